@@ -1,0 +1,152 @@
+# English texts. Ids are prefixed by screen.
+
+## Welcome and menu
+welcome-greeting = Hello! I can help you find the nearest Resilience Centre — a place where psychologists and social workers offer support for free, with no referral and no appointment.
+welcome-privacy = I keep only your language and where we are in the conversation. I use your location only to search, and I don't store the text of your messages. More under "About & privacy".
+menu-title = How can I help?
+menu-find = 📍 Find a centre
+menu-help-now = 🆘 I need help now
+menu-language = 🌐 Мова / Language
+menu-about = ℹ️ About & privacy
+menu-back = ↩️ Main menu
+help-text =
+    Share your location or type the name of a town, village or hromada, and I'll show the nearest Resilience Centres with their address, phone and opening hours.
+    Commands: /start — start over, /help — this hint, /language — change language, /privacy — about privacy.
+
+## Language
+language-choose = Оберіть мову / Choose your language
+language-uk = Українська
+language-en = English
+language-changed = Done, we'll continue in English.
+
+## About and privacy
+about-what = This bot helps you find Resilience Centres — free psychosocial support spaces in hromadas all over Ukraine. The bot gives no advice and makes no diagnosis: it points you to people who can help.
+about-privacy = Privacy: I keep your messenger id, your language and the current step of our conversation — including the point of your last search, until you start a new one or return to the menu. I don't store or log the text of your messages.
+about-data = Data: places come from the official codifier of administrative units (KATOTTH) and from { $geonames } under CC BY 4.0. Before you go to a centre, check its address and hours by phone.
+
+## Finding a centre
+find-ask-place = Share your location or type the name of a town, village or hromada, for example "Brovary".
+find-bad-location = I couldn't read those coordinates. Please share your location again or type a place name.
+find-results-near-you = The centres nearest to you:
+find-results-near-place = The centres nearest to { $place } ({ $oblast }):
+find-approximate = The exact position of this place is not known, so distances are from the centre of its hromada.
+find-results-count = { $count } { $count ->
+        [one] centre
+       *[other] centres
+    }
+find-result-title = { $number }. { $name } — { $distance }
+find-open-centre = { $number }. { $name }
+find-more = ➕ Show more
+find-search-again = 🔎 Search somewhere else
+find-back-to-list = ↩️ Back to the list
+find-no-more = There are no more centres.
+find-directory-empty = The directory of centres is empty for now. If you need help now, tap "I need help now".
+find-sample-note = ⚠️ This is sample data that shows how the bot works, not the official list of centres.
+find-not-found = I couldn't find a place called "{ $query }".
+find-did-you-mean = Did you mean:
+find-try-again = Try another spelling, or share your location.
+find-which-oblast = I found { $count } { $count ->
+        [one] place
+       *[other] places
+    } called "{ $name }". Which oblast?
+find-oblast-choice = { $oblast } ({ $count })
+find-which-place = Which "{ $name }" do you mean?
+find-place-choice = { $name } — { $hromada } hromada, { $oblast }
+find-place-choice-no-hromada = { $name } — { $oblast }
+find-other-places = There { $count ->
+        [one] is { $count } other place
+       *[other] are { $count } other places
+    } called "{ $name }" in other oblasts. If you meant another one, add the oblast, for example: "{ $name }, { $oblast }".
+
+## Distances
+distance-metres = { $metres } m
+distance-km = { $km } km
+
+## Centre card
+card-title = 🏠 { $name }
+card-sample = ⚠️ Sample data: this entry shows how the bot works. Before you go, check the address and hours by phone.
+card-distance = Distance: { $distance }
+card-relocated = Relocated centre. Serves the residents of: { $hromada }. It now works at the address below.
+card-relocated-short = Relocated centre for the residents of: { $hromada }
+card-address = Address: { $address }
+card-address-unknown = Please check the address by phone.
+card-hromada = Hromada: { $hromada }
+card-phones = Phone: { $phones }
+card-phone-number = { $phone }
+card-email = Email: { $email }
+card-website = Website: { $website }
+card-hours-title = Opening hours:
+card-services = Services: { $services }
+card-verified = Data verified on { $date }
+card-map = Map: { $url }
+card-gone = This centre is no longer in the directory. Please search again.
+
+## Opening hours
+hours-day = { $days }: { $intervals }
+hours-day-closed = { $days }: closed
+hours-interval = { $from }–{ $to }
+hours-open-always = Open now, around the clock.
+hours-open-until = Open now, closes { $time }.
+hours-open-until-day = Open now, closes { $weekday } { $time }.
+hours-closed-opens-today = Closed now, opens today { $time }.
+hours-closed-opens-tomorrow = Closed now, opens tomorrow { $time }.
+hours-closed-opens-on = Closed now, opens { $weekday } { $time }.
+hours-closed-opens-date = Closed now, opens on { $date } { $time }.
+hours-closed = Closed now.
+hours-unknown = Please check by phone whether it is open now.
+hours-not-given = Opening hours unknown — please check by phone.
+weekday-short = { $day ->
+        [mon] Mon
+        [tue] Tue
+        [wed] Wed
+        [thu] Thu
+        [fri] Fri
+        [sat] Sat
+       *[sun] Sun
+    }
+weekday-range = { $first }–{ $last }
+weekday-on = { $day ->
+        [mon] on Monday
+        [tue] on Tuesday
+        [wed] on Wednesday
+        [thu] on Thursday
+        [fri] on Friday
+        [sat] on Saturday
+       *[sun] on Sunday
+    }
+
+## Services
+service-psychological-support = psychological support
+service-psychological-first-aid = psychological first aid
+service-social-work = social work
+service-support-groups = support groups
+service-parenting = support for parents
+service-children-and-youth = activities for children and youth
+service-veterans = support for veterans and their families
+service-displaced-people = help for internally displaced people
+service-legal-advice = legal advice
+service-online = online consultations
+
+## I need help now
+help-intro = If your life or someone else's is in danger, call 112 or 103. You can talk to a specialist on these lines:
+help-line = { $name }: { $numbers }
+help-line-with-hours = { $name }: { $numbers } ({ $hours })
+help-number = { $number }
+help-checked = Numbers checked on { $date }.
+help-nearest-known = You can talk to someone in person, for free and with no appointment, at the Resilience Centre nearest to you:
+help-find-nearest = You can talk to someone in person, for free and with no appointment, at a Resilience Centre. Find the nearest one:
+
+## Errors
+error-stale-button = This button no longer works. Here is the main menu.
+error-not-understood = Sorry, I didn't understand. Type the name of a place or share your location, and I'll find the nearest centre.
+error-unsupported = I can read text and locations only.
+error-try-again = Something went wrong on my side. Please try again in a minute.
+
+## Terminal channel
+console-intro = Talking to the bot in the terminal. /loc LAT LON shares a location, #N presses button N, Ctrl+D quits.
+console-location-hint = (To share a location, type /loc LAT LON, for example /loc 50.45 30.52)
+console-no-button = { $count ->
+        [0] There are no buttons right now.
+       *[other] There is no such button. Choose a number from 1 to { $count }.
+    }
+console-venue = 📍 { $title }: { $lat }, { $lon }

@@ -1,0 +1,158 @@
+# Ukrainian texts (the default language). Ids are prefixed by screen.
+
+## Welcome and menu
+welcome-greeting = Вітаю! Я допоможу знайти найближчий Центр життєстійкості — місце, де безоплатно, без направлення й без запису підтримають психологи та соціальні працівники.
+welcome-privacy = Я зберігаю лише мову розмови й крок, на якому ви зупинилися. Місцезнаходження використовую тільки для пошуку, тексти повідомлень не зберігаю. Детальніше — у розділі «Про бота і приватність».
+menu-title = Чим я можу допомогти?
+menu-find = 📍 Знайти центр
+menu-help-now = 🆘 Мені потрібна допомога зараз
+menu-language = 🌐 Мова / Language
+menu-about = ℹ️ Про бота і приватність
+menu-back = ↩️ Головне меню
+help-text =
+    Надішліть своє місцезнаходження або напишіть назву міста, селища, села чи громади — я покажу найближчі Центри життєстійкості з адресою, телефоном і графіком роботи.
+    Команди: /start — почати спочатку, /help — ця підказка, /language — змінити мову, /privacy — про приватність.
+
+## Language
+language-choose = Оберіть мову / Choose your language
+language-uk = Українська
+language-en = English
+language-changed = Готово, далі розмовляємо українською.
+
+## About and privacy
+about-what = Цей бот допомагає знайти Центри життєстійкості — простори безоплатної психосоціальної підтримки в громадах по всій Україні. Бот не консультує і не ставить діагнозів: він підказує, до кого звернутися.
+about-privacy = Приватність: я зберігаю ваш ідентифікатор у месенджері, обрану мову й поточний крок розмови — зокрема точку останнього пошуку, доки ви не почнете новий пошук або не повернетеся в меню. Тексти повідомлень я не зберігаю і не записую в журнали.
+about-data = Дані: населені пункти — з Кодифікатора адміністративно-територіальних одиниць (КАТОТТГ) і з { $geonames } за ліцензією CC BY 4.0. Перш ніж іти до центру, уточніть адресу й години роботи телефоном.
+
+## Finding a centre
+find-ask-place = Надішліть своє місцезнаходження або напишіть назву населеного пункту чи громади, наприклад «Бровари».
+find-bad-location = Не вдалося прочитати ці координати. Надішліть місцезнаходження ще раз або напишіть назву населеного пункту.
+find-results-near-you = Найближчі до вас центри:
+find-results-near-place = Найближчі центри до населеного пункту { $place } ({ $oblast }):
+find-approximate = Точне розташування цього місця невідоме, тому відстані пораховано від центру громади.
+find-results-count = { $count } { $count ->
+        [one] центр
+        [few] центри
+        [many] центрів
+       *[other] центру
+    }
+find-result-title = { $number }. { $name } — { $distance }
+find-open-centre = { $number }. { $name }
+find-more = ➕ Показати ще
+find-search-again = 🔎 Шукати в іншому місці
+find-back-to-list = ↩️ До списку
+find-no-more = Більше центрів немає.
+find-directory-empty = Довідник центрів поки порожній. Якщо вам потрібна допомога зараз, натисніть «Мені потрібна допомога зараз».
+find-sample-note = ⚠️ Це зразкові дані для демонстрації роботи бота, а не офіційний перелік центрів.
+find-not-found = Не знайшов населеного пункту «{ $query }».
+find-did-you-mean = Можливо, ви мали на увазі:
+find-try-again = Спробуйте написати назву інакше або надішліть своє місцезнаходження.
+find-which-oblast = Знайшов { $count } { $count ->
+        [one] населений пункт
+        [few] населені пункти
+        [many] населених пунктів
+       *[other] населеного пункту
+    } з назвою «{ $name }». В якій області?
+find-oblast-choice = { $oblast } ({ $count })
+find-which-place = Який саме населений пункт «{ $name }»?
+find-place-choice = { $name } — { $hromada } громада, { $oblast }
+find-place-choice-no-hromada = { $name } — { $oblast }
+find-other-places = Є ще { $count } { $count ->
+        [one] населений пункт
+        [few] населені пункти
+        [many] населених пунктів
+       *[other] населеного пункту
+    } з назвою «{ $name }» в інших областях. Якщо ви мали на увазі інший, допишіть область, наприклад: «{ $name }, { $oblast }».
+
+## Distances
+distance-metres = { $metres } м
+distance-km = { $km } км
+
+## Centre card
+card-title = 🏠 { $name }
+card-sample = ⚠️ Зразкові дані: цей запис показує, як працює бот. Перш ніж іти, уточніть адресу й години роботи телефоном.
+card-distance = Відстань: { $distance }
+card-relocated = Переміщений центр. Допомагає мешканцям: { $hromada }. Зараз працює за адресою нижче.
+card-relocated-short = Переміщений центр для мешканців: { $hromada }
+card-address = Адреса: { $address }
+card-address-unknown = Адресу уточнюйте за телефоном.
+card-hromada = Громада: { $hromada }
+card-phones = Телефон: { $phones }
+card-phone-number = { $phone }
+card-email = Ел. пошта: { $email }
+card-website = Сайт: { $website }
+card-hours-title = Графік роботи:
+card-services = Послуги: { $services }
+card-verified = Дані перевірено: { $date }
+card-map = Карта: { $url }
+card-gone = Цього центру вже немає в довіднику. Спробуйте пошукати ще раз.
+
+## Opening hours
+hours-day = { $days }: { $intervals }
+hours-day-closed = { $days }: вихідний
+hours-interval = { $from }–{ $to }
+hours-open-always = Зараз відчинено, працює цілодобово.
+hours-open-until = Зараз відчинено, зачиняється { $time }.
+hours-open-until-day = Зараз відчинено, зачиняється { $weekday } { $time }.
+hours-closed-opens-today = Зараз зачинено, відчиняється сьогодні { $time }.
+hours-closed-opens-tomorrow = Зараз зачинено, відчиняється завтра { $time }.
+hours-closed-opens-on = Зараз зачинено, відчиняється { $weekday } { $time }.
+hours-closed-opens-date = Зараз зачинено, відчиняється { $date } { $time }.
+hours-closed = Зараз зачинено.
+hours-unknown = Чи відчинено зараз, уточнюйте за телефоном.
+hours-not-given = Графік роботи невідомий — уточнюйте за телефоном.
+weekday-short = { $day ->
+        [mon] Пн
+        [tue] Вт
+        [wed] Ср
+        [thu] Чт
+        [fri] Пт
+        [sat] Сб
+       *[sun] Нд
+    }
+weekday-range = { $first }–{ $last }
+weekday-on = { $day ->
+        [mon] у понеділок
+        [tue] у вівторок
+        [wed] у середу
+        [thu] у четвер
+        [fri] у пʼятницю
+        [sat] у суботу
+       *[sun] у неділю
+    }
+
+## Services
+service-psychological-support = психологічна підтримка
+service-psychological-first-aid = перша психологічна допомога
+service-social-work = соціальна робота
+service-support-groups = групи підтримки
+service-parenting = підтримка батьків
+service-children-and-youth = заняття для дітей і молоді
+service-veterans = підтримка ветеранів і їхніх родин
+service-displaced-people = допомога внутрішньо переміщеним особам
+service-legal-advice = правові консультації
+service-online = онлайн-консультації
+
+## I need help now
+help-intro = Якщо під загрозою ваше життя чи життя іншої людини, телефонуйте 112 або 103. Поговорити з фахівцем можна за цими номерами:
+help-line = { $name }: { $numbers }
+help-line-with-hours = { $name }: { $numbers } ({ $hours })
+help-number = { $number }
+help-checked = Номери перевірено { $date }.
+help-nearest-known = Поговорити з фахівцем особисто, безоплатно й без запису, можна в найближчому до вас Центрі життєстійкості:
+help-find-nearest = Поговорити з фахівцем особисто, безоплатно й без запису, можна в Центрі життєстійкості. Знайти найближчий:
+
+## Errors
+error-stale-button = Ця кнопка вже не діє. Ось головне меню.
+error-not-understood = Вибачте, я не зрозумів. Напишіть назву населеного пункту або надішліть своє місцезнаходження — і я знайду найближчий центр.
+error-unsupported = Я розумію лише текст і місцезнаходження.
+error-try-again = Щось пішло не так з мого боку. Спробуйте, будь ласка, ще раз за хвилину.
+
+## Terminal channel
+console-intro = Розмова з ботом у терміналі. /loc ШИРОТА ДОВГОТА — надіслати місцезнаходження, #N — натиснути кнопку N, Ctrl+D — вийти.
+console-location-hint = (Щоб надіслати місцезнаходження, напишіть /loc ШИРОТА ДОВГОТА, наприклад /loc 50.45 30.52)
+console-no-button = { $count ->
+        [0] Зараз немає кнопок.
+       *[other] Немає такої кнопки. Оберіть номер від 1 до { $count }.
+    }
+console-venue = 📍 { $title }: { $lat }; { $lon }

@@ -1,0 +1,209 @@
+//! The command line (`clap`); every flag can also come from the environment.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::channel::console::Console;
+use crate::conversation::{Clock, User};
+use crate::directory::centre_csv;
+use crate::domain::{ChannelKind, Language};
+use crate::i18n::Catalog;
+use crate::startup::{self, Connected, Database};
+use crate::store::PrivateCluster;
+use crate::telemetry;
+
+#[derive(Debug, Parser)]
+#[command(name = "resilience-bot", version, about = "Find the nearest Resilience Centre on Telegram, Viber and in the terminal")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Settings shared by every command.
+#[derive(Debug, Args)]
+pub struct Config {
+    /// Postgres URL. Unset: a private cluster is run in DATA_DIR/postgres.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Where the private Postgres cluster lives when DATABASE_URL is unset.
+    #[arg(long, env = "DATA_DIR", global = true, default_value = "var")]
+    pub data_dir: PathBuf,
+    /// An operator's copy of data/hotlines.toml; the built-in copy otherwise.
+    #[arg(long, env = "HOTLINES_FILE", global = true)]
+    pub hotlines_file: Option<PathBuf>,
+}
+
+impl Config {
+    fn database(&self) -> Database {
+        match &self.database_url {
+            Some(url) if !url.is_empty() => Database::Url(url.clone()),
+            _ => Database::Private(self.data_dir.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the bot on the configured channels.
+    Serve,
+    /// Talk to the bot in the terminal (scriptable when stdin is not a terminal).
+    Chat {
+        /// The user id the conversation is stored under.
+        #[arg(long, default_value = "local")]
+        user: String,
+        /// The language of a new user.
+        #[arg(long, value_enum, default_value = "uk")]
+        lang: LangArg,
+    },
+    /// Import data files.
+    #[command(subcommand)]
+    Import(Import),
+    /// Export data files.
+    #[command(subcommand)]
+    Export(Export),
+    /// Manage the private Postgres cluster used when DATABASE_URL is unset.
+    #[command(subcommand)]
+    Db(Db),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Import {
+    /// Upsert centres from a CSV file, all or nothing.
+    Centres {
+        file: PathBuf,
+        /// Also remove centres that are not in the file.
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Export {
+    /// Write every centre to stdout (or --output).
+    Centres {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Db {
+    /// Start the private cluster (if needed), leave it running, print its DATABASE_URL.
+    Start,
+    /// Stop the private cluster.
+    Stop,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Uk,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+}
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let quiet = matches!(cli.command, Command::Chat { .. } | Command::Db(_));
+    telemetry::init(if quiet { "warn" } else { "info" });
+    match cli.command {
+        Command::Serve => serve(&cli.config).await,
+        Command::Chat { user, lang } => chat(&cli.config, user, lang).await,
+        Command::Import(Import::Centres { file, replace }) => import_centres(&cli.config, &file, replace).await,
+        Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
+            export_centres(&cli.config, output).await
+        }
+        Command::Db(db) => manage_db(&cli.config, db).await,
+    }
+}
+
+async fn serve(_config: &Config) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "no channel is configured: the Telegram and Viber channels are not built yet; \
+         use `resilience-bot chat` to talk to the bot in the terminal"
+    )
+}
+
+async fn chat(config: &Config, user: String, lang: LangArg) -> anyhow::Result<()> {
+    let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
+    let catalog = Catalog::load()?;
+    let connected = Connected::connect(&config.database()).await?;
+    let result = async {
+        let conversation = startup::conversation(&connected.store, hotlines, Clock::System).await?;
+        let language = match lang {
+            LangArg::Uk => Language::Uk,
+            LangArg::En => Language::En,
+        };
+        let console = Console {
+            conversation: &conversation,
+            catalog: &catalog,
+            user: User { channel: ChannelKind::Console, id: user, platform_language: Some(language.code().into()) },
+            interactive: std::io::stdin().is_terminal(),
+        };
+        let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+        let mut stdout = std::io::stdout();
+        tokio::select! {
+            result = console.run(stdin, &mut stdout) => result.context("terminal input/output failed"),
+            _ = tokio::signal::ctrl_c() => Ok(()),
+        }
+    }
+    .await;
+    connected.shutdown().await?;
+    result
+}
+
+async fn import_centres(config: &Config, file: &PathBuf, replace: bool) -> anyhow::Result<()> {
+    let reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
+    let today = Clock::System.kyiv_now().date();
+    let centres = centre_csv::parse(std::io::BufReader::new(reader), today)?;
+    let connected = Connected::connect(&config.database()).await?;
+    let result = connected.store.import_centres(&centres, replace).await;
+    connected.shutdown().await?;
+    let summary = result?;
+    println!(
+        "imported {}: {} added, {} updated, {} unchanged, {} removed",
+        file.display(),
+        summary.added,
+        summary.updated,
+        summary.unchanged,
+        summary.removed
+    );
+    Ok(())
+}
+
+async fn export_centres(config: &Config, output: Option<PathBuf>) -> anyhow::Result<()> {
+    let connected = Connected::connect(&config.database()).await?;
+    let centres = connected.store.centres().await;
+    connected.shutdown().await?;
+    let centres = centres?;
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+            centre_csv::write(file, &centres)?;
+        }
+        None => centre_csv::write(std::io::stdout().lock(), &centres)?,
+    }
+    Ok(())
+}
+
+async fn manage_db(config: &Config, db: Db) -> anyhow::Result<()> {
+    let cluster = PrivateCluster::start(&config.data_dir).await?;
+    match db {
+        Db::Start => {
+            println!("{}", cluster.url());
+            cluster.detach();
+        }
+        Db::Stop => cluster.stop_server().await?,
+    }
+    Ok(())
+}

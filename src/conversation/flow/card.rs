@@ -1,0 +1,234 @@
+//! How a centre is shown: a short summary in a list, and the full card.
+
+use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
+
+use super::{Context, help_now_button, menu_button};
+use crate::conversation::reply::{Action, Reply, Venue};
+use crate::directory::{DaySpan, Hours, Nearby, Status};
+use crate::domain::{Centre, CentreId, Language};
+use crate::i18n::{Arg, Text};
+
+/// A centre's name in the person's language.
+pub fn name(centre: &Centre, language: Language) -> &str {
+    match language {
+        Language::Uk => &centre.name_uk,
+        Language::En => &centre.name_en,
+    }
+}
+
+/// The address in the person's language, or the other one if only it is known.
+fn address(centre: &Centre, language: Language) -> Option<&str> {
+    let (preferred, other) = match language {
+        Language::Uk => (&centre.address_uk, &centre.address_en),
+        Language::En => (&centre.address_en, &centre.address_uk),
+    };
+    preferred.as_deref().or(other.as_deref())
+}
+
+/// "850 м", "1,2 км", "23 км".
+pub fn distance(metres: f64) -> Text {
+    if metres < 1_000.0 {
+        let rounded = ((metres / 10.0).round() * 10.0).max(10.0);
+        Text::new("distance-metres").with("metres", Arg::Count(rounded as i64))
+    } else if metres < 10_000.0 {
+        Text::new("distance-km").with("km", Arg::Decimal { value: metres / 1_000.0, digits: 1 })
+    } else {
+        Text::new("distance-km").with("km", Arg::Decimal { value: metres / 1_000.0, digits: 0 })
+    }
+}
+
+/// The label of the button that opens a centre from a numbered list.
+pub fn open_button(ctx: &Context<'_>, number: usize, centre: &Centre) -> Text {
+    Text::new("find-open-centre").count("number", number as i64).plain("name", name(centre, ctx.language))
+}
+
+/// The lines for one centre in a list of nearest centres.
+pub fn summary(ctx: &Context<'_>, number: usize, near: &Nearby<'_>) -> Vec<Text> {
+    let centre = near.centre;
+    let mut lines = vec![
+        Text::new("find-result-title")
+            .count("number", number as i64)
+            .plain("name", name(centre, ctx.language))
+            .message("distance", distance(near.metres)),
+    ];
+    if let Some(hromada) = &centre.serves_hromada {
+        lines.push(Text::new("card-relocated-short").plain("hromada", hromada.as_str()));
+    }
+    lines.push(match address(centre, ctx.language) {
+        Some(address) => Text::new("card-address").plain("address", address),
+        None => Text::new("card-address-unknown"),
+    });
+    lines.push(status_line(near.hours, ctx.now));
+    lines
+}
+
+/// The full card of a centre, with its map pin.
+pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results: bool) -> Reply {
+    let Some((centre, hours)) = ctx.directory.get(id) else {
+        return Reply::default().line(Text::new("card-gone")).buttons(super::menu::menu_buttons(ctx));
+    };
+    let language = ctx.language;
+    let mut title = vec![Text::new("card-title").plain("name", name(centre, language))];
+    if centre.sample {
+        title.push(Text::new("card-sample"));
+    }
+    let mut details = Vec::new();
+    if let Some(metres) = metres {
+        details.push(Text::new("card-distance").message("distance", distance(metres)));
+    }
+    if let Some(hromada) = &centre.serves_hromada {
+        details.push(Text::new("card-relocated").plain("hromada", hromada.as_str()));
+    }
+    details.push(match address(centre, language) {
+        Some(address) => Text::new("card-address").plain("address", address),
+        None => Text::new("card-address-unknown"),
+    });
+    if let Some(hromada) = &centre.hromada {
+        details.push(Text::new("card-hromada").plain("hromada", hromada.as_str()));
+    }
+    if !centre.phones.is_empty() {
+        let phones = centre.phones.iter().map(|p| Text::new("card-phone-number").plain("phone", p.display())).collect();
+        details.push(Text::new("card-phones").with("phones", Arg::List(phones)));
+    }
+    if let Some(email) = &centre.email {
+        details.push(Text::new("card-email").plain("email", email.as_str()));
+    }
+    if let Some(website) = &centre.website {
+        details.push(Text::new("card-website").plain("website", website.as_str()));
+    }
+    let mut schedule = Vec::new();
+    match hours {
+        Some(hours) => {
+            schedule.push(Text::new("card-hours-title"));
+            schedule.extend(hours.week(ctx.now.date()).iter().map(week_line));
+            schedule.push(status_line(Some(hours), ctx.now));
+        }
+        None => schedule.push(Text::new("hours-not-given")),
+    }
+    let mut footer = Vec::new();
+    if !centre.services.is_empty() {
+        let services = centre.services.iter().map(|s| Text::new(service_id(s.as_str()))).collect();
+        footer.push(Text::new("card-services").with("services", Arg::List(services)));
+    }
+    footer.push(Text::new("card-verified").with("date", Arg::Date(centre.verified_on)));
+    footer.push(Text::new("card-map").plain("url", map_url(centre)));
+    let venue = Venue {
+        location: centre.location,
+        title: name(centre, language).to_owned(),
+        address: address(centre, language).unwrap_or_default().to_owned(),
+    };
+    let mut reply = Reply { venue: Some(venue), ..Reply::default() }
+        .paragraph(title)
+        .paragraph(details)
+        .paragraph(schedule)
+        .paragraph(footer);
+    if from_results {
+        reply = reply.button(Text::new("find-back-to-list"), Action::List);
+    }
+    reply.buttons([help_now_button(), menu_button()])
+}
+
+/// An OpenStreetMap link to the centre's point; it opens in any browser.
+fn map_url(centre: &Centre) -> String {
+    let (lat, lon) = (centre.location.lat(), centre.location.lon());
+    format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=16/{lat:.5}/{lon:.5}")
+}
+
+/// The fluent id of a service label. Every tag has one (checked by a test).
+pub fn service_id(tag: &str) -> &'static str {
+    match tag {
+        "psychological-support" => "service-psychological-support",
+        "psychological-first-aid" => "service-psychological-first-aid",
+        "social-work" => "service-social-work",
+        "support-groups" => "service-support-groups",
+        "parenting" => "service-parenting",
+        "children-and-youth" => "service-children-and-youth",
+        "veterans" => "service-veterans",
+        "displaced-people" => "service-displaced-people",
+        "legal-advice" => "service-legal-advice",
+        _ => "service-online",
+    }
+}
+
+/// "Open now, closes at 18:00", "Closed now, opens tomorrow at 9:00"…
+pub fn status_line(hours: Option<&Hours>, now: NaiveDateTime) -> Text {
+    let Some(hours) = hours else {
+        return Text::new("hours-not-given");
+    };
+    let time = |at: NaiveDateTime| Arg::AtTime { hour: at.hour(), minute: at.minute() };
+    let days_ahead = |at: NaiveDateTime| (at.date() - now.date()).num_days();
+    match hours.status(now) {
+        Status::AlwaysOpen => Text::new("hours-open-always"),
+        Status::OpenUntil(at) if days_ahead(at) == 0 => Text::new("hours-open-until").with("time", time(at)),
+        Status::OpenUntil(at) => Text::new("hours-open-until-day")
+            .message("weekday", weekday(at.weekday()))
+            .with("time", time(at)),
+        Status::ClosedUntil(at) => match days_ahead(at) {
+            0 => Text::new("hours-closed-opens-today").with("time", time(at)),
+            1 => Text::new("hours-closed-opens-tomorrow").with("time", time(at)),
+            2..=6 => Text::new("hours-closed-opens-on").message("weekday", weekday(at.weekday())).with("time", time(at)),
+            _ => Text::new("hours-closed-opens-date").with("date", Arg::Date(at.date())).with("time", time(at)),
+        },
+        Status::Closed => Text::new("hours-closed"),
+        Status::Unknown => Text::new("hours-unknown"),
+    }
+}
+
+/// "Mon–Fri: 9:00–18:00" or "Sun: closed".
+fn week_line(span: &DaySpan) -> Text {
+    let days = if span.first == span.last {
+        Text::new("weekday-short").plain("day", weekday_key(span.first))
+    } else {
+        Text::new("weekday-range")
+            .message("first", Text::new("weekday-short").plain("day", weekday_key(span.first)))
+            .message("last", Text::new("weekday-short").plain("day", weekday_key(span.last)))
+    };
+    if span.intervals.is_empty() {
+        return Text::new("hours-day-closed").message("days", days);
+    }
+    let intervals = span
+        .intervals
+        .iter()
+        .map(|&(from, to)| Text::new("hours-interval").with("from", clock(from)).with("to", clock(to)))
+        .collect();
+    Text::new("hours-day").message("days", days).with("intervals", Arg::List(intervals))
+}
+
+/// Minutes from midnight as a time; 24:00 stays 24:00 and later wraps.
+fn clock(minutes: u16) -> Arg {
+    let minutes = u32::from(minutes);
+    let hour = if minutes == 24 * 60 { 24 } else { (minutes / 60) % 24 };
+    Arg::Time { hour, minute: minutes % 60 }
+}
+
+/// "у понеділок", "on Monday".
+fn weekday(day: Weekday) -> Text {
+    Text::new("weekday-on").plain("day", weekday_key(day))
+}
+
+/// The selector key fluent uses for weekday names and their grammatical cases.
+fn weekday_key(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ServiceTag;
+
+    #[test]
+    fn every_service_tag_has_its_own_label() {
+        let ids: Vec<&str> = ServiceTag::ALL.iter().map(|t| service_id(t.as_str())).collect();
+        for (tag, id) in ServiceTag::ALL.iter().zip(&ids) {
+            assert_eq!(*id, format!("service-{}", tag.as_str()));
+        }
+    }
+}

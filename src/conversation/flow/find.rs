@@ -1,0 +1,246 @@
+//! Finding the nearest centres: by shared location or typed place, with
+//! disambiguation, paging and cards.
+
+use super::{Context, Step, card, help_now_button, menu, menu_button};
+use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::state::State;
+use crate::directory::{Lookup, Place, Precision};
+use crate::domain::{CentreId, Coordinates, Language};
+use crate::i18n::Text;
+
+/// Centres per page of results.
+pub const PAGE: usize = 3;
+/// How much of a typed query is echoed back in "not found".
+const ECHO_CHARS: usize = 40;
+
+pub fn ask_place(_ctx: &Context<'_>) -> Reply {
+    Reply { ask_location: true, ..Reply::default() }
+        .line(Text::new("find-ask-place"))
+        .buttons([help_now_button(), menu_button()])
+}
+
+pub fn from_location(ctx: &Context<'_>, lat: f64, lon: f64) -> Step {
+    match Coordinates::parse(lat, lon) {
+        Ok(origin) => results(ctx, origin, None, 0),
+        Err(_) => {
+            let reply = Reply { ask_location: true, ..Reply::default() }
+                .line(Text::new("find-bad-location"))
+                .buttons([help_now_button(), menu_button()]);
+            Step::new(State::AwaitingPlace, ctx.language, reply)
+        }
+    }
+}
+
+pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
+    match ctx.gazetteer.search(text) {
+        Lookup::Found { place, others } => {
+            let mut step = results(ctx, ctx.gazetteer.place(place).location, Some(place), 0);
+            if let (Some(first), Some(reply)) = (others.first(), step.replies.first_mut()) {
+                let other = ctx.gazetteer.place(*first);
+                let hint = Text::new("find-other-places")
+                    .count("count", others.len() as i64)
+                    .plain("name", place_name(other, ctx.language))
+                    .plain("oblast", oblast_word(ctx, other));
+                reply.paragraphs.insert(1, vec![hint]);
+            }
+            step
+        }
+        Lookup::Ambiguous(candidates) => ask_which(ctx, candidates),
+        Lookup::NotFound { suggestions } if suggestions.is_empty() && state != State::AwaitingPlace => {
+            Step::new(state, ctx.language, menu::not_understood(ctx))
+        }
+        Lookup::NotFound { suggestions } => {
+            let echo: String = text.chars().take(ECHO_CHARS).collect();
+            let mut reply = Reply { ask_location: true, ..Reply::default() }
+                .line(Text::new("find-not-found").plain("query", echo));
+            if !suggestions.is_empty() {
+                reply = reply.line(Text::new("find-did-you-mean"));
+            }
+            for &index in &suggestions {
+                let place = ctx.gazetteer.place(index);
+                reply = reply.button(place_label(ctx, place), Action::Place(place.code.clone()));
+            }
+            let reply = reply.line(Text::new("find-try-again")).buttons([help_now_button(), menu_button()]);
+            Step::new(State::AwaitingPlace, ctx.language, reply)
+        }
+    }
+}
+
+pub fn from_place_code(ctx: &Context<'_>, state: State, code: &str) -> Step {
+    match ctx.gazetteer.by_code(code) {
+        Some(index) => results(ctx, ctx.gazetteer.place(index).location, Some(index), 0),
+        None => Step::new(state, ctx.language, stale(ctx)),
+    }
+}
+
+/// The person picked an oblast for an ambiguous name.
+pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step {
+    let State::ChoosingPlace { candidates } = &state else {
+        return Step::new(state, ctx.language, stale(ctx));
+    };
+    let in_oblast: Vec<usize> = candidates
+        .iter()
+        .filter_map(|code| ctx.gazetteer.by_code(code))
+        .filter(|&p| ctx.gazetteer.oblast(ctx.gazetteer.place(p).oblast).code == oblast_code)
+        .collect();
+    match in_oblast[..] {
+        [] => Step::new(state, ctx.language, stale(ctx)),
+        [only] => results(ctx, ctx.gazetteer.place(only).location, Some(only), 0),
+        _ => ask_which(ctx, in_oblast),
+    }
+}
+
+pub fn more(ctx: &Context<'_>, state: State) -> Step {
+    match state {
+        State::Results { origin, place, shown } => {
+            let place = place.and_then(|code| ctx.gazetteer.by_code(&code));
+            results(ctx, origin, place, shown)
+        }
+        other => Step::new(other, ctx.language, stale(ctx)),
+    }
+}
+
+/// Back from a card to the page the person was on.
+pub fn current_page(ctx: &Context<'_>, state: State) -> Step {
+    match state {
+        State::Results { origin, place, shown } => {
+            let place = place.and_then(|code| ctx.gazetteer.by_code(&code));
+            let page_start = shown.saturating_sub(1) / PAGE * PAGE;
+            results(ctx, origin, place, page_start)
+        }
+        other => Step::new(other, ctx.language, stale(ctx)),
+    }
+}
+
+pub fn open_card(ctx: &Context<'_>, state: State, id: &CentreId) -> Step {
+    let (metres, from_results) = match &state {
+        State::Results { origin, .. } => {
+            let metres = ctx.directory.get(id).map(|(c, _)| crate::directory::haversine_metres(*origin, c.location));
+            (metres, true)
+        }
+        _ => (None, false),
+    };
+    Step::new(state, ctx.language, card::full(ctx, id, metres, from_results))
+}
+
+/// A page of nearest centres from `origin`, starting after `skip`.
+fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: usize) -> Step {
+    let language = ctx.language;
+    let place_code = place.map(|p| ctx.gazetteer.place(p).code.clone());
+    if ctx.directory.is_empty() {
+        let reply = Reply::default().line(Text::new("find-directory-empty")).buttons([help_now_button(), menu_button()]);
+        return Step::new(State::Idle, language, reply);
+    }
+    let page = ctx.directory.nearest(origin, skip, PAGE);
+    if page.is_empty() {
+        let reply = Reply::default().line(Text::new("find-no-more")).buttons([help_now_button(), menu_button()]);
+        return Step::new(State::Results { origin, place: place_code, shown: skip }, language, reply);
+    }
+    let header = match place.map(|p| ctx.gazetteer.place(p)) {
+        Some(place) => {
+            let mut lines = vec![
+                Text::new("find-results-near-place")
+                    .plain("place", place_name(place, language))
+                    .plain("oblast", oblast_name(ctx, place)),
+            ];
+            if place.precision != Precision::Place {
+                lines.push(Text::new("find-approximate"));
+            }
+            lines
+        }
+        None => vec![Text::new("find-results-near-you")],
+    };
+    let mut reply = Reply::default().paragraph(header);
+    for (offset, near) in page.iter().enumerate() {
+        reply = reply.paragraph(card::summary(ctx, skip + offset + 1, near));
+    }
+    if page.iter().any(|near| near.centre.sample) {
+        reply = reply.line(Text::new("find-sample-note"));
+    }
+    for (offset, near) in page.iter().enumerate() {
+        let label = card::open_button(ctx, skip + offset + 1, near.centre);
+        reply = reply.button(label, Action::Centre(near.centre.id.clone()));
+    }
+    let shown = skip + page.len();
+    if shown < ctx.directory.len() {
+        reply = reply.button(Text::new("find-more"), Action::More);
+    }
+    let reply = reply.buttons([
+        Button { label: Text::new("find-search-again"), action: Action::Find },
+        help_now_button(),
+        menu_button(),
+    ]);
+    Step::new(State::Results { origin, place: place_code, shown }, language, reply)
+}
+
+/// Several places share the name: ask for the oblast, or for the place itself
+/// when they are all in one oblast.
+fn ask_which(ctx: &Context<'_>, candidates: Vec<usize>) -> Step {
+    let gazetteer = ctx.gazetteer;
+    let first = gazetteer.place(candidates[0]);
+    let mut oblasts: Vec<usize> = candidates.iter().map(|&p| gazetteer.place(p).oblast).collect();
+    oblasts.sort_by(|&a, &b| gazetteer.oblast(a).name_uk.cmp(&gazetteer.oblast(b).name_uk));
+    oblasts.dedup();
+    let mut reply = Reply::default();
+    if oblasts.len() > 1 {
+        reply = reply.line(
+            Text::new("find-which-oblast")
+                .plain("name", place_name(first, ctx.language))
+                .count("count", candidates.len() as i64),
+        );
+        for oblast in oblasts {
+            let count = candidates.iter().filter(|&&p| gazetteer.place(p).oblast == oblast).count();
+            let label = Text::new("find-oblast-choice")
+                .plain("oblast", oblast_label(ctx, oblast))
+                .count("count", count as i64);
+            reply = reply.button(label, Action::Oblast(gazetteer.oblast(oblast).code.clone()));
+        }
+    } else {
+        reply = reply.line(Text::new("find-which-place").plain("name", place_name(first, ctx.language)));
+        for &p in &candidates {
+            let place = gazetteer.place(p);
+            reply = reply.button(place_label(ctx, place), Action::Place(place.code.clone()));
+        }
+    }
+    let codes = candidates.iter().map(|&p| gazetteer.place(p).code.clone()).collect();
+    let reply = reply.buttons([help_now_button(), menu_button()]);
+    Step::new(State::ChoosingPlace { candidates: codes }, ctx.language, reply)
+}
+
+/// "Новомиколаївка (Вільнянська громада, Запорізька область)".
+fn place_label(ctx: &Context<'_>, place: &Place) -> Text {
+    let text = match place.hromada {
+        Some(h) => Text::new("find-place-choice").plain("hromada", place_name(ctx.gazetteer.place(h), ctx.language)),
+        None => Text::new("find-place-choice-no-hromada"),
+    };
+    text.plain("name", place_name(place, ctx.language)).plain("oblast", oblast_name(ctx, place))
+}
+
+fn stale(ctx: &Context<'_>) -> Reply {
+    Reply::default().line(Text::new("error-stale-button")).buttons(menu::menu_buttons(ctx))
+}
+
+fn place_name(place: &Place, language: Language) -> &str {
+    match language {
+        Language::Uk => &place.name_uk,
+        Language::En => &place.name_lat,
+    }
+}
+
+fn oblast_label(ctx: &Context<'_>, oblast: usize) -> String {
+    let oblast = ctx.gazetteer.oblast(oblast);
+    match ctx.language {
+        Language::Uk => oblast.name_uk.clone(),
+        Language::En => oblast.name_en.clone(),
+    }
+}
+
+fn oblast_name(ctx: &Context<'_>, place: &Place) -> String {
+    oblast_label(ctx, place.oblast)
+}
+
+/// The first word of the oblast's Ukrainian name, as people add it to a query.
+fn oblast_word(ctx: &Context<'_>, place: &Place) -> String {
+    let name = &ctx.gazetteer.oblast(place.oblast).name_uk;
+    name.split_whitespace().next().unwrap_or(name).to_owned()
+}

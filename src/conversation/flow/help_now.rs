@@ -1,0 +1,42 @@
+//! "I need help now": crisis lines first, then the way to the nearest centre.
+
+use super::{Context, card, menu_button};
+use crate::conversation::reply::{Action, Reply};
+use crate::conversation::state::State;
+use crate::i18n::{Arg, Text};
+
+pub fn screen(ctx: &Context<'_>, state: &State) -> Reply {
+    let language = ctx.language;
+    let lines = ctx
+        .hotlines
+        .lines
+        .iter()
+        .map(|line| {
+            let numbers = line.numbers.iter().map(|n| Text::new("help-number").plain("number", n.as_str())).collect();
+            let text = match line.hours(language) {
+                Some(hours) => Text::new("help-line-with-hours").plain("hours", hours),
+                None => Text::new("help-line"),
+            };
+            text.plain("name", line.name(language)).with("numbers", Arg::List(numbers))
+        })
+        .collect();
+    let mut reply = Reply::default()
+        .line(Text::new("help-intro"))
+        .paragraph(lines)
+        .line(Text::new("help-checked").with("date", Arg::Date(ctx.hotlines.last_checked)));
+    // When the person has just searched, the nearest centre is already known.
+    let nearest = match state {
+        State::Results { origin, .. } => ctx.directory.nearest(*origin, 0, 1).into_iter().next(),
+        _ => None,
+    };
+    match nearest {
+        Some(near) => {
+            reply = reply.line(Text::new("help-nearest-known")).paragraph(card::summary(ctx, 1, &near));
+            reply = reply.button(card::open_button(ctx, 1, near.centre), Action::Centre(near.centre.id.clone()));
+        }
+        None => {
+            reply = reply.line(Text::new("help-find-nearest")).button(Text::new("menu-find"), Action::Find);
+        }
+    }
+    reply.buttons([menu_button()])
+}

@@ -1,0 +1,75 @@
+//! Welcome, main menu, language, help and about screens.
+
+use super::{Context, Step, card, help_now_button, menu_button};
+use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::state::State;
+use crate::domain::{CentreId, Language};
+use crate::i18n::Text;
+
+/// `/start`: the welcome with a short privacy notice, then the menu, or the
+/// centre card a deep link (`centre-<id>`) points to.
+pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
+    let welcome = Reply::default()
+        .line(Text::new("welcome-greeting"))
+        .line(Text::new("welcome-privacy"));
+    let linked = payload
+        .and_then(|p| p.strip_prefix("centre-"))
+        .and_then(|id| CentreId::parse(id).ok())
+        .and_then(|id| ctx.directory.get(&id).map(|_| id));
+    match linked {
+        Some(id) => {
+            let card = card::full(ctx, &id, None, false);
+            Step { state, language: ctx.language, replies: vec![welcome, card] }
+        }
+        None => Step::new(State::Idle, ctx.language, welcome.buttons(menu_buttons(ctx))),
+    }
+}
+
+pub fn main_menu(ctx: &Context<'_>) -> Reply {
+    Reply::default().line(Text::new("menu-title")).buttons(menu_buttons(ctx))
+}
+
+/// Find a centre · I need help now · Language · About & privacy.
+pub fn menu_buttons(_ctx: &Context<'_>) -> Vec<Button> {
+    vec![
+        Button { label: Text::new("menu-find"), action: Action::Find },
+        help_now_button(),
+        Button { label: Text::new("menu-language"), action: Action::Language },
+        Button { label: Text::new("menu-about"), action: Action::About },
+    ]
+}
+
+pub fn help(ctx: &Context<'_>) -> Reply {
+    Reply::default().line(Text::new("help-text")).buttons(menu_buttons(ctx))
+}
+
+pub fn language_choice(_ctx: &Context<'_>) -> Reply {
+    Reply::default()
+        .line(Text::new("language-choose"))
+        .button(Text::new("language-uk"), Action::SetLanguage(Language::Uk))
+        .button(Text::new("language-en"), Action::SetLanguage(Language::En))
+        .buttons([help_now_button(), menu_button()])
+}
+
+/// Confirms in the newly chosen language (`ctx.language` is already the new one).
+pub fn language_changed(ctx: &Context<'_>) -> Reply {
+    Reply::default().line(Text::new("language-changed")).buttons(menu_buttons(ctx))
+}
+
+pub fn about(ctx: &Context<'_>) -> Reply {
+    Reply::default()
+        .line(Text::new("about-what"))
+        .line(Text::new("about-privacy"))
+        .line(Text::new("about-data").plain("geonames", "GeoNames (geonames.org)"))
+        .buttons(menu_buttons(ctx))
+}
+
+pub fn unsupported(ctx: &Context<'_>) -> Reply {
+    Reply::default().line(Text::new("error-unsupported")).buttons(menu_buttons(ctx))
+}
+
+pub fn not_understood(ctx: &Context<'_>) -> Reply {
+    Reply { ask_location: true, ..Reply::default() }
+        .line(Text::new("error-not-understood"))
+        .buttons(menu_buttons(ctx))
+}

@@ -1,0 +1,146 @@
+//! The conversation as a pure function: `(state, incoming) → (state, replies)`.
+//! No database, no network: everything it needs arrives in [`Context`].
+
+mod card;
+mod find;
+mod help_now;
+mod menu;
+
+use chrono::NaiveDateTime;
+
+use super::incoming::{Command, Incoming};
+use super::reply::{Action, Reply};
+use super::state::State;
+use crate::directory::normalize::skeleton;
+use crate::directory::{Directory, Gazetteer};
+use crate::domain::{Hotlines, Language};
+use crate::i18n::Text;
+
+/// Read-only data for one step.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub directory: &'a Directory,
+    pub gazetteer: &'a Gazetteer,
+    pub hotlines: &'a Hotlines,
+    /// Local time in Europe/Kyiv, for "open now".
+    pub now: NaiveDateTime,
+    pub language: Language,
+    /// The person wrote for the first time.
+    pub is_new: bool,
+}
+
+/// The result of one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub state: State,
+    pub language: Language,
+    pub replies: Vec<Reply>,
+}
+
+impl Step {
+    fn new(state: State, language: Language, reply: Reply) -> Self {
+        Self { state, language, replies: vec![reply] }
+    }
+}
+
+/// Longest message treated as a possible place name; longer text is not a place.
+const MAX_PLACE_MESSAGE_CHARS: usize = 80;
+
+/// Applies one incoming update.
+pub fn step(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
+    let language = ctx.language;
+    match incoming {
+        Incoming::Start { payload } => menu::start(ctx, state, payload.as_deref()),
+        Incoming::Command(Command::Menu) => Step::new(State::Idle, language, menu::main_menu(ctx)),
+        Incoming::Command(Command::Help) => Step::new(state, language, menu::help(ctx)),
+        Incoming::Command(Command::Language) => Step::new(state, language, menu::language_choice(ctx)),
+        Incoming::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
+        Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
+        Incoming::Button(data) => match Action::parse(&data) {
+            Some(action) => on_action(ctx, state, action),
+            None => Step::new(state, language, stale_button(ctx)),
+        },
+        Incoming::Text(text) => on_text(ctx, state, &text),
+        Incoming::Unsupported => Step::new(state, language, menu::unsupported(ctx)),
+    }
+}
+
+fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
+    let language = ctx.language;
+    match action {
+        Action::Menu => Step::new(State::Idle, language, menu::main_menu(ctx)),
+        Action::Find => Step::new(State::AwaitingPlace, language, find::ask_place(ctx)),
+        Action::HelpNow => Step::new(state.clone(), language, help_now::screen(ctx, &state)),
+        Action::Language => Step::new(state, language, menu::language_choice(ctx)),
+        Action::About => Step::new(state, language, menu::about(ctx)),
+        Action::SetLanguage(chosen) => {
+            let ctx = Context { language: chosen, ..*ctx };
+            Step::new(state, chosen, menu::language_changed(&ctx))
+        }
+        Action::More => find::more(ctx, state),
+        Action::List => find::current_page(ctx, state),
+        Action::Centre(id) => find::open_card(ctx, state, &id),
+        Action::Oblast(code) => find::choose_oblast(ctx, state, &code),
+        Action::Place(code) => find::from_place_code(ctx, state, &code),
+    }
+}
+
+fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
+    let language = ctx.language;
+    let cleaned: String = text.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = cleaned.trim();
+    if let Some(action) = keyword(cleaned) {
+        return on_action(ctx, state, action);
+    }
+    let looks_like_a_place = cleaned.chars().any(char::is_alphabetic)
+        && cleaned.chars().count() <= MAX_PLACE_MESSAGE_CHARS;
+    if !looks_like_a_place {
+        return Step::new(state, language, menu::not_understood(ctx));
+    }
+    find::from_text(ctx, state, cleaned)
+}
+
+/// Words people type instead of pressing a button. "Help" goes to the crisis
+/// screen: a person who writes it may need help now.
+fn keyword(text: &str) -> Option<Action> {
+    const KEYWORDS: &[(&str, Action)] = &[
+        ("menu", Action::Menu),
+        ("меню", Action::Menu),
+        ("start", Action::Menu),
+        ("почати", Action::Menu),
+        ("привіт", Action::Menu),
+        ("привет", Action::Menu),
+        ("hello", Action::Menu),
+        ("hi", Action::Menu),
+        ("вітаю", Action::Menu),
+        ("добрийдень", Action::Menu),
+        ("help", Action::HelpNow),
+        ("sos", Action::HelpNow),
+        ("допомога", Action::HelpNow),
+        ("допоможіть", Action::HelpNow),
+        ("помогите", Action::HelpNow),
+        ("мененужнапомощь", Action::HelpNow),
+        ("менепотрібнадопомога", Action::HelpNow),
+        ("потрібнадопомога", Action::HelpNow),
+    ];
+    let key = skeleton(text);
+    if key.is_empty() {
+        return None;
+    }
+    KEYWORDS.iter().find(|(word, _)| skeleton(word) == key).map(|(_, action)| action.clone())
+}
+
+/// "That button no longer works" for forged, stale or unknown button data.
+fn stale_button(ctx: &Context<'_>) -> Reply {
+    Reply::default().line(Text::new("error-stale-button")).buttons(menu::menu_buttons(ctx))
+}
+
+/// The button every screen carries (principle: help is one tap away).
+fn help_now_button() -> super::reply::Button {
+    super::reply::Button { label: Text::new("menu-help-now"), action: Action::HelpNow }
+}
+
+/// The button back to the main menu.
+fn menu_button() -> super::reply::Button {
+    super::reply::Button { label: Text::new("menu-back"), action: Action::Menu }
+}

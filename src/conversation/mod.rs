@@ -1,0 +1,104 @@
+//! The channel-agnostic core: applies a person's update to their stored state
+//! and returns the replies as data.
+//!
+//! [`Conversation::handle`] locks the person's row, runs the pure
+//! [`flow::step`], and saves the new state in the same transaction, so that
+//! updates of one person are applied in order even across replicas.
+
+pub mod flow;
+mod incoming;
+mod reply;
+mod state;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Europe::Kyiv;
+
+pub use incoming::{Command, Incoming, User};
+pub use reply::{Action, Button, MAX_ACTION_BYTES, Reply, Venue};
+pub use state::State;
+
+use crate::directory::{Gazetteer, SharedDirectory};
+use crate::domain::{Hotlines, Language};
+use crate::store::{Store, StoreError};
+
+/// What to send back for one update, and in which language to render it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outgoing {
+    pub language: Language,
+    pub replies: Vec<Reply>,
+}
+
+/// A failure that kept an update from being applied. The person gets a polite
+/// "try again" from the channel; nothing was saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ConversationError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Where the current time comes from; tests pin it.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(DateTime<Utc>),
+}
+
+impl Clock {
+    /// The current local time in Kyiv, where every centre is.
+    pub fn kyiv_now(self) -> NaiveDateTime {
+        let now = match self {
+            Clock::System => Utc::now(),
+            Clock::Fixed(at) => at,
+        };
+        now.with_timezone(&Kyiv).naive_local()
+    }
+}
+
+/// Everything a conversation needs, shared by all channels.
+#[derive(Clone)]
+pub struct Conversation {
+    store: Store,
+    directory: SharedDirectory,
+    gazetteer: Arc<Gazetteer>,
+    hotlines: Arc<Hotlines>,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for Conversation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Conversation").finish_non_exhaustive()
+    }
+}
+
+impl Conversation {
+    pub fn new(
+        store: Store,
+        directory: SharedDirectory,
+        gazetteer: Arc<Gazetteer>,
+        hotlines: Arc<Hotlines>,
+        clock: Clock,
+    ) -> Self {
+        Self { store, directory, gazetteer, hotlines, clock }
+    }
+
+    /// Applies one update from one person.
+    #[tracing::instrument(skip_all, fields(channel = user.channel.as_str()))]
+    pub async fn handle(&self, user: &User, incoming: Incoming) -> Result<Outgoing, ConversationError> {
+        let language_if_new = Language::from_platform_code(user.platform_language.as_deref());
+        let (update, record) = self.store.begin_user(user.channel, &user.id, language_if_new).await?;
+        let directory = self.directory.current();
+        let ctx = flow::Context {
+            directory: &directory,
+            gazetteer: &self.gazetteer,
+            hotlines: &self.hotlines,
+            now: self.clock.kyiv_now(),
+            language: record.language,
+            is_new: record.is_new,
+        };
+        let step = flow::step(&ctx, State::from_json(record.state), incoming);
+        update.finish(step.language, &step.state.to_json()).await?;
+        Ok(Outgoing { language: step.language, replies: step.replies })
+    }
+}

@@ -1,0 +1,173 @@
+use crate::domain::{CentreId, Coordinates, Language};
+use crate::i18n::Text;
+
+/// One message from the bot, as data: channels render it with their widgets.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reply {
+    /// Paragraphs of lines; channels join lines with a newline and paragraphs
+    /// with a blank line.
+    pub paragraphs: Vec<Vec<Text>>,
+    /// Choices, one per row, in order.
+    pub buttons: Vec<Button>,
+    /// A map pin to send with the message (Telegram venue, Viber location).
+    pub venue: Option<Venue>,
+    /// Offer the platform's "share my location" control.
+    pub ask_location: bool,
+}
+
+impl Reply {
+    pub fn paragraph(mut self, lines: Vec<Text>) -> Self {
+        if !lines.is_empty() {
+            self.paragraphs.push(lines);
+        }
+        self
+    }
+
+    pub fn line(self, text: Text) -> Self {
+        self.paragraph(vec![text])
+    }
+
+    pub fn button(mut self, label: Text, action: Action) -> Self {
+        self.buttons.push(Button { label, action });
+        self
+    }
+
+    pub fn buttons(mut self, buttons: impl IntoIterator<Item = Button>) -> Self {
+        self.buttons.extend(buttons);
+        self
+    }
+}
+
+/// A choice offered to the person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    pub label: Text,
+    pub action: Action,
+}
+
+/// A place to pin on a map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Venue {
+    pub location: Coordinates,
+    pub title: String,
+    pub address: String,
+}
+
+/// What a button does. Encoded into at most 64 bytes of ASCII (Telegram's
+/// callback limit) and parsed back from untrusted input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Menu,
+    Find,
+    HelpNow,
+    Language,
+    About,
+    SetLanguage(Language),
+    /// The next page of nearest centres.
+    More,
+    /// Back to the current page of results.
+    List,
+    Centre(CentreId),
+    /// Narrow an ambiguous place name to one oblast (by KATOTTH code).
+    Oblast(String),
+    /// A place from the gazetteer (by KATOTTH code).
+    Place(String),
+}
+
+/// The longest callback data Telegram accepts.
+pub const MAX_ACTION_BYTES: usize = 64;
+
+impl Action {
+    pub fn encode(&self) -> String {
+        match self {
+            Action::Menu => "menu".into(),
+            Action::Find => "find".into(),
+            Action::HelpNow => "help".into(),
+            Action::Language => "lang".into(),
+            Action::About => "about".into(),
+            Action::SetLanguage(language) => format!("lang:{}", language.code()),
+            Action::More => "more".into(),
+            Action::List => "list".into(),
+            Action::Centre(id) => format!("c:{id}"),
+            Action::Oblast(code) => format!("o:{code}"),
+            Action::Place(code) => format!("p:{code}"),
+        }
+    }
+
+    /// Parses button data; anything malformed, oversized or unknown is `None`.
+    pub fn parse(data: &str) -> Option<Self> {
+        if data.len() > MAX_ACTION_BYTES {
+            return None;
+        }
+        let action = match data.split_once(':') {
+            None => match data {
+                "menu" => Action::Menu,
+                "find" => Action::Find,
+                "help" => Action::HelpNow,
+                "lang" => Action::Language,
+                "about" => Action::About,
+                "more" => Action::More,
+                "list" => Action::List,
+                _ => return None,
+            },
+            Some(("lang", code)) => Action::SetLanguage(Language::parse(code)?),
+            Some(("c", id)) => Action::Centre(CentreId::parse(id).ok()?),
+            Some(("o", code)) if is_katottg_code(code) => Action::Oblast(code.into()),
+            Some(("p", code)) if is_katottg_code(code) => Action::Place(code.into()),
+            Some(_) => return None,
+        };
+        Some(action)
+    }
+}
+
+/// `UA` and 17 digits.
+fn is_katottg_code(code: &str) -> bool {
+    code.len() == 19 && code.starts_with("UA") && code[2..].bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_round_trips_within_the_callback_limit() {
+        let longest_id = CentreId::parse(&"x".repeat(CentreId::MAX_LEN)).expect("valid id");
+        let actions = [
+            Action::Menu,
+            Action::Find,
+            Action::HelpNow,
+            Action::Language,
+            Action::About,
+            Action::SetLanguage(Language::En),
+            Action::More,
+            Action::List,
+            Action::Centre(longest_id),
+            Action::Oblast("UA23000000000064947".into()),
+            Action::Place("UA32060010010025307".into()),
+        ];
+        for action in actions {
+            let data = action.encode();
+            assert!(data.len() <= MAX_ACTION_BYTES, "{data}");
+            assert_eq!(Action::parse(&data), Some(action));
+        }
+    }
+
+    #[test]
+    fn forged_or_malformed_button_data_is_refused() {
+        for data in [
+            "",
+            "drop",
+            "c:",
+            "c:../../etc",
+            "p:UA123",
+            "p:XX23000000000064947",
+            "o:UA2300000000006494x",
+            "lang:fr",
+            "c:'; DELETE FROM centre;--",
+            &"m".repeat(65),
+            "menu:extra",
+        ] {
+            assert_eq!(Action::parse(data), None, "{data:?}");
+        }
+    }
+}

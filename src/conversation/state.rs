@@ -1,0 +1,64 @@
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Coordinates;
+
+/// Where a person is in the conversation, stored as JSON in their row.
+///
+/// Holds the least that the next message needs: the search origin only while
+/// results are on screen, replaced by the next search and dropped by the menu.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum State {
+    #[default]
+    Idle,
+    /// Asked for a location or a place name.
+    AwaitingPlace,
+    /// A typed name matched several places; these are their codes.
+    ChoosingPlace { candidates: Vec<String> },
+    /// Nearest centres were shown from `origin`, `shown` of them so far.
+    Results {
+        origin: Coordinates,
+        /// The gazetteer place searched for, if the origin is a typed place.
+        place: Option<String>,
+        shown: usize,
+    },
+}
+
+impl State {
+    /// Reads a stored state. A state written by an older version that no longer
+    /// parses starts the person afresh instead of failing every message.
+    pub fn from_json(value: serde_json::Value) -> Self {
+        serde_json::from_value(value).unwrap_or_else(|error| {
+            tracing::warn!(%error, "discarding an unreadable conversation state");
+            State::Idle
+        })
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_else(|_| serde_json::json!({ "kind": "idle" }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_round_trip_through_json() {
+        let origin = Coordinates::parse(50.45, 30.52).expect("valid");
+        for state in [
+            State::Idle,
+            State::AwaitingPlace,
+            State::ChoosingPlace { candidates: vec!["UA23000000000064947".into()] },
+            State::Results { origin, place: None, shown: 3 },
+        ] {
+            assert_eq!(State::from_json(state.to_json()), state);
+        }
+    }
+
+    #[test]
+    fn an_unreadable_stored_state_starts_afresh() {
+        assert_eq!(State::from_json(serde_json::json!({ "kind": "from_the_future" })), State::Idle);
+        assert_eq!(State::from_json(serde_json::json!("garbage")), State::Idle);
+    }
+}

@@ -1,0 +1,341 @@
+//! Ukrainian settlements and hromadas for typed place search, built by
+//! `scripts/build-data.py` from the official KATOTTH codifier and GeoNames.
+
+use std::collections::HashMap;
+
+use super::normalize::{MAX_QUERY_CHARS, distance_within, query_words, skeleton};
+use crate::domain::Coordinates;
+
+/// What kind of unit a place is, in the codifier's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlaceKind {
+    Village,
+    Town,
+    Hromada,
+    City,
+}
+
+/// How a place's coordinates were found: its own, or borrowed from a larger unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Place,
+    Hromada,
+    Raion,
+    Oblast,
+}
+
+/// A searchable place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// The KATOTTH code, stable across data rebuilds.
+    pub code: String,
+    pub kind: PlaceKind,
+    pub name_uk: String,
+    pub name_lat: String,
+    /// Position in [`Gazetteer::oblasts`].
+    pub oblast: usize,
+    /// Position in [`Gazetteer::places`] of the place's hromada, if it has one.
+    pub hromada: Option<usize>,
+    pub location: Coordinates,
+    pub precision: Precision,
+    pub population: u32,
+}
+
+/// An oblast (or a city with special status), for disambiguation and labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Oblast {
+    pub code: String,
+    pub name_uk: String,
+    pub name_en: String,
+}
+
+/// The outcome of a typed search.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    /// One place is meant. `others` are places with the same name that are far
+    /// less likely (villages named like a city), offered as "not this one?".
+    Found { place: usize, others: Vec<usize> },
+    /// Several places fit equally well: ask which one.
+    Ambiguous(Vec<usize>),
+    /// Nothing fits; these spellings come closest (maybe none).
+    NotFound { suggestions: Vec<usize> },
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("gazetteer line {line}: {reason}")]
+pub struct GazetteerError {
+    line: usize,
+    reason: String,
+}
+
+/// The place index: names by skeleton, and skeletons by length for fuzzy search.
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    oblasts: Vec<Oblast>,
+    by_key: HashMap<String, Vec<usize>>,
+    /// Distinct keys grouped by length, so that a fuzzy search only compares
+    /// keys whose length is within the edit budget.
+    keys_by_len: Vec<Vec<String>>,
+    by_code: HashMap<String, usize>,
+    oblast_keys: Vec<(String, usize)>,
+}
+
+const BUILT_IN: &str = include_str!("../../data/gazetteer.tsv");
+
+impl Gazetteer {
+    /// The gazetteer committed in `data/gazetteer.tsv`.
+    pub fn built_in() -> Result<Self, GazetteerError> {
+        Self::parse(BUILT_IN)
+    }
+
+    /// Parses the TSV written by `scripts/build-data.py`.
+    pub fn parse(tsv: &str) -> Result<Self, GazetteerError> {
+        let mut rows = Vec::new();
+        for (index, line) in tsv.lines().enumerate().skip(1) {
+            let fail = |reason: &str| GazetteerError { line: index + 1, reason: reason.to_owned() };
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [code, kind, name_uk, name_lat, oblast_code, hromada_code, lat, lon, precision, population, alt] =
+                fields[..]
+            else {
+                return Err(fail("expected 11 tab-separated fields"));
+            };
+            let lat = lat.parse().map_err(|_| fail("bad lat"))?;
+            let lon = lon.parse().map_err(|_| fail("bad lon"))?;
+            let location = Coordinates::parse(lat, lon).map_err(|e| fail(&e.to_string()))?;
+            rows.push(Row {
+                code,
+                kind,
+                name_uk,
+                name_lat,
+                oblast_code,
+                hromada_code,
+                location,
+                precision: match precision {
+                    "place" => Precision::Place,
+                    "hromada" => Precision::Hromada,
+                    "raion" => Precision::Raion,
+                    "oblast" => Precision::Oblast,
+                    _ => return Err(fail("unknown precision")),
+                },
+                population: population.parse().map_err(|_| fail("bad population"))?,
+                alt,
+            });
+        }
+        Self::index(rows).map_err(|reason| GazetteerError { line: 0, reason })
+    }
+
+    fn index(rows: Vec<Row<'_>>) -> Result<Self, String> {
+        let mut oblasts = Vec::new();
+        let mut oblast_index = HashMap::new();
+        for row in rows.iter().filter(|r| r.kind == "oblast" || (r.kind == "city" && r.code == r.oblast_code)) {
+            oblast_index.insert(row.code.to_owned(), oblasts.len());
+            oblasts.push(Oblast { code: row.code.into(), name_uk: row.name_uk.into(), name_en: row.name_lat.into() });
+        }
+        let mut places = Vec::new();
+        let mut by_code = HashMap::new();
+        let mut alternates = Vec::new();
+        for row in rows.iter().filter(|r| r.kind != "oblast") {
+            let kind = match row.kind {
+                "city" => PlaceKind::City,
+                "town" => PlaceKind::Town,
+                "village" => PlaceKind::Village,
+                "hromada" => PlaceKind::Hromada,
+                other => return Err(format!("{}: unknown kind {other}", row.code)),
+            };
+            let oblast = *oblast_index.get(row.oblast_code).ok_or_else(|| format!("{}: unknown oblast", row.code))?;
+            by_code.insert(row.code.to_owned(), places.len());
+            alternates.push(row.alt);
+            places.push(Place {
+                code: row.code.into(),
+                kind,
+                name_uk: row.name_uk.into(),
+                name_lat: row.name_lat.into(),
+                oblast,
+                hromada: None,
+                location: row.location,
+                precision: row.precision,
+                population: row.population,
+            });
+        }
+        for (place, row) in places.iter_mut().zip(rows.iter().filter(|r| r.kind != "oblast")) {
+            if !row.hromada_code.is_empty() && row.hromada_code != row.code {
+                place.hromada = by_code.get(row.hromada_code).copied();
+            }
+        }
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, (place, alt)) in places.iter().zip(&alternates).enumerate() {
+            let names = [place.name_uk.as_str(), place.name_lat.as_str()].into_iter().chain(alt.split('|'));
+            for name in names {
+                let key = skeleton(name);
+                if key.is_empty() {
+                    continue;
+                }
+                let entry = by_key.entry(key).or_default();
+                if !entry.contains(&index) {
+                    entry.push(index);
+                }
+            }
+        }
+        let mut keys_by_len: Vec<Vec<String>> = Vec::new();
+        for key in by_key.keys() {
+            if keys_by_len.len() <= key.len() {
+                keys_by_len.resize(key.len() + 1, Vec::new());
+            }
+            keys_by_len[key.len()].push(key.clone());
+        }
+        for keys in &mut keys_by_len {
+            keys.sort();
+        }
+        let oblast_keys = oblasts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| {
+                let first_word = |name: &str| name.split_whitespace().next().map(skeleton).unwrap_or_default();
+                [(first_word(&o.name_uk), i), (first_word(&o.name_en), i)]
+            })
+            .filter(|(key, _)| key.len() >= 4)
+            .collect();
+        Ok(Self { places, oblasts, by_key, keys_by_len, by_code, oblast_keys })
+    }
+
+    pub fn place(&self, index: usize) -> &Place {
+        &self.places[index]
+    }
+
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    pub fn oblast(&self, index: usize) -> &Oblast {
+        &self.oblasts[index]
+    }
+
+    pub fn oblasts(&self) -> &[Oblast] {
+        &self.oblasts
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// Finds the place a person typed. An oblast named after the place
+    /// ("Новомиколаївка, Запорізька") narrows the search to that oblast.
+    pub fn search(&self, query: &str) -> Lookup {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let mut words = query_words(&query);
+        let mut oblast_filter = None;
+        if words.len() > 1
+            && let Some(oblast) = words.last().and_then(|w| self.oblast_named(w))
+        {
+            oblast_filter = Some(oblast);
+            words.pop();
+        }
+        let key = skeleton(&words.concat());
+        if key.is_empty() {
+            return Lookup::NotFound { suggestions: Vec::new() };
+        }
+        let keep = |candidates: Vec<usize>| -> Vec<usize> {
+            match oblast_filter {
+                Some(oblast) => candidates.into_iter().filter(|&p| self.places[p].oblast == oblast).collect(),
+                None => candidates,
+            }
+        };
+        let exact = keep(self.by_key.get(&key).cloned().unwrap_or_default());
+        if !exact.is_empty() {
+            return self.decide(exact);
+        }
+        let budget = edit_budget(key.len());
+        let (best, candidates) = self.fuzzy(&key, budget);
+        let candidates = keep(candidates);
+        if best.is_some() && !candidates.is_empty() {
+            return self.decide(candidates);
+        }
+        let (_, near) = self.fuzzy(&key, budget + 1);
+        let mut suggestions = keep(near);
+        self.rank(&mut suggestions);
+        suggestions.dedup_by(|a, b| self.places[*a].name_uk == self.places[*b].name_uk);
+        suggestions.truncate(3);
+        Lookup::NotFound { suggestions }
+    }
+
+    fn oblast_named(&self, word: &str) -> Option<usize> {
+        let key = skeleton(word);
+        if key.len() < 4 {
+            return None;
+        }
+        self.oblast_keys.iter().find(|(name, _)| name.starts_with(&key) || key.starts_with(name.as_str())).map(|(_, i)| *i)
+    }
+
+    /// All places whose key is within `budget` edits, at the smallest distance found.
+    fn fuzzy(&self, key: &str, budget: usize) -> (Option<usize>, Vec<usize>) {
+        let mut best: Option<usize> = None;
+        let mut found = Vec::new();
+        let lengths = key.len().saturating_sub(budget)..=key.len() + budget;
+        for keys in lengths.filter_map(|len| self.keys_by_len.get(len)) {
+            for candidate in keys {
+                let limit = best.unwrap_or(budget);
+                let Some(distance) = distance_within(key.as_bytes(), candidate.as_bytes(), limit) else {
+                    continue;
+                };
+                if best.is_none_or(|b| distance < b) {
+                    best = Some(distance);
+                    found.clear();
+                }
+                found.extend(self.by_key.get(candidate).into_iter().flatten().copied());
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        (best, found)
+    }
+
+    /// A single city among villages of the same name is meant; otherwise ask.
+    fn decide(&self, mut candidates: Vec<usize>) -> Lookup {
+        self.rank(&mut candidates);
+        if candidates.len() == 1 {
+            return Lookup::Found { place: candidates[0], others: Vec::new() };
+        }
+        let cities = candidates.iter().filter(|&&p| self.places[p].kind == PlaceKind::City).count();
+        if cities == 1 {
+            let place = candidates.remove(0);
+            return Lookup::Found { place, others: candidates };
+        }
+        Lookup::Ambiguous(candidates)
+    }
+
+    /// Cities first, then by population, then by oblast and name for stable output.
+    fn rank(&self, candidates: &mut [usize]) {
+        candidates.sort_by(|&a, &b| {
+            let (a, b) = (&self.places[a], &self.places[b]);
+            b.kind
+                .cmp(&a.kind)
+                .then(b.population.cmp(&a.population))
+                .then(self.oblasts[a.oblast].name_uk.cmp(&self.oblasts[b.oblast].name_uk))
+                .then(a.code.cmp(&b.code))
+        });
+    }
+}
+
+/// Edits allowed for a key of this length: none for very short names, where
+/// one edit reaches too many others, up to two for long ones.
+fn edit_budget(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    }
+}
+
+struct Row<'a> {
+    code: &'a str,
+    kind: &'a str,
+    name_uk: &'a str,
+    name_lat: &'a str,
+    oblast_code: &'a str,
+    hromada_code: &'a str,
+    location: Coordinates,
+    precision: Precision,
+    population: u32,
+    alt: &'a str,
+}

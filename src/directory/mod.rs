@@ -1,0 +1,115 @@
+//! The centre directory held in memory: centres with their parsed opening
+//! hours, an R-tree for nearest lookups, and the gazetteer for typed places.
+//!
+//! A [`Directory`] is immutable. After an import, a new one is built and
+//! swapped in atomically through [`SharedDirectory`]; conversations that hold the
+//! old one finish with it, so the bot keeps answering during a reload.
+
+pub mod centre_csv;
+mod gazetteer;
+mod geo_index;
+pub mod normalize;
+pub mod opening;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
+
+pub use gazetteer::{Gazetteer, GazetteerError, Lookup, Oblast, Place, PlaceKind, Precision};
+pub use geo_index::{GeoIndex, Neighbour, haversine_metres};
+pub use opening::{DaySpan, Hours, Status};
+
+use crate::domain::{Centre, CentreId, Coordinates};
+
+/// An immutable snapshot of the centres.
+#[derive(Debug)]
+pub struct Directory {
+    centres: Vec<Centre>,
+    /// Parsed opening hours per centre (same positions as `centres`); `None`
+    /// when a centre has none. Parsed once here, not on every card.
+    hours: Vec<Option<Hours>>,
+    index: GeoIndex,
+    by_id: HashMap<CentreId, usize>,
+}
+
+/// A centre found near a point.
+#[derive(Debug, Clone, Copy)]
+pub struct Nearby<'a> {
+    pub centre: &'a Centre,
+    pub hours: Option<&'a Hours>,
+    pub metres: f64,
+}
+
+impl Directory {
+    /// Builds the index. Opening hours were validated on import; a value that no
+    /// longer parses (e.g. after a parser upgrade) is dropped and logged, so one
+    /// bad row cannot take the directory down.
+    pub fn new(mut centres: Vec<Centre>) -> Self {
+        centres.sort_by(|a, b| a.id.cmp(&b.id));
+        let hours = centres
+            .iter()
+            .map(|c| {
+                let raw = c.opening_hours.as_deref()?;
+                Hours::parse(raw)
+                    .inspect_err(|error| tracing::warn!(centre = %c.id, %error, "ignoring opening hours"))
+                    .ok()
+            })
+            .collect();
+        let points: Vec<Coordinates> = centres.iter().map(|c| c.location).collect();
+        let by_id = centres.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        Self { index: GeoIndex::new(&points), centres, hours, by_id }
+    }
+
+    pub fn empty() -> Self {
+        Self::new(Vec::new())
+    }
+
+    pub fn len(&self) -> usize {
+        self.centres.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.centres.is_empty()
+    }
+
+    pub fn centres(&self) -> &[Centre] {
+        &self.centres
+    }
+
+    /// A centre and its hours by id.
+    pub fn get(&self, id: &CentreId) -> Option<(&Centre, Option<&Hours>)> {
+        let &i = self.by_id.get(id)?;
+        Some((&self.centres[i], self.hours[i].as_ref()))
+    }
+
+    /// The `count` centres after the first `skip`, by great-circle distance from `origin`.
+    pub fn nearest(&self, origin: Coordinates, skip: usize, count: usize) -> Vec<Nearby<'_>> {
+        self.index
+            .nearest(origin, skip + count)
+            .into_iter()
+            .skip(skip)
+            .map(|n| Nearby { centre: &self.centres[n.item], hours: self.hours[n.item].as_ref(), metres: n.metres })
+            .collect()
+    }
+}
+
+/// The current directory, replaceable while readers keep using the old one.
+#[derive(Debug, Clone)]
+pub struct SharedDirectory(Arc<ArcSwap<Directory>>);
+
+impl SharedDirectory {
+    pub fn new(directory: Directory) -> Self {
+        Self(Arc::new(ArcSwap::from_pointee(directory)))
+    }
+
+    /// The snapshot to answer one update with.
+    pub fn current(&self) -> Arc<Directory> {
+        self.0.load_full()
+    }
+
+    /// Swaps in a new snapshot atomically.
+    pub fn replace(&self, directory: Directory) {
+        self.0.store(Arc::new(directory));
+    }
+}

@@ -1,0 +1,193 @@
+//! Turning what people type into comparable keys.
+//!
+//! A place name may arrive in Ukrainian ("Бровари"), Russian ("Бровары"),
+//! English or transliterated ("Brovary", "Brovari"), in any case, with any of
+//! four apostrophes, or without Ukrainian letters ("Кіів" for "Київ"). Every
+//! form is reduced to one lowercase ASCII skeleton in which the letters that
+//! these spellings confuse are folded together (и/і/ї/ы/й/y → i, г/ґ/g/h → h,
+//! е/є/э/ё → e…), separators and apostrophes vanish, and Cyrillic is
+//! transliterated close to the official 2010 scheme. Typos are then left to a
+//! small edit distance over skeletons.
+
+/// The skeleton of a name or query: lowercase ASCII letters and digits only.
+pub fn skeleton(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        out.push_str(fold(c));
+    }
+    out
+}
+
+fn fold(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "h",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'є' => "ie",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' | 'ї' | 'й' | 'ы' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ю' => "iu",
+        'я' => "ia",
+        'a' | 'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => "a",
+        'b' => "b",
+        'c' | 'ç' => "c",
+        'ć' | 'č' => "ch",
+        'd' => "d",
+        'e' | 'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => "e",
+        'f' => "f",
+        'g' | 'h' | 'ğ' => "h",
+        'i' | 'í' | 'ì' | 'î' | 'ï' | 'ı' | 'y' | 'ý' | 'j' => "i",
+        'k' | 'q' => "k",
+        'l' | 'ł' | 'ľ' | 'ļ' => "l",
+        'm' => "m",
+        'n' | 'ñ' | 'ń' | 'ň' => "n",
+        'o' | 'ó' | 'ò' | 'ô' | 'ö' | 'õ' => "o",
+        'p' => "p",
+        'r' | 'ř' => "r",
+        's' | 'ś' => "s",
+        'š' | 'ş' => "sh",
+        't' | 'ť' => "t",
+        'u' | 'ú' | 'ù' | 'û' | 'ü' | 'ů' => "u",
+        'v' | 'w' => "v",
+        'x' => "ks",
+        'z' | 'ź' | 'ż' => "z",
+        'ž' => "zh",
+        '0'..='9' => digit(c),
+        // Apostrophes (' ’ ʼ `), the soft and hard signs, hyphens, spaces,
+        // punctuation, emoji and everything else carry no letter.
+        _ => "",
+    }
+}
+
+fn digit(c: char) -> &'static str {
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    c.to_digit(10).and_then(|d| DIGITS.get(d as usize)).copied().unwrap_or("")
+}
+
+/// Words that name a kind of place rather than the place ("м. Бровари",
+/// "Броварська міська громада", "Brovary city"); they are dropped from queries.
+const KIND_WORDS: &[&str] = &[
+    "м", "місто", "город", "г", "с", "село", "смт", "селище", "сел", "слщ", "пгт", "громада", "громади",
+    "територіальна", "тг", "міська", "сільська", "селищна", "city", "town", "village", "hromada", "community",
+    "область", "обл", "oblast", "region", "район", "р-н", "raion", "district",
+];
+
+/// The longest query worth searching: the longest Ukrainian place names have
+/// about 40 letters, and a long message is not a place.
+pub const MAX_QUERY_CHARS: usize = 80;
+
+/// Splits a typed query into words, without control characters or kind words.
+pub fn query_words(text: &str) -> Vec<String> {
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_control() || matches!(c, ',' | ';' | '.' | '(' | ')' | '/' | '"') { ' ' } else { c })
+        .collect();
+    cleaned
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|word| !KIND_WORDS.contains(&word.as_str()))
+        .collect()
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent swaps) between
+/// two skeletons, or `None` when it exceeds `max`. Bounded so that scanning
+/// thousands of names per query stays cheap.
+pub fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0usize; width]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[prev][j] + 1).min(rows[cur][j - 1] + 1).min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = best;
+            row_min = row_min.min(best);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let distance = rows[a.len() % 3][b.len()];
+    (distance <= max).then_some(distance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_of_brovary_has_one_skeleton() {
+        for spelling in ["Бровари", "brovary", "Бровары", "Brovari", "броварі", "BROVARY", "Browary"] {
+            assert_eq!(skeleton(spelling), "brovari", "{spelling}");
+        }
+    }
+
+    #[test]
+    fn apostrophe_variants_and_missing_diacritics_fold_together() {
+        let expected = skeleton("Кам'янське");
+        for spelling in ["Камʼянське", "Кам’янське", "Кам`янське", "Камянське", "Kamianske", "Kamyanske"] {
+            assert_eq!(skeleton(spelling), expected, "{spelling}");
+        }
+        assert_eq!(skeleton("Кіів"), skeleton("Київ"));
+        assert_eq!(skeleton("Kyiv"), skeleton("Київ"));
+        assert_eq!(skeleton("Гоща"), skeleton("Goshcha"));
+        assert_eq!(skeleton("Петро-Михайлівка"), skeleton("петро михайлівка"));
+    }
+
+    #[test]
+    fn emoji_control_characters_and_sql_leave_only_letters() {
+        assert_eq!(skeleton("🇺🇦 Львів\u{0007}"), "lviv");
+        assert_eq!(skeleton("'; DROP TABLE centre; --"), "droptablecentre");
+        assert_eq!(skeleton(""), "");
+    }
+
+    #[test]
+    fn kind_words_and_punctuation_are_dropped_from_queries() {
+        assert_eq!(query_words("м. Бровари"), vec!["бровари"]);
+        assert_eq!(query_words("Броварська міська громада"), vec!["броварська"]);
+        assert_eq!(query_words("Новомиколаївка, Запорізька обл."), vec!["новомиколаївка", "запорізька"]);
+        assert_eq!(query_words("\u{0000}\t\n"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn bounded_distance_counts_edits_and_swaps_and_stops_early() {
+        assert_eq!(distance_within(b"brovari", b"brovari", 2), Some(0));
+        assert_eq!(distance_within(b"brovari", b"borvari", 2), Some(1));
+        assert_eq!(distance_within(b"brovari", b"brvari", 2), Some(1));
+        assert_eq!(distance_within(b"brovari", b"brovarii", 2), Some(1));
+        assert_eq!(distance_within(b"lviv", b"kiiv", 2), Some(2));
+        assert_eq!(distance_within(b"lviv", b"kharkiv", 2), None);
+        assert_eq!(distance_within(b"", b"ab", 2), Some(2));
+    }
+}

@@ -1,0 +1,13 @@
+//! Plain domain types shared by every layer: no I/O, no platform types.
+
+mod centre;
+mod channel_kind;
+mod coordinates;
+mod hotline;
+mod language;
+
+pub use centre::{Centre, CentreId, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag};
+pub use channel_kind::ChannelKind;
+pub use coordinates::{Bounds, Coordinates, InvalidCoordinates, UKRAINE_BOUNDS};
+pub use hotline::{Hotline, HotlineError, Hotlines};
+pub use language::Language;

@@ -1,0 +1,32 @@
+//! resilience-bot: a Telegram and Viber chatbot that helps people in Ukraine
+//! find free psychosocial help at the Resilience Centres (Центри
+//! життєстійкості), in Ukrainian and English.
+//!
+//! # Layout
+//!
+//! Dependencies point inward: channels → conversation → directory, store,
+//! i18n, domain.
+//!
+//! - [`channel`]: the edges. `console` is the terminal channel; each turns
+//!   platform input into [`conversation::Incoming`] and renders replies.
+//! - [`conversation`]: the channel-agnostic core. A pure state machine
+//!   ([`conversation::flow`]) plus the wrapper that loads and saves each
+//!   person's state in Postgres.
+//! - [`directory`]: the centres in memory (R-tree over unit vectors for exact
+//!   great-circle nearest search, parsed opening hours), the gazetteer of
+//!   Ukrainian places, and the centres CSV format.
+//! - [`store`]: the only module that runs SQL; also runs the private Postgres
+//!   cluster when no `DATABASE_URL` is given.
+//! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
+//! - [`domain`]: plain types (centres, coordinates, languages, hotlines).
+//! - [`startup`], [`cli`], [`telemetry`]: wiring, command line and logging.
+
+pub mod channel;
+pub mod cli;
+pub mod conversation;
+pub mod directory;
+pub mod domain;
+pub mod i18n;
+pub mod startup;
+pub mod store;
+pub mod telemetry;

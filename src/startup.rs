@@ -1,0 +1,111 @@
+//! Building the application from configuration: database, directory,
+//! gazetteer, hotlines and the conversation, plus the directory reloader.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use sqlx::postgres::PgConnectOptions;
+
+use crate::conversation::{Clock, Conversation};
+use crate::directory::{Directory, Gazetteer, SharedDirectory};
+use crate::domain::Hotlines;
+use crate::store::{PrivateCluster, Store};
+
+/// Where the database is.
+#[derive(Debug, Clone)]
+pub enum Database {
+    /// `DATABASE_URL`.
+    Url(String),
+    /// A private cluster in this data directory.
+    Private(PathBuf),
+}
+
+/// A connected store, and the private cluster behind it if there is one.
+#[derive(Debug)]
+pub struct Connected {
+    pub store: Store,
+    /// Stopped on shutdown when this process started it.
+    pub cluster: Option<PrivateCluster>,
+}
+
+impl Connected {
+    pub async fn connect(database: &Database) -> anyhow::Result<Self> {
+        let (options, cluster) = match database {
+            Database::Url(url) => {
+                let options: PgConnectOptions = url.parse().context("DATABASE_URL is not a Postgres URL")?;
+                (options, None)
+            }
+            Database::Private(dir) => {
+                let cluster = PrivateCluster::start(dir).await?;
+                (cluster.connect_options(), Some(cluster))
+            }
+        };
+        let store = Store::connect(options).await.context("cannot connect to the database")?;
+        Ok(Self { store, cluster })
+    }
+
+    /// Closes the pool and stops the private cluster if this process started it.
+    pub async fn shutdown(self) -> anyhow::Result<()> {
+        self.store.pool().close().await;
+        if let Some(cluster) = self.cluster {
+            cluster.stop().await?;
+        }
+        Ok(())
+    }
+}
+
+/// Loads the hotlines from an operator's file, or the built-in copy.
+pub fn hotlines(file: Option<&PathBuf>) -> anyhow::Result<Hotlines> {
+    match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Hotlines::parse(&text).with_context(|| format!("invalid hotlines file {}", path.display()))
+        }
+        None => Ok(Hotlines::built_in()?),
+    }
+}
+
+/// Builds the conversation over a store, and starts reloading the directory
+/// whenever an import changes it.
+pub async fn conversation(store: &Store, hotlines: Hotlines, clock: Clock) -> anyhow::Result<Conversation> {
+    let directory = SharedDirectory::new(Directory::new(store.centres().await?));
+    let gazetteer = Arc::new(Gazetteer::built_in()?);
+    spawn_reloader(store.clone(), directory.clone());
+    Ok(Conversation::new(store.clone(), directory, gazetteer, Arc::new(hotlines), clock))
+}
+
+/// Keeps `directory` in step with the database: listens for the imports'
+/// notifications and swaps in a fresh directory after each.
+pub fn spawn_reloader(store: Store, directory: SharedDirectory) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            let mut changes = match store.centre_changes().await {
+                Ok(changes) => changes,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot listen for directory changes; retrying");
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                    continue;
+                }
+            };
+            // Reload once after (re)connecting: changes may have been missed.
+            reload(&store, &directory).await;
+            while changes.next().await.is_ok() {
+                reload(&store, &directory).await;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    })
+}
+
+async fn reload(store: &Store, directory: &SharedDirectory) {
+    match store.centres().await {
+        Ok(centres) => {
+            let count = centres.len();
+            directory.replace(Directory::new(centres));
+            tracing::info!(centres = count, "directory reloaded");
+        }
+        Err(error) => tracing::error!(%error, "cannot reload the directory; keeping the current one"),
+    }
+}

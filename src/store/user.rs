@@ -1,0 +1,70 @@
+use sqlx::{Postgres, Transaction};
+
+use super::{Store, StoreError};
+use crate::domain::{ChannelKind, Language};
+
+/// What the bot remembers of a person between messages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRecord {
+    pub language: Language,
+    /// The serialised conversation state (owned by the conversation module).
+    pub state: serde_json::Value,
+    /// True when this update created the row: the person is new.
+    pub is_new: bool,
+}
+
+/// An open transaction holding the lock on one person's row. Updates of the
+/// same person wait for it, so they are applied one after the other.
+#[derive(Debug)]
+pub struct UserUpdate {
+    tx: Transaction<'static, Postgres>,
+    channel: ChannelKind,
+    external_id: String,
+}
+
+impl Store {
+    /// Loads (creating if needed) and locks a person's row for one update.
+    pub async fn begin_user(
+        &self,
+        channel: ChannelKind,
+        external_id: &str,
+        language_if_new: Language,
+    ) -> Result<(UserUpdate, UserRecord), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(channel.as_str())
+        .bind(external_id)
+        .bind(language_if_new.code())
+        .execute(&mut *tx)
+        .await?;
+        let (language, state): (String, serde_json::Value) = sqlx::query_as(
+            "SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR UPDATE",
+        )
+        .bind(channel.as_str())
+        .bind(external_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let language = Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
+        let record = UserRecord { language, state, is_new: inserted.rows_affected() == 1 };
+        Ok((UserUpdate { tx, channel, external_id: external_id.to_owned() }, record))
+    }
+}
+
+impl UserUpdate {
+    /// Saves the new language and state and releases the lock.
+    pub async fn finish(mut self, language: Language, state: &serde_json::Value) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE chat_user SET language = $3, state = $4, updated_at = now() WHERE channel = $1 AND external_id = $2",
+        )
+        .bind(self.channel.as_str())
+        .bind(&self.external_id)
+        .bind(language.code())
+        .bind(state)
+        .execute(&mut *self.tx)
+        .await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
