@@ -11,12 +11,16 @@ use crate::conversation::{Clock, User};
 use crate::directory::centre_csv;
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
-use crate::startup::{self, Connected, Database};
+use crate::startup::{self, Connected, Database, Running};
 use crate::store::PrivateCluster;
 use crate::telemetry;
 
 #[derive(Debug, Parser)]
-#[command(name = "resilience-bot", version, about = "Find the nearest Resilience Centre on Telegram, Viber and in the terminal")]
+#[command(
+    name = "resilience-bot",
+    version,
+    about = "Find the nearest Resilience Centre on Telegram, Viber and in the terminal"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub config: Config,
@@ -139,23 +143,25 @@ async fn chat(config: &Config, user: String, lang: LangArg) -> anyhow::Result<()
     let catalog = Catalog::load()?;
     let connected = Connected::connect(&config.database()).await?;
     let result = async {
-        let conversation = startup::conversation(&connected.store, hotlines, Clock::System).await?;
+        let running = Running::start(&connected.store, hotlines, Clock::System).await?;
         let language = match lang {
             LangArg::Uk => Language::Uk,
             LangArg::En => Language::En,
         };
         let console = Console {
-            conversation: &conversation,
+            conversation: &running.conversation,
             catalog: &catalog,
             user: User { channel: ChannelKind::Console, id: user, platform_language: Some(language.code().into()) },
             interactive: std::io::stdin().is_terminal(),
         };
         let stdin = tokio::io::BufReader::new(tokio::io::stdin());
         let mut stdout = std::io::stdout();
-        tokio::select! {
+        let result = tokio::select! {
             result = console.run(stdin, &mut stdout) => result.context("terminal input/output failed"),
             _ = tokio::signal::ctrl_c() => Ok(()),
-        }
+        };
+        running.stop();
+        result
     }
     .await;
     connected.shutdown().await?;

@@ -67,13 +67,28 @@ pub fn hotlines(file: Option<&PathBuf>) -> anyhow::Result<Hotlines> {
     }
 }
 
-/// Builds the conversation over a store, and starts reloading the directory
-/// whenever an import changes it.
-pub async fn conversation(store: &Store, hotlines: Hotlines, clock: Clock) -> anyhow::Result<Conversation> {
-    let directory = SharedDirectory::new(Directory::new(store.centres().await?));
-    let gazetteer = Arc::new(Gazetteer::built_in()?);
-    spawn_reloader(store.clone(), directory.clone());
-    Ok(Conversation::new(store.clone(), directory, gazetteer, Arc::new(hotlines), clock))
+/// The conversation and the task that keeps its directory current.
+#[derive(Debug)]
+pub struct Running {
+    pub conversation: Conversation,
+    reloader: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    /// Builds the conversation over a store, and starts reloading the
+    /// directory whenever an import changes it.
+    pub async fn start(store: &Store, hotlines: Hotlines, clock: Clock) -> anyhow::Result<Self> {
+        let directory = SharedDirectory::new(Directory::new(store.centres().await?));
+        let gazetteer = Arc::new(Gazetteer::built_in()?);
+        let reloader = spawn_reloader(store.clone(), directory.clone());
+        let conversation = Conversation::new(store.clone(), directory, gazetteer, Arc::new(hotlines), clock);
+        Ok(Self { conversation, reloader })
+    }
+
+    /// Stops the reloader before the pool closes under it.
+    pub fn stop(self) {
+        self.reloader.abort();
+    }
 }
 
 /// Keeps `directory` in step with the database: listens for the imports'

@@ -64,7 +64,8 @@ impl Console<'_> {
             return Line::Send(parse_location(rest));
         }
         if let Some(number) = trimmed.strip_prefix('#') {
-            return match number.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| buttons.get(i)) {
+            return match number.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| buttons.get(i))
+            {
                 Some(button) => Line::Send(Incoming::Button(button.action.encode())),
                 None => Line::NoSuchButton,
             };

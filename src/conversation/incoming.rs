@@ -14,11 +14,16 @@ pub struct User {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Incoming {
     /// `/start`, possibly with a deep-link payload (`centre-<id>`).
-    Start { payload: Option<String> },
+    Start {
+        payload: Option<String>,
+    },
     Command(Command),
     Text(String),
     /// A shared location, not yet validated.
-    Location { lat: f64, lon: f64 },
+    Location {
+        lat: f64,
+        lon: f64,
+    },
     /// Button data exactly as the platform delivered it: never trusted.
     Button(String),
     /// A sticker, photo, voice message…: something the bot cannot read.

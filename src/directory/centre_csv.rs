@@ -317,7 +317,8 @@ mod tests {
 
     #[test]
     fn a_valid_file_parses_with_defaults_for_what_is_missing() {
-        let csv = format!("{HEADER}a,Центр А,Centre A,50.45,30.52,Mo-Fr 09:00-18:00,social-work;parenting,067 955 89 76,,\n");
+        let csv =
+            format!("{HEADER}a,Центр А,Centre A,50.45,30.52,Mo-Fr 09:00-18:00,social-work;parenting,067 955 89 76,,\n");
         let centres = parse(csv.as_bytes(), today()).expect("valid file");
         assert_eq!(centres.len(), 1);
         let imported = &centres[0];

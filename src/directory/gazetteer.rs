@@ -264,7 +264,10 @@ impl Gazetteer {
         if key.len() < 4 {
             return None;
         }
-        self.oblast_keys.iter().find(|(name, _)| name.starts_with(&key) || key.starts_with(name.as_str())).map(|(_, i)| *i)
+        self.oblast_keys
+            .iter()
+            .find(|(name, _)| name.starts_with(&key) || key.starts_with(name.as_str()))
+            .map(|(_, i)| *i)
     }
 
     /// All places whose key is within `budget` edits, at the smallest distance found.

@@ -8,7 +8,7 @@
 //! where a degree of longitude is a third shorter than a degree of latitude.
 
 use geo::{Distance, Haversine, Point};
-use rstar::{PointDistance, RTree, RTreeObject, AABB};
+use rstar::{AABB, PointDistance, RTree, RTreeObject};
 
 use crate::domain::Coordinates;
 

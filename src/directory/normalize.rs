@@ -87,9 +87,37 @@ fn digit(c: char) -> &'static str {
 /// Words that name a kind of place rather than the place ("м. Бровари",
 /// "Броварська міська громада", "Brovary city"); they are dropped from queries.
 const KIND_WORDS: &[&str] = &[
-    "м", "місто", "город", "г", "с", "село", "смт", "селище", "сел", "слщ", "пгт", "громада", "громади",
-    "територіальна", "тг", "міська", "сільська", "селищна", "city", "town", "village", "hromada", "community",
-    "область", "обл", "oblast", "region", "район", "р-н", "raion", "district",
+    "м",
+    "місто",
+    "город",
+    "г",
+    "с",
+    "село",
+    "смт",
+    "селище",
+    "сел",
+    "слщ",
+    "пгт",
+    "громада",
+    "громади",
+    "територіальна",
+    "тг",
+    "міська",
+    "сільська",
+    "селищна",
+    "city",
+    "town",
+    "village",
+    "hromada",
+    "community",
+    "область",
+    "обл",
+    "oblast",
+    "region",
+    "район",
+    "р-н",
+    "raion",
+    "district",
 ];
 
 /// The longest query worth searching: the longest Ukrainian place names have
@@ -102,11 +130,7 @@ pub fn query_words(text: &str) -> Vec<String> {
         .chars()
         .map(|c| if c.is_control() || matches!(c, ',' | ';' | '.' | '(' | ')' | '/' | '"') { ' ' } else { c })
         .collect();
-    cleaned
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .filter(|word| !KIND_WORDS.contains(&word.as_str()))
-        .collect()
+    cleaned.split_whitespace().map(str::to_lowercase).filter(|word| !KIND_WORDS.contains(&word.as_str())).collect()
 }
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent swaps) between
@@ -148,7 +172,8 @@ mod tests {
 
     #[test]
     fn every_spelling_of_brovary_has_one_skeleton() {
-        for spelling in ["Бровари", "brovary", "Бровары", "Brovari", "броварі", "BROVARY", "Browary"] {
+        for spelling in ["Бровари", "brovary", "Бровары", "Brovari", "броварі", "BROVARY", "Browary"]
+        {
             assert_eq!(skeleton(spelling), "brovari", "{spelling}");
         }
     }
@@ -156,7 +181,8 @@ mod tests {
     #[test]
     fn apostrophe_variants_and_missing_diacritics_fold_together() {
         let expected = skeleton("Кам'янське");
-        for spelling in ["Камʼянське", "Кам’янське", "Кам`янське", "Камянське", "Kamianske", "Kamyanske"] {
+        for spelling in ["Камʼянське", "Кам’янське", "Кам`янське", "Камянське", "Kamianske", "Kamyanske"]
+        {
             assert_eq!(skeleton(spelling), expected, "{spelling}");
         }
         assert_eq!(skeleton("Кіів"), skeleton("Київ"));

@@ -53,8 +53,7 @@ impl Hours {
             return Err(InvalidHours("empty".into()));
         }
         let typical = raw.parse::<OpeningHours>().map_err(|e| InvalidHours(e.to_string()))?;
-        let with_holidays =
-            typical.clone().with_context(Context::default().with_holidays(Country::UA.holidays()));
+        let with_holidays = typical.clone().with_context(Context::default().with_holidays(Country::UA.holidays()));
         Ok(Self { with_holidays, typical })
     }
 

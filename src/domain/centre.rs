@@ -170,10 +170,7 @@ impl ServiceTag {
 
     pub fn parse(raw: &str) -> Result<Self, UnknownServiceTag> {
         let raw = raw.trim();
-        Self::ALL
-            .into_iter()
-            .find(|tag| tag.as_str() == raw)
-            .ok_or_else(|| UnknownServiceTag(raw.to_owned()))
+        Self::ALL.into_iter().find(|tag| tag.as_str() == raw).ok_or_else(|| UnknownServiceTag(raw.to_owned()))
     }
 }
 

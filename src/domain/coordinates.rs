@@ -51,8 +51,7 @@ impl Coordinates {
 
     /// Whether the point lies in Ukraine's bounding box.
     pub fn is_in(self, bounds: Bounds) -> bool {
-        (bounds.min_lat..=bounds.max_lat).contains(&self.lat)
-            && (bounds.min_lon..=bounds.max_lon).contains(&self.lon)
+        (bounds.min_lat..=bounds.max_lat).contains(&self.lat) && (bounds.min_lon..=bounds.max_lon).contains(&self.lon)
     }
 }
 

@@ -119,7 +119,8 @@ mod tests {
     fn a_hotline_without_numbers_or_with_letters_is_refused() {
         let no_numbers = "last_checked = 2026-01-01\n[[line]]\nname_uk = \"а\"\nname_en = \"a\"\nnumbers = []\n";
         assert!(matches!(Hotlines::parse(no_numbers), Err(HotlineError::Line { index: 1, .. })));
-        let letters = "last_checked = 2026-01-01\n[[line]]\nname_uk = \"а\"\nname_en = \"a\"\nnumbers = [\"CALL-ME\"]\n";
+        let letters =
+            "last_checked = 2026-01-01\n[[line]]\nname_uk = \"а\"\nname_en = \"a\"\nnumbers = [\"CALL-ME\"]\n";
         assert!(matches!(Hotlines::parse(letters), Err(HotlineError::Line { .. })));
         assert!(matches!(Hotlines::parse("last_checked = 2026-01-01\nline = []\n"), Err(HotlineError::Empty)));
         assert!(matches!(Hotlines::parse("not toml ["), Err(HotlineError::Toml(_))));

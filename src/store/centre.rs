@@ -48,7 +48,12 @@ impl TryFrom<CentreRow> for Centre {
         Ok(Centre {
             id: CentreId::parse(&row.id).map_err(|_| corrupt("id"))?,
             location: Coordinates::parse(row.lat, row.lon).map_err(|_| corrupt("coordinates"))?,
-            phones: row.phones.iter().map(|p| Phone::parse(p)).collect::<Result<_, _>>().map_err(|_| corrupt("phone"))?,
+            phones: row
+                .phones
+                .iter()
+                .map(|p| Phone::parse(p))
+                .collect::<Result<_, _>>()
+                .map_err(|_| corrupt("phone"))?,
             services: row
                 .services
                 .iter()
@@ -114,7 +119,8 @@ impl Store {
         }
         if replace {
             let keep: Vec<String> = file.iter().map(|i| i.centre.id.to_string()).collect();
-            let removed = sqlx::query("DELETE FROM centre WHERE NOT (id = ANY($1))").bind(&keep).execute(&mut *tx).await?;
+            let removed =
+                sqlx::query("DELETE FROM centre WHERE NOT (id = ANY($1))").bind(&keep).execute(&mut *tx).await?;
             summary.removed = usize::try_from(removed.rows_affected()).unwrap_or(usize::MAX);
         }
         if summary != (ImportSummary { unchanged: summary.unchanged, ..ImportSummary::default() }) {

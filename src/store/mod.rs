@@ -12,8 +12,8 @@ use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 pub use centre::{CENTRE_CHANGED, ImportSummary};
-pub use listen::CentreChanges;
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
+pub use listen::CentreChanges;
 pub use user::{UserRecord, UserUpdate};
 
 /// A failure talking to the database.

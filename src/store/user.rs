@@ -39,14 +39,14 @@ impl Store {
         .bind(language_if_new.code())
         .execute(&mut *tx)
         .await?;
-        let (language, state): (String, serde_json::Value) = sqlx::query_as(
-            "SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR UPDATE",
-        )
-        .bind(channel.as_str())
-        .bind(external_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let language = Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
+        let (language, state): (String, serde_json::Value) =
+            sqlx::query_as("SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR UPDATE")
+                .bind(channel.as_str())
+                .bind(external_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let language =
+            Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
         let record = UserRecord { language, state, is_new: inserted.rows_affected() == 1 };
         Ok((UserUpdate { tx, channel, external_id: external_id.to_owned() }, record))
     }

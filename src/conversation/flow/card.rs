@@ -160,13 +160,15 @@ pub fn status_line(hours: Option<&Hours>, now: NaiveDateTime) -> Text {
     match hours.status(now) {
         Status::AlwaysOpen => Text::new("hours-open-always"),
         Status::OpenUntil(at) if days_ahead(at) == 0 => Text::new("hours-open-until").with("time", time(at)),
-        Status::OpenUntil(at) => Text::new("hours-open-until-day")
-            .message("weekday", weekday(at.weekday()))
-            .with("time", time(at)),
+        Status::OpenUntil(at) => {
+            Text::new("hours-open-until-day").message("weekday", weekday(at.weekday())).with("time", time(at))
+        }
         Status::ClosedUntil(at) => match days_ahead(at) {
             0 => Text::new("hours-closed-opens-today").with("time", time(at)),
             1 => Text::new("hours-closed-opens-tomorrow").with("time", time(at)),
-            2..=6 => Text::new("hours-closed-opens-on").message("weekday", weekday(at.weekday())).with("time", time(at)),
+            2..=6 => {
+                Text::new("hours-closed-opens-on").message("weekday", weekday(at.weekday())).with("time", time(at))
+            }
             _ => Text::new("hours-closed-opens-date").with("date", Arg::Date(at.date())).with("time", time(at)),
         },
         Status::Closed => Text::new("hours-closed"),

@@ -51,8 +51,8 @@ pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
         }
         Lookup::NotFound { suggestions } => {
             let echo: String = text.chars().take(ECHO_CHARS).collect();
-            let mut reply = Reply { ask_location: true, ..Reply::default() }
-                .line(Text::new("find-not-found").plain("query", echo));
+            let mut reply =
+                Reply { ask_location: true, ..Reply::default() }.line(Text::new("find-not-found").plain("query", echo));
             if !suggestions.is_empty() {
                 reply = reply.line(Text::new("find-did-you-mean"));
             }
@@ -128,7 +128,8 @@ fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: u
     let language = ctx.language;
     let place_code = place.map(|p| ctx.gazetteer.place(p).code.clone());
     if ctx.directory.is_empty() {
-        let reply = Reply::default().line(Text::new("find-directory-empty")).buttons([help_now_button(), menu_button()]);
+        let reply =
+            Reply::default().line(Text::new("find-directory-empty")).buttons([help_now_button(), menu_button()]);
         return Step::new(State::Idle, language, reply);
     }
     let page = ctx.directory.nearest(origin, skip, PAGE);
@@ -190,9 +191,8 @@ fn ask_which(ctx: &Context<'_>, candidates: Vec<usize>) -> Step {
         );
         for oblast in oblasts {
             let count = candidates.iter().filter(|&&p| gazetteer.place(p).oblast == oblast).count();
-            let label = Text::new("find-oblast-choice")
-                .plain("oblast", oblast_label(ctx, oblast))
-                .count("count", count as i64);
+            let label =
+                Text::new("find-oblast-choice").plain("oblast", oblast_label(ctx, oblast)).count("count", count as i64);
             reply = reply.button(label, Action::Oblast(gazetteer.oblast(oblast).code.clone()));
         }
     } else {

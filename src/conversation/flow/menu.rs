@@ -9,9 +9,7 @@ use crate::i18n::Text;
 /// `/start`: the welcome with a short privacy notice, then the menu, or the
 /// centre card a deep link (`centre-<id>`) points to.
 pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
-    let welcome = Reply::default()
-        .line(Text::new("welcome-greeting"))
-        .line(Text::new("welcome-privacy"));
+    let welcome = Reply::default().line(Text::new("welcome-greeting")).line(Text::new("welcome-privacy"));
     let linked = payload
         .and_then(|p| p.strip_prefix("centre-"))
         .and_then(|id| CentreId::parse(id).ok())
@@ -69,7 +67,5 @@ pub fn unsupported(ctx: &Context<'_>) -> Reply {
 }
 
 pub fn not_understood(ctx: &Context<'_>) -> Reply {
-    Reply { ask_location: true, ..Reply::default() }
-        .line(Text::new("error-not-understood"))
-        .buttons(menu_buttons(ctx))
+    Reply { ask_location: true, ..Reply::default() }.line(Text::new("error-not-understood")).buttons(menu_buttons(ctx))
 }

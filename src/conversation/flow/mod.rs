@@ -92,8 +92,8 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     if let Some(action) = keyword(cleaned) {
         return on_action(ctx, state, action);
     }
-    let looks_like_a_place = cleaned.chars().any(char::is_alphabetic)
-        && cleaned.chars().count() <= MAX_PLACE_MESSAGE_CHARS;
+    let looks_like_a_place =
+        cleaned.chars().any(char::is_alphabetic) && cleaned.chars().count() <= MAX_PLACE_MESSAGE_CHARS;
     if !looks_like_a_place {
         return Step::new(state, language, menu::not_understood(ctx));
     }

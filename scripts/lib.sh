@@ -1,0 +1,71 @@
+# Shared by scripts/test, scripts/chat and scripts/bench: install what is
+# missing and provide a Postgres. Sourced, not run.
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root to run: $*" >&2; return 1
+  fi
+}
+
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || { echo "cargo is missing: install Rust (https://rustup.rs)" >&2; exit 1; }
+  for component in rustfmt clippy; do
+    if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+      say "installing the Rust component $component"
+      rustup component add "$component"
+    fi
+  done
+}
+
+# Debian keeps the server binaries (initdb, pg_ctl) in /usr/lib/postgresql/<version>/bin.
+has_postgres_server() {
+  compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || command -v pg_ctl >/dev/null ||
+    { [ -n "${PG_BINDIR:-}" ] && [ -x "$PG_BINDIR/pg_ctl" ]; }
+}
+
+ensure_postgres_binaries() {
+  if ! has_postgres_server; then
+    say "installing Debian's postgresql (server binaries for a private cluster)"
+    apt_install postgresql
+  fi
+}
+
+# A data directory the cluster's user can reach. As root the cluster runs as
+# `postgres`, which cannot enter e.g. /root; fall back to /var/tmp then.
+choose_data_dir() {
+  local wanted=$1
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+    mkdir -p "$wanted"
+    if ! runuser -u postgres -- test -x "$wanted"; then
+      wanted="/var/tmp/resilience-bot-$(printf '%s' "$wanted" | sha1sum | cut -c1-12)"
+      mkdir -p "$wanted" && chmod 755 "$wanted"
+    fi
+  fi
+  printf '%s' "$wanted"
+}
+
+# Starts the private cluster unless DATABASE_URL is set; exports DATABASE_URL
+# and stops the cluster when the calling script exits.
+ensure_database() {
+  if [ -n "${DATABASE_URL:-}" ]; then
+    say "using DATABASE_URL from the environment"
+    return
+  fi
+  ensure_postgres_binaries
+  DATA_DIR=$(choose_data_dir "${DATA_DIR:-$1}")
+  export DATA_DIR
+  say "starting a private Postgres cluster in $DATA_DIR"
+  DATABASE_URL=$("$repo_root/target/debug/resilience-bot" db start)
+  export DATABASE_URL
+  trap '"$repo_root/target/debug/resilience-bot" db stop' EXIT
+}

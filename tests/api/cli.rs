@@ -1,0 +1,136 @@
+//! The binary as operators and scripts use it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use sqlx::PgPool;
+
+use crate::helpers::database_url;
+
+const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
+
+fn run(database_url: &str, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn import_sample(url: &str) {
+    let output = run(url, &["import", "centres", "data/centres.sample.csv"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("46 added"), "{}", stdout(&output));
+}
+
+#[sqlx::test]
+async fn a_scripted_ukrainian_chat_answers_a_location_and_typed_places(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    let script = "/loc 50.45 30.52\nБровари\nlviv\nНовомиколаївка\n#99\n";
+    let output = run(&url, &["chat", "--user", "script-uk"], script);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(!out.contains("> "), "no prompts when stdin is not a terminal");
+    for expected in [
+        "Найближчі до вас центри:",
+        "Найближчі центри до населеного пункту Бровари (Київська область):",
+        "1. Центр життєстійкості Броварської громади",
+        "Найближчі центри до населеного пункту Львів (Львівська область):",
+        "з назвою «Новомиколаївка». В якій області?",
+        "[1] ",
+        "Немає такої кнопки. Оберіть номер від 1 до ",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+}
+
+#[sqlx::test]
+async fn a_scripted_english_chat_presses_buttons_by_number_and_by_label(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    let script = "/loc 50.45 30.52\n#1\n↩️ Back to the list\n/loc 100 200\n";
+    let output = run(&url, &["chat", "--user", "script-en", "--lang", "en"], script);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    for expected in [
+        "The centres nearest to you:",
+        "Data verified on",
+        "📍 ",
+        "I couldn't read those coordinates.",
+        "(To share a location, type /loc LAT LON",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    assert_eq!(out.matches("The centres nearest to you:").count(), 2, "the label pressed the button:\n{out}");
+}
+
+#[sqlx::test]
+async fn importing_a_bad_file_lists_every_bad_row_and_changes_nothing(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "id,name_uk,name_en,lat,lon,services\nok,Центр,Centre,50.4,30.5,\n,Без id,No id,50.4,30.5,\nx,Центр,Centre,fifty,30.5,\ny,Центр,Centre,50.4,30.5,yoga\n",
+    )
+    .unwrap();
+    let output = run(&url, &["import", "centres", bad.to_str().unwrap(), "--replace"], "");
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("nothing was changed"), "{err}");
+    assert!(err.contains("line 3: missing required field id"), "{err}");
+    assert!(err.contains("line 4: lat \"fifty\" is not a number"), "{err}");
+    assert!(err.contains("line 5: unknown service tag \"yoga\""), "{err}");
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM centre").fetch_one(&pool).await.unwrap();
+    assert_eq!(count, 46);
+    let missing = run(&url, &["import", "centres", "/nonexistent.csv"], "");
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("cannot open /nonexistent.csv"), "{}", stderr(&missing));
+}
+
+#[sqlx::test]
+async fn an_exported_directory_imports_back_unchanged(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    let dir = tempfile::tempdir().unwrap();
+    let exported = dir.path().join("centres.csv");
+    let output = run(&url, &["export", "centres", "--format", "csv", "--output", exported.to_str().unwrap()], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let again = run(&url, &["import", "centres", exported.to_str().unwrap(), "--replace"], "");
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stdout(&again).contains("0 added, 0 updated, 46 unchanged, 0 removed"), "{}", stdout(&again));
+    let to_stdout = run(&url, &["export", "centres"], "");
+    assert_eq!(stdout(&to_stdout).lines().count(), 47);
+}
+
+#[test]
+fn without_postgres_binaries_the_private_cluster_says_what_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(BIN)
+        .args(["db", "start"])
+        .env_remove("DATABASE_URL")
+        .env("PG_BINDIR", "/nonexistent")
+        .env("DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("no PostgreSQL server binaries"), "{err}");
+    assert!(err.contains("apt-get install postgresql"), "{err}");
+}

@@ -1,0 +1,315 @@
+//! Whole conversations through the core and the database.
+
+use resilience_bot::conversation::{Action, Incoming};
+use resilience_bot::domain::{CentreId, Language};
+use sqlx::PgPool;
+
+use crate::helpers::{TestApp, brute_force_nearest, listed_centres, saturday_noon};
+
+const UK: Language = Language::Uk;
+const EN: Language = Language::En;
+
+#[sqlx::test]
+async fn a_shared_location_in_kyiv_lists_the_three_nearest_centres_in_ukrainian(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.location("olena", UK, 50.45, 30.52).await;
+    let text = answer.text();
+    assert!(text.starts_with("Найближчі до вас центри:"), "{text}");
+    assert_eq!(listed_centres(&answer), brute_force_nearest(50.45, 30.52, 3));
+    assert!(text.contains("⚠️ Це зразкові дані"), "sample data must be labelled: {text}");
+    assert!(text.contains("Зараз відчинено, зачиняється о 18:00."), "{text}");
+    assert!(answer.has_button(&Action::More));
+    assert!(answer.has_button(&Action::HelpNow));
+}
+
+#[sqlx::test]
+async fn a_shared_location_answers_in_english_with_a_decimal_point(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    // Between Kyiv and Brovary: the nearest centres are kilometres away.
+    let answer = app.location("john", EN, 50.48, 30.65).await;
+    let text = answer.text();
+    assert!(text.starts_with("The centres nearest to you:"), "{text}");
+    assert_eq!(listed_centres(&answer), brute_force_nearest(50.48, 30.65, 3));
+    assert!(text.contains(" km\n"), "{text}");
+    assert!(text.contains("Open now, closes at 18:00."), "{text}");
+    let ukrainian = app.location("olena", UK, 50.48, 30.65).await.text();
+    let decimal_comma = ukrainian.lines().any(|l| l.contains(" км") && l.contains(','));
+    assert!(decimal_comma, "{ukrainian}");
+}
+
+#[sqlx::test]
+async fn typing_brovary_in_every_spelling_finds_brovary(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    for spelling in ["Бровари", "brovary", "Бровары", "Brovari", "броварі", "м. Бровари", "Бровори", "Brоvary"]
+    {
+        let answer = app.say("olena", UK, spelling).await;
+        let text = answer.text();
+        assert!(
+            text.starts_with("Найближчі центри до населеного пункту Бровари (Київська область):"),
+            "{spelling}: {text}"
+        );
+        assert_eq!(listed_centres(&answer)[0], "sample-brovarska", "{spelling}");
+    }
+}
+
+#[sqlx::test]
+async fn lviv_in_latin_letters_finds_the_lviv_centre_with_its_address(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.say("john", EN, "lviv").await;
+    let text = answer.text();
+    assert!(text.starts_with("The centres nearest to Lviv (Lviv Oblast):"), "{text}");
+    assert_eq!(listed_centres(&answer)[0], "sample-lvivska");
+    assert!(text.contains("Address: 59–61 Naukova St, Lviv"), "{text}");
+    // Villages named Львів elsewhere are mentioned, not silently dropped.
+    assert!(text.contains("other place"), "{text}");
+}
+
+#[sqlx::test]
+async fn an_ambiguous_name_asks_for_the_oblast_then_the_place(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.say("olena", UK, "Новомиколаївка").await;
+    assert!(answer.text().contains("з назвою «Новомиколаївка». В якій області?"), "{}", answer.text());
+    let oblasts = answer.last().buttons.iter().filter(|(_, a)| matches!(a, Action::Oblast(_))).count();
+    assert!(oblasts >= 5, "{:?}", answer.last().buttons);
+
+    let zaporizhzhia = app.press("olena", UK, &answer.button("Запорізька область")).await;
+    assert!(zaporizhzhia.text().contains("Який саме населений пункт «Новомиколаївка»?"), "{}", zaporizhzhia.text());
+    let first_place = zaporizhzhia.last().buttons[0].1.clone();
+    assert!(matches!(first_place, Action::Place(_)));
+
+    let results = app.press("olena", UK, &first_place).await;
+    assert!(
+        results.text().starts_with("Найближчі центри до населеного пункту Новомиколаївка (Запорізька область)"),
+        "{}",
+        results.text()
+    );
+    assert_eq!(listed_centres(&results).len(), 3);
+}
+
+#[sqlx::test]
+async fn a_place_with_the_oblast_typed_after_it_needs_no_question(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.say("olena", UK, "Новомиколаївка, Сумська").await;
+    assert!(
+        answer.text().starts_with("Найближчі центри до населеного пункту Новомиколаївка (Сумська область)"),
+        "{}",
+        answer.text()
+    );
+}
+
+#[sqlx::test]
+async fn an_unknown_place_gets_closest_spellings_or_a_request_for_location(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    app.press("olena", UK, &Action::Find).await;
+    let answer = app.say("olena", UK, "Броварищево").await;
+    assert!(answer.text().contains("Не знайшов населеного пункту «Броварищево»."), "{}", answer.text());
+    assert!(answer.last().ask_location);
+
+    let gibberish = app.say("olena", UK, "qwzxqwzx").await;
+    assert!(
+        gibberish.text().contains("Не знайшов") || gibberish.text().contains("не зрозумів"),
+        "{}",
+        gibberish.text()
+    );
+    assert!(gibberish.last().ask_location);
+}
+
+#[sqlx::test]
+async fn text_the_bot_does_not_understand_gets_a_hint_and_the_menu(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.say("olena", UK, "12345 !!!").await;
+    assert!(answer.text().contains("Вибачте, я не зрозумів."), "{}", answer.text());
+    assert!(answer.has_button(&Action::Find));
+    assert!(answer.has_button(&Action::HelpNow));
+}
+
+#[sqlx::test]
+async fn show_more_continues_the_list_by_distance(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    app.location("olena", UK, 49.0, 32.0).await;
+    let more = app.press("olena", UK, &Action::More).await;
+    let expected = brute_force_nearest(49.0, 32.0, 6);
+    assert_eq!(listed_centres(&more), expected[3..].to_vec());
+    assert!(more.text().contains("\n4. "), "numbering continues: {}", more.text());
+}
+
+#[sqlx::test]
+async fn a_card_shows_hours_status_verified_date_map_and_a_pin(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    app.say("olena", UK, "Ізмаїл").await;
+    let card = app.press("olena", UK, &Action::Centre(CentreId::parse("sample-izmailska").unwrap())).await;
+    let text = card.text();
+    for expected in [
+        "🏠 Центр життєстійкості Ізмаїльської громади",
+        "⚠️ Зразкові дані",
+        "Адреса: вул. Національної гвардії України, 79, Ізмаїл",
+        "Телефон: +380 67 955 89 76, +380 67 526 07 47, +380 96 108 53 29",
+        "Пн–Пт: 9:00–18:00",
+        "Сб–Нд: вихідний",
+        "Зараз відчинено, зачиняється о 18:00.",
+        "Дані перевірено: 23.11.2026",
+        "https://www.openstreetmap.org/?mlat=",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    let (lat, lon, title) = card.last().venue.clone().expect("a map pin");
+    assert!((lat - 45.35).abs() < 0.1 && (lon - 28.84).abs() < 0.1, "{lat}, {lon}");
+    assert_eq!(title, "Центр життєстійкості Ізмаїльської громади");
+    assert!(card.has_button(&Action::List));
+}
+
+#[sqlx::test]
+async fn on_saturday_a_weekday_centre_opens_on_monday_in_the_right_case(pool: PgPool) {
+    let app = TestApp::at(pool, saturday_noon()).await;
+    let uk = app.say("olena", UK, "Бровари").await.text();
+    assert!(uk.contains("Зараз зачинено, відчиняється у понеділок о 9:00."), "{uk}");
+    let en = app.say("john", EN, "Brovary").await.text();
+    assert!(en.contains("Closed now, opens on Monday at 9:00."), "{en}");
+}
+
+#[sqlx::test]
+async fn a_relocated_centre_says_whom_it_serves_and_where_it_works(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let card = app.press("olena", UK, &Action::Centre(CentreId::parse("sample-melitopolska").unwrap())).await;
+    assert!(card.text().contains("Переміщений центр. Допомагає мешканцям: Мелітопольська громада."), "{}", card.text());
+}
+
+#[sqlx::test]
+async fn i_need_help_now_lists_crisis_lines_and_then_the_nearest_centre(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let first = app.press("olena", UK, &Action::HelpNow).await;
+    let text = first.text();
+    assert!(text.contains("112") && text.contains("7333"), "{text}");
+    assert!(text.find("7333") < text.find("1547"), "crisis lines first: {text}");
+    assert!(first.has_button(&Action::Find));
+
+    app.say("olena", UK, "Бровари").await;
+    let after_search = app.press("olena", UK, &Action::HelpNow).await;
+    assert!(after_search.has_button(&Action::Centre(CentreId::parse("sample-brovarska").unwrap())));
+    let by_word = app.say("olena", UK, "допоможіть").await;
+    assert!(by_word.text().contains("7333"), "typing for help reaches the crisis lines");
+}
+
+#[sqlx::test]
+async fn every_screen_offers_help_now(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let screens = [
+        app.say("olena", UK, "/start").await,
+        app.press("olena", UK, &Action::Find).await,
+        app.location("olena", UK, 50.45, 30.52).await,
+        app.press("olena", UK, &Action::Centre(CentreId::parse("sample-lvivska").unwrap())).await,
+        app.say("olena", UK, "Новомиколаївка").await,
+        app.press("olena", UK, &Action::Language).await,
+        app.say("olena", UK, "/privacy").await,
+        app.say("olena", UK, "???").await,
+        app.press("olena", UK, &Action::More).await,
+    ];
+    for answer in screens {
+        assert!(answer.has_button(&Action::HelpNow), "{}", answer.text());
+    }
+}
+
+#[sqlx::test]
+async fn the_chosen_language_is_remembered_across_a_restart(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let start = app.say("olena", UK, "/start").await;
+    assert!(start.text().starts_with("Вітаю!"));
+    let changed = app.press("olena", UK, &Action::SetLanguage(Language::En)).await;
+    assert_eq!(changed.language, Language::En);
+    assert!(changed.text().contains("we'll continue in English"), "{}", changed.text());
+
+    let restarted = app.restarted(crate::helpers::monday_noon());
+    let answer = app.send_to(&restarted, "olena", UK, Incoming::from_text("/help")).await;
+    assert_eq!(answer.language, Language::En);
+    assert!(answer.text().starts_with("Share your location"), "{}", answer.text());
+}
+
+#[sqlx::test]
+async fn results_survive_a_restart_so_show_more_still_works(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    app.location("olena", UK, 50.45, 30.52).await;
+    let restarted = app.restarted(crate::helpers::monday_noon());
+    let more = app.send_to(&restarted, "olena", UK, Incoming::Button(Action::More.encode())).await;
+    assert_eq!(listed_centres(&more), brute_force_nearest(50.45, 30.52, 6)[3..].to_vec());
+}
+
+#[sqlx::test]
+async fn a_new_users_language_follows_the_platform_and_russian_gets_ukrainian(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let ru = app.send("ivan", Language::Uk, Incoming::Start { payload: None }).await;
+    assert_eq!(ru.language, Language::Uk);
+    let en = app.send("john", Language::En, Incoming::Start { payload: None }).await;
+    assert!(en.text().starts_with("Hello!"), "{}", en.text());
+}
+
+#[sqlx::test]
+async fn a_deep_link_opens_that_centres_card(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.send("olena", UK, Incoming::Start { payload: Some("centre-sample-lvivska".into()) }).await;
+    assert_eq!(answer.replies.len(), 2);
+    assert!(answer.replies[1].text.contains("Центр життєстійкості Львівської громади"));
+    let unknown = app.send("olena", UK, Incoming::Start { payload: Some("centre-nope".into()) }).await;
+    assert!(unknown.text().contains("Чим я можу допомогти?") || unknown.last().buttons.len() == 4);
+}
+
+#[sqlx::test]
+async fn bad_coordinates_get_a_clear_reply_and_change_nothing(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    for (lat, lon) in [(f64::NAN, 30.0), (50.0, f64::INFINITY), (91.0, 30.0), (50.0, -181.0)] {
+        let answer = app.location("olena", UK, lat, lon).await;
+        assert!(answer.text().contains("Не вдалося прочитати ці координати."), "{}", answer.text());
+        assert!(answer.last().ask_location);
+    }
+    assert_eq!(app.stored_state("olena").await, serde_json::json!({ "kind": "awaiting_place" }));
+}
+
+#[sqlx::test]
+async fn hostile_or_odd_text_gets_a_reply_and_stores_no_message_text(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let long = "б".repeat(10_000);
+    let inputs = [
+        "",
+        "   ",
+        long.as_str(),
+        "\u{0000}\u{0007}\u{001b}[31m",
+        "'; DROP TABLE centre; --",
+        "Robert'); DELETE FROM chat_user;--",
+        "🙂🙂🙂",
+        "Бrovary",
+        "/nonsense",
+        "\u{202e}ираворБ",
+    ];
+    for input in inputs {
+        let answer = app.say("olena", UK, input).await;
+        assert!(!answer.replies.is_empty(), "no reply to {input:?}");
+        assert!(answer.has_button(&Action::HelpNow), "{input:?}: {}", answer.text());
+        let state = app.stored_state("olena").await.to_string();
+        assert!(!state.contains("DROP") && !state.contains("ббб") && !state.contains("Robert"), "{state}");
+    }
+    assert_eq!(app.store.centres().await.unwrap().len(), 46, "the directory is intact");
+    assert_eq!(app.user_count().await, 1, "one person, one row");
+}
+
+#[sqlx::test]
+async fn forged_and_stale_buttons_get_a_polite_reply_and_no_action(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    app.location("olena", UK, 50.45, 30.52).await;
+    let before = app.stored_state("olena").await;
+    for data in
+        ["", "zzz", "c:", "c:../../etc/passwd", "p:UA99999999999999999", "o:UA23000000000064947", &"x".repeat(500)]
+    {
+        let answer = app.send("olena", UK, Incoming::Button(data.to_owned())).await;
+        let text = answer.text();
+        assert!(text.contains("Ця кнопка вже не діє."), "{data:?}: {text}");
+    }
+    assert_eq!(app.stored_state("olena").await, before, "no action was taken");
+    let gone = app.press("olena", UK, &Action::Centre(CentreId::parse("no-such-centre").unwrap())).await;
+    assert!(gone.text().contains("Цього центру вже немає в довіднику."), "{}", gone.text());
+}
+
+#[sqlx::test]
+async fn unsupported_messages_say_what_the_bot_can_read(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.send("olena", EN, Incoming::Unsupported).await;
+    assert!(answer.text().contains("I can read text and locations only."), "{}", answer.text());
+}

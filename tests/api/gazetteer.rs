@@ -1,0 +1,103 @@
+//! Typed place search over the committed gazetteer (no database needed).
+
+use std::sync::LazyLock;
+
+use resilience_bot::directory::{Gazetteer, Lookup, PlaceKind};
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::built_in().expect("data/gazetteer.tsv loads"));
+
+fn found(query: &str) -> (String, String, PlaceKind) {
+    match GAZETTEER.search(query) {
+        Lookup::Found { place, .. } => {
+            let place = GAZETTEER.place(place);
+            let oblast = GAZETTEER.oblast(place.oblast).name_uk.clone();
+            (place.name_uk.clone(), oblast, place.kind)
+        }
+        other => panic!("{query:?} found no single place: {other:?}"),
+    }
+}
+
+#[test]
+fn the_gazetteer_covers_every_hromada_and_the_settlements() {
+    let places = GAZETTEER.places();
+    let hromadas = places.iter().filter(|p| p.kind == PlaceKind::Hromada).count();
+    assert_eq!(hromadas, 1_772);
+    assert!(places.len() > 31_000, "{}", places.len());
+    assert_eq!(GAZETTEER.oblasts().len(), 27, "24 oblasts, Crimea, Kyiv and Sevastopol");
+}
+
+#[test]
+fn brovary_is_found_in_ukrainian_russian_english_and_transliteration() {
+    for query in ["Бровари", "brovary", "Бровары", "Brovari", "броварі", "BROVARY", "м. Бровари", "Бровари "]
+    {
+        assert_eq!(found(query), ("Бровари".into(), "Київська область".into(), PlaceKind::City), "{query}");
+    }
+}
+
+#[test]
+fn one_or_two_typos_are_forgiven() {
+    for query in ["Бровори", "Борвари", "Brovray", "Zaporizhia", "Zaporozhzhia", "Харкив"] {
+        let (name, _, _) = found(query);
+        assert!(["Бровари", "Запоріжжя", "Харків"].contains(&name.as_str()), "{query} → {name}");
+    }
+}
+
+#[test]
+fn apostrophes_and_missing_ukrainian_letters_do_not_matter() {
+    for query in ["Кам'янське", "Камʼянське", "Кам’янське", "Кам`янське", "Kamianske"]
+    {
+        assert_eq!(found(query).0, "Кам’янське", "{query}");
+    }
+    assert_eq!(found("Кіів").0, "Київ");
+    assert_eq!(found("Kyiv").0, "Київ");
+    assert_eq!(found("Киев").0, "Київ");
+    assert_eq!(found("Kiev").0, "Київ");
+    assert_eq!(found("Запорожье").0, "Запоріжжя");
+    assert_eq!(found("Ізмаіл").0, "Ізмаїл");
+}
+
+#[test]
+fn a_city_is_preferred_over_villages_of_the_same_name_and_they_are_mentioned() {
+    match GAZETTEER.search("Львів") {
+        Lookup::Found { place, others } => {
+            assert_eq!(GAZETTEER.place(place).kind, PlaceKind::City);
+            assert!(!others.is_empty(), "the village Львів elsewhere is offered");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn novomykolaivka_is_ambiguous_across_oblasts() {
+    let Lookup::Ambiguous(candidates) = GAZETTEER.search("Новомиколаївка") else {
+        panic!("Новомиколаївка must be ambiguous");
+    };
+    let mut oblasts: Vec<usize> = candidates.iter().map(|&p| GAZETTEER.place(p).oblast).collect();
+    oblasts.sort_unstable();
+    oblasts.dedup();
+    assert!(oblasts.len() >= 5, "{} oblasts", oblasts.len());
+}
+
+#[test]
+fn a_hromada_is_found_by_its_name_with_or_without_the_word_hromada() {
+    for query in ["Броварська громада", "Броварська міська громада", "Brovarska hromada"]
+    {
+        let (name, _, kind) = found(query);
+        assert_eq!((name.as_str(), kind), ("Броварська", PlaceKind::Hromada), "{query}");
+    }
+}
+
+#[test]
+fn nonsense_finds_nothing_and_near_misses_get_suggestions() {
+    assert_eq!(GAZETTEER.search("qxzqxzqxz"), Lookup::NotFound { suggestions: vec![] });
+    assert_eq!(GAZETTEER.search(""), Lookup::NotFound { suggestions: vec![] });
+    assert_eq!(GAZETTEER.search("🙂"), Lookup::NotFound { suggestions: vec![] });
+    let Lookup::NotFound { suggestions } = GAZETTEER.search("Броваришки") else { panic!("not a place") };
+    assert!(suggestions.iter().any(|&p| GAZETTEER.place(p).name_uk.starts_with("Бровар")), "{suggestions:?}");
+}
+
+#[test]
+fn a_very_long_query_is_cut_not_choked_on() {
+    let long = "Бровари".repeat(2_000);
+    assert!(matches!(GAZETTEER.search(&long), Lookup::NotFound { .. }));
+}

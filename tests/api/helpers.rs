@@ -1,0 +1,213 @@
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use resilience_bot::channel::render::plain_text;
+use resilience_bot::conversation::{Action, Clock, Conversation, Incoming, Outgoing, User};
+use resilience_bot::directory::{Directory, Gazetteer, SharedDirectory, centre_csv};
+use resilience_bot::domain::{Centre, ChannelKind, Hotlines, Language};
+use resilience_bot::i18n::Catalog;
+use resilience_bot::store::Store;
+use sqlx::PgPool;
+
+pub const SAMPLE_CSV: &str = include_str!("../../data/centres.sample.csv");
+
+/// Monday 23 November 2026, 12:00 in Kyiv (10:00 UTC): centres open 9–18 are open.
+pub fn monday_noon() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+}
+
+/// Saturday 28 November 2026, 12:00 in Kyiv.
+pub fn saturday_noon() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0).unwrap()
+}
+
+pub fn sample_centres() -> Vec<Centre> {
+    let today = monday_noon().date_naive();
+    centre_csv::parse(SAMPLE_CSV.as_bytes(), today).unwrap().into_iter().map(|i| i.centre).collect()
+}
+
+/// The bot on a fresh database holding the sample directory.
+pub struct TestApp {
+    pub store: Store,
+    pub conversation: Conversation,
+    pub directory: SharedDirectory,
+    pub catalog: Catalog,
+    gazetteer: Arc<Gazetteer>,
+}
+
+/// One reply as a person sees it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub text: String,
+    pub buttons: Vec<(String, Action)>,
+    pub venue: Option<(f64, f64, String)>,
+    pub ask_location: bool,
+}
+
+/// Everything sent back for one message.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub language: Language,
+    pub replies: Vec<Seen>,
+}
+
+impl Answer {
+    pub fn text(&self) -> String {
+        self.replies.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("\n\n")
+    }
+
+    pub fn last(&self) -> &Seen {
+        self.replies.last().expect("at least one reply")
+    }
+
+    /// The action of the last reply's button whose label contains `label`.
+    pub fn button(&self, label: &str) -> Action {
+        let buttons = &self.last().buttons;
+        buttons
+            .iter()
+            .find(|(l, _)| l.contains(label))
+            .map(|(_, a)| a.clone())
+            .unwrap_or_else(|| panic!("no button {label:?} in {buttons:?}"))
+    }
+
+    pub fn has_button(&self, action: &Action) -> bool {
+        self.replies.iter().any(|r| r.buttons.iter().any(|(_, a)| a == action))
+    }
+}
+
+impl TestApp {
+    pub async fn new(pool: PgPool) -> Self {
+        Self::at(pool, monday_noon()).await
+    }
+
+    pub async fn at(pool: PgPool, now: DateTime<Utc>) -> Self {
+        let store = Store::from_pool(pool).await.unwrap();
+        let imported = centre_csv::parse(SAMPLE_CSV.as_bytes(), now.date_naive()).unwrap();
+        store.import_centres(&imported, false).await.unwrap();
+        let directory = SharedDirectory::new(Directory::new(store.centres().await.unwrap()));
+        let gazetteer = Arc::new(Gazetteer::built_in().unwrap());
+        let conversation = Conversation::new(
+            store.clone(),
+            directory.clone(),
+            gazetteer.clone(),
+            Arc::new(Hotlines::built_in().unwrap()),
+            Clock::Fixed(now),
+        );
+        Self { store, conversation, directory, catalog: Catalog::load().unwrap(), gazetteer }
+    }
+
+    /// The same database and directory as if the process had restarted.
+    pub fn restarted(&self, now: DateTime<Utc>) -> Conversation {
+        Conversation::new(
+            self.store.clone(),
+            self.directory.clone(),
+            self.gazetteer.clone(),
+            Arc::new(Hotlines::built_in().unwrap()),
+            Clock::Fixed(now),
+        )
+    }
+
+    pub async fn send(&self, user: &str, language: Language, incoming: Incoming) -> Answer {
+        self.send_to(&self.conversation, user, language, incoming).await
+    }
+
+    pub async fn send_to(
+        &self,
+        conversation: &Conversation,
+        user: &str,
+        language: Language,
+        incoming: Incoming,
+    ) -> Answer {
+        let user = User {
+            channel: ChannelKind::Console,
+            id: user.to_owned(),
+            platform_language: Some(language.code().to_owned()),
+        };
+        let outgoing = conversation.handle(&user, incoming).await.unwrap();
+        self.render(&outgoing)
+    }
+
+    pub async fn say(&self, user: &str, language: Language, text: &str) -> Answer {
+        self.send(user, language, Incoming::from_text(text)).await
+    }
+
+    pub async fn press(&self, user: &str, language: Language, action: &Action) -> Answer {
+        self.send(user, language, Incoming::Button(action.encode())).await
+    }
+
+    pub async fn location(&self, user: &str, language: Language, lat: f64, lon: f64) -> Answer {
+        self.send(user, language, Incoming::Location { lat, lon }).await
+    }
+
+    pub fn render(&self, outgoing: &Outgoing) -> Answer {
+        let language = outgoing.language;
+        let replies = outgoing
+            .replies
+            .iter()
+            .map(|reply| {
+                // try_render panics the test on a missing id or argument, where
+                // the channels' render would show a placeholder.
+                for text in reply.paragraphs.iter().flatten() {
+                    self.catalog.try_render(language, text).unwrap();
+                }
+                let text = plain_text(&self.catalog, language, reply);
+                let buttons = reply
+                    .buttons
+                    .iter()
+                    .map(|b| (self.catalog.try_render(language, &b.label).unwrap(), b.action.clone()))
+                    .collect();
+                let venue = reply.venue.as_ref().map(|v| (v.location.lat(), v.location.lon(), v.title.clone()));
+                Seen { text, buttons, venue, ask_location: reply.ask_location }
+            })
+            .collect();
+        Answer { language, replies }
+    }
+
+    pub async fn user_count(&self) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM chat_user").fetch_one(self.store.pool()).await.unwrap()
+    }
+
+    pub async fn stored_state(&self, user: &str) -> serde_json::Value {
+        sqlx::query_scalar("SELECT state FROM chat_user WHERE external_id = $1")
+            .bind(user)
+            .fetch_one(self.store.pool())
+            .await
+            .unwrap()
+    }
+}
+
+/// The ids of the sample centres nearest to a point, by brute-force haversine.
+pub fn brute_force_nearest(lat: f64, lon: f64, k: usize) -> Vec<String> {
+    let origin = resilience_bot::domain::Coordinates::parse(lat, lon).unwrap();
+    let mut centres: Vec<(f64, String)> = sample_centres()
+        .into_iter()
+        .map(|c| (resilience_bot::directory::haversine_metres(origin, c.location), c.id.to_string()))
+        .collect();
+    centres.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    centres.into_iter().take(k).map(|(_, id)| id).collect()
+}
+
+/// The centre ids the last reply's buttons open, in order.
+pub fn listed_centres(answer: &Answer) -> Vec<String> {
+    answer
+        .last()
+        .buttons
+        .iter()
+        .filter_map(|(_, a)| match a {
+            Action::Centre(id) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The database URL of the test's own database (for running the binary).
+pub fn database_url(pool: &PgPool) -> String {
+    let base = std::env::var("DATABASE_URL").expect("DATABASE_URL is set by scripts/test");
+    let name = pool.connect_options().get_database().expect("test database name").to_owned();
+    let (before_query, query) = base.split_once('?').map_or((base.as_str(), None), |(b, q)| (b, Some(q)));
+    let (server, _) = before_query.rsplit_once('/').expect("a URL with a database path");
+    match query {
+        Some(query) => format!("{server}/{name}?{query}"),
+        None => format!("{server}/{name}"),
+    }
+}

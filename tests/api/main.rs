@@ -1,0 +1,15 @@
+//! Integration tests: the real core against a real Postgres (each test gets its
+//! own database from `#[sqlx::test]`, which needs DATABASE_URL: scripts/test
+//! starts a private cluster and sets it).
+
+// Helpers fail the test on any unexpected error, which is what unwrap is for here.
+#![allow(clippy::unwrap_used)]
+
+mod cli;
+mod cluster;
+mod conversation;
+mod gazetteer;
+mod helpers;
+mod i18n;
+mod import;
+mod reload;
