@@ -313,3 +313,23 @@ async fn unsupported_messages_say_what_the_bot_can_read(pool: PgPool) {
     let answer = app.send("olena", EN, Incoming::Unsupported).await;
     assert!(answer.text().contains("I can read text and locations only."), "{}", answer.text());
 }
+
+#[sqlx::test]
+async fn english_speakers_get_an_english_oblast_hint_that_the_search_understands(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.say("john", EN, "Lviv").await;
+    let text = answer.text();
+    assert!(text.contains("for example: \"Lviv, Dnipropetrovsk\""), "{text}");
+    let narrowed = app.say("john", EN, "Lviv, Dnipropetrovsk").await;
+    assert!(narrowed.text().starts_with("The centres nearest to Lviv (Dnipropetrovsk Oblast):"), "{}", narrowed.text());
+}
+
+#[sqlx::test]
+async fn about_and_privacy_credits_geonames_and_says_what_is_stored(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let uk = app.say("olena", UK, "/privacy").await.text();
+    assert!(uk.contains("GeoNames (geonames.org)") && uk.contains("CC BY 4.0"), "{uk}");
+    assert!(uk.contains("Тексти повідомлень я не зберігаю"), "{uk}");
+    let en = app.press("john", EN, &Action::About).await.text();
+    assert!(en.contains("I don't store or log the text of your messages"), "{en}");
+}

@@ -239,8 +239,9 @@ fn oblast_name(ctx: &Context<'_>, place: &Place) -> String {
     oblast_label(ctx, place.oblast)
 }
 
-/// The first word of the oblast's Ukrainian name, as people add it to a query.
+/// The first word of the oblast's name ("Тернопільська", "Ternopil"), as
+/// people add it to a query; the search understands both.
 fn oblast_word(ctx: &Context<'_>, place: &Place) -> String {
-    let name = &ctx.gazetteer.oblast(place.oblast).name_uk;
-    name.split_whitespace().next().unwrap_or(name).to_owned()
+    let name = oblast_label(ctx, place.oblast);
+    name.split_whitespace().next().unwrap_or(&name).to_owned()
 }
