@@ -11,7 +11,7 @@ use crate::conversation::{Clock, User};
 use crate::directory::centre_csv;
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
-use crate::startup::{self, Connected, Database, Running};
+use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
 use crate::store::PrivateCluster;
 use crate::telemetry;
 
@@ -141,8 +141,9 @@ async fn serve(_config: &Config) -> anyhow::Result<()> {
 async fn chat(config: &Config, user: String, lang: LangArg) -> anyhow::Result<()> {
     let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
     let catalog = Catalog::load()?;
+    let mut shutdown = ShutdownSignal::install()?;
     let connected = Connected::connect(&config.database()).await?;
-    let result = async {
+    let session = async {
         let running = Running::start(&connected.store, hotlines, Clock::System).await?;
         let language = match lang {
             LangArg::Uk => Language::Uk,
@@ -156,14 +157,15 @@ async fn chat(config: &Config, user: String, lang: LangArg) -> anyhow::Result<()
         };
         let stdin = tokio::io::BufReader::new(tokio::io::stdin());
         let mut stdout = std::io::stdout();
-        let result = tokio::select! {
-            result = console.run(stdin, &mut stdout) => result.context("terminal input/output failed"),
-            _ = tokio::signal::ctrl_c() => Ok(()),
-        };
+        let result = console.run(stdin, &mut stdout).await.context("terminal input/output failed");
         running.stop();
         result
-    }
-    .await;
+    };
+    // A signal during start-up or the session ends it; the cluster is stopped below either way.
+    let result = tokio::select! {
+        result = session => result,
+        () = shutdown.recv() => Ok(()),
+    };
     connected.shutdown().await?;
     result
 }

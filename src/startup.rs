@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use sqlx::postgres::PgConnectOptions;
+use tokio::signal::unix::{Signal, SignalKind, signal};
 
 use crate::conversation::{Clock, Conversation};
 use crate::directory::{Directory, Gazetteer, SharedDirectory};
@@ -122,5 +123,32 @@ async fn reload(store: &Store, directory: &SharedDirectory) {
             tracing::info!(centres = count, "directory reloaded");
         }
         Err(error) => tracing::error!(%error, "cannot reload the directory; keeping the current one"),
+    }
+}
+
+/// Ctrl+C and SIGTERM, listened for from the moment this is installed: a
+/// signal that arrives while the private cluster is still starting is kept
+/// until the caller is ready to shut down cleanly, instead of killing the
+/// process and leaving the cluster running.
+#[derive(Debug)]
+pub struct ShutdownSignal {
+    interrupt: Signal,
+    terminate: Signal,
+}
+
+impl ShutdownSignal {
+    pub fn install() -> anyhow::Result<Self> {
+        Ok(Self {
+            interrupt: signal(SignalKind::interrupt()).context("cannot listen for SIGINT")?,
+            terminate: signal(SignalKind::terminate()).context("cannot listen for SIGTERM")?,
+        })
+    }
+
+    /// Resolves when either signal has arrived (now or earlier).
+    pub async fn recv(&mut self) {
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
     }
 }

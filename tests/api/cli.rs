@@ -134,3 +134,59 @@ fn without_postgres_binaries_the_private_cluster_says_what_to_install() {
     assert!(err.contains("no PostgreSQL server binaries"), "{err}");
     assert!(err.contains("apt-get install postgresql"), "{err}");
 }
+
+fn private_data_dir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::Builder::new().prefix("rb-chat-").tempdir_in("/tmp").unwrap();
+    // As root the cluster runs as `postgres`, which must be able to enter it.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    dir
+}
+
+fn chat_on_private_cluster(dir: &std::path::Path) -> std::process::Child {
+    Command::new(BIN)
+        .args(["chat", "--user", "private"])
+        .env_remove("DATABASE_URL")
+        .env("DATA_DIR", dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn chat_without_database_url_runs_a_private_cluster_and_stops_it_at_end_of_input() {
+    let dir = private_data_dir();
+    let mut child = chat_on_private_cluster(dir.path());
+    child.stdin.take().unwrap().write_all(b"/start\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Вітаю!"), "{}", stdout(&output));
+    assert!(dir.path().join("postgres/data/PG_VERSION").exists(), "the cluster lives in DATA_DIR");
+    assert!(!dir.path().join("postgres/data/postmaster.pid").exists(), "the cluster was stopped");
+}
+
+#[test]
+fn sigterm_stops_the_chat_and_its_private_cluster_cleanly() {
+    let dir = private_data_dir();
+    let mut child = chat_on_private_cluster(dir.path());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"/start\n").unwrap();
+    let pid_file = dir.path().join("postgres/data/postmaster.pid");
+    for _ in 0..300 {
+        if pid_file.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(pid_file.exists(), "the cluster never started");
+    // Give the chat time to connect and answer before it is asked to stop.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert!(output.status.success(), "{:?}: {}", output.status, stderr(&output));
+    assert!(!pid_file.exists(), "the cluster was stopped");
+}
