@@ -333,3 +333,14 @@ async fn about_and_privacy_credits_geonames_and_says_what_is_stored(pool: PgPool
     let en = app.press("john", EN, &Action::About).await.text();
     assert!(en.contains("I don't store or log the text of your messages"), "{en}");
 }
+
+#[sqlx::test]
+async fn a_first_message_that_is_not_start_is_answered_after_the_welcome_and_privacy_notice(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let first = app.say("olena", UK, "Бровари").await;
+    assert_eq!(first.replies.len(), 2);
+    assert!(first.replies[0].text.contains("Місцезнаходження використовую тільки для пошуку"));
+    assert!(first.text().starts_with("Найближчі центри до населеного пункту Бровари"));
+    let second = app.say("olena", UK, "Бровари").await;
+    assert_eq!(second.replies.len(), 1, "the welcome is shown once");
+}

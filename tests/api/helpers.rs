@@ -52,8 +52,10 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The text of the last reply (a person's first message is answered after
+    /// a welcome, which is the first reply then).
     pub fn text(&self) -> String {
-        self.replies.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("\n\n")
+        self.last().text.clone()
     }
 
     pub fn last(&self) -> &Seen {

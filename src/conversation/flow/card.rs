@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
 use super::{Context, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Reply, Venue};
 use crate::directory::{DaySpan, Hours, Nearby, Status};
-use crate::domain::{Centre, CentreId, Language};
+use crate::domain::{Centre, CentreId, Language, ServiceTag};
 use crate::i18n::{Arg, Text};
 
 /// A centre's name in the person's language.
@@ -107,7 +107,7 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     }
     let mut footer = Vec::new();
     if !centre.services.is_empty() {
-        let services = centre.services.iter().map(|s| Text::new(service_id(s.as_str()))).collect();
+        let services = centre.services.iter().map(|&s| Text::new(service_id(s))).collect();
         footer.push(Text::new("card-services").with("services", Arg::List(services)));
     }
     footer.push(Text::new("card-verified").with("date", Arg::Date(centre.verified_on)));
@@ -134,19 +134,19 @@ fn map_url(centre: &Centre) -> String {
     format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=16/{lat:.5}/{lon:.5}")
 }
 
-/// The fluent id of a service label. Every tag has one (checked by a test).
-pub fn service_id(tag: &str) -> &'static str {
+/// The fluent id of a service's label.
+pub fn service_id(tag: ServiceTag) -> &'static str {
     match tag {
-        "psychological-support" => "service-psychological-support",
-        "psychological-first-aid" => "service-psychological-first-aid",
-        "social-work" => "service-social-work",
-        "support-groups" => "service-support-groups",
-        "parenting" => "service-parenting",
-        "children-and-youth" => "service-children-and-youth",
-        "veterans" => "service-veterans",
-        "displaced-people" => "service-displaced-people",
-        "legal-advice" => "service-legal-advice",
-        _ => "service-online",
+        ServiceTag::PsychologicalSupport => "service-psychological-support",
+        ServiceTag::PsychologicalFirstAid => "service-psychological-first-aid",
+        ServiceTag::SocialWork => "service-social-work",
+        ServiceTag::SupportGroups => "service-support-groups",
+        ServiceTag::Parenting => "service-parenting",
+        ServiceTag::ChildrenAndYouth => "service-children-and-youth",
+        ServiceTag::Veterans => "service-veterans",
+        ServiceTag::DisplacedPeople => "service-displaced-people",
+        ServiceTag::LegalAdvice => "service-legal-advice",
+        ServiceTag::Online => "service-online",
     }
 }
 
@@ -224,13 +224,19 @@ fn weekday_key(day: Weekday) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ServiceTag;
 
     #[test]
     fn every_service_tag_has_its_own_label() {
-        let ids: Vec<&str> = ServiceTag::ALL.iter().map(|t| service_id(t.as_str())).collect();
-        for (tag, id) in ServiceTag::ALL.iter().zip(&ids) {
-            assert_eq!(*id, format!("service-{}", tag.as_str()));
+        for tag in ServiceTag::ALL {
+            assert_eq!(service_id(tag), format!("service-{}", tag.as_str()));
         }
+    }
+
+    #[test]
+    fn distances_are_metres_below_a_kilometre_then_kilometres() {
+        assert_eq!(distance(846.0), Text::new("distance-metres").with("metres", Arg::Count(850)));
+        assert_eq!(distance(3.0), Text::new("distance-metres").with("metres", Arg::Count(10)));
+        assert_eq!(distance(1_234.0), Text::new("distance-km").with("km", Arg::Decimal { value: 1.234, digits: 1 }));
+        assert_eq!(distance(23_456.0), Text::new("distance-km").with("km", Arg::Decimal { value: 23.456, digits: 0 }));
     }
 }

@@ -23,6 +23,11 @@ pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
     }
 }
 
+/// The greeting and the short privacy notice.
+pub fn welcome() -> Reply {
+    Reply::default().line(Text::new("welcome-greeting")).line(Text::new("welcome-privacy"))
+}
+
 pub fn main_menu(ctx: &Context<'_>) -> Reply {
     Reply::default().line(Text::new("menu-title")).buttons(menu_buttons(ctx))
 }

@@ -46,8 +46,18 @@ impl Step {
 /// Longest message treated as a possible place name; longer text is not a place.
 const MAX_PLACE_MESSAGE_CHARS: usize = 80;
 
-/// Applies one incoming update.
+/// Applies one incoming update. A person's very first message, whatever it
+/// is, is answered after the welcome, which carries the privacy notice.
 pub fn step(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
+    let greet = ctx.is_new && !matches!(incoming, Incoming::Start { .. });
+    let mut step = dispatch(ctx, state, incoming);
+    if greet {
+        step.replies.insert(0, menu::welcome());
+    }
+    step
+}
+
+fn dispatch(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
     let language = ctx.language;
     match incoming {
         Incoming::Start { payload } => menu::start(ctx, state, payload.as_deref()),
