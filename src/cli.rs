@@ -158,7 +158,7 @@ async fn chat(config: &Config, user: String, lang: LangArg) -> anyhow::Result<()
         let stdin = tokio::io::BufReader::new(tokio::io::stdin());
         let mut stdout = std::io::stdout();
         let result = console.run(stdin, &mut stdout).await.context("terminal input/output failed");
-        running.stop();
+        drop(running);
         result
     };
     // A signal during start-up or the session ends it; the cluster is stopped below either way.

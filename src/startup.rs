@@ -85,9 +85,12 @@ impl Running {
         let conversation = Conversation::new(store.clone(), directory, gazetteer, Arc::new(hotlines), clock);
         Ok(Self { conversation, reloader })
     }
+}
 
-    /// Stops the reloader before the pool closes under it.
-    pub fn stop(self) {
+impl Drop for Running {
+    /// Stops the reloader, whose listening connection would otherwise keep
+    /// the pool from closing, however the session ended.
+    fn drop(&mut self) {
         self.reloader.abort();
     }
 }

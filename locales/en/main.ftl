@@ -150,3 +150,12 @@ console-no-button = { $count ->
        *[other] There is no such button. Choose a number from 1 to { $count }.
     }
 console-venue = 📍 { $title }: { $lat }, { $lon }
+
+## Telegram
+telegram-share-location = 📍 Share my location
+telegram-or-choose = Or choose:
+telegram-private-only = I work in private chats only. Write to me directly and I'll find the nearest Resilience Centre.
+telegram-command-start = Start over
+telegram-command-help = How to use the bot
+telegram-command-language = Change language
+telegram-command-privacy = About & privacy

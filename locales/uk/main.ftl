@@ -156,3 +156,12 @@ console-no-button = { $count ->
        *[other] Немає такої кнопки. Оберіть номер від 1 до { $count }.
     }
 console-venue = 📍 { $title }: { $lat }; { $lon }
+
+## Telegram
+telegram-share-location = 📍 Надіслати моє місцезнаходження
+telegram-or-choose = Або оберіть:
+telegram-private-only = Я працюю лише в особистих повідомленнях. Напишіть мені напряму — і я знайду найближчий Центр життєстійкості.
+telegram-command-start = Почати спочатку
+telegram-command-help = Як користуватися ботом
+telegram-command-language = Змінити мову
+telegram-command-privacy = Про бота і приватність

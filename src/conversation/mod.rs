@@ -84,10 +84,29 @@ impl Conversation {
     }
 
     /// Applies one update from one person.
-    #[tracing::instrument(skip_all, fields(channel = user.channel.as_str()))]
     pub async fn handle(&self, user: &User, incoming: Incoming) -> Result<Outgoing, ConversationError> {
+        let applied = self.handle_delivery(user, incoming, None).await?;
+        Ok(applied.unwrap_or(Outgoing { language: Language::default(), replies: Vec::new() }))
+    }
+
+    /// Applies one update that a platform may deliver more than once, keyed by
+    /// its delivery id (Telegram `update_id`, Viber `message_token`). A
+    /// redelivery returns `None` and changes nothing.
+    #[tracing::instrument(skip_all, fields(channel = user.channel.as_str()))]
+    pub async fn handle_delivery(
+        &self,
+        user: &User,
+        incoming: Incoming,
+        delivery: Option<&str>,
+    ) -> Result<Option<Outgoing>, ConversationError> {
         let language_if_new = Language::from_platform_code(user.platform_language.as_deref());
-        let (update, record) = self.store.begin_user(user.channel, &user.id, language_if_new).await?;
+        let (mut update, record) = self.store.begin_user(user.channel, &user.id, language_if_new).await?;
+        if let Some(key) = delivery
+            && !update.claim_delivery(key).await?
+        {
+            tracing::debug!("dropping a repeated delivery");
+            return Ok(None);
+        }
         let directory = self.directory.current();
         let ctx = flow::Context {
             directory: &directory,
@@ -99,6 +118,6 @@ impl Conversation {
         };
         let step = flow::step(&ctx, State::from_json(record.state), incoming);
         update.finish(step.language, &step.state.to_json()).await?;
-        Ok(Outgoing { language: step.language, replies: step.replies })
+        Ok(Some(Outgoing { language: step.language, replies: step.replies }))
     }
 }

@@ -13,6 +13,9 @@ pub struct Reply {
     pub venue: Option<Venue>,
     /// Offer the platform's "share my location" control.
     pub ask_location: bool,
+    /// Phone numbers as they appear in the text, so that channels can make
+    /// them tappable (Telegram entities, Viber call buttons).
+    pub phones: Vec<String>,
 }
 
 impl Reply {

@@ -53,10 +53,23 @@ impl Store {
 }
 
 impl UserUpdate {
-    /// Saves the new language and state and releases the lock.
+    /// Records that a platform delivery is being applied. False when it was
+    /// applied before: the caller then drops this update, changing nothing.
+    pub async fn claim_delivery(&mut self, key: &str) -> Result<bool, StoreError> {
+        let claimed = sqlx::query("INSERT INTO applied_delivery (channel, key) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(self.channel.as_str())
+            .bind(key)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(claimed.rows_affected() == 1)
+    }
+
+    /// Saves the new language and state and releases the lock. A person who
+    /// writes is reachable again, even if they had blocked the bot before.
     pub async fn finish(mut self, language: Language, state: &serde_json::Value) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE chat_user SET language = $3, state = $4, updated_at = now() WHERE channel = $1 AND external_id = $2",
+            "UPDATE chat_user SET language = $3, state = $4, active = true, updated_at = now() \
+             WHERE channel = $1 AND external_id = $2",
         )
         .bind(self.channel.as_str())
         .bind(&self.external_id)
@@ -66,5 +79,50 @@ impl UserUpdate {
         .await?;
         self.tx.commit().await?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Marks a person unreachable (blocked the bot, unsubscribed): nothing is
+    /// sent to them until they write again.
+    pub async fn set_inactive(&self, channel: ChannelKind, external_id: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE chat_user SET active = false, updated_at = now() WHERE channel = $1 AND external_id = $2")
+            .bind(channel.as_str())
+            .bind(external_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Whether a person may be messaged; unknown people may not.
+    pub async fn is_active(&self, channel: ChannelKind, external_id: &str) -> Result<bool, StoreError> {
+        let active: Option<bool> =
+            sqlx::query_scalar("SELECT active FROM chat_user WHERE channel = $1 AND external_id = $2")
+                .bind(channel.as_str())
+                .bind(external_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(active.unwrap_or(false))
+    }
+
+    /// True the first time a group chat is seen: it is then told, once, that
+    /// the bot works in private chats.
+    pub async fn first_group_notice(&self, channel: ChannelKind, chat_id: &str) -> Result<bool, StoreError> {
+        let inserted =
+            sqlx::query("INSERT INTO group_notice (channel, chat_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(channel.as_str())
+                .bind(chat_id)
+                .execute(&self.pool)
+                .await?;
+        Ok(inserted.rows_affected() == 1)
+    }
+
+    /// Forgets applied deliveries older than two days; platforms redeliver
+    /// for a day at most.
+    pub async fn prune_deliveries(&self) -> Result<u64, StoreError> {
+        let pruned = sqlx::query("DELETE FROM applied_delivery WHERE applied_at < now() - interval '2 days'")
+            .execute(&self.pool)
+            .await?;
+        Ok(pruned.rows_affected())
     }
 }

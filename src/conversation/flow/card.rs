@@ -117,7 +117,8 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
         title: name(centre, language).to_owned(),
         address: address(centre, language).unwrap_or_default().to_owned(),
     };
-    let mut reply = Reply { venue: Some(venue), ..Reply::default() }
+    let phones = centre.phones.iter().map(|p| p.display()).collect();
+    let mut reply = Reply { venue: Some(venue), phones, ..Reply::default() }
         .paragraph(title)
         .paragraph(details)
         .paragraph(schedule)

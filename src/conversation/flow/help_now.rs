@@ -20,7 +20,8 @@ pub fn screen(ctx: &Context<'_>, state: &State) -> Reply {
             text.plain("name", line.name(language)).with("numbers", Arg::List(numbers))
         })
         .collect();
-    let mut reply = Reply::default()
+    let phones = ctx.hotlines.lines.iter().flat_map(|line| line.numbers.iter().cloned()).collect();
+    let mut reply = Reply { phones, ..Reply::default() }
         .line(Text::new("help-intro"))
         .paragraph(lines)
         .line(Text::new("help-checked").with("date", Arg::Date(ctx.hotlines.last_checked)));

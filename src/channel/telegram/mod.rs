@@ -1,0 +1,120 @@
+//! The Telegram channel on teloxide: updates arrive by long polling or by
+//! webhook, are applied once through the conversation core, and replies go
+//! out through a paced sender. Conversation state stays in our Postgres store
+//! (teloxide's dialogue storage is not used).
+
+mod commands;
+pub mod inbound;
+pub mod outbound;
+pub mod pacing;
+mod polling;
+mod sender;
+pub mod webhook;
+
+use std::sync::Arc;
+
+use teloxide::Bot;
+use teloxide::types::{ChatId, Update};
+
+use self::inbound::Inbound;
+pub use self::polling::poll;
+pub use self::sender::Sender;
+use crate::conversation::{Conversation, ConversationError};
+use crate::domain::{ChannelKind, Language};
+use crate::i18n::{Catalog, Text};
+use crate::store::{Store, StoreError};
+
+/// Settings of the Telegram channel.
+#[derive(Clone)]
+pub struct TelegramConfig {
+    pub token: String,
+    pub api_url: reqwest::Url,
+    /// Webhook mode when set: Telegram posts updates to this URL.
+    pub webhook_url: Option<reqwest::Url>,
+    /// The `X-Telegram-Bot-Api-Secret-Token` Telegram sends with each webhook call.
+    pub webhook_secret: String,
+}
+
+impl std::fmt::Debug for TelegramConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The token and secret are never printed.
+        f.debug_struct("TelegramConfig")
+            .field("api_url", &self.api_url)
+            .field("webhook_url", &self.webhook_url)
+            .finish()
+    }
+}
+
+/// A failure to apply an update; the update must be delivered again.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    #[error(transparent)]
+    Conversation(#[from] ConversationError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Everything needed to apply Telegram updates; cheap to clone.
+#[derive(Clone)]
+pub struct Telegram {
+    pub bot: Bot,
+    conversation: Conversation,
+    store: Store,
+    catalog: Arc<Catalog>,
+    pub sender: Sender,
+}
+
+impl std::fmt::Debug for Telegram {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Telegram").finish_non_exhaustive()
+    }
+}
+
+impl Telegram {
+    pub fn new(config: &TelegramConfig, conversation: Conversation, store: Store, catalog: Arc<Catalog>) -> Self {
+        let bot = Bot::new(config.token.clone()).set_api_url(config.api_url.clone());
+        let sender = Sender::new(bot.clone(), store.clone(), pacing::Pacing::telegram());
+        Self { bot, conversation, store, catalog, sender }
+    }
+
+    /// Registers the commands in both languages (best effort: the bot works
+    /// without them, so a failure is logged, not fatal).
+    pub async fn register_commands(&self) {
+        commands::register(&self.bot, &self.catalog).await;
+    }
+
+    /// Applies one update once and queues the replies. An error means nothing
+    /// was applied and the update should be delivered again.
+    #[tracing::instrument(skip_all, fields(update_id = update.id.0))]
+    pub async fn apply(&self, update: &Update) -> Result<(), ApplyError> {
+        match inbound::read(update) {
+            Inbound::Person { chat, user, incoming, callback } => {
+                if let Some(id) = callback {
+                    self.sender.answer_callback(id).await;
+                }
+                let key = update.id.0.to_string();
+                let Some(outgoing) = self.conversation.handle_delivery(&user, incoming, Some(&key)).await? else {
+                    return Ok(());
+                };
+                let calls = outgoing
+                    .replies
+                    .iter()
+                    .flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply))
+                    .collect();
+                self.sender.enqueue(chat, calls);
+            }
+            Inbound::Group { chat, language_code } => self.tell_group(chat, language_code.as_deref()).await?,
+            Inbound::Ignore => {}
+        }
+        Ok(())
+    }
+
+    async fn tell_group(&self, chat: ChatId, language_code: Option<&str>) -> Result<(), StoreError> {
+        if self.store.first_group_notice(ChannelKind::Telegram, &chat.0.to_string()).await? {
+            let language = Language::from_platform_code(language_code);
+            let text = self.catalog.render(language, &Text::new("telegram-private-only"));
+            self.sender.enqueue(chat, vec![outbound::Outbound::Text { text, entities: Vec::new(), markup: None }]);
+        }
+        Ok(())
+    }
+}

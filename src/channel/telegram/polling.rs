@@ -1,0 +1,115 @@
+//! Long polling: `getUpdates` in a loop. The offset moves past an update only
+//! after it was applied, so a failure (the database down) means the update is
+//! fetched again; repeated deliveries are dropped by their `update_id`.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use teloxide::payloads::GetUpdatesSetters;
+use teloxide::prelude::Requester;
+use teloxide::types::{AllowedUpdate, Update, UpdateKind};
+use tokio::sync::watch;
+
+use super::Telegram;
+
+/// Seconds Telegram holds a `getUpdates` call open when there is nothing new;
+/// below teloxide's 17-second client timeout.
+const LONG_POLL_SECONDS: u32 = 10;
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+/// Polls until `stop` turns true.
+pub async fn poll(telegram: Telegram, mut stop: watch::Receiver<bool>) {
+    if let Err(error) = telegram.bot.delete_webhook().await {
+        tracing::warn!(%error, "cannot remove a webhook before polling");
+    }
+    let mut offset: i32 = 0;
+    let mut backoff = Duration::from_secs(1);
+    while !*stop.borrow() {
+        let request = telegram.bot.get_updates().offset(offset).timeout(LONG_POLL_SECONDS).allowed_updates([
+            AllowedUpdate::Message,
+            AllowedUpdate::EditedMessage,
+            AllowedUpdate::CallbackQuery,
+        ]);
+        let fetched = tokio::select! {
+            fetched = request => fetched,
+            _ = stop.changed() => break,
+        };
+        let updates = match fetched {
+            Ok(updates) => {
+                backoff = Duration::from_secs(1);
+                updates
+            }
+            Err(error) => {
+                tracing::warn!(%error, wait_seconds = backoff.as_secs(), "cannot fetch updates from Telegram");
+                tokio::select! {
+                    () = tokio::time::sleep(backoff) => {}
+                    _ = stop.changed() => break,
+                }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                continue;
+            }
+        };
+        match apply_batch(&telegram, &updates).await {
+            Some(failed) => {
+                // Fetch again from the first update that failed; those before it
+                // are applied and will be dropped as repeats if they come back.
+                offset = offset_after(&updates, failed);
+                tracing::warn!(wait_seconds = backoff.as_secs(), "could not apply an update; retrying");
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+            }
+            None => {
+                if let Some(last) = updates.last() {
+                    offset = next_offset(last);
+                }
+            }
+        }
+    }
+}
+
+/// Applies a batch: each chat's updates in order, different chats at once.
+/// Returns the position of the first update that failed, if any.
+async fn apply_batch(telegram: &Telegram, updates: &[Update]) -> Option<usize> {
+    let mut by_chat: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (position, update) in updates.iter().enumerate() {
+        by_chat.entry(chat_key(update)).or_default().push(position);
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for positions in by_chat.into_values() {
+        let telegram = telegram.clone();
+        let batch: Vec<(usize, Update)> = positions.into_iter().map(|p| (p, updates[p].clone())).collect();
+        tasks.spawn(async move {
+            for (position, update) in batch {
+                if let Err(error) = telegram.apply(&update).await {
+                    tracing::error!(%error, "cannot apply an update");
+                    return Some(position);
+                }
+            }
+            None
+        });
+    }
+    let mut first_failure: Option<usize> = None;
+    while let Some(joined) = tasks.join_next().await {
+        if let Ok(Some(position)) = joined {
+            first_failure = Some(first_failure.map_or(position, |f| f.min(position)));
+        }
+    }
+    first_failure
+}
+
+/// Updates of one chat share a key so they stay in order.
+fn chat_key(update: &Update) -> i64 {
+    match &update.kind {
+        UpdateKind::Message(m) | UpdateKind::EditedMessage(m) => m.chat.id.0,
+        UpdateKind::CallbackQuery(q) => i64::try_from(q.from.id.0).unwrap_or(i64::MAX),
+        _ => 0,
+    }
+}
+
+fn next_offset(update: &Update) -> i32 {
+    i32::try_from(update.id.0).unwrap_or(i32::MAX).saturating_add(1)
+}
+
+fn offset_after(updates: &[Update], failed: usize) -> i32 {
+    i32::try_from(updates[failed].id.0).unwrap_or(i32::MAX)
+}

@@ -1,0 +1,59 @@
+//! Webhook mode: Telegram posts updates to `POST /telegram/webhook` with the
+//! secret we registered. A request without it is refused before its body is
+//! read as an update; an update that could not be applied gets a 500 so that
+//! Telegram delivers it again.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use subtle::ConstantTimeEq;
+use teloxide::payloads::SetWebhookSetters;
+use teloxide::prelude::Requester;
+use teloxide::types::{AllowedUpdate, Update};
+
+use super::Telegram;
+
+const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
+
+#[derive(Clone)]
+struct WebhookState {
+    telegram: Telegram,
+    secret: String,
+}
+
+/// The route, to be merged into the shared HTTP server.
+pub fn router(telegram: Telegram, secret: String) -> Router {
+    Router::new().route("/telegram/webhook", post(receive)).with_state(WebhookState { telegram, secret })
+}
+
+/// Tells Telegram where to post updates, with our secret.
+pub async fn register(telegram: &Telegram, url: reqwest::Url, secret: &str) -> Result<(), teloxide::RequestError> {
+    telegram
+        .bot
+        .set_webhook(url)
+        .secret_token(secret.to_owned())
+        .allowed_updates([AllowedUpdate::Message, AllowedUpdate::EditedMessage, AllowedUpdate::CallbackQuery])
+        .await?;
+    Ok(())
+}
+
+async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: Bytes) -> StatusCode {
+    let given = headers.get(SECRET_HEADER).map(|v| v.as_bytes()).unwrap_or_default();
+    if !bool::from(given.ct_eq(state.secret.as_bytes())) {
+        tracing::warn!("refusing a Telegram webhook call without the right secret");
+        return StatusCode::UNAUTHORIZED;
+    }
+    let Ok(update) = serde_json::from_slice::<Update>(&body) else {
+        tracing::warn!("refusing a Telegram webhook call whose body is not an update");
+        return StatusCode::BAD_REQUEST;
+    };
+    match state.telegram.apply(&update).await {
+        Ok(()) => StatusCode::OK,
+        Err(error) => {
+            tracing::error!(%error, "cannot apply a webhook update; Telegram will deliver it again");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
