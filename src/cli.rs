@@ -1,16 +1,20 @@
 //! The command line (`clap`); every flag can also come from the environment.
 
 use std::io::IsTerminal;
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::channel::console::Console;
+use crate::channel::telegram::TelegramConfig;
 use crate::conversation::{Clock, User};
 use crate::directory::centre_csv;
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
+use crate::server::{Application, ServeConfig};
 use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
 use crate::store::PrivateCluster;
 use crate::telemetry;
@@ -54,7 +58,7 @@ impl Config {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the bot on the configured channels.
-    Serve,
+    Serve(Box<ServeArgs>),
     /// Talk to the bot in the terminal (scriptable when stdin is not a terminal).
     Chat {
         /// The user id the conversation is stored under.
@@ -73,6 +77,42 @@ pub enum Command {
     /// Manage the private Postgres cluster used when DATABASE_URL is unset.
     #[command(subcommand)]
     Db(Db),
+}
+
+/// Settings of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where the HTTP server (webhooks, /healthz) listens.
+    #[arg(long, env = "HTTP_ADDR", default_value = "127.0.0.1:8080")]
+    pub http_addr: SocketAddr,
+    /// The token from @BotFather; the Telegram channel runs when it is set.
+    #[arg(long, env = "TELEGRAM_BOT_TOKEN", hide_env_values = true)]
+    pub telegram_bot_token: Option<String>,
+    /// The Bot API server (tests point it at a fake).
+    #[arg(long, env = "TELEGRAM_API_URL", default_value = "https://api.telegram.org")]
+    pub telegram_api_url: reqwest::Url,
+    /// The public HTTPS URL of POST /telegram/webhook; long polling when unset.
+    #[arg(long, env = "TELEGRAM_WEBHOOK_URL")]
+    pub telegram_webhook_url: Option<reqwest::Url>,
+    /// The secret Telegram sends with each webhook call (1–256 of A–Z a–z 0–9 _ -);
+    /// derived from the token when unset, so that every replica agrees on it.
+    #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
+    pub telegram_webhook_secret: Option<String>,
+}
+
+impl ServeArgs {
+    fn serve_config(&self) -> anyhow::Result<ServeConfig> {
+        let telegram = match &self.telegram_bot_token {
+            Some(token) if !token.is_empty() => Some(TelegramConfig::new(
+                token.clone(),
+                self.telegram_api_url.clone(),
+                self.telegram_webhook_url.clone(),
+                self.telegram_webhook_secret.clone(),
+            )?),
+            _ => None,
+        };
+        Ok(ServeConfig { http_addr: self.http_addr, telegram })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,7 +161,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let quiet = matches!(cli.command, Command::Chat { .. } | Command::Db(_));
     telemetry::init(if quiet { "warn" } else { "info" });
     match cli.command {
-        Command::Serve => serve(&cli.config).await,
+        Command::Serve(args) => serve(&cli.config, &args).await,
         Command::Chat { user, lang } => chat(&cli.config, user, lang).await,
         Command::Import(Import::Centres { file, replace }) => import_centres(&cli.config, &file, replace).await,
         Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
@@ -131,11 +171,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-async fn serve(_config: &Config) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "no channel is configured: the Telegram and Viber channels are not built yet; \
-         use `resilience-bot chat` to talk to the bot in the terminal"
-    )
+async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
+    let serve_config = args.serve_config()?;
+    let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
+    let catalog = Arc::new(Catalog::load()?);
+    let mut shutdown = ShutdownSignal::install()?;
+    let connected = Connected::connect(&config.database()).await?;
+    let result = async {
+        let running = Running::start(&connected.store, hotlines, Clock::System).await?;
+        let app =
+            Application::build(serve_config, connected.store.clone(), running.conversation.clone(), catalog).await?;
+        tracing::info!(address = %app.local_addr()?, "HTTP server listening");
+        app.run_until_stopped(async move { shutdown.recv().await }).await
+    }
+    .await;
+    connected.shutdown().await?;
+    result
 }
 
 async fn chat(config: &Config, user: String, lang: LangArg) -> anyhow::Result<()> {

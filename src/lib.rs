@@ -27,6 +27,7 @@ pub mod conversation;
 pub mod directory;
 pub mod domain;
 pub mod i18n;
+pub mod server;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

@@ -8,8 +8,10 @@
 mod cli;
 mod cluster;
 mod conversation;
+mod fake_telegram;
 mod gazetteer;
 mod helpers;
 mod i18n;
 mod import;
 mod reload;
+mod telegram;

@@ -35,6 +35,39 @@ pub struct TelegramConfig {
     pub webhook_secret: String,
 }
 
+/// A webhook secret that is not made of the characters Telegram allows.
+#[derive(Debug, thiserror::Error)]
+#[error("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")]
+pub struct InvalidSecret;
+
+impl TelegramConfig {
+    /// Without an explicit secret, one is derived from the token: every
+    /// replica computes the same, and it is as secret as the token itself.
+    pub fn new(
+        token: String,
+        api_url: reqwest::Url,
+        webhook_url: Option<reqwest::Url>,
+        webhook_secret: Option<String>,
+    ) -> Result<Self, InvalidSecret> {
+        let webhook_secret = match webhook_secret {
+            Some(secret) => {
+                let valid = (1..=256).contains(&secret.len())
+                    && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                if !valid {
+                    return Err(InvalidSecret);
+                }
+                secret
+            }
+            None => {
+                use sha2::{Digest, Sha256};
+                let digest = Sha256::digest(format!("resilience-bot telegram webhook {token}"));
+                digest.iter().map(|b| format!("{b:02x}")).collect()
+            }
+        };
+        Ok(Self { token, api_url, webhook_url, webhook_secret })
+    }
+}
+
 impl std::fmt::Debug for TelegramConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The token and secret are never printed.

@@ -1,0 +1,135 @@
+//! `resilience-bot serve`: the HTTP server (health and webhooks) and every
+//! configured channel, run until a shutdown signal.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+use crate::channel::telegram::{self, Telegram, TelegramConfig};
+use crate::conversation::Conversation;
+use crate::i18n::Catalog;
+use crate::store::Store;
+
+/// The largest request body any route accepts: Telegram updates and Viber
+/// callbacks are a few kilobytes.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// What `serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub http_addr: SocketAddr,
+    pub telegram: Option<TelegramConfig>,
+}
+
+/// A bound, ready-to-run server; `local_addr` tells tests the port.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    store: Store,
+    telegram: Option<(Telegram, TelegramConfig)>,
+}
+
+impl std::fmt::Debug for Application {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Application").finish_non_exhaustive()
+    }
+}
+
+impl Application {
+    /// Binds the HTTP server and prepares the channels; nothing runs yet.
+    pub async fn build(
+        config: ServeConfig,
+        store: Store,
+        conversation: Conversation,
+        catalog: Arc<Catalog>,
+    ) -> anyhow::Result<Self> {
+        if config.telegram.is_none() {
+            anyhow::bail!("no channel is configured: set TELEGRAM_BOT_TOKEN");
+        }
+        let listener = TcpListener::bind(config.http_addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.http_addr))?;
+        let mut router = Router::new().route("/healthz", get(health)).with_state(store.clone());
+        let telegram = config.telegram.map(|telegram_config| {
+            let telegram = Telegram::new(&telegram_config, conversation.clone(), store.clone(), catalog.clone());
+            if telegram_config.webhook_url.is_some() {
+                let secret = telegram_config.webhook_secret.clone();
+                router = router.clone().merge(telegram::webhook::router(telegram.clone(), secret));
+            }
+            (telegram, telegram_config)
+        });
+        let router = router.layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+        Ok(Self { listener, router, store, telegram })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Runs until `shutdown` resolves, then stops taking work and returns.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let mut tasks = JoinSet::new();
+        if let Some((telegram, config)) = &self.telegram {
+            telegram.register_commands().await;
+            match &config.webhook_url {
+                Some(url) => {
+                    telegram::webhook::register(telegram, url.clone(), &config.webhook_secret)
+                        .await
+                        .context("cannot register the Telegram webhook")?;
+                    tracing::info!("Telegram: webhook registered");
+                }
+                None => {
+                    tracing::info!("Telegram: long polling");
+                    tasks.spawn(telegram::poll(telegram.clone(), stop_rx.clone()));
+                }
+            }
+        }
+        tasks.spawn(prune_deliveries(self.store.clone(), stop_rx.clone()));
+        let mut stopped = stop_rx.clone();
+        let server = axum::serve(self.listener, self.router).with_graceful_shutdown(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        });
+        let signal = tokio::spawn(async move {
+            shutdown.await;
+            let _ = stop_tx.send(true);
+        });
+        tracing::info!("serving");
+        let served = server.await.context("the HTTP server failed");
+        signal.abort();
+        while tasks.join_next().await.is_some() {}
+        served
+    }
+}
+
+/// 200 while the database answers, 503 otherwise.
+async fn health(State(store): State<Store>) -> StatusCode {
+    match sqlx::query("SELECT 1").execute(store.pool()).await {
+        Ok(_) => StatusCode::OK,
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
+
+/// Forgets old delivery ids once an hour.
+async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
+    loop {
+        match store.prune_deliveries().await {
+            Ok(pruned) if pruned > 0 => tracing::info!(pruned, "pruned old delivery ids"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "cannot prune delivery ids"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = stop.wait_for(|stop| *stop) => return,
+        }
+    }
+}

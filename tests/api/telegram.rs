@@ -1,0 +1,358 @@
+//! The Telegram channel through the real `serve` code path, against a fake
+//! Bot API on 127.0.0.1, in long-polling and in webhook mode.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use resilience_bot::channel::telegram::TelegramConfig;
+use resilience_bot::i18n::Catalog;
+use resilience_bot::server::{Application, ServeConfig};
+use serde_json::{Value, json};
+use sqlx::PgPool;
+use tokio::sync::oneshot;
+
+use crate::fake_telegram::FakeTelegram;
+use crate::helpers::TestApp;
+
+const SECRET: &str = "test-secret_123";
+const OLENA: i64 = 4242;
+
+struct Served {
+    fake: FakeTelegram,
+    addr: SocketAddr,
+    app: TestApp,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Served {
+    async fn start(pool: PgPool, webhook: bool) -> Self {
+        let app = TestApp::new(pool).await;
+        let fake = FakeTelegram::start().await;
+        let webhook_url = webhook.then(|| "https://bot.example.org/telegram/webhook".parse().unwrap());
+        let telegram =
+            TelegramConfig::new("123:TEST".into(), fake.url.parse().unwrap(), webhook_url, Some(SECRET.into()))
+                .unwrap();
+        let config = ServeConfig { http_addr: "127.0.0.1:0".parse().unwrap(), telegram: Some(telegram) };
+        let application =
+            Application::build(config, app.store.clone(), app.conversation.clone(), Arc::new(Catalog::load().unwrap()))
+                .await
+                .unwrap();
+        let addr = application.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel();
+        let task = tokio::spawn(application.run_until_stopped(async move {
+            let _ = stopped.await;
+        }));
+        Self { fake, addr, app, stop: Some(stop), task }
+    }
+
+    async fn post(&self, secret: Option<&str>, body: String) -> StatusCode {
+        let mut request = reqwest::Client::new()
+            .post(format!("http://{}/telegram/webhook", self.addr))
+            .header("content-type", "application/json")
+            .body(body);
+        if let Some(secret) = secret {
+            request = request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        request.send().await.unwrap().status()
+    }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        self.task.await.unwrap().unwrap();
+    }
+}
+
+fn person(chat: i64, language: &str) -> Value {
+    json!({ "id": chat, "is_bot": false, "first_name": "Olena", "language_code": language })
+}
+
+fn private_chat(chat: i64) -> Value {
+    json!({ "id": chat, "type": "private", "first_name": "Olena" })
+}
+
+fn text_update(id: i64, chat: i64, language: &str, text: &str) -> Value {
+    json!({ "update_id": id, "message": {
+        "message_id": id, "date": 1_700_000_000, "chat": private_chat(chat), "from": person(chat, language), "text": text
+    }})
+}
+
+fn location_update(id: i64, chat: i64, lat: f64, lon: f64) -> Value {
+    json!({ "update_id": id, "message": {
+        "message_id": id, "date": 1_700_000_000, "chat": private_chat(chat), "from": person(chat, "uk"),
+        "location": { "latitude": lat, "longitude": lon }
+    }})
+}
+
+fn callback_update(id: i64, chat: i64, data: &str) -> Value {
+    json!({ "update_id": id, "callback_query": {
+        "id": format!("cb{id}"), "chat_instance": "ci", "data": data, "from": person(chat, "uk"),
+        "message": { "message_id": 1, "date": 1_700_000_000, "chat": private_chat(chat) }
+    }})
+}
+
+fn texts(calls: &[crate::fake_telegram::Call]) -> Vec<String> {
+    calls
+        .iter()
+        .filter(|c| c.method == "sendMessage")
+        .map(|c| c.body["text"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+fn callback_data(call: &crate::fake_telegram::Call) -> Vec<String> {
+    call.body["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .map(|rows| rows.iter().filter_map(|row| row[0]["callback_data"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+#[sqlx::test]
+async fn polling_answers_a_shared_location_with_the_nearest_centres_and_buttons(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    served.fake.push_update(location_update(1, OLENA, 50.45, 30.52));
+    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Найближчі"))).await;
+
+    let sent = served.fake.sent_to(OLENA);
+    let results = sent.iter().find(|c| c.body["text"].as_str().is_some_and(|t| t.starts_with("Найближчі"))).unwrap();
+    let data = callback_data(results);
+    assert_eq!(
+        &data[..3],
+        crate::helpers::brute_force_nearest(50.45, 30.52, 3)
+            .iter()
+            .map(|id| format!("c:{id}"))
+            .collect::<Vec<_>>()
+            .as_slice()
+    );
+    assert!(data.contains(&"more".to_owned()) && data.contains(&"help".to_owned()), "{data:?}");
+    assert!(data.iter().all(|d| d.len() <= 64));
+    // A new person's first answer follows the welcome with the privacy notice.
+    assert!(texts(&sent)[0].starts_with("Вітаю!"), "{:?}", texts(&sent));
+    // The command menu is registered in both languages; polling removed any webhook.
+    let commands = served.fake.calls("setMyCommands");
+    assert!(commands.iter().any(|c| c.body["language_code"] == "en" && c.body["commands"][0]["command"] == "start"));
+    assert!(commands.iter().any(|c| c.body["commands"][0]["description"] == "Почати спочатку"));
+    assert_eq!(served.fake.calls("deleteWebhook").len(), 1);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn finding_a_centre_offers_the_share_location_keyboard_in_the_users_language(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    served.fake.push_update(text_update(1, OLENA, "en", "/start"));
+    served.fake.push_update(callback_update(2, OLENA, "find"));
+    served
+        .fake
+        .wait_for("the location keyboard", |f| {
+            f.sent_to(OLENA).iter().any(|c| c.body["reply_markup"]["keyboard"][0][0]["request_location"] == json!(true))
+        })
+        .await;
+    let sent = served.fake.sent_to(OLENA);
+    assert!(texts(&sent)[0].starts_with("Hello!"), "{:?}", texts(&sent));
+    let ask = sent.iter().find(|c| c.body["reply_markup"]["keyboard"].is_array()).unwrap();
+    assert_eq!(ask.body["reply_markup"]["keyboard"][0][0]["text"], "📍 Share my location");
+    assert!(ask.body["text"].as_str().unwrap().starts_with("Share your location or type"));
+    assert_eq!(served.fake.calls("answerCallbackQuery")[0].body["callback_query_id"], "cb2");
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_centre_button_sends_a_venue_and_a_card_with_tappable_phones(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    served.fake.push_update(callback_update(1, OLENA, "c:sample-izmailska"));
+    served.fake.wait_for("the card", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Дані перевірено"))).await;
+    let sent = served.fake.sent_to(OLENA);
+    let venue = sent.iter().find(|c| c.method == "sendVenue").expect("a venue");
+    assert!((venue.body["latitude"].as_f64().unwrap() - 45.35).abs() < 0.1);
+    assert!((venue.body["longitude"].as_f64().unwrap() - 28.84).abs() < 0.1);
+    assert_eq!(venue.body["title"], "Центр життєстійкості Ізмаїльської громади");
+    assert_eq!(venue.body["address"], "вул. Національної гвардії України, 79, Ізмаїл");
+    let card = sent.iter().find(|c| c.body["text"].as_str().is_some_and(|t| t.contains("Дані перевірено"))).unwrap();
+    let venue_index = sent.iter().position(|c| c.method == "sendVenue").unwrap();
+    let card_index = sent.iter().position(|c| std::ptr::eq(c, card)).unwrap();
+    assert!(venue_index < card_index, "the pin comes before the card");
+    let phones: Vec<&Value> =
+        card.body["entities"].as_array().unwrap().iter().filter(|e| e["type"] == "phone_number").collect();
+    assert_eq!(phones.len(), 3, "{}", card.body["entities"]);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_deep_link_opens_the_centres_card(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    served.fake.push_update(text_update(1, OLENA, "uk", "/start centre-sample-lvivska"));
+    served.fake.wait_for("the venue", |f| f.sent_to(OLENA).iter().any(|c| c.method == "sendVenue")).await;
+    let venue = served.fake.calls("sendVenue");
+    assert_eq!(venue[0].body["title"], "Центр життєстійкості Львівської громади");
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_forged_callback_is_answered_politely_and_changes_nothing(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    served.fake.push_update(location_update(1, OLENA, 50.45, 30.52));
+    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Найближчі"))).await;
+    let before = served.app.stored_state(&OLENA.to_string()).await;
+    served.fake.push_update(callback_update(2, OLENA, "c:'; DROP TABLE centre; --"));
+    served.fake.push_update(callback_update(3, OLENA, &"x".repeat(200)));
+    served
+        .fake
+        .wait_for("two polite replies", |f| {
+            texts(&f.sent_to(OLENA)).iter().filter(|t| t.starts_with("Ця кнопка вже не діє")).count() == 2
+        })
+        .await;
+    assert_eq!(served.fake.calls("answerCallbackQuery").len(), 2);
+    assert_eq!(served.app.stored_state(&OLENA.to_string()).await, before);
+    assert_eq!(served.app.store.centres().await.unwrap().len(), 46);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn webhook_mode_registers_the_secret_and_refuses_calls_without_it(pool: PgPool) {
+    let served = Served::start(pool, true).await;
+    served.fake.wait_for("setWebhook", |f| !f.calls("setWebhook").is_empty()).await;
+    let registered = &served.fake.calls("setWebhook")[0].body;
+    assert_eq!(registered["url"], "https://bot.example.org/telegram/webhook");
+    assert_eq!(registered["secret_token"], SECRET);
+    assert!(served.fake.calls("getUpdates").is_empty(), "no polling in webhook mode");
+
+    let update = text_update(10, OLENA, "uk", "Бровари").to_string();
+    assert_eq!(served.post(None, update.clone()).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(served.post(Some("wrong"), update.clone()).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(served.post(Some(""), update.clone()).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(served.post(Some(SECRET), "{not json".into()).await, StatusCode::BAD_REQUEST);
+    assert_eq!(served.app.user_count().await, 0, "nothing was applied");
+
+    assert_eq!(served.post(Some(SECRET), update).await, StatusCode::OK);
+    served.fake.wait_for("the answer", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Бровари"))).await;
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_repeated_update_id_is_applied_once(pool: PgPool) {
+    let served = Served::start(pool, true).await;
+    let update = text_update(77, OLENA, "uk", "Бровари").to_string();
+    assert_eq!(served.post(Some(SECRET), update.clone()).await, StatusCode::OK);
+    assert_eq!(served.post(Some(SECRET), update.clone()).await, StatusCode::OK);
+    served.fake.wait_for("the answer", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Бровари"))).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let answers =
+        texts(&served.fake.sent_to(OLENA)).iter().filter(|t| t.contains("Бровари (Київська область)")).count();
+    assert_eq!(answers, 1);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_429_is_retried_after_the_time_telegram_asks_for(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    served.fake.fail(
+        "sendMessage",
+        1,
+        StatusCode::TOO_MANY_REQUESTS,
+        json!({ "ok": false, "error_code": 429, "description": "Too Many Requests: retry after 1", "parameters": { "retry_after": 1 } }),
+    );
+    served.fake.push_update(text_update(1, OLENA, "uk", "/help"));
+    served.fake.wait_for("the retried message", |f| f.calls("sendMessage").len() >= 2).await;
+    let attempts = served.fake.calls("sendMessage");
+    assert_eq!(attempts[0].body["text"], attempts[1].body["text"], "the same message again");
+    let waited = attempts[1].at - attempts[0].at;
+    assert!(waited >= Duration::from_millis(950), "retried after {waited:?}");
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_person_who_blocked_the_bot_is_marked_inactive_and_not_retried(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    served.fake.fail(
+        "sendMessage",
+        1,
+        StatusCode::FORBIDDEN,
+        json!({ "ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user" }),
+    );
+    // A first message gets two replies (welcome, answer): the second must not be tried.
+    served.fake.push_update(text_update(1, OLENA, "uk", "Бровари"));
+    let store = served.app.store.clone();
+    let mut inactive = false;
+    for _ in 0..200 {
+        if !store.is_active(resilience_bot::domain::ChannelKind::Telegram, &OLENA.to_string()).await.unwrap() {
+            inactive = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(inactive, "the person was not marked inactive");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(served.fake.calls("sendMessage").len(), 1, "nothing more was sent to them");
+
+    // Writing again makes them reachable.
+    served.fake.push_update(text_update(2, OLENA, "uk", "/help"));
+    served.fake.wait_for("an answer", |f| f.calls("sendMessage").len() >= 2).await;
+    assert!(store.is_active(resilience_bot::domain::ChannelKind::Telegram, &OLENA.to_string()).await.unwrap());
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_telegram_outage_is_waited_out_and_polling_recovers(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    // teloxide itself waits 10 s after every 5xx, so one failure of each kind
+    // already makes a 20-second outage.
+    let bad_gateway = json!({ "ok": false, "error_code": 502, "description": "Bad Gateway" });
+    served.fake.fail("getUpdates", 1, StatusCode::BAD_GATEWAY, bad_gateway);
+    let internal = json!({ "ok": false, "error_code": 500, "description": "Internal Server Error" });
+    served.fake.fail("sendMessage", 1, StatusCode::INTERNAL_SERVER_ERROR, internal);
+    served.fake.push_update(text_update(1, OLENA, "uk", "/help"));
+    let help = |f: &FakeTelegram| {
+        let calls = f.calls("sendMessage");
+        calls.iter().filter(|c| c.body["text"].as_str().is_some_and(|t| t.starts_with("Надішліть"))).count()
+    };
+    served.fake.wait_within(Duration::from_secs(60), "the answer after the outage", |f| help(f) == 1).await;
+    assert!(served.fake.calls("getUpdates").len() >= 2);
+    let welcomes = texts(&served.fake.sent_to(OLENA)).iter().filter(|t| t.starts_with("Вітаю!")).count();
+    assert_eq!(welcomes, 2, "the welcome failed once and was sent again");
+    // It keeps serving afterwards.
+    served.fake.push_update(text_update(2, OLENA, "uk", "/help"));
+    served.fake.wait_for("the next answer", |f| help(f) == 2).await;
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_group_is_told_once_that_the_bot_works_in_private_chats(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    for id in 1..=3 {
+        served.fake.push_update(json!({ "update_id": id, "message": {
+            "message_id": id, "date": 1_700_000_000,
+            "chat": { "id": -1001, "type": "supergroup", "title": "Батьки" },
+            "from": person(OLENA, "uk"), "text": "/start"
+        }}));
+    }
+    served.fake.wait_for("the notice", |f| !f.sent_to(-1001).is_empty()).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let sent = texts(&served.fake.sent_to(-1001));
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(sent[0].starts_with("Я працюю лише в особистих повідомленнях"));
+    assert_eq!(served.app.user_count().await, 0, "no conversation state for a group");
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn edited_messages_and_live_location_updates_get_no_second_answer(pool: PgPool) {
+    let served = Served::start(pool, false).await;
+    served.fake.push_update(json!({ "update_id": 1, "message": {
+        "message_id": 1, "date": 1_700_000_000, "chat": private_chat(OLENA), "from": person(OLENA, "uk"),
+        "location": { "latitude": 50.45, "longitude": 30.52, "live_period": 900 }
+    }}));
+    for id in 2..=4 {
+        served.fake.push_update(json!({ "update_id": id, "edited_message": {
+            "message_id": 1, "date": 1_700_000_000, "edit_date": 1_700_000_000 + id, "chat": private_chat(OLENA),
+            "from": person(OLENA, "uk"), "location": { "latitude": 50.45, "longitude": 30.52, "live_period": 900 }
+        }}));
+    }
+    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Найближчі"))).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let results = texts(&served.fake.sent_to(OLENA)).iter().filter(|t| t.starts_with("Найближчі")).count();
+    assert_eq!(results, 1);
+    served.stop().await;
+}
