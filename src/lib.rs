@@ -7,7 +7,8 @@
 //! Dependencies point inward: channels → conversation → directory, store,
 //! i18n, domain.
 //!
-//! - [`channel`]: the edges. `console` is the terminal channel; each turns
+//! - [`channel`]: the edges. `console` is the terminal channel, `telegram` the
+//!   Telegram one (teloxide types and requests; polling or webhook); each turns
 //!   platform input into [`conversation::Incoming`] and renders replies.
 //! - [`conversation`]: the channel-agnostic core. A pure state machine
 //!   ([`conversation::flow`]) plus the wrapper that loads and saves each
@@ -19,6 +20,7 @@
 //!   cluster when no `DATABASE_URL` is given.
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines).
+//! - [`server`]: `serve`: the HTTP server (webhooks, health) and the channels.
 //! - [`startup`], [`cli`], [`telemetry`]: wiring, command line and logging.
 
 pub mod channel;

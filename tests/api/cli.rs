@@ -190,3 +190,11 @@ fn sigterm_stops_the_chat_and_its_private_cluster_cleanly() {
     assert!(output.status.success(), "{:?}: {}", output.status, stderr(&output));
     assert!(!pid_file.exists(), "the cluster was stopped");
 }
+
+#[sqlx::test]
+async fn serve_without_a_channel_says_which_setting_is_missing(pool: PgPool) {
+    let url = database_url(&pool);
+    let output = run(&url, &["serve", "--http-addr", "127.0.0.1:0"], "");
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("no channel is configured: set TELEGRAM_BOT_TOKEN"), "{}", stderr(&output));
+}

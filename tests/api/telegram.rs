@@ -356,3 +356,13 @@ async fn edited_messages_and_live_location_updates_get_no_second_answer(pool: Pg
     assert_eq!(results, 1);
     served.stop().await;
 }
+
+#[sqlx::test]
+async fn healthz_reports_the_database(pool: PgPool) {
+    let served = Served::start(pool, true).await;
+    let status = reqwest::get(format!("http://{}/healthz", served.addr)).await.unwrap().status();
+    assert_eq!(status, StatusCode::OK);
+    let too_big = "x".repeat(2 * 1024 * 1024);
+    assert_eq!(served.post(Some(SECRET), too_big).await, StatusCode::PAYLOAD_TOO_LARGE);
+    served.stop().await;
+}
