@@ -3,5 +3,6 @@
 //! [`Reply`](crate::conversation::Reply) values with its own widgets.
 
 pub mod console;
+pub mod queue;
 pub mod render;
 pub mod telegram;

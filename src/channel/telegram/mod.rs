@@ -18,7 +18,7 @@ use teloxide::types::{ChatId, Update};
 
 use self::inbound::Inbound;
 pub use self::polling::poll;
-pub use self::sender::Sender;
+pub use self::sender::{Sender, TelegramDelivery};
 use crate::conversation::{Conversation, ConversationError};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::{Catalog, Text};
@@ -106,7 +106,7 @@ impl std::fmt::Debug for Telegram {
 impl Telegram {
     pub fn new(config: &TelegramConfig, conversation: Conversation, store: Store, catalog: Arc<Catalog>) -> Self {
         let bot = Bot::new(config.token.clone()).set_api_url(config.api_url.clone());
-        let sender = Sender::new(bot.clone(), store.clone(), pacing::Pacing::telegram());
+        let sender = Sender::new(TelegramDelivery::new(bot.clone(), store.clone(), pacing::Pacing::telegram()));
         Self { bot, conversation, store, catalog, sender }
     }
 
@@ -123,7 +123,7 @@ impl Telegram {
         match inbound::read(update) {
             Inbound::Person { chat, user, incoming, callback } => {
                 if let Some(id) = callback {
-                    self.sender.answer_callback(id).await;
+                    self.sender.channel().answer_callback(id).await;
                 }
                 let key = update.id.0.to_string();
                 let Some(outgoing) = self.conversation.handle_delivery(&user, incoming, Some(&key)).await? else {
