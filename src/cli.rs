@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::channel::console::Console;
 use crate::channel::telegram::TelegramConfig;
+use crate::channel::viber::ViberConfig;
 use crate::conversation::{Clock, User};
 use crate::directory::centre_csv;
 use crate::domain::{ChannelKind, Language};
@@ -98,6 +99,18 @@ pub struct ServeArgs {
     /// derived from the token when unset, so that every replica agrees on it.
     #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
     pub telegram_webhook_secret: Option<String>,
+    /// The bot's token from the Viber admin panel; the Viber channel runs when it is set.
+    #[arg(long, env = "VIBER_AUTH_TOKEN", hide_env_values = true)]
+    pub viber_auth_token: Option<String>,
+    /// The Viber REST API (tests point it at a fake).
+    #[arg(long, env = "VIBER_API_URL", default_value = "https://chatapi.viber.com/pa/")]
+    pub viber_api_url: reqwest::Url,
+    /// The public HTTPS URL of POST /viber/webhook, registered at start-up.
+    #[arg(long, env = "VIBER_WEBHOOK_URL")]
+    pub viber_webhook_url: Option<reqwest::Url>,
+    /// The sender name shown with the bot's messages (at most 28 characters).
+    #[arg(long, env = "VIBER_BOT_NAME", default_value = "Центри життєстійкості")]
+    pub viber_bot_name: String,
 }
 
 impl ServeArgs {
@@ -111,7 +124,16 @@ impl ServeArgs {
             )?),
             _ => None,
         };
-        Ok(ServeConfig { http_addr: self.http_addr, telegram })
+        let viber = match &self.viber_auth_token {
+            Some(token) if !token.is_empty() => Some(ViberConfig {
+                token: token.clone(),
+                api_url: self.viber_api_url.clone(),
+                webhook_url: self.viber_webhook_url.clone(),
+                bot_name: self.viber_bot_name.clone(),
+            }),
+            _ => None,
+        };
+        Ok(ServeConfig { http_addr: self.http_addr, telegram, viber })
     }
 }
 

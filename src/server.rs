@@ -15,6 +15,7 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 
 use crate::channel::telegram::{self, Telegram, TelegramConfig};
+use crate::channel::viber::{self, Viber, ViberConfig};
 use crate::conversation::Conversation;
 use crate::i18n::Catalog;
 use crate::store::Store;
@@ -28,6 +29,7 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub struct ServeConfig {
     pub http_addr: SocketAddr,
     pub telegram: Option<TelegramConfig>,
+    pub viber: Option<ViberConfig>,
 }
 
 /// A bound, ready-to-run server; `local_addr` tells tests the port.
@@ -36,6 +38,7 @@ pub struct Application {
     router: Router,
     store: Store,
     telegram: Option<(Telegram, TelegramConfig)>,
+    viber: Option<(Viber, ViberConfig)>,
 }
 
 impl std::fmt::Debug for Application {
@@ -52,8 +55,8 @@ impl Application {
         conversation: Conversation,
         catalog: Arc<Catalog>,
     ) -> anyhow::Result<Self> {
-        if config.telegram.is_none() {
-            anyhow::bail!("no channel is configured: set TELEGRAM_BOT_TOKEN");
+        if config.telegram.is_none() && config.viber.is_none() {
+            anyhow::bail!("no channel is configured: set TELEGRAM_BOT_TOKEN or VIBER_AUTH_TOKEN");
         }
         let listener = TcpListener::bind(config.http_addr)
             .await
@@ -67,8 +70,17 @@ impl Application {
             }
             (telegram, telegram_config)
         });
+        let viber = match config.viber {
+            Some(viber_config) => {
+                let viber = Viber::new(&viber_config, conversation.clone(), store.clone(), catalog.clone())
+                    .context("cannot build the Viber client")?;
+                router = router.merge(viber::webhook::router(viber.clone()));
+                Some((viber, viber_config))
+            }
+            None => None,
+        };
         let router = router.layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
-        Ok(Self { listener, router, store, telegram })
+        Ok(Self { listener, router, store, telegram, viber })
     }
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
@@ -76,39 +88,77 @@ impl Application {
     }
 
     /// Runs until `shutdown` resolves, then stops taking work and returns.
+    /// The server answers before the webhooks are registered: Viber checks
+    /// its webhook by calling it while `set_webhook` is in flight.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
-        let mut tasks = JoinSet::new();
-        if let Some((telegram, config)) = &self.telegram {
-            telegram.register_commands().await;
-            match &config.webhook_url {
-                Some(url) => {
-                    telegram::webhook::register(telegram, url.clone(), &config.webhook_secret)
-                        .await
-                        .context("cannot register the Telegram webhook")?;
-                    tracing::info!("Telegram: webhook registered");
-                }
-                None => {
-                    tracing::info!("Telegram: long polling");
-                    tasks.spawn(telegram::poll(telegram.clone(), stop_rx.clone()));
-                }
-            }
-        }
-        tasks.spawn(prune_deliveries(self.store.clone(), stop_rx.clone()));
         let mut stopped = stop_rx.clone();
-        let server = axum::serve(self.listener, self.router).with_graceful_shutdown(async move {
-            let _ = stopped.wait_for(|stop| *stop).await;
-        });
+        let server = tokio::spawn(
+            axum::serve(self.listener, self.router)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                })
+                .into_future(),
+        );
         let signal = tokio::spawn(async move {
             shutdown.await;
             let _ = stop_tx.send(true);
         });
-        tracing::info!("serving");
-        let served = server.await.context("the HTTP server failed");
+        let mut tasks = JoinSet::new();
+        let started = start_channels(self.telegram, self.viber, &mut tasks, &stop_rx).await;
+        tasks.spawn(prune_deliveries(self.store.clone(), stop_rx.clone()));
+        if started.is_ok() {
+            tracing::info!("serving");
+        } else {
+            signal.abort();
+        }
+        let served = match started {
+            // A channel that cannot start stops the server: better to fail loudly at start-up.
+            Err(error) => {
+                server.abort();
+                Err(error)
+            }
+            Ok(()) => server.await.context("the HTTP server task failed")?.context("the HTTP server failed"),
+        };
         signal.abort();
+        tasks.abort_all();
         while tasks.join_next().await.is_some() {}
         served
     }
+}
+
+/// Registers the webhooks and starts polling, as configured.
+async fn start_channels(
+    telegram: Option<(Telegram, TelegramConfig)>,
+    viber: Option<(Viber, ViberConfig)>,
+    tasks: &mut JoinSet<()>,
+    stop: &watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    if let Some((telegram, config)) = telegram {
+        telegram.register_commands().await;
+        match &config.webhook_url {
+            Some(url) => {
+                telegram::webhook::register(&telegram, url.clone(), &config.webhook_secret)
+                    .await
+                    .context("cannot register the Telegram webhook")?;
+                tracing::info!("Telegram: webhook registered");
+            }
+            None => {
+                tracing::info!("Telegram: long polling");
+                tasks.spawn(telegram::poll(telegram, stop.clone()));
+            }
+        }
+    }
+    if let Some((viber, config)) = viber {
+        match &config.webhook_url {
+            Some(url) => {
+                viber.client().set_webhook(url).await.context("cannot register the Viber webhook")?;
+                tracing::info!("Viber: webhook registered");
+            }
+            None => tracing::warn!("Viber: VIBER_WEBHOOK_URL is unset; expecting a webhook registered before"),
+        }
+    }
+    Ok(())
 }
 
 /// 200 while the database answers, 503 otherwise.

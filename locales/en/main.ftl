@@ -159,3 +159,8 @@ telegram-command-start = Start over
 telegram-command-help = How to use the bot
 telegram-command-language = Change language
 telegram-command-privacy = About & privacy
+error-contact-not-needed = Thank you, but I don't need a phone number to find a centre, and I don't keep it. Type a place name or share your location.
+
+## Viber
+viber-share-location = 📍 Share my location
+viber-open-map = 🗺 Open the map

@@ -165,3 +165,8 @@ telegram-command-start = Почати спочатку
 telegram-command-help = Як користуватися ботом
 telegram-command-language = Змінити мову
 telegram-command-privacy = Про бота і приватність
+error-contact-not-needed = Дякую, але номер телефону мені не потрібен, щоб знайти центр, і я його не зберігаю. Напишіть назву населеного пункту або надішліть місцезнаходження.
+
+## Viber
+viber-share-location = 📍 Надіслати місцезнаходження
+viber-open-map = 🗺 Відкрити на карті

@@ -6,3 +6,4 @@ pub mod console;
 pub mod queue;
 pub mod render;
 pub mod telegram;
+pub mod viber;

@@ -13,3 +13,36 @@ pub fn plain_text(catalog: &Catalog, language: Language, reply: &Reply) -> Strin
         .collect::<Vec<_>>()
         .join("\n\n")
 }
+
+/// Splits a text into pieces of at most `limit` units (as `units` counts a
+/// character: UTF-16 code units for Telegram, characters for Viber), at line
+/// breaks where possible and between characters inside an overlong line.
+pub fn split(text: &str, limit: usize, units: fn(char) -> usize) -> Vec<String> {
+    let measure = |s: &str| s.chars().map(units).sum::<usize>();
+    let mut chunks = Vec::new();
+    let mut current = String::new();
+    for line in text.split('\n') {
+        let separator = usize::from(!current.is_empty());
+        if measure(&current) + separator + measure(line) <= limit {
+            if separator == 1 {
+                current.push('\n');
+            }
+            current.push_str(line);
+            continue;
+        }
+        if !current.is_empty() {
+            chunks.push(std::mem::take(&mut current));
+        }
+        let mut used = 0;
+        for c in line.chars() {
+            if used + units(c) > limit {
+                chunks.push(std::mem::take(&mut current));
+                used = 0;
+            }
+            current.push(c);
+            used += units(c);
+        }
+    }
+    chunks.push(current);
+    chunks
+}

@@ -26,6 +26,9 @@ pub enum Incoming {
     },
     /// Button data exactly as the platform delivered it: never trusted.
     Button(String),
+    /// A shared contact card. The bot needs no phone number to find a centre
+    /// and keeps none: the number is not even carried here.
+    Contact,
     /// A sticker, photo, voice message…: something the bot cannot read.
     Unsupported,
 }

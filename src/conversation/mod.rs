@@ -83,6 +83,23 @@ impl Conversation {
         Self { store, directory, gazetteer, hotlines, clock }
     }
 
+    /// What the bot would answer a person it knows nothing about, without
+    /// storing anything: for Viber's `conversation_started`, which comes
+    /// before the person has written and must not create a record of them.
+    pub fn preview(&self, language: Language, incoming: Incoming) -> Outgoing {
+        let directory = self.directory.current();
+        let ctx = flow::Context {
+            directory: &directory,
+            gazetteer: &self.gazetteer,
+            hotlines: &self.hotlines,
+            now: self.clock.kyiv_now(),
+            language,
+            is_new: false,
+        };
+        let step = flow::step(&ctx, State::Idle, incoming);
+        Outgoing { language: step.language, replies: step.replies }
+    }
+
     /// Applies one update from one person.
     pub async fn handle(&self, user: &User, incoming: Incoming) -> Result<Outgoing, ConversationError> {
         let applied = self.handle_delivery(user, incoming, None).await?;

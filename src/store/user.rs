@@ -117,12 +117,28 @@ impl Store {
         Ok(inserted.rows_affected() == 1)
     }
 
-    /// Forgets applied deliveries older than two days; platforms redeliver
-    /// for a day at most.
+    /// Forgets applied deliveries and receipts older than two days; platforms
+    /// redeliver for a day at most.
     pub async fn prune_deliveries(&self) -> Result<u64, StoreError> {
         let pruned = sqlx::query("DELETE FROM applied_delivery WHERE applied_at < now() - interval '2 days'")
             .execute(&self.pool)
             .await?;
-        Ok(pruned.rows_affected())
+        let receipts = sqlx::query("DELETE FROM viber_receipt WHERE received_at < now() - interval '2 days'")
+            .execute(&self.pool)
+            .await?;
+        Ok(pruned.rows_affected() + receipts.rows_affected())
+    }
+
+    /// Records a Viber delivery receipt (once per message and event).
+    pub async fn record_receipt(&self, message_token: u64, user_id: &str, event: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO viber_receipt (message_token, user_id, event) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(message_token.to_string())
+        .bind(user_id)
+        .bind(event)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 }

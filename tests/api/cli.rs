@@ -196,5 +196,9 @@ async fn serve_without_a_channel_says_which_setting_is_missing(pool: PgPool) {
     let url = database_url(&pool);
     let output = run(&url, &["serve", "--http-addr", "127.0.0.1:0"], "");
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("no channel is configured: set TELEGRAM_BOT_TOKEN"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no channel is configured: set TELEGRAM_BOT_TOKEN or VIBER_AUTH_TOKEN"),
+        "{}",
+        stderr(&output)
+    );
 }

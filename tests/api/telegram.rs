@@ -35,7 +35,7 @@ impl Served {
         let telegram =
             TelegramConfig::new("123:TEST".into(), fake.url.parse().unwrap(), webhook_url, Some(SECRET.into()))
                 .unwrap();
-        let config = ServeConfig { http_addr: "127.0.0.1:0".parse().unwrap(), telegram: Some(telegram) };
+        let config = ServeConfig { http_addr: "127.0.0.1:0".parse().unwrap(), telegram: Some(telegram), viber: None };
         let application =
             Application::build(config, app.store.clone(), app.conversation.clone(), Arc::new(Catalog::load().unwrap()))
                 .await

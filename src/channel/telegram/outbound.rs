@@ -7,7 +7,7 @@ use teloxide::types::{
     MessageEntityKind, ReplyMarkup,
 };
 
-use crate::channel::render::plain_text;
+use crate::channel::render::{plain_text, split};
 use crate::conversation::{MAX_ACTION_BYTES, Reply};
 use crate::domain::Language;
 use crate::i18n::{Catalog, Text};
@@ -37,7 +37,7 @@ pub fn render(catalog: &Catalog, language: Language, reply: &Reply) -> Vec<Outbo
     }
     let inline = inline_keyboard(catalog, language, reply);
     let text = plain_text(catalog, language, reply);
-    let mut chunks = split(&text, MAX_TEXT_UNITS);
+    let mut chunks = split(&text, MAX_TEXT_UNITS, char::len_utf16);
     let last = chunks.pop().unwrap_or_default();
     for chunk in chunks {
         calls.push(text_call(chunk, &reply.phones, None));
@@ -101,37 +101,6 @@ fn utf16_len(text: &str) -> usize {
     text.chars().map(char::len_utf16).sum()
 }
 
-/// Splits a text into pieces of at most `limit` UTF-16 units, at line breaks
-/// where possible and at character boundaries inside an overlong line.
-pub fn split(text: &str, limit: usize) -> Vec<String> {
-    let mut chunks = Vec::new();
-    let mut current = String::new();
-    for line in text.split('\n') {
-        let separator = usize::from(!current.is_empty());
-        if utf16_len(&current) + separator + utf16_len(line) <= limit {
-            if separator == 1 {
-                current.push('\n');
-            }
-            current.push_str(line);
-            continue;
-        }
-        if !current.is_empty() {
-            chunks.push(std::mem::take(&mut current));
-        }
-        let mut units = 0;
-        for c in line.chars() {
-            if units + c.len_utf16() > limit {
-                chunks.push(std::mem::take(&mut current));
-                units = 0;
-            }
-            current.push(c);
-            units += c.len_utf16();
-        }
-    }
-    chunks.push(current);
-    chunks
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,7 +111,7 @@ mod tests {
     fn long_texts_split_on_line_boundaries_within_the_limit() {
         let line = "а".repeat(1000);
         let text = [line.as_str(); 9].join("\n");
-        let chunks = split(&text, MAX_TEXT_UNITS);
+        let chunks = split(&text, MAX_TEXT_UNITS, char::len_utf16);
         assert_eq!(chunks.len(), 3);
         assert!(chunks.iter().all(|c| utf16_len(c) <= MAX_TEXT_UNITS));
         assert_eq!(chunks.join("\n"), text, "nothing lost");
@@ -152,10 +121,10 @@ mod tests {
     #[test]
     fn an_overlong_line_is_cut_at_characters_and_emoji_are_not_split() {
         let text = "🙂".repeat(3000);
-        let chunks = split(&text, MAX_TEXT_UNITS);
+        let chunks = split(&text, MAX_TEXT_UNITS, char::len_utf16);
         assert!(chunks.iter().all(|c| utf16_len(c) <= MAX_TEXT_UNITS));
         assert_eq!(chunks.concat(), text);
-        assert_eq!(split("", MAX_TEXT_UNITS), vec![String::new()]);
+        assert_eq!(split("", MAX_TEXT_UNITS, char::len_utf16), vec![String::new()]);
     }
 
     #[test]

@@ -112,11 +112,7 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     }
     footer.push(Text::new("card-verified").with("date", Arg::Date(centre.verified_on)));
     footer.push(Text::new("card-map").plain("url", map_url(centre)));
-    let venue = Venue {
-        location: centre.location,
-        title: name(centre, language).to_owned(),
-        address: address(centre, language).unwrap_or_default().to_owned(),
-    };
+    let venue = venue(ctx, centre);
     let phones = centre.phones.iter().map(|p| p.display()).collect();
     let mut reply = Reply { venue: Some(venue), phones, ..Reply::default() }
         .paragraph(title)
@@ -127,6 +123,15 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
         reply = reply.button(Text::new("find-back-to-list"), Action::List);
     }
     reply.buttons([help_now_button(), menu_button()])
+}
+
+/// A centre's map pin.
+pub fn venue(ctx: &Context<'_>, centre: &Centre) -> Venue {
+    Venue {
+        location: centre.location,
+        title: name(centre, ctx.language).to_owned(),
+        address: address(centre, ctx.language).unwrap_or_default().to_owned(),
+    }
 }
 
 /// An OpenStreetMap link to the centre's point; it opens in any browser.

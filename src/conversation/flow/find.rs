@@ -151,7 +151,9 @@ fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: u
         }
         None => vec![Text::new("find-results-near-you")],
     };
-    let mut reply = Reply::default().paragraph(header);
+    // The nearest centre of the page comes with its map pin.
+    let venue = page.first().map(|near| card::venue(ctx, near.centre));
+    let mut reply = Reply { venue, ..Reply::default() }.paragraph(header);
     for (offset, near) in page.iter().enumerate() {
         reply = reply.paragraph(card::summary(ctx, skip + offset + 1, near));
     }

@@ -71,6 +71,10 @@ pub fn unsupported(ctx: &Context<'_>) -> Reply {
     Reply::default().line(Text::new("error-unsupported")).buttons(menu_buttons(ctx))
 }
 
+pub fn contact_not_needed(ctx: &Context<'_>) -> Reply {
+    Reply::default().line(Text::new("error-contact-not-needed")).buttons(menu_buttons(ctx))
+}
+
 pub fn not_understood(ctx: &Context<'_>) -> Reply {
     Reply { ask_location: true, ..Reply::default() }.line(Text::new("error-not-understood")).buttons(menu_buttons(ctx))
 }

@@ -71,6 +71,7 @@ fn dispatch(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
             None => Step::new(state, language, stale_button(ctx)),
         },
         Incoming::Text(text) => on_text(ctx, state, &text),
+        Incoming::Contact => Step::new(state, language, menu::contact_not_needed(ctx)),
         Incoming::Unsupported => Step::new(state, language, menu::unsupported(ctx)),
     }
 }

@@ -1,0 +1,134 @@
+//! The Viber channel on its REST bot API (axum for callbacks, reqwest for
+//! calls): signed callbacks are checked before they are read, messages are
+//! applied once by `message_token`, and replies go through the shared outbox
+//! only to people who wrote and did not unsubscribe.
+
+pub mod callback;
+mod client;
+pub mod outbound;
+pub mod signature;
+pub mod webhook;
+
+use std::sync::Arc;
+
+use self::callback::{Callback, ViberMessage, ViberUser};
+pub use self::client::{ViberClient, ViberDelivery, ViberError};
+use crate::channel::queue::Outbox;
+use crate::conversation::{Conversation, ConversationError, Incoming, User};
+use crate::domain::{ChannelKind, Language};
+use crate::i18n::Catalog;
+use crate::store::{Store, StoreError};
+
+/// Settings of the Viber channel.
+#[derive(Clone)]
+pub struct ViberConfig {
+    pub token: String,
+    pub api_url: reqwest::Url,
+    /// The public URL of `POST /viber/webhook`, registered at start-up when set.
+    pub webhook_url: Option<reqwest::Url>,
+    /// The sender name shown with every message.
+    pub bot_name: String,
+}
+
+impl std::fmt::Debug for ViberConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The token is never printed.
+        f.debug_struct("ViberConfig")
+            .field("api_url", &self.api_url)
+            .field("webhook_url", &self.webhook_url)
+            .field("bot_name", &self.bot_name)
+            .finish()
+    }
+}
+
+/// A failure to apply a callback; Viber should deliver it again.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    #[error(transparent)]
+    Conversation(#[from] ConversationError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Everything needed to handle Viber callbacks; cheap to clone.
+#[derive(Clone)]
+pub struct Viber {
+    token: String,
+    client: ViberClient,
+    conversation: Conversation,
+    store: Store,
+    catalog: Arc<Catalog>,
+    outbox: Outbox<ViberDelivery>,
+}
+
+impl std::fmt::Debug for Viber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Viber").finish_non_exhaustive()
+    }
+}
+
+impl Viber {
+    pub fn new(
+        config: &ViberConfig,
+        conversation: Conversation,
+        store: Store,
+        catalog: Arc<Catalog>,
+    ) -> Result<Self, reqwest::Error> {
+        let client = ViberClient::new(config.api_url.clone(), config.token.clone(), &config.bot_name)?;
+        let outbox = Outbox::new(ViberDelivery { client: client.clone(), store: store.clone() });
+        Ok(Self { token: config.token.clone(), client, conversation, store, catalog, outbox })
+    }
+
+    pub fn client(&self) -> &ViberClient {
+        &self.client
+    }
+
+    /// Handles a verified, parsed callback. `Some` is a body to answer with
+    /// (the welcome for `conversation_started`).
+    pub async fn apply(&self, callback: Callback) -> Result<Option<serde_json::Value>, ApplyError> {
+        match callback {
+            Callback::Webhook | Callback::Other(_) => Ok(None),
+            Callback::ConversationStarted { user } => Ok(self.welcome(&user)),
+            // Subscribing is not writing: the next message makes them active.
+            Callback::Subscribed { .. } => Ok(None),
+            Callback::Unsubscribed { user_id } => {
+                self.store.set_inactive(ChannelKind::Viber, &user_id).await?;
+                Ok(None)
+            }
+            Callback::Message { message_token, sender, message } => {
+                self.on_message(message_token, &sender, &message).await?;
+                Ok(None)
+            }
+            Callback::Receipt { event, message_token, user_id } => {
+                self.store.record_receipt(message_token, &user_id, &event).await?;
+                Ok(None)
+            }
+        }
+    }
+
+    async fn on_message(&self, token: u64, sender: &ViberUser, message: &ViberMessage) -> Result<(), ApplyError> {
+        let user =
+            User { channel: ChannelKind::Viber, id: sender.id.clone(), platform_language: sender.language.clone() };
+        let key = token.to_string();
+        let Some(outgoing) = self.conversation.handle_delivery(&user, message.incoming(), Some(&key)).await? else {
+            return Ok(());
+        };
+        let messages = outgoing
+            .replies
+            .iter()
+            .flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply))
+            .collect();
+        self.outbox.enqueue(sender.id.clone(), messages);
+        Ok(())
+    }
+
+    /// The welcome, answered in the HTTP response: the person opened the chat
+    /// but has not written, so nothing is stored and nothing is sent later.
+    fn welcome(&self, user: &ViberUser) -> Option<serde_json::Value> {
+        let language = Language::from_platform_code(user.language.as_deref());
+        let outgoing = self.conversation.preview(language, Incoming::Start { payload: None });
+        let reply = outgoing.replies.first()?;
+        let message = outbound::render(&self.catalog, outgoing.language, reply).pop()?;
+        Some(self.client.welcome_body(&message))
+    }
+}

@@ -1,0 +1,45 @@
+//! `POST /viber/webhook`. The signature is checked on the raw body before
+//! anything is parsed: a missing or wrong one gets 403. A body that is not a
+//! callback gets 400; one that could not be applied gets 500 so Viber retries.
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+
+use super::Viber;
+use super::callback::Callback;
+use super::signature;
+
+const SIGNATURE_HEADER: &str = "x-viber-content-signature";
+
+/// The route, to be merged into the shared HTTP server.
+pub fn router(viber: Viber) -> Router {
+    Router::new().route("/viber/webhook", post(receive)).with_state(viber)
+}
+
+async fn receive(State(viber): State<Viber>, headers: HeaderMap, body: Bytes) -> Response {
+    let given = headers.get(SIGNATURE_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    if !signature::verify(&viber.token, &body, given) {
+        tracing::warn!("refusing a Viber callback with a missing or wrong signature");
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let callback = match Callback::parse(&body) {
+        Ok(callback) => callback,
+        Err(error) => {
+            tracing::warn!(%error, "refusing a Viber callback that cannot be read");
+            return StatusCode::BAD_REQUEST.into_response();
+        }
+    };
+    match viber.apply(callback).await {
+        Ok(Some(answer)) => Json(answer).into_response(),
+        Ok(None) => StatusCode::OK.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot apply a Viber callback; Viber will deliver it again");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! The Viber channel through the real `serve` code path, against a fake Viber
+//! API on 127.0.0.1, with callbacks signed as Viber signs them.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use resilience_bot::channel::queue::Outbox;
+use resilience_bot::channel::viber::outbound::ViberOut;
+use resilience_bot::channel::viber::{ViberClient, ViberConfig, ViberDelivery, signature};
+use resilience_bot::domain::ChannelKind;
+use resilience_bot::i18n::Catalog;
+use resilience_bot::server::{Application, ServeConfig};
+use serde_json::{Value, json};
+use sqlx::PgPool;
+use tokio::sync::oneshot;
+
+use crate::fake_viber::{FakeViber, TOKEN};
+use crate::helpers::{TestApp, brute_force_nearest};
+
+const OLENA: &str = "01234567890A=";
+/// Above 2^53: a float would turn it into its neighbour.
+const BIG_TOKEN: u64 = 9_007_199_254_740_993;
+
+struct Served {
+    fake: FakeViber,
+    addr: SocketAddr,
+    app: TestApp,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Served {
+    async fn start(pool: PgPool) -> Self {
+        let app = TestApp::new(pool).await;
+        let fake = FakeViber::start().await;
+        // The webhook URL must be known before the server binds: pick a free port.
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let http_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let viber = ViberConfig {
+            token: TOKEN.into(),
+            api_url: fake.url.parse().unwrap(),
+            webhook_url: Some(format!("http://{http_addr}/viber/webhook").parse().unwrap()),
+            bot_name: "Центри життєстійкості".into(),
+        };
+        let config = ServeConfig { http_addr, telegram: None, viber: Some(viber) };
+        let application =
+            Application::build(config, app.store.clone(), app.conversation.clone(), Arc::new(Catalog::load().unwrap()))
+                .await
+                .unwrap();
+        let addr = application.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel();
+        let task = tokio::spawn(application.run_until_stopped(async move {
+            let _ = stopped.await;
+        }));
+        fake.wait_for("set_webhook", |f| f.webhook_check().is_some()).await;
+        Self { fake, addr, app, stop: Some(stop), task }
+    }
+
+    async fn post_raw(&self, signature: Option<String>, body: String) -> (StatusCode, String) {
+        let mut request = reqwest::Client::new().post(format!("http://{}/viber/webhook", self.addr)).body(body);
+        if let Some(signature) = signature {
+            request = request.header("X-Viber-Content-Signature", signature);
+        }
+        let response = request.send().await.unwrap();
+        (response.status(), response.text().await.unwrap_or_default())
+    }
+
+    /// Posts a callback signed with the bot's token, as Viber does.
+    async fn post(&self, callback: &Value) -> (StatusCode, String) {
+        let body = callback.to_string();
+        self.post_raw(Some(signature::sign(TOKEN, body.as_bytes())), body).await
+    }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        self.task.await.unwrap().unwrap();
+    }
+}
+
+fn message(token: u64, user: &str, message: Value) -> Value {
+    json!({
+        "event": "message", "timestamp": 1_700_000_000_123u64, "message_token": token, "chat_hostname": "SN-1",
+        "sender": { "id": user, "name": "Olena", "language": "uk", "country": "UA", "api_version": 10 },
+        "message": message
+    })
+}
+
+fn text(token: u64, user: &str, text: &str) -> Value {
+    message(token, user, json!({ "type": "text", "text": text }))
+}
+
+fn texts(calls: &[crate::fake_viber::Call]) -> Vec<String> {
+    calls.iter().filter_map(|c| c.body["text"].as_str().map(str::to_owned)).collect()
+}
+
+#[sqlx::test]
+async fn start_up_registers_the_webhook_which_answers_viber_s_check(pool: PgPool) {
+    let served = Served::start(pool).await;
+    assert_eq!(served.fake.webhook_check(), Some(200));
+    let registered = &served.fake.calls("set_webhook")[0];
+    assert_eq!(registered.auth_token, TOKEN);
+    assert_eq!(registered.body["url"], format!("http://{}/viber/webhook", served.addr));
+    assert!(registered.body["event_types"].as_array().unwrap().contains(&json!("unsubscribed")));
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_shared_location_gets_the_nearest_centres_with_a_pin_and_a_keyboard(pool: PgPool) {
+    let served = Served::start(pool).await;
+    let location = message(1, OLENA, json!({ "type": "location", "location": { "lat": 50.45, "lon": 30.52 } }));
+    assert_eq!(served.post(&location).await.0, StatusCode::OK);
+    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Найближчі"))).await;
+    let sent = served.fake.sent_to(OLENA);
+    assert!(sent.iter().all(|c| c.body["sender"]["name"] == "Центри життєстійкості" && c.auth_token == TOKEN));
+    let pin = sent.iter().find(|c| c.body["type"] == "location").expect("a location message");
+    let nearest = brute_force_nearest(50.45, 30.52, 3);
+    let centres = crate::helpers::sample_centres();
+    let first = centres.iter().find(|c| c.id.as_str() == nearest[0]).unwrap();
+    assert!((pin.body["location"]["lat"].as_f64().unwrap() - first.location.lat()).abs() < 1e-9);
+    let results = sent.iter().find(|c| c.body["text"].as_str().is_some_and(|t| t.starts_with("Найближчі"))).unwrap();
+    let buttons = results.body["keyboard"]["Buttons"].as_array().expect("a keyboard");
+    let bodies: Vec<&str> = buttons.iter().filter_map(|b| b["ActionBody"].as_str()).collect();
+    let expected: Vec<String> = nearest.iter().map(|id| format!("btn:c:{id}")).collect();
+    assert_eq!(bodies[..3], expected.iter().map(String::as_str).collect::<Vec<_>>()[..]);
+    assert!(buttons.iter().all(|b| b["ActionType"] == "reply" || b["ActionType"] == "open-url"));
+    assert!(buttons.iter().any(|b| b["ActionType"] == "open-url"), "a map button for the pin");
+    for call in &sent {
+        assert!(call.body.to_string().len() < 30 * 1024);
+    }
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_button_press_and_typed_places_work_like_in_the_terminal(pool: PgPool) {
+    let served = Served::start(pool).await;
+    served.post(&text(1, OLENA, "btn:find")).await;
+    served
+        .fake
+        .wait_for("the location picker", |f| {
+            f.sent_to(OLENA).iter().any(|c| c.body["keyboard"]["Buttons"][0]["ActionType"] == "location-picker")
+        })
+        .await;
+    served.post(&text(2, OLENA, "Бровари")).await;
+    served
+        .fake
+        .wait_for("Brovary", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Бровари (Київська область)")))
+        .await;
+    served.post(&text(3, OLENA, "btn:c:sample-lvivska")).await;
+    served
+        .fake
+        .wait_for("the Lviv card", |f| {
+            texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("🏠 Центр життєстійкості Львівської"))
+        })
+        .await;
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_missing_or_wrong_signature_is_refused_before_the_body_is_read(pool: PgPool) {
+    let served = Served::start(pool).await;
+    let body = text(1, OLENA, "Бровари").to_string();
+    assert_eq!(served.post_raw(None, body.clone()).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(served.post_raw(Some("0".repeat(64)), body.clone()).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        served.post_raw(Some(signature::sign("other-token", body.as_bytes())), body.clone()).await.0,
+        StatusCode::FORBIDDEN
+    );
+    // Malformed JSON with a wrong signature is still a 403: it is never parsed.
+    assert_eq!(served.post_raw(Some("zz".into()), "{not json".into()).await.0, StatusCode::FORBIDDEN);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(served.app.user_count().await, 0);
+    assert!(served.fake.calls("send_message").is_empty());
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn malformed_oversized_and_unknown_callbacks_are_answered_properly(pool: PgPool) {
+    let served = Served::start(pool).await;
+    let malformed = "{not json".to_owned();
+    let signed = signature::sign(TOKEN, malformed.as_bytes());
+    assert_eq!(served.post_raw(Some(signed), malformed).await.0, StatusCode::BAD_REQUEST);
+    let huge = format!("{{\"event\":\"message\",\"pad\":\"{}\"}}", "x".repeat(1024 * 1024));
+    let signed = signature::sign(TOKEN, huge.as_bytes());
+    assert_eq!(served.post_raw(Some(signed), huge).await.0, StatusCode::PAYLOAD_TOO_LARGE);
+    let unknown = json!({ "event": "client_status", "timestamp": 1_700_000_000_000u64 });
+    assert_eq!(served.post(&unknown).await.0, StatusCode::OK);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn conversation_started_is_welcomed_in_the_response_and_stores_nothing(pool: PgPool) {
+    let served = Served::start(pool).await;
+    let started = json!({
+        "event": "conversation_started", "timestamp": 1_700_000_000_000u64, "message_token": 42u64,
+        "type": "open", "context": "", "subscribed": false,
+        "user": { "id": "new-user=", "name": "John", "language": "en-GB", "country": "GB", "api_version": 10 }
+    });
+    let (status, body) = served.post(&started).await;
+    assert_eq!(status, StatusCode::OK);
+    let welcome: Value = serde_json::from_str(&body).expect("a JSON welcome");
+    assert_eq!(welcome["type"], "text");
+    assert!(welcome["text"].as_str().unwrap().starts_with("Hello!"), "{welcome}");
+    assert_eq!(welcome["sender"]["name"], "Центри життєстійкості");
+    assert_eq!(welcome["keyboard"]["Buttons"][0]["ActionBody"], "btn:find");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(served.fake.calls("send_message").is_empty(), "nothing is sent to someone who has not written");
+    assert_eq!(served.app.user_count().await, 0);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn an_unsubscribed_user_is_never_messaged_again(pool: PgPool) {
+    let served = Served::start(pool).await;
+    served.post(&text(1, OLENA, "/help")).await;
+    served.fake.wait_for("the help", |f| !f.sent_to(OLENA).is_empty()).await;
+    let unsubscribed =
+        json!({ "event": "unsubscribed", "timestamp": 1_700_000_000_000u64, "user_id": OLENA, "message_token": 7u64 });
+    assert_eq!(served.post(&unsubscribed).await.0, StatusCode::OK);
+    assert!(!served.app.store.is_active(ChannelKind::Viber, OLENA).await.unwrap());
+
+    // Whatever is queued for them, or for someone who never wrote, is not sent.
+    let before = served.fake.calls("send_message").len();
+    let client = ViberClient::new(served.fake.url.parse().unwrap(), TOKEN.into(), "Бот").unwrap();
+    let outbox = Outbox::new(ViberDelivery { client, store: served.app.store.clone() });
+    let note = ViberOut { kind: "text", text: Some("Оголошення".into()), location: None, keyboard: None };
+    outbox.enqueue(OLENA.to_owned(), vec![note.clone()]);
+    outbox.enqueue("stranger=".to_owned(), vec![note]);
+    while !outbox.is_idle() {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(served.fake.calls("send_message").len(), before);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn status_6_marks_the_user_inactive_and_drops_the_rest(pool: PgPool) {
+    let served = Served::start(pool).await;
+    served.fake.answer_with("send_message", &[6]);
+    // A first message is answered with two messages: the second must not be tried.
+    served.post(&text(1, OLENA, "Бровари")).await;
+    let store = served.app.store.clone();
+    let mut inactive = false;
+    for _ in 0..200 {
+        if !store.is_active(ChannelKind::Viber, OLENA).await.unwrap() {
+            inactive = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(inactive);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(served.fake.sent_to(OLENA).len(), 1);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn status_12_is_retried_after_a_pause(pool: PgPool) {
+    let served = Served::start(pool).await;
+    served.fake.answer_with("send_message", &[12, 12]);
+    served.post(&text(1, OLENA, "/help")).await;
+    served.fake.wait_for("the delivered help", |f| f.sent_to(OLENA).len() >= 4).await;
+    let sent = served.fake.sent_to(OLENA);
+    assert_eq!(sent[0].body["text"], sent[2].body["text"], "the same message until it went through");
+    assert!(sent[2].at - sent[0].at >= Duration::from_millis(1400), "waited {:?}", sent[2].at - sent[0].at);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_repeated_message_token_above_2_53_is_applied_once(pool: PgPool) {
+    let served = Served::start(pool).await;
+    let callback = text(BIG_TOKEN, OLENA, "Бровари");
+    assert_eq!(served.post(&callback).await.0, StatusCode::OK);
+    assert_eq!(served.post(&callback).await.0, StatusCode::OK);
+    // Its float neighbour is a different message.
+    assert_eq!(served.post(&text(BIG_TOKEN - 1, OLENA, "lviv")).await.0, StatusCode::OK);
+    served
+        .fake
+        .wait_for("both answers", |f| {
+            let t = texts(&f.sent_to(OLENA));
+            t.iter().any(|t| t.contains("Бровари (Київська")) && t.iter().any(|t| t.contains("Львів (Львівська"))
+        })
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let brovary = texts(&served.fake.sent_to(OLENA)).iter().filter(|t| t.contains("Бровари (Київська")).count();
+    assert_eq!(brovary, 1);
+    let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM applied_delivery WHERE channel = 'viber' ORDER BY key")
+        .fetch_all(served.app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(keys, vec![(BIG_TOKEN - 1).to_string(), BIG_TOKEN.to_string()]);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn two_concurrent_messages_of_one_user_are_both_applied(pool: PgPool) {
+    let served = Served::start(pool).await;
+    let (switch, search) = (text(11, OLENA, "btn:lang:en"), text(12, OLENA, "Бровари"));
+    let (first, second) = tokio::join!(served.post(&switch), served.post(&search));
+    assert_eq!((first.0, second.0), (StatusCode::OK, StatusCode::OK));
+    served
+        .fake
+        .wait_for("two answers", |f| {
+            let t = texts(&f.sent_to(OLENA));
+            t.iter().any(|t| t.contains("we'll continue in English"))
+                && t.iter().any(|t| t.contains("Brovary") || t.contains("Бровари"))
+        })
+        .await;
+    assert_eq!(served.app.user_count().await, 1);
+    let language: String =
+        sqlx::query_scalar("SELECT language FROM chat_user").fetch_one(served.app.store.pool()).await.unwrap();
+    assert_eq!(language, "en", "the language change was not lost");
+    let applied: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM applied_delivery").fetch_one(served.app.store.pool()).await.unwrap();
+    assert_eq!(applied, 2);
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn contacts_and_pictures_get_polite_answers_and_receipts_are_recorded(pool: PgPool) {
+    let served = Served::start(pool).await;
+    let contact =
+        message(1, OLENA, json!({ "type": "contact", "contact": { "name": "O", "phone_number": "+380671234567" } }));
+    served.post(&contact).await;
+    served.post(&message(2, OLENA, json!({ "type": "picture", "media": "https://example.org/x.jpg" }))).await;
+    served
+        .fake
+        .wait_for("two answers", |f| {
+            let t = texts(&f.sent_to(OLENA));
+            t.iter().any(|t| t.contains("номер телефону мені не потрібен"))
+                && t.iter().any(|t| t.contains("Я розумію лише текст"))
+        })
+        .await;
+    let stored = sqlx::query_scalar::<_, String>("SELECT state::text FROM chat_user")
+        .fetch_one(served.app.store.pool())
+        .await
+        .unwrap();
+    assert!(!stored.contains("380671234567"), "the phone number is not kept");
+    let delivered = json!({ "event": "delivered", "timestamp": 1_700_000_000_000u64, "message_token": BIG_TOKEN, "user_id": OLENA });
+    assert_eq!(served.post(&delivered).await.0, StatusCode::OK);
+    let receipts: i64 = sqlx::query_scalar("SELECT count(*) FROM viber_receipt WHERE message_token = $1")
+        .bind(BIG_TOKEN.to_string())
+        .fetch_one(served.app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(receipts, 1);
+    served.stop().await;
+}
