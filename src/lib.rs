@@ -8,8 +8,10 @@
 //! i18n, domain.
 //!
 //! - [`channel`]: the edges. `console` is the terminal channel, `telegram` the
-//!   Telegram one (teloxide types and requests; polling or webhook); each turns
-//!   platform input into [`conversation::Incoming`] and renders replies.
+//!   Telegram one (teloxide types and requests; polling or webhook), `viber`
+//!   the Viber one (its REST API over axum and reqwest); `queue` is their
+//!   shared ordered outbox. Each turns platform input into
+//!   [`conversation::Incoming`] and renders replies.
 //! - [`conversation`]: the channel-agnostic core. A pure state machine
 //!   ([`conversation::flow`]) plus the wrapper that loads and saves each
 //!   person's state in Postgres.
