@@ -10,6 +10,10 @@ pub enum ChannelKind {
 }
 
 impl ChannelKind {
+    pub fn parse(raw: &str) -> Option<Self> {
+        [ChannelKind::Telegram, ChannelKind::Viber, ChannelKind::Console].into_iter().find(|c| c.as_str() == raw)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ChannelKind::Telegram => "telegram",

@@ -3,6 +3,7 @@
 
 mod centre;
 mod cluster;
+mod cohort;
 mod listen;
 mod user;
 
@@ -13,6 +14,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
+pub use cohort::{Cancellation, CapacityChange, Leaving, Person, Promotion, SignUp};
 pub use listen::CentreChanges;
 pub use user::{UserRecord, UserUpdate};
 

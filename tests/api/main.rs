@@ -7,6 +7,7 @@
 
 mod cli;
 mod cluster;
+mod cohort;
 mod conversation;
 mod fake_telegram;
 mod fake_viber;

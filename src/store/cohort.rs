@@ -1,0 +1,277 @@
+//! Seats in group programmes. Every change to a cohort's sign-ups runs in one
+//! transaction that first locks the cohort's row, so seats are counted and
+//! taken atomically, waiting lists keep arrival order, and a promotion never
+//! overfills a cohort.
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, Postgres, Transaction};
+
+use super::{Store, StoreError};
+use crate::domain::{ChannelKind, Phone};
+
+/// Who a sign-up belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Person {
+    pub channel: ChannelKind,
+    pub external_id: String,
+}
+
+/// What a sign-up request ended in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignUp {
+    Confirmed {
+        signup: i64,
+    },
+    /// Full: on the waiting list at this position (1 is next).
+    Waitlisted {
+        signup: i64,
+        position: i64,
+    },
+    /// The person already has a place (a double tap, a second request).
+    AlreadyConfirmed {
+        signup: i64,
+    },
+    AlreadyWaiting {
+        signup: i64,
+        position: i64,
+    },
+    /// Unknown, cancelled or already started: nobody can sign up.
+    Closed,
+}
+
+/// Someone moved from the waiting list to a seat, to be told so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promotion {
+    pub signup: i64,
+    pub cohort: String,
+    pub person: Person,
+}
+
+/// What a cancellation did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cancellation {
+    Cancelled {
+        promoted: Vec<Promotion>,
+    },
+    /// No such active sign-up of this person: nothing was changed.
+    NotFound,
+}
+
+/// Why a sign-up ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaving {
+    /// The person cancelled or left the group.
+    Cancelled,
+    /// The person was promoted from the waiting list and said no.
+    Declined,
+}
+
+impl Leaving {
+    fn status(self) -> &'static str {
+        match self {
+            Leaving::Cancelled => "cancelled",
+            Leaving::Declined => "declined",
+        }
+    }
+}
+
+/// Why a capacity change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapacityChange {
+    Changed {
+        promoted_count: usize,
+    },
+    /// Fewer seats than people already confirmed: nobody is removed silently.
+    BelowConfirmed {
+        confirmed: i64,
+    },
+    NotFound,
+}
+
+impl Store {
+    /// Takes a seat, or a place on the waiting list, for a person.
+    pub async fn sign_up(
+        &self,
+        cohort: &str,
+        person: &Person,
+        first_name: Option<&str>,
+        phone: Option<&Phone>,
+        now: DateTime<Utc>,
+    ) -> Result<SignUp, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let Some(capacity) = lock_open_cohort(&mut tx, cohort, now).await? else {
+            return Ok(SignUp::Closed);
+        };
+        let existing: Option<(i64, String)> = sqlx::query_as(
+            "SELECT id, status FROM signup WHERE cohort_id = $1 AND channel = $2 AND external_id = $3 \
+             AND status IN ('confirmed', 'waitlisted')",
+        )
+        .bind(cohort)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((signup, status)) = existing {
+            let outcome = match status.as_str() {
+                "confirmed" => SignUp::AlreadyConfirmed { signup },
+                _ => SignUp::AlreadyWaiting { signup, position: position(&mut tx, cohort, signup).await? },
+            };
+            return Ok(outcome);
+        }
+        let confirmed = confirmed_count(&mut tx, cohort).await?;
+        let status = if confirmed < i64::from(capacity) { "confirmed" } else { "waitlisted" };
+        let signup: i64 = sqlx::query_scalar(
+            "INSERT INTO signup (cohort_id, channel, external_id, first_name, phone, status) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(cohort)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .bind(first_name)
+        .bind(phone.map(Phone::as_e164))
+        .bind(status)
+        .fetch_one(&mut *tx)
+        .await?;
+        let outcome = if status == "confirmed" {
+            SignUp::Confirmed { signup }
+        } else {
+            SignUp::Waitlisted { signup, position: position(&mut tx, cohort, signup).await? }
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    /// Ends a person's own sign-up; a freed seat goes to the first person waiting.
+    pub async fn leave(&self, signup: i64, person: &Person, how: Leaving) -> Result<Cancellation, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let cohort: Option<String> = sqlx::query_scalar(
+            "SELECT cohort_id FROM signup WHERE id = $1 AND channel = $2 AND external_id = $3 \
+             AND status IN ('confirmed', 'waitlisted')",
+        )
+        .bind(signup)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(cohort) = cohort else {
+            return Ok(Cancellation::NotFound);
+        };
+        let capacity: i32 = sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = $1 FOR UPDATE")
+            .bind(&cohort)
+            .fetch_one(&mut *tx)
+            .await?;
+        // Checked again under the cohort's lock: a concurrent request may have ended it.
+        let ended = sqlx::query(
+            "UPDATE signup SET status = $2, updated_at = now() WHERE id = $1 AND status IN ('confirmed', 'waitlisted')",
+        )
+        .bind(signup)
+        .bind(how.status())
+        .execute(&mut *tx)
+        .await?;
+        if ended.rows_affected() == 0 {
+            return Ok(Cancellation::NotFound);
+        }
+        let promoted = promote(&mut tx, &cohort, capacity).await?;
+        tx.commit().await?;
+        Ok(Cancellation::Cancelled { promoted })
+    }
+
+    /// Changes a cohort's capacity; more seats go to people waiting, in order.
+    pub async fn set_capacity(
+        &self,
+        cohort: &str,
+        capacity: i32,
+    ) -> Result<(CapacityChange, Vec<Promotion>), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let exists: Option<i32> = sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = $1 FOR UPDATE")
+            .bind(cohort)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_none() {
+            return Ok((CapacityChange::NotFound, Vec::new()));
+        }
+        let confirmed = confirmed_count(&mut tx, cohort).await?;
+        if i64::from(capacity) < confirmed {
+            return Ok((CapacityChange::BelowConfirmed { confirmed }, Vec::new()));
+        }
+        sqlx::query("UPDATE cohort SET capacity = $2 WHERE id = $1")
+            .bind(cohort)
+            .bind(capacity)
+            .execute(&mut *tx)
+            .await?;
+        let promoted = promote(&mut tx, cohort, capacity).await?;
+        tx.commit().await?;
+        Ok((CapacityChange::Changed { promoted_count: promoted.len() }, promoted))
+    }
+
+    /// A waiting sign-up's position (1 is next), or `None` if it is not waiting.
+    pub async fn waitlist_position(&self, signup: i64) -> Result<Option<i64>, StoreError> {
+        let position: Option<i64> = sqlx::query_scalar(
+            "SELECT (SELECT count(*) FROM signup w WHERE w.cohort_id = s.cohort_id AND w.status = 'waitlisted' \
+             AND w.id <= s.id) FROM signup s WHERE s.id = $1 AND s.status = 'waitlisted'",
+        )
+        .bind(signup)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(position)
+    }
+}
+
+/// Locks a cohort that can still be joined; returns its capacity.
+async fn lock_open_cohort(
+    tx: &mut Transaction<'static, Postgres>,
+    cohort: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i32>, StoreError> {
+    let row: Option<(i32, bool, Option<DateTime<Utc>>)> = sqlx::query_as(
+        "SELECT capacity, cancelled, (SELECT min(starts_at) FROM cohort_session WHERE cohort_id = c.id) \
+         FROM cohort c WHERE id = $1 FOR UPDATE",
+    )
+    .bind(cohort)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(match row {
+        Some((capacity, false, Some(first))) if first > now => Some(capacity),
+        _ => None,
+    })
+}
+
+async fn confirmed_count(tx: &mut PgConnection, cohort: &str) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM signup WHERE cohort_id = $1 AND status = 'confirmed'")
+        .bind(cohort)
+        .fetch_one(tx)
+        .await?)
+}
+
+async fn position(tx: &mut PgConnection, cohort: &str, signup: i64) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM signup WHERE cohort_id = $1 AND status = 'waitlisted' AND id <= $2")
+        .bind(cohort)
+        .bind(signup)
+        .fetch_one(tx)
+        .await?)
+}
+
+/// Fills free seats from the waiting list in arrival order. The caller holds
+/// the cohort's lock, so the count cannot change underneath.
+async fn promote(tx: &mut PgConnection, cohort: &str, capacity: i32) -> Result<Vec<Promotion>, StoreError> {
+    let confirmed = confirmed_count(&mut *tx, cohort).await?;
+    let free = (i64::from(capacity) - confirmed).max(0);
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "UPDATE signup SET status = 'confirmed', updated_at = now() WHERE id IN \
+         (SELECT id FROM signup WHERE cohort_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT $2) \
+         RETURNING id, channel, external_id",
+    )
+    .bind(cohort)
+    .bind(free)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut promoted: Vec<Promotion> = rows
+        .into_iter()
+        .filter_map(|(signup, channel, external_id)| {
+            let channel = ChannelKind::parse(&channel)?;
+            Some(Promotion { signup, cohort: cohort.to_owned(), person: Person { channel, external_id } })
+        })
+        .collect();
+    promoted.sort_by_key(|p| p.signup);
+    Ok(promoted)
+}
