@@ -20,7 +20,8 @@ use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
 use crate::store::PrivateCluster;
 use crate::telemetry;
 
-#[derive(Debug, Parser)]
+/// The command line. Not `Debug`: it holds tokens and the database URL.
+#[derive(Parser)]
 #[command(
     name = "resilience-bot",
     version,
@@ -34,7 +35,7 @@ pub struct Cli {
 }
 
 /// Settings shared by every command.
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub struct Config {
     /// Postgres URL. Unset: a private cluster is run in DATA_DIR/postgres.
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
@@ -56,7 +57,8 @@ impl Config {
     }
 }
 
-#[derive(Debug, Subcommand)]
+/// What to do.
+#[derive(Subcommand)]
 pub enum Command {
     /// Run the bot on the configured channels.
     Serve(Box<ServeArgs>),
@@ -81,7 +83,7 @@ pub enum Command {
 }
 
 /// Settings of `serve`.
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub struct ServeArgs {
     /// Where the HTTP server (webhooks, /healthz) listens.
     #[arg(long, env = "HTTP_ADDR", default_value = "127.0.0.1:8080")]

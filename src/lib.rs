@@ -18,6 +18,8 @@
 //! - [`directory`]: the centres in memory (R-tree over unit vectors for exact
 //!   great-circle nearest search, parsed opening hours), the gazetteer of
 //!   Ukrainian places, and the centres CSV format.
+//! - [`cohort`]: group programmes' cohorts as operators describe them (the
+//!   groups CSV, weekly session patterns in Kyiv time).
 //! - [`store`]: the only module that runs SQL; also runs the private Postgres
 //!   cluster when no `DATABASE_URL` is given.
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
@@ -27,7 +29,9 @@
 
 pub mod channel;
 pub mod cli;
+pub mod cohort;
 pub mod conversation;
+pub mod csv_table;
 pub mod directory;
 pub mod domain;
 pub mod i18n;

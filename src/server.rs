@@ -105,6 +105,15 @@ impl Application {
             let _ = stop_tx.send(true);
         });
         let mut tasks = JoinSet::new();
+        let mut outboxes: Vec<Box<dyn Fn() -> bool + Send + Sync>> = Vec::new();
+        if let Some((telegram, _)) = &self.telegram {
+            let sender = telegram.sender.clone();
+            outboxes.push(Box::new(move || sender.is_idle()));
+        }
+        if let Some((viber, _)) = &self.viber {
+            let outbox = viber.outbox().clone();
+            outboxes.push(Box::new(move || outbox.is_idle()));
+        }
         let started = start_channels(self.telegram, self.viber, &mut tasks, &stop_rx).await;
         tasks.spawn(prune_deliveries(self.store.clone(), stop_rx.clone()));
         if started.is_ok() {
@@ -123,7 +132,24 @@ impl Application {
         signal.abort();
         tasks.abort_all();
         while tasks.join_next().await.is_some() {}
+        drain(&outboxes).await;
         served
+    }
+}
+
+/// How long a shutdown waits for queued replies to go out.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Waits (bounded) until every queued reply is sent: an update is marked
+/// applied when it commits, so a reply dropped here would never be resent.
+async fn drain(outboxes: &[Box<dyn Fn() -> bool + Send + Sync>]) {
+    let deadline = tokio::time::Instant::now() + DRAIN_TIMEOUT;
+    while outboxes.iter().any(|idle| !idle()) {
+        if tokio::time::Instant::now() >= deadline {
+            tracing::warn!("shutting down with replies still queued");
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
@@ -163,10 +189,7 @@ async fn start_channels(
 
 /// 200 while the database answers, 503 otherwise.
 async fn health(State(store): State<Store>) -> StatusCode {
-    match sqlx::query("SELECT 1").execute(store.pool()).await {
-        Ok(_) => StatusCode::OK,
-        Err(_) => StatusCode::SERVICE_UNAVAILABLE,
-    }
+    if store.ping().await { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }
 }
 
 /// Forgets old delivery ids once an hour.

@@ -10,6 +10,8 @@ use std::io::{Read, Write};
 use chrono::NaiveDate;
 
 use super::opening::Hours;
+pub use crate::csv_table::{CsvError, RowError};
+use crate::csv_table::{Fields, read_rows};
 use crate::domain::{Centre, CentreId, Coordinates, Phone, ServiceTag, UKRAINE_BOUNDS};
 
 /// Columns in the order export writes them. The first five are required.
@@ -45,106 +47,20 @@ pub struct ImportedCentre {
     pub verified_on_given: bool,
 }
 
-/// One problem in the file, with the line it is on (1 is the header).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    pub line: u64,
-    pub reason: String,
-}
-
-/// Why a file was rejected.
-#[derive(Debug, thiserror::Error)]
-pub enum CsvError {
-    #[error("the file was rejected; nothing was changed:\n{}", list(.0))]
-    Rejected(Vec<RowError>),
-    #[error("cannot write CSV: {0}")]
-    Write(#[from] csv::Error),
-}
-
-fn list(errors: &[RowError]) -> String {
-    errors.iter().map(|e| format!("  line {}: {}", e.line, e.reason)).collect::<Vec<_>>().join("\n")
-}
-
 /// Parses and validates a whole file. `today` is the default `verified_on`.
 pub fn parse(input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, CsvError> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(input);
-    let header_error = |reason: String| CsvError::Rejected(vec![RowError { line: 1, reason }]);
-    let headers = reader.headers().map_err(|e| header_error(format!("cannot read the header: {e}")))?.clone();
-    let mut columns: HashMap<&'static str, usize> = HashMap::new();
-    let mut errors = Vec::new();
-    for (position, name) in headers.iter().enumerate() {
-        let name = name.trim().trim_start_matches('\u{feff}');
-        match COLUMNS.iter().find(|c| **c == name) {
-            Some(known) if columns.insert(known, position).is_some() => {
-                errors.push(RowError { line: 1, reason: format!("column {name:?} appears twice") });
-            }
-            Some(_) => {}
-            None => errors.push(RowError { line: 1, reason: format!("unknown column {name:?}") }),
-        }
-    }
-    for required in &COLUMNS[..REQUIRED] {
-        if !columns.contains_key(required) {
-            errors.push(RowError { line: 1, reason: format!("missing required column {required:?}") });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(CsvError::Rejected(errors));
-    }
-
-    let mut centres = Vec::new();
+    let mut centres: Vec<ImportedCentre> = Vec::new();
     let mut first_line_of: HashMap<CentreId, u64> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                let line = error.position().map_or(0, |p| p.line());
-                errors.push(RowError { line, reason: format!("unreadable row: {}", describe(&error)) });
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        let fields = Fields { columns: &columns, record: &record };
-        match parse_row(&fields, today) {
-            Ok(imported) => {
-                if let Some(first) = first_line_of.get(&imported.centre.id) {
-                    errors.push(RowError {
-                        line,
-                        reason: format!("duplicate id {:?} (first on line {first})", imported.centre.id.as_str()),
-                    });
-                } else {
-                    first_line_of.insert(imported.centre.id.clone(), line);
-                    centres.push(imported);
-                }
-            }
-            Err(reasons) => errors.extend(reasons.into_iter().map(|reason| RowError { line, reason })),
+    read_rows(input, &COLUMNS, &COLUMNS[..REQUIRED], "centres", |line, fields| {
+        let imported = parse_row(fields, today)?;
+        if let Some(first) = first_line_of.get(&imported.centre.id) {
+            return Err(vec![format!("duplicate id {:?} (first on line {first})", imported.centre.id.as_str())]);
         }
-    }
-    if centres.is_empty() && errors.is_empty() {
-        errors.push(RowError { line: 1, reason: "the file has no centres".into() });
-    }
-    if errors.is_empty() { Ok(centres) } else { Err(CsvError::Rejected(errors)) }
-}
-
-fn describe(error: &csv::Error) -> String {
-    match error.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("expected {expected_len} fields, found {len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".into(),
-        _ => error.to_string(),
-    }
-}
-
-/// One record's fields by column name; absent columns read as empty.
-struct Fields<'a> {
-    columns: &'a HashMap<&'static str, usize>,
-    record: &'a csv::StringRecord,
-}
-
-impl Fields<'_> {
-    fn get(&self, name: &str) -> &str {
-        self.columns.get(name).and_then(|&i| self.record.get(i)).map(str::trim).unwrap_or("")
-    }
+        first_line_of.insert(imported.centre.id.clone(), line);
+        centres.push(imported);
+        Ok(())
+    })?;
+    Ok(centres)
 }
 
 /// Validates one row, collecting every problem in it.

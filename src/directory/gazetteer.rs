@@ -219,39 +219,53 @@ impl Gazetteer {
         self.by_code.get(code).copied()
     }
 
-    /// Finds the place a person typed. An oblast named after the place
-    /// ("Новомиколаївка, Запорізька") narrows the search to that oblast.
+    /// Finds the place a person typed. The whole query is tried first; an
+    /// oblast typed after the name ("Новомиколаївка, Запорізька") narrows the
+    /// search only when the whole query is not itself a name ("Нова Одеса").
     pub fn search(&self, query: &str) -> Lookup {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let mut words = query_words(&query);
-        let mut oblast_filter = None;
+        let whole = skeleton(&words.concat());
+        if whole.is_empty() {
+            return Lookup::NotFound { suggestions: Vec::new() };
+        }
+        if let Some(exact) = self.by_key.get(&whole) {
+            return self.decide(exact.clone());
+        }
         if words.len() > 1
             && let Some(oblast) = words.last().and_then(|w| self.oblast_named(w))
         {
-            oblast_filter = Some(oblast);
             words.pop();
+            let narrowed = self.lookup(&skeleton(&words.concat()), Some(oblast));
+            if !matches!(narrowed, Lookup::NotFound { .. }) {
+                return narrowed;
+            }
         }
-        let key = skeleton(&words.concat());
+        self.lookup(&whole, None)
+    }
+
+    /// Exact, then fuzzy, then suggestions, optionally within one oblast.
+    fn lookup(&self, key: &str, oblast: Option<usize>) -> Lookup {
         if key.is_empty() {
             return Lookup::NotFound { suggestions: Vec::new() };
         }
         let keep = |candidates: Vec<usize>| -> Vec<usize> {
-            match oblast_filter {
+            match oblast {
                 Some(oblast) => candidates.into_iter().filter(|&p| self.places[p].oblast == oblast).collect(),
                 None => candidates,
             }
         };
-        let exact = keep(self.by_key.get(&key).cloned().unwrap_or_default());
+        let exact = keep(self.by_key.get(key).cloned().unwrap_or_default());
         if !exact.is_empty() {
             return self.decide(exact);
         }
         let budget = edit_budget(key.len());
-        let (best, candidates) = self.fuzzy(&key, budget);
+        let (best, candidates) = self.fuzzy(key, budget);
         let candidates = keep(candidates);
         if best.is_some() && !candidates.is_empty() {
             return self.decide(candidates);
         }
-        let (_, near) = self.fuzzy(&key, budget + 1);
+        let (_, near) = self.fuzzy(key, budget + 1);
         let mut suggestions = keep(near);
         self.rank(&mut suggestions);
         suggestions.dedup_by(|a, b| self.places[*a].name_uk == self.places[*b].name_uk);

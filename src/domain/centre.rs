@@ -46,10 +46,7 @@ impl CentreId {
     pub const MAX_LEN: usize = 40;
 
     pub fn parse(raw: &str) -> Result<Self, InvalidCentreId> {
-        let valid = !raw.is_empty()
-            && raw.len() <= Self::MAX_LEN
-            && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if valid { Ok(Self(raw.to_owned())) } else { Err(InvalidCentreId) }
+        if is_identifier(raw) { Ok(Self(raw.to_owned())) } else { Err(InvalidCentreId) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -74,6 +71,14 @@ impl fmt::Display for CentreId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Whether `raw` is an identifier as operators' files use them for centres,
+/// programmes and groups: 1–40 ASCII letters, digits, `-` or `_`, short and
+/// plain enough for button data and deep links.
+pub fn is_identifier(raw: &str) -> bool {
+    (1..=CentreId::MAX_LEN).contains(&raw.len())
+        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// A Ukrainian phone number, kept as `+380XXXXXXXXX`.

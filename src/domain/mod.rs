@@ -5,9 +5,13 @@ mod channel_kind;
 mod coordinates;
 mod hotline;
 mod language;
+mod programme;
 
-pub use centre::{Centre, CentreId, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag};
+pub use centre::{
+    Centre, CentreId, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag, is_identifier,
+};
 pub use channel_kind::ChannelKind;
 pub use coordinates::{Bounds, Coordinates, InvalidCoordinates, UKRAINE_BOUNDS};
 pub use hotline::{Hotline, HotlineError, Hotlines};
 pub use language::Language;
+pub use programme::{Programme, ProgrammeError};

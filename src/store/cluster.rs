@@ -37,6 +37,8 @@ pub enum ClusterError {
     Command { what: &'static str, status: String, log: PathBuf },
     #[error("cannot prepare {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("running as root, but neither a `postgres` nor a `nobody` account exists to run Postgres as")]
+    NoAccount,
     #[error("cannot create the database: {0}")]
     Database(#[from] sqlx::Error),
 }
@@ -269,7 +271,7 @@ fn unprivileged_account() -> Result<Account, ClusterError> {
             Some(Account { name: wanted.into(), uid: uid.parse().ok()?, gid: gid.parse().ok()? })
         })
     };
-    find("postgres").or_else(|| find("nobody")).ok_or(ClusterError::NoBinaries)
+    find("postgres").or_else(|| find("nobody")).ok_or(ClusterError::NoAccount)
 }
 
 /// Every directory above the cluster must let the account pass (`x` for others,

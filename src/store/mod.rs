@@ -55,4 +55,9 @@ impl Store {
     pub fn pool(&self) -> &PgPool {
         &self.pool
     }
+
+    /// Whether the database answers (for `/healthz`).
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
 }

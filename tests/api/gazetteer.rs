@@ -101,3 +101,11 @@ fn a_very_long_query_is_cut_not_choked_on() {
     let long = "Бровари".repeat(2_000);
     assert!(matches!(GAZETTEER.search(&long), Lookup::NotFound { .. }));
 }
+
+#[test]
+fn two_word_names_ending_like_an_oblast_are_found_whole() {
+    assert_eq!(found("Нова Одеса").0, "Нова Одеса");
+    assert_eq!(found("Станиця Луганська").0, "Станиця Луганська");
+    assert_eq!(found("Stanytsia Luhanska").0, "Станиця Луганська");
+    assert_eq!(found("Новомиколаївка, Сумська").1, "Сумська область");
+}

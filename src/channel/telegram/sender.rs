@@ -102,18 +102,42 @@ async fn send(bot: &Bot, chat: ChatId, call: &Outbound) -> Result<(), RequestErr
     Ok(())
 }
 
-/// 403s: blocked, deactivated, never started the bot, kicked.
+/// 403s: blocked, deactivated, never started the bot, kicked. teloxide names
+/// some of them; others arrive as `Unknown` with Telegram's description.
 fn unreachable(error: &ApiError) -> bool {
-    error.to_string().starts_with("Forbidden")
+    let description = match error {
+        ApiError::Unknown(description) => description.clone(),
+        named => named.to_string(),
+    };
+    description.starts_with("Forbidden")
 }
 
-/// Failures worth another attempt: the network, or Telegram itself failing.
+/// Failures worth another attempt: the network, or Telegram itself failing
+/// (5xx). A request Telegram refused (400) would fail again.
 fn transient(error: &RequestError) -> bool {
-    matches!(
-        error,
-        RequestError::Network(_)
-            | RequestError::Io(_)
-            | RequestError::InvalidJson { .. }
-            | RequestError::Api(ApiError::Unknown(_))
-    )
+    const SERVER_ERRORS: [&str; 4] = ["Internal Server Error", "Bad Gateway", "Service Unavailable", "Gateway Timeout"];
+    match error {
+        RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => true,
+        RequestError::Api(ApiError::Unknown(description)) => SERVER_ERRORS.iter().any(|e| description.contains(e)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_errors_are_unreachable_whether_teloxide_names_them_or_not() {
+        assert!(unreachable(&ApiError::BotBlocked));
+        assert!(unreachable(&ApiError::Unknown("Forbidden: bot was blocked by the admin".into())));
+        assert!(!unreachable(&ApiError::Unknown("Bad Request: chat not found".into())));
+    }
+
+    #[test]
+    fn only_outages_are_retried() {
+        assert!(transient(&RequestError::Api(ApiError::Unknown("Bad Gateway".into()))));
+        assert!(!transient(&RequestError::Api(ApiError::Unknown("Bad Request: message text is empty".into()))));
+        assert!(!transient(&RequestError::Api(ApiError::Unknown("Forbidden: user is deactivated".into()))));
+    }
 }

@@ -93,7 +93,7 @@ struct ReceiptEvent {
 /// Why a body is not a callback we can read.
 #[derive(Debug, thiserror::Error)]
 #[error("malformed Viber callback: {0}")]
-pub struct Malformed(#[from] serde_json::Error);
+pub struct Malformed(#[from] pub serde_json::Error);
 
 /// The prefix of a button's `ActionBody`: a message starting with it is a
 /// button press, whose data the core parses and never trusts.

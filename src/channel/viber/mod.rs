@@ -83,6 +83,11 @@ impl Viber {
         &self.client
     }
 
+    /// The queue of replies, for shutdown to wait on.
+    pub fn outbox(&self) -> &Outbox<ViberDelivery> {
+        &self.outbox
+    }
+
     /// Handles a verified, parsed callback. `Some` is a body to answer with
     /// (the welcome for `conversation_started`).
     pub async fn apply(&self, callback: Callback) -> Result<Option<serde_json::Value>, ApplyError> {
