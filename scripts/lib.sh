@@ -65,7 +65,13 @@ ensure_database() {
   DATA_DIR=$(choose_data_dir "${DATA_DIR:-$1}")
   export DATA_DIR
   say "starting a private Postgres cluster in $DATA_DIR"
+  # Stop it at exit only if this script started it: another scripts/chat may
+  # be using a cluster that was already running.
+  local already_running=
+  [ -f "$DATA_DIR/postgres/data/postmaster.pid" ] && already_running=1
   DATABASE_URL=$("$repo_root/target/debug/resilience-bot" db start)
   export DATABASE_URL
-  trap '"$repo_root/target/debug/resilience-bot" db stop' EXIT
+  if [ -z "$already_running" ]; then
+    trap '"$repo_root/target/debug/resilience-bot" db stop' EXIT
+  fi
 }

@@ -67,9 +67,9 @@ pub enum Command {
         /// The user id the conversation is stored under.
         #[arg(long, default_value = "local")]
         user: String,
-        /// The language of a new user.
-        #[arg(long, value_enum, default_value = "uk")]
-        lang: LangArg,
+        /// The language to talk in (remembered); Ukrainian for a new user by default.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Import data files.
     #[command(subcommand)]
@@ -213,17 +213,21 @@ async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
     result
 }
 
-async fn chat(config: &Config, user: String, lang: LangArg) -> anyhow::Result<()> {
+async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyhow::Result<()> {
     let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
     let catalog = Catalog::load()?;
     let mut shutdown = ShutdownSignal::install()?;
     let connected = Connected::connect(&config.database()).await?;
     let session = async {
         let running = Running::start(&connected.store, hotlines, Clock::System).await?;
-        let language = match lang {
+        let chosen = lang.map(|lang| match lang {
             LangArg::Uk => Language::Uk,
             LangArg::En => Language::En,
-        };
+        });
+        if let Some(language) = chosen {
+            connected.store.set_language(ChannelKind::Console, &user, language).await?;
+        }
+        let language = chosen.unwrap_or_default();
         let console = Console {
             conversation: &running.conversation,
             catalog: &catalog,

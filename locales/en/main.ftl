@@ -2,7 +2,7 @@
 
 ## Welcome and menu
 welcome-greeting = Hello! I can help you find the nearest Resilience Centre — a place where psychologists and social workers offer support for free, with no referral and no appointment.
-welcome-privacy = I keep only your language and where we are in the conversation. I use your location only to search, and I don't store the text of your messages. More under "About & privacy".
+welcome-privacy = I keep only your messenger ID, your language and where we are in the conversation. I use your location only to search, and I don't store the text of your messages. More under "About & privacy".
 menu-title = How can I help?
 menu-find = 📍 Find a centre
 menu-help-now = 🆘 I need help now
@@ -21,7 +21,7 @@ language-changed = Done, we'll continue in English.
 
 ## About and privacy
 about-what = This bot helps you find Resilience Centres — free psychosocial support spaces in hromadas all over Ukraine. The bot gives no advice and makes no diagnosis: it points you to people who can help.
-about-privacy = Privacy: I keep your messenger id, your language and the current step of our conversation — including the point of your last search, until you start a new one or return to the menu. I don't store or log the text of your messages.
+about-privacy = Privacy: I keep your messenger ID, your language and the current step of our conversation — including the point of your last search, until you start a new one or return to the menu. I don't store or log the text of your messages.
 about-data = Data: places come from the official codifier of administrative units (KATOTTH) and from { $geonames } under CC BY 4.0. Before you go to a centre, check its address and hours by phone.
 
 ## Finding a centre
@@ -29,7 +29,9 @@ find-ask-place = Share your location or type the name of a town, village or hrom
 find-bad-location = I couldn't read those coordinates. Please share your location again or type a place name.
 find-results-near-you = The centres nearest to you:
 find-results-near-place = The centres nearest to { $place } ({ $oblast }):
+find-results-near-hromada = The centres nearest to { $place } hromada ({ $oblast }):
 find-approximate = The exact position of this place is not known, so distances are from the centre of its hromada.
+find-approximate-area = The exact position of this place is not known, so distances are approximate: from the middle of its district or oblast.
 find-results-count = { $count } { $count ->
         [one] centre
        *[other] centres
@@ -53,10 +55,11 @@ find-oblast-choice = { $oblast } ({ $count })
 find-which-place = Which "{ $name }" do you mean?
 find-place-choice = { $name } — { $hromada } hromada, { $oblast }
 find-place-choice-no-hromada = { $name } — { $oblast }
+find-place-choice-hromada = { $name } hromada — { $oblast }
 find-other-places = There { $count ->
         [one] is { $count } other place
        *[other] are { $count } other places
-    } called "{ $name }" in other oblasts. If you meant another one, add the oblast, for example: "{ $name }, { $oblast }".
+    } called "{ $name }" elsewhere in Ukraine. If you meant another one, add the oblast, for example: "{ $name }, { $oblast }".
 
 ## Distances
 distance-metres = { $metres } m
@@ -66,8 +69,8 @@ distance-km = { $km } km
 card-title = 🏠 { $name }
 card-sample = ⚠️ Sample data: this entry shows how the bot works. Before you go, check the address and hours by phone.
 card-distance = Distance: { $distance }
-card-relocated = Relocated centre. Serves the residents of: { $hromada }. It now works at the address below.
-card-relocated-short = Relocated centre for the residents of: { $hromada }
+card-relocated = Relocated centre. Hromada served: { $hromada }. It now works at the address below.
+card-relocated-short = Relocated centre · hromada: { $hromada }
 card-address = Address: { $address }
 card-address-unknown = Please check the address by phone.
 card-hromada = Hromada: { $hromada }
@@ -77,7 +80,7 @@ card-email = Email: { $email }
 card-website = Website: { $website }
 card-hours-title = Opening hours:
 card-services = Services: { $services }
-card-verified = Data verified on { $date }
+card-verified = Last verified: { $date }
 card-map = Map: { $url }
 card-gone = This centre is no longer in the directory. Please search again.
 
@@ -139,7 +142,7 @@ help-find-nearest = You can talk to someone in person, for free and with no appo
 ## Errors
 error-stale-button = This button no longer works. Here is the main menu.
 error-not-understood = Sorry, I didn't understand. Type the name of a place or share your location, and I'll find the nearest centre.
-error-unsupported = I can read text and locations only.
+error-unsupported = Sorry, I can only read text and locations. Type a place name or share your location.
 error-try-again = Something went wrong on my side. Please try again in a minute.
 
 ## Terminal channel

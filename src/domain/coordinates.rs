@@ -49,6 +49,12 @@ impl Coordinates {
         self.lon
     }
 
+    /// An OpenStreetMap link to the point; it opens in any browser, no app needed.
+    pub fn map_url(self) -> String {
+        let (lat, lon) = (self.lat, self.lon);
+        format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=16/{lat:.5}/{lon:.5}")
+    }
+
     /// Whether the point lies in Ukraine's bounding box.
     pub fn is_in(self, bounds: Bounds) -> bool {
         (bounds.min_lat..=bounds.max_lat).contains(&self.lat) && (bounds.min_lon..=bounds.max_lon).contains(&self.lon)

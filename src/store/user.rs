@@ -94,6 +94,23 @@ impl Store {
         Ok(())
     }
 
+    /// Sets a known person's language (the terminal's `--lang`); a person not
+    /// yet known gets it from their first message instead.
+    pub async fn set_language(
+        &self,
+        channel: ChannelKind,
+        external_id: &str,
+        language: Language,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE chat_user SET language = $3, updated_at = now() WHERE channel = $1 AND external_id = $2")
+            .bind(channel.as_str())
+            .bind(external_id)
+            .bind(language.code())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Whether a person may be messaged; unknown people may not.
     pub async fn is_active(&self, channel: ChannelKind, external_id: &str) -> Result<bool, StoreError> {
         let active: Option<bool> =

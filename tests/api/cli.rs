@@ -51,7 +51,7 @@ async fn a_scripted_ukrainian_chat_answers_a_location_and_typed_places(pool: PgP
         "Найближчі центри до населеного пункту Бровари (Київська область):",
         "1. Центр життєстійкості Броварської громади",
         "Найближчі центри до населеного пункту Львів (Львівська область):",
-        "з назвою «Новомиколаївка». В якій області?",
+        "з назвою «Новомиколаївка». У якій області?",
         "[1] ",
         "Немає такої кнопки. Оберіть номер від 1 до ",
     ] {
@@ -69,7 +69,7 @@ async fn a_scripted_english_chat_presses_buttons_by_number_and_by_label(pool: Pg
     let out = stdout(&output);
     for expected in [
         "The centres nearest to you:",
-        "Data verified on",
+        "Last verified:",
         "📍 ",
         "I couldn't read those coordinates.",
         "(To share a location, type /loc LAT LON",

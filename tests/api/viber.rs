@@ -331,7 +331,7 @@ async fn contacts_and_pictures_get_polite_answers_and_receipts_are_recorded(pool
         .wait_for("two answers", |f| {
             let t = texts(&f.sent_to(OLENA));
             t.iter().any(|t| t.contains("номер телефону мені не потрібен"))
-                && t.iter().any(|t| t.contains("Я розумію лише текст"))
+                && t.iter().any(|t| t.contains("я розумію лише текст"))
         })
         .await;
     let stored = sqlx::query_scalar::<_, String>("SELECT state::text FROM chat_user")

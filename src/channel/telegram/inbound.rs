@@ -66,6 +66,8 @@ fn from_message(message: &Message) -> Inbound {
         Incoming::from_text(text)
     } else if let Some(location) = message.location() {
         Incoming::Location { lat: location.latitude, lon: location.longitude }
+    } else if message.contact().is_some() {
+        Incoming::Contact
     } else {
         Incoming::Unsupported
     };

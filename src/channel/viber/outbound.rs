@@ -91,9 +91,8 @@ fn keyboard(catalog: &Catalog, language: Language, reply: &Reply) -> Keyboard {
         buttons.push(KeyboardButton::new("reply", body, catalog.render(language, &button.label)));
     }
     if let Some(venue) = &reply.venue {
-        let (lat, lon) = (venue.location.lat(), venue.location.lon());
-        let url = format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=16/{lat:.5}/{lon:.5}");
-        let mut map = KeyboardButton::new("open-url", url, catalog.render(language, &Text::new("viber-open-map")));
+        let label = catalog.render(language, &Text::new("viber-open-map"));
+        let mut map = KeyboardButton::new("open-url", venue.location.map_url(), label);
         map.silent = false;
         buttons.push(map);
     }

@@ -27,7 +27,8 @@ fn address(centre: &Centre, language: Language) -> Option<&str> {
 
 /// "850 м", "1,2 км", "23 км".
 pub fn distance(metres: f64) -> Text {
-    if metres < 1_000.0 {
+    // 995 m would round to "1000 м": that is a kilometre.
+    if metres < 995.0 {
         let rounded = ((metres / 10.0).round() * 10.0).max(10.0);
         Text::new("distance-metres").with("metres", Arg::Count(rounded as i64))
     } else if metres < 10_000.0 {
@@ -111,7 +112,7 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
         footer.push(Text::new("card-services").with("services", Arg::List(services)));
     }
     footer.push(Text::new("card-verified").with("date", Arg::Date(centre.verified_on)));
-    footer.push(Text::new("card-map").plain("url", map_url(centre)));
+    footer.push(Text::new("card-map").plain("url", centre.location.map_url()));
     let venue = venue(ctx, centre);
     let phones = centre.phones.iter().map(|p| p.display()).collect();
     let mut reply = Reply { venue: Some(venue), phones, ..Reply::default() }
@@ -125,19 +126,13 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     reply.buttons([help_now_button(), menu_button()])
 }
 
-/// A centre's map pin.
+/// A centre's map pin. Telegram needs an address: without a street address
+/// the pin says where it is as precisely as known (hromada, oblast).
 pub fn venue(ctx: &Context<'_>, centre: &Centre) -> Venue {
-    Venue {
-        location: centre.location,
-        title: name(centre, ctx.language).to_owned(),
-        address: address(centre, ctx.language).unwrap_or_default().to_owned(),
-    }
-}
-
-/// An OpenStreetMap link to the centre's point; it opens in any browser.
-fn map_url(centre: &Centre) -> String {
-    let (lat, lon) = (centre.location.lat(), centre.location.lon());
-    format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=16/{lat:.5}/{lon:.5}")
+    let fallback = || [&centre.hromada, &centre.oblast].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ");
+    let address = address(centre, ctx.language).map(str::to_owned).unwrap_or_else(fallback);
+    let address = if address.is_empty() { name(centre, ctx.language).to_owned() } else { address };
+    Venue { location: centre.location, title: name(centre, ctx.language).to_owned(), address }
 }
 
 /// The fluent id of a service's label.
@@ -166,6 +161,10 @@ pub fn status_line(hours: Option<&Hours>, now: NaiveDateTime) -> Text {
     match hours.status(now) {
         Status::AlwaysOpen => Text::new("hours-open-always"),
         Status::OpenUntil(at) if days_ahead(at) == 0 => Text::new("hours-open-until").with("time", time(at)),
+        // Closing at midnight is "until 24:00" today, not "on Tuesday at 0:00".
+        Status::OpenUntil(at) if days_ahead(at) == 1 && at.hour() == 0 && at.minute() == 0 => {
+            Text::new("hours-open-until").with("time", Arg::AtTime { hour: 24, minute: 0 })
+        }
         Status::OpenUntil(at) => {
             Text::new("hours-open-until-day").message("weekday", weekday(at.weekday())).with("time", time(at))
         }
@@ -239,7 +238,19 @@ mod tests {
     }
 
     #[test]
+    fn closing_at_midnight_is_said_as_24_00_today() {
+        let hours = Hours::parse("Mo-Su 10:00-24:00").expect("valid");
+        let evening =
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(22, 0, 0)).expect("valid");
+        assert_eq!(
+            status_line(Some(&hours), evening),
+            Text::new("hours-open-until").with("time", Arg::AtTime { hour: 24, minute: 0 })
+        );
+    }
+
+    #[test]
     fn distances_are_metres_below_a_kilometre_then_kilometres() {
+        assert_eq!(distance(996.0), Text::new("distance-km").with("km", Arg::Decimal { value: 0.996, digits: 1 }));
         assert_eq!(distance(846.0), Text::new("distance-metres").with("metres", Arg::Count(850)));
         assert_eq!(distance(3.0), Text::new("distance-metres").with("metres", Arg::Count(10)));
         assert_eq!(distance(1_234.0), Text::new("distance-km").with("km", Arg::Decimal { value: 1.234, digits: 1 }));

@@ -4,7 +4,7 @@
 use super::{Context, Step, card, help_now_button, menu, menu_button};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
-use crate::directory::{Lookup, Place, Precision};
+use crate::directory::{Lookup, Place, PlaceKind, Precision};
 use crate::domain::{CentreId, Coordinates, Language};
 use crate::i18n::Text;
 
@@ -139,13 +139,17 @@ fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: u
     }
     let header = match place.map(|p| ctx.gazetteer.place(p)) {
         Some(place) => {
+            let id = match place.kind {
+                PlaceKind::Hromada => "find-results-near-hromada",
+                _ => "find-results-near-place",
+            };
             let mut lines = vec![
-                Text::new("find-results-near-place")
-                    .plain("place", place_name(place, language))
-                    .plain("oblast", oblast_name(ctx, place)),
+                Text::new(id).plain("place", place_name(place, language)).plain("oblast", oblast_name(ctx, place)),
             ];
-            if place.precision != Precision::Place {
-                lines.push(Text::new("find-approximate"));
+            match place.precision {
+                Precision::Place => {}
+                Precision::Hromada => lines.push(Text::new("find-approximate")),
+                Precision::Raion | Precision::Oblast => lines.push(Text::new("find-approximate-area")),
             }
             lines
         }
@@ -211,15 +215,18 @@ fn ask_which(ctx: &Context<'_>, candidates: Vec<usize>) -> Step {
 
 /// "Новомиколаївка (Вільнянська громада, Запорізька область)".
 fn place_label(ctx: &Context<'_>, place: &Place) -> Text {
-    let text = match place.hromada {
-        Some(h) => Text::new("find-place-choice").plain("hromada", place_name(ctx.gazetteer.place(h), ctx.language)),
-        None => Text::new("find-place-choice-no-hromada"),
+    let text = match (place.kind, place.hromada) {
+        (PlaceKind::Hromada, _) => Text::new("find-place-choice-hromada"),
+        (_, Some(h)) => {
+            Text::new("find-place-choice").plain("hromada", place_name(ctx.gazetteer.place(h), ctx.language))
+        }
+        (_, None) => Text::new("find-place-choice-no-hromada"),
     };
     text.plain("name", place_name(place, ctx.language)).plain("oblast", oblast_name(ctx, place))
 }
 
 fn stale(ctx: &Context<'_>) -> Reply {
-    Reply::default().line(Text::new("error-stale-button")).buttons(menu::menu_buttons(ctx))
+    super::stale_button(ctx)
 }
 
 fn place_name(place: &Place, language: Language) -> &str {

@@ -36,6 +36,8 @@ pub fn screen(ctx: &Context<'_>, state: &State) -> Reply {
             reply = reply.button(card::open_button(ctx, 1, near.centre), Action::Centre(near.centre.id.clone()));
         }
         None => {
+            // A shared location answers at once with the nearest centre.
+            reply.ask_location = true;
             reply = reply.line(Text::new("help-find-nearest")).button(Text::new("menu-find"), Action::Find);
         }
     }
