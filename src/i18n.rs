@@ -151,12 +151,10 @@ impl Catalog {
             Arg::Decimal { value, digits } => FluentValue::from(format_decimal(language, *value, *digits)),
             Arg::Time { hour, minute } => FluentValue::from(format!("{hour}:{minute:02}")),
             Arg::AtTime { hour, minute } => {
-                let preposition = match (language, hour) {
-                    (Language::Uk, 11) => "об",
-                    (Language::Uk, _) => "о",
-                    (Language::En, _) => "at",
-                };
-                FluentValue::from(format!("{preposition} {hour}:{minute:02}"))
+                // The preposition is the language's business: Ukrainian says "об"
+                // before the vowel of "одинадцятій", "о" otherwise.
+                let text = Text::new("time-at").count("hour", i64::from(*hour)).plain("minute", format!("{minute:02}"));
+                FluentValue::from(self.try_render(language, &text)?)
             }
             Arg::Date(date) => FluentValue::from(format_date(language, *date)),
             Arg::Message(text) => FluentValue::from(self.try_render(language, text)?),

@@ -167,3 +167,6 @@ error-contact-not-needed = Thank you, but I don't need a phone number to find a 
 ## Viber
 viber-share-location = 📍 Share my location
 viber-open-map = 🗺 Open the map
+
+## Times
+time-at = at { $hour }:{ $minute }

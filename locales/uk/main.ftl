@@ -173,3 +173,9 @@ error-contact-not-needed = Дякую, але номер телефону мен
 ## Viber
 viber-share-location = 📍 Надіслати місцезнаходження
 viber-open-map = 🗺 Відкрити на карті
+
+## Times
+time-at = { $hour ->
+        [11] об
+       *[other] о
+    } { $hour }:{ $minute }

@@ -2,8 +2,25 @@
 //! [`Incoming`](crate::conversation::Incoming) and renders
 //! [`Reply`](crate::conversation::Reply) values with its own widgets.
 
+use crate::conversation::ConversationError;
+use crate::store::StoreError;
+
 pub mod console;
 pub mod queue;
 pub mod render;
 pub mod telegram;
 pub mod viber;
+
+/// A failure to apply a platform's update; the platform should deliver it again.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    #[error(transparent)]
+    Conversation(#[from] ConversationError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Lowercase hex, as signatures and derived secrets are written.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -11,6 +11,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// without bound.
 pub const MAX_QUEUED_PER_RECIPIENT: usize = 50;
 
+/// The pause before retry `attempt` (0, 1, …) after an outage or a "too
+/// many requests": half a second, doubling.
+pub fn backoff(attempt: u32) -> std::time::Duration {
+    std::time::Duration::from_millis(500) * 2u32.pow(attempt.min(10))
+}
+
 /// How one delivery ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::opening::Hours;
 pub use crate::csv_table::{CsvError, RowError};
 use crate::csv_table::{Fields, read_rows};
+pub use crate::domain::ImportedCentre;
 use crate::domain::{Centre, CentreId, Coordinates, Phone, ServiceTag, UKRAINE_BOUNDS};
 
 /// Columns in the order export writes them. The first five are required.
@@ -36,16 +37,6 @@ pub const COLUMNS: [&str; 18] = [
     "sample",
 ];
 const REQUIRED: usize = 5;
-
-/// A parsed row and whether its `verified_on` was given or defaulted.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportedCentre {
-    pub centre: Centre,
-    /// With no `verified_on` the import date is used, unless the row is
-    /// unchanged from the stored one, whose date is then kept: re-importing
-    /// the same file must not make stale data look freshly verified.
-    pub verified_on_given: bool,
-}
 
 /// Parses and validates a whole file. `today` is the default `verified_on`.
 pub fn parse(input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, CsvError> {

@@ -32,6 +32,17 @@ pub struct Centre {
     pub sample: bool,
 }
 
+/// A centre read from an operator's file, and whether its `verified_on` was
+/// given or defaulted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedCentre {
+    pub centre: Centre,
+    /// With no `verified_on` the import date is used, unless the row is
+    /// unchanged from the stored one, whose date is then kept: re-importing
+    /// the same file must not make stale data look freshly verified.
+    pub verified_on_given: bool,
+}
+
 /// A centre's stable identifier: 1–40 ASCII letters, digits, `-` or `_`, so that
 /// it fits in a Telegram callback (64 bytes) and a deep link together with a prefix.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

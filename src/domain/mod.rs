@@ -8,7 +8,8 @@ mod language;
 mod programme;
 
 pub use centre::{
-    Centre, CentreId, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag, is_identifier,
+    Centre, CentreId, ImportedCentre, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag,
+    is_identifier,
 };
 pub use channel_kind::ChannelKind;
 pub use coordinates::{Bounds, Coordinates, InvalidCoordinates, UKRAINE_BOUNDS};

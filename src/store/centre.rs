@@ -2,8 +2,7 @@ use chrono::NaiveDate;
 use sqlx::FromRow;
 
 use super::{Store, StoreError};
-use crate::directory::centre_csv::ImportedCentre;
-use crate::domain::{Centre, CentreId, Coordinates, Phone, ServiceTag};
+use crate::domain::{Centre, CentreId, Coordinates, ImportedCentre, Phone, ServiceTag};
 
 /// The Postgres NOTIFY channel announcing that the centre table changed, so
 /// that every running bot process reloads its directory.

@@ -19,10 +19,18 @@ use teloxide::types::{ChatId, Update};
 use self::inbound::Inbound;
 pub use self::polling::poll;
 pub use self::sender::{Sender, TelegramDelivery};
-use crate::conversation::{Conversation, ConversationError};
+use crate::channel::ApplyError;
+use crate::conversation::Conversation;
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::{Catalog, Text};
 use crate::store::{Store, StoreError};
+
+/// The updates the bot asks Telegram for, in polling and webhook mode alike.
+pub const ALLOWED_UPDATES: [teloxide::types::AllowedUpdate; 3] = [
+    teloxide::types::AllowedUpdate::Message,
+    teloxide::types::AllowedUpdate::EditedMessage,
+    teloxide::types::AllowedUpdate::CallbackQuery,
+];
 
 /// Settings of the Telegram channel.
 #[derive(Clone)]
@@ -60,8 +68,7 @@ impl TelegramConfig {
             }
             None => {
                 use sha2::{Digest, Sha256};
-                let digest = Sha256::digest(format!("resilience-bot telegram webhook {token}"));
-                digest.iter().map(|b| format!("{b:02x}")).collect()
+                crate::channel::hex(&Sha256::digest(format!("resilience-bot telegram webhook {token}")))
             }
         };
         Ok(Self { token, api_url, webhook_url, webhook_secret })
@@ -76,15 +83,6 @@ impl std::fmt::Debug for TelegramConfig {
             .field("webhook_url", &self.webhook_url)
             .finish()
     }
-}
-
-/// A failure to apply an update; the update must be delivered again.
-#[derive(Debug, thiserror::Error)]
-pub enum ApplyError {
-    #[error(transparent)]
-    Conversation(#[from] ConversationError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
 }
 
 /// Everything needed to apply Telegram updates; cheap to clone.

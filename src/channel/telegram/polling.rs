@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use teloxide::payloads::GetUpdatesSetters;
 use teloxide::prelude::Requester;
-use teloxide::types::{AllowedUpdate, Update, UpdateKind};
+use teloxide::types::{Update, UpdateKind};
 use tokio::sync::watch;
 
 use super::Telegram;
@@ -25,11 +25,12 @@ pub async fn poll(telegram: Telegram, mut stop: watch::Receiver<bool>) {
     let mut offset: i32 = 0;
     let mut backoff = Duration::from_secs(1);
     while !*stop.borrow() {
-        let request = telegram.bot.get_updates().offset(offset).timeout(LONG_POLL_SECONDS).allowed_updates([
-            AllowedUpdate::Message,
-            AllowedUpdate::EditedMessage,
-            AllowedUpdate::CallbackQuery,
-        ]);
+        let request = telegram
+            .bot
+            .get_updates()
+            .offset(offset)
+            .timeout(LONG_POLL_SECONDS)
+            .allowed_updates(super::ALLOWED_UPDATES);
         let fetched = tokio::select! {
             fetched = request => fetched,
             _ = stop.changed() => break,

@@ -4,7 +4,6 @@
 //! the shared [`Outbox`].
 
 use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
 
 use teloxide::payloads::SendMessageSetters;
 use teloxide::prelude::Requester;
@@ -14,7 +13,7 @@ use tokio::time::Instant;
 
 use super::outbound::Outbound;
 use super::pacing::Pacing;
-use crate::channel::queue::{Deliver, Outbox, Outcome};
+use crate::channel::queue::{Deliver, Outbox, Outcome, backoff};
 use crate::domain::ChannelKind;
 use crate::store::Store;
 
@@ -62,7 +61,7 @@ impl Deliver for TelegramDelivery {
                 }
                 Err(RequestError::Api(error)) if unreachable(&error) => return Outcome::Unreachable,
                 Err(error) if transient(&error) => {
-                    let wait = Duration::from_millis(500) * 2u32.pow(attempt);
+                    let wait = backoff(attempt);
                     tracing::warn!(chat = chat.0, attempt, %error, "sending failed; retrying");
                     tokio::time::sleep(wait).await;
                 }

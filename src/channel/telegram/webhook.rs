@@ -11,7 +11,7 @@ use axum::routing::post;
 use subtle::ConstantTimeEq;
 use teloxide::payloads::SetWebhookSetters;
 use teloxide::prelude::Requester;
-use teloxide::types::{AllowedUpdate, Update};
+use teloxide::types::Update;
 
 use super::Telegram;
 
@@ -30,12 +30,7 @@ pub fn router(telegram: Telegram, secret: String) -> Router {
 
 /// Tells Telegram where to post updates, with our secret.
 pub async fn register(telegram: &Telegram, url: reqwest::Url, secret: &str) -> Result<(), teloxide::RequestError> {
-    telegram
-        .bot
-        .set_webhook(url)
-        .secret_token(secret.to_owned())
-        .allowed_updates([AllowedUpdate::Message, AllowedUpdate::EditedMessage, AllowedUpdate::CallbackQuery])
-        .await?;
+    telegram.bot.set_webhook(url).secret_token(secret.to_owned()).allowed_updates(super::ALLOWED_UPDATES).await?;
     Ok(())
 }
 

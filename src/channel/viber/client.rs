@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::outbound::ViberOut;
-use crate::channel::queue::{Deliver, Outcome};
+use crate::channel::queue::{Deliver, Outcome, backoff};
 use crate::domain::ChannelKind;
 use crate::store::Store;
 
@@ -150,7 +150,7 @@ impl Deliver for ViberDelivery {
                     return Outcome::Unreachable;
                 }
                 Err(ViberError::Status { status: 12, .. }) | Err(ViberError::Network(_)) => {
-                    let wait = Duration::from_millis(500) * 2u32.pow(attempt);
+                    let wait = backoff(attempt);
                     tracing::warn!(attempt, wait_ms = wait.as_millis() as u64, "Viber busy or unreachable; retrying");
                     tokio::time::sleep(wait).await;
                 }

@@ -13,11 +13,12 @@ use std::sync::Arc;
 
 use self::callback::{Callback, ViberMessage, ViberUser};
 pub use self::client::{ViberClient, ViberDelivery, ViberError};
+use crate::channel::ApplyError;
 use crate::channel::queue::Outbox;
-use crate::conversation::{Conversation, ConversationError, Incoming, User};
+use crate::conversation::{Conversation, Incoming, User};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 /// Settings of the Viber channel.
 #[derive(Clone)]
@@ -39,15 +40,6 @@ impl std::fmt::Debug for ViberConfig {
             .field("bot_name", &self.bot_name)
             .finish()
     }
-}
-
-/// A failure to apply a callback; Viber should deliver it again.
-#[derive(Debug, thiserror::Error)]
-pub enum ApplyError {
-    #[error(transparent)]
-    Conversation(#[from] ConversationError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
 }
 
 /// Everything needed to handle Viber callbacks; cheap to clone.

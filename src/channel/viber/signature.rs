@@ -24,7 +24,7 @@ pub fn sign(token: &str, body: &[u8]) -> String {
         return String::new();
     };
     mac.update(body);
-    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    crate::channel::hex(&mac.finalize().into_bytes())
 }
 
 fn decode_hex(text: &str) -> Option<Vec<u8>> {
