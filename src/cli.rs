@@ -1,5 +1,6 @@
 //! The command line (`clap`); every flag can also come from the environment.
 
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -11,13 +12,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::channel::console::Console;
 use crate::channel::telegram::TelegramConfig;
 use crate::channel::viber::ViberConfig;
+use crate::cohort;
 use crate::conversation::{Clock, User};
 use crate::directory::centre_csv;
+use crate::domain::Programme;
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
 use crate::server::{Application, ServeConfig};
 use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
-use crate::store::PrivateCluster;
+use crate::store::{Person, PrivateCluster};
 use crate::telemetry;
 
 /// The command line. Not `Debug`: it holds tokens and the database URL.
@@ -77,6 +80,9 @@ pub enum Command {
     /// Export data files.
     #[command(subcommand)]
     Export(Export),
+    /// Manage centre coordinators.
+    #[command(subcommand)]
+    Coordinator(Coordinator),
     /// Manage the private Postgres cluster used when DATABASE_URL is unset.
     #[command(subcommand)]
     Db(Db),
@@ -148,6 +154,40 @@ pub enum Import {
         #[arg(long)]
         replace: bool,
     },
+    /// Upsert groups (cohorts of programmes) from a CSV file, all or nothing.
+    Groups { file: PathBuf },
+}
+
+/// Coordinator administration.
+#[derive(Subcommand)]
+pub enum Coordinator {
+    /// Make a person a coordinator of a centre.
+    Add {
+        #[arg(long)]
+        centre: String,
+        #[arg(long, value_enum)]
+        channel: ChannelArg,
+        /// The person's id on that channel (Telegram chat id, Viber user id, terminal --user).
+        #[arg(long)]
+        user: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ChannelArg {
+    Telegram,
+    Viber,
+    Terminal,
+}
+
+impl From<ChannelArg> for ChannelKind {
+    fn from(channel: ChannelArg) -> Self {
+        match channel {
+            ChannelArg::Telegram => ChannelKind::Telegram,
+            ChannelArg::Viber => ChannelKind::Viber,
+            ChannelArg::Terminal => ChannelKind::Console,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -190,6 +230,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(Import::Centres { file, replace }) => import_centres(&cli.config, &file, replace).await,
         Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
             export_centres(&cli.config, output).await
+        }
+        Command::Import(Import::Groups { file }) => import_groups(&cli.config, &file).await,
+        Command::Coordinator(Coordinator::Add { centre, channel, user }) => {
+            add_coordinator(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
         }
         Command::Db(db) => manage_db(&cli.config, db).await,
     }
@@ -265,6 +309,42 @@ async fn import_centres(config: &Config, file: &PathBuf, replace: bool) -> anyho
         summary.unchanged,
         summary.removed
     );
+    Ok(())
+}
+
+async fn import_groups(config: &Config, file: &PathBuf) -> anyhow::Result<()> {
+    let reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
+    let programmes = Programme::built_in()?;
+    let connected = Connected::connect(&config.database()).await?;
+    let result = async {
+        let centres: HashSet<String> = connected.store.centres().await?.into_iter().map(|c| c.id.to_string()).collect();
+        let programme_ids: HashSet<String> = programmes.iter().map(|p| p.id.clone()).collect();
+        let known = cohort::csv::Known { programmes: &programme_ids, centres: &centres, now: chrono::Utc::now() };
+        let rows = cohort::csv::parse(std::io::BufReader::new(reader), known)?;
+        let summary = connected.store.import_cohorts(&programmes, &rows).await?;
+        anyhow::Ok(summary)
+    }
+    .await;
+    connected.shutdown().await?;
+    let summary = result?;
+    println!(
+        "imported {}: {} added, {} updated, {} moved off waiting lists",
+        file.display(),
+        summary.added,
+        summary.updated,
+        summary.promoted.len()
+    );
+    Ok(())
+}
+
+async fn add_coordinator(config: &Config, centre: &str, person: Person) -> anyhow::Result<()> {
+    let connected = Connected::connect(&config.database()).await?;
+    let added = connected.store.add_coordinator(centre, &person).await;
+    connected.shutdown().await?;
+    if !added? {
+        anyhow::bail!("no centre with id {centre:?}");
+    }
+    println!("{} {} now coordinates centre {centre}", person.channel.as_str(), person.external_id);
     Ok(())
 }
 

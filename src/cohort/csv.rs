@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 
 use super::schedule::{parse_local, parse_weekdays, weekly};
 use crate::csv_table::{CsvError, Fields, read_rows};
+pub use crate::domain::CohortRow;
 use crate::domain::{Language, is_identifier};
 
 pub const COLUMNS: [&str; 11] =
@@ -19,20 +20,6 @@ pub const COLUMNS: [&str; 11] =
 const REQUIRED: [&str; 4] = ["id", "programme", "centre", "capacity"];
 /// Seats in one cohort: group programmes run with 10 to 30 people.
 pub const MAX_CAPACITY: i32 = 200;
-
-/// A validated cohort.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CohortRow {
-    pub id: String,
-    pub programme: String,
-    pub centre: String,
-    pub language: Language,
-    /// `in_person` or `online`.
-    pub format: &'static str,
-    pub capacity: i32,
-    pub sessions: Vec<DateTime<Utc>>,
-    pub duration_minutes: i32,
-}
 
 /// What the rows may refer to.
 #[derive(Debug, Clone, Copy)]

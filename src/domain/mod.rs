@@ -15,4 +15,4 @@ pub use channel_kind::ChannelKind;
 pub use coordinates::{Bounds, Coordinates, InvalidCoordinates, UKRAINE_BOUNDS};
 pub use hotline::{Hotline, HotlineError, Hotlines};
 pub use language::Language;
-pub use programme::{Programme, ProgrammeError};
+pub use programme::{CohortRow, Programme, ProgrammeError};

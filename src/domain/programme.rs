@@ -1,6 +1,9 @@
 //! Group programmes and the cohorts that run them.
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
+
+use super::Language;
 
 /// A programme that runs as cohorts (UNICEF "Parenting Without Stress", WHO
 /// Self-Help Plus…).
@@ -12,6 +15,20 @@ pub struct Programme {
     pub title_en: String,
     pub description_uk: String,
     pub description_en: String,
+}
+
+/// A cohort as an operator's groups file describes it, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CohortRow {
+    pub id: String,
+    pub programme: String,
+    pub centre: String,
+    pub language: Language,
+    /// `in_person` or `online`.
+    pub format: &'static str,
+    pub capacity: i32,
+    pub sessions: Vec<DateTime<Utc>>,
+    pub duration_minutes: i32,
 }
 
 #[derive(Deserialize)]

@@ -275,3 +275,126 @@ async fn promote(tx: &mut PgConnection, cohort: &str, capacity: i32) -> Result<V
     promoted.sort_by_key(|p| p.signup);
     Ok(promoted)
 }
+
+/// What a groups import did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CohortImport {
+    pub added: usize,
+    pub updated: usize,
+    /// People moved off waiting lists by capacity increases, to be told.
+    pub promoted: Vec<Promotion>,
+}
+
+impl Store {
+    /// Upserts the programmes and the cohorts of a validated groups file in one
+    /// transaction, replacing each cohort's sessions. A cohort whose new
+    /// capacity is below its confirmed sign-ups refuses the whole file.
+    pub async fn import_cohorts(
+        &self,
+        programmes: &[crate::domain::Programme],
+        rows: &[crate::domain::CohortRow],
+    ) -> Result<CohortImport, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for p in programmes {
+            sqlx::query(
+                "INSERT INTO programme (id, kind, title_uk, title_en, description_uk, description_en) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, \
+                 title_uk = EXCLUDED.title_uk, title_en = EXCLUDED.title_en, \
+                 description_uk = EXCLUDED.description_uk, description_en = EXCLUDED.description_en",
+            )
+            .bind(&p.id)
+            .bind(&p.kind)
+            .bind(&p.title_uk)
+            .bind(&p.title_en)
+            .bind(&p.description_uk)
+            .bind(&p.description_en)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let mut summary = CohortImport::default();
+        let mut conflicts = Vec::new();
+        for row in rows {
+            let existing: Option<i32> = sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = $1 FOR UPDATE")
+                .bind(&row.id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if existing.is_some() {
+                let confirmed = confirmed_count(&mut tx, &row.id).await?;
+                if i64::from(row.capacity) < confirmed {
+                    conflicts.push(format!(
+                        "group {}: capacity {} is below its {confirmed} confirmed people",
+                        row.id, row.capacity
+                    ));
+                    continue;
+                }
+                summary.updated += 1;
+            } else {
+                summary.added += 1;
+            }
+            sqlx::query(
+                "INSERT INTO cohort (id, programme_id, centre_id, language, format, capacity) VALUES ($1, $2, $3, $4, $5, $6) \
+                 ON CONFLICT (id) DO UPDATE SET programme_id = EXCLUDED.programme_id, centre_id = EXCLUDED.centre_id, \
+                 language = EXCLUDED.language, format = EXCLUDED.format, capacity = EXCLUDED.capacity",
+            )
+            .bind(&row.id)
+            .bind(&row.programme)
+            .bind(&row.centre)
+            .bind(row.language.code())
+            .bind(row.format)
+            .bind(row.capacity)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM cohort_session WHERE cohort_id = $1").bind(&row.id).execute(&mut *tx).await?;
+            for (number, starts_at) in row.sessions.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO cohort_session (cohort_id, number, starts_at, duration_minutes) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(&row.id)
+                .bind(i32::try_from(number + 1).unwrap_or(i32::MAX))
+                .bind(starts_at)
+                .bind(row.duration_minutes)
+                .execute(&mut *tx)
+                .await?;
+            }
+            summary.promoted.extend(promote(&mut tx, &row.id, row.capacity).await?);
+        }
+        if !conflicts.is_empty() {
+            return Err(StoreError::Conflict(conflicts.join("\n")));
+        }
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// Makes a person a coordinator of a centre (idempotent). False when the
+    /// centre does not exist.
+    pub async fn add_coordinator(&self, centre: &str, person: &Person) -> Result<bool, StoreError> {
+        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM centre WHERE id = $1)")
+            .bind(centre)
+            .fetch_one(&self.pool)
+            .await?;
+        if !exists {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO coordinator (centre_id, channel, external_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(centre)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(true)
+    }
+
+    /// The centres a person coordinates (checked on the server for every
+    /// coordinator action, whatever buttons the person was shown).
+    pub async fn coordinated_centres(&self, person: &Person) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT centre_id FROM coordinator WHERE channel = $1 AND external_id = $2 ORDER BY centre_id",
+        )
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

@@ -27,6 +27,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// The change contradicts what is stored; nothing was changed.
+    #[error("nothing was changed:\n{0}")]
+    Conflict(String),
 }
 
 /// A handle to the database; cheap to clone.

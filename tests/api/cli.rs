@@ -202,3 +202,43 @@ async fn serve_without_a_channel_says_which_setting_is_missing(pool: PgPool) {
         stderr(&output)
     );
 }
+
+#[sqlx::test]
+async fn importing_groups_lists_bad_rows_and_coordinators_need_a_real_centre(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("groups.csv");
+    std::fs::write(
+        &bad,
+        "id,programme,centre,capacity,starts,sessions\n\
+         a,parenting-without-stress,sample-lvivska,0,2030-01-01 18:00,5\n\
+         b,yoga,sample-lvivska,10,2020-01-01 18:00,5\n",
+    )
+    .unwrap();
+    let output = run(&url, &["import", "groups", bad.to_str().unwrap()], "");
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("line 2: capacity \"0\""), "{err}");
+    assert!(err.contains("line 3: unknown programme \"yoga\""), "{err}");
+    assert!(err.contains("line 3: the first session is in the past"), "{err}");
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM cohort").fetch_one(&pool).await.unwrap();
+    assert_eq!(count, 0);
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "id,programme,centre,capacity,starts,sessions\na,self-help-plus,sample-lvivska,20,2030-01-01 18:00,5\n",
+    )
+    .unwrap();
+    let output = run(&url, &["import", "groups", good.to_str().unwrap()], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("1 added"), "{}", stdout(&output));
+
+    let ok =
+        run(&url, &["coordinator", "add", "--centre", "sample-lvivska", "--channel", "terminal", "--user", "anna"], "");
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let missing = run(&url, &["coordinator", "add", "--centre", "nowhere", "--channel", "telegram", "--user", "1"], "");
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("no centre with id \"nowhere\""), "{}", stderr(&missing));
+}

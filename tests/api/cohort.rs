@@ -200,3 +200,64 @@ async fn a_started_cancelled_or_unknown_cohort_takes_no_sign_ups(pool: PgPool) {
     assert_eq!(store.sign_up("g1", &people[0], None, None, Utc::now()).await.unwrap(), SignUp::Closed);
     assert!(statuses(&store, "g1").await.is_empty());
 }
+
+fn known<'a>(
+    programmes: &'a std::collections::HashSet<String>,
+    centres: &'a std::collections::HashSet<String>,
+) -> resilience_bot::cohort::csv::Known<'a> {
+    resilience_bot::cohort::csv::Known { programmes, centres, now: Utc::now() }
+}
+
+fn groups_file(capacity: i32) -> String {
+    let start = (Utc::now() + Duration::days(10)).with_timezone(&chrono_tz::Europe::Kyiv).format("%Y-%m-%d 18:00");
+    format!(
+        "id,programme,centre,capacity,starts,sessions,every,duration\n\
+         lviv-pws-1,parenting-without-stress,sample-lvivska,{capacity},{start},5,,90\n\
+         izmail-shp-1,self-help-plus,sample-izmailska,20,{start},5,,120\n"
+    )
+}
+
+#[sqlx::test]
+async fn a_groups_file_is_imported_whole_and_a_capacity_below_confirmed_refuses_it(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let store = app.store.clone();
+    let programmes = resilience_bot::domain::Programme::built_in().unwrap();
+    let programme_ids = programmes.iter().map(|p| p.id.clone()).collect();
+    let centres = store.centres().await.unwrap().into_iter().map(|c| c.id.to_string()).collect();
+    let rows = resilience_bot::cohort::csv::parse(groups_file(2).as_bytes(), known(&programme_ids, &centres)).unwrap();
+    let summary = store.import_cohorts(&programmes, &rows).await.unwrap();
+    assert_eq!((summary.added, summary.updated), (2, 0));
+    let sessions: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM cohort_session").fetch_one(store.pool()).await.unwrap();
+    assert_eq!(sessions, 10);
+
+    let people = people(&store, 3).await;
+    for person in &people {
+        store.sign_up("lviv-pws-1", person, None, None, Utc::now()).await.unwrap();
+    }
+    // Shrinking below the two confirmed is refused, and nothing changes.
+    let shrink =
+        resilience_bot::cohort::csv::parse(groups_file(1).as_bytes(), known(&programme_ids, &centres)).unwrap();
+    let refused = store.import_cohorts(&programmes, &shrink).await;
+    assert!(matches!(refused, Err(resilience_bot::store::StoreError::Conflict(_))), "{refused:?}");
+    let capacity: i32 = sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = 'lviv-pws-1'")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(capacity, 2);
+    // Growing promotes the person waiting.
+    let grow = resilience_bot::cohort::csv::parse(groups_file(3).as_bytes(), known(&programme_ids, &centres)).unwrap();
+    let summary = store.import_cohorts(&programmes, &grow).await.unwrap();
+    assert_eq!(summary.updated, 2);
+    assert_eq!(summary.promoted.iter().map(|p| p.person.clone()).collect::<Vec<_>>(), vec![people[2].clone()]);
+}
+
+#[sqlx::test]
+async fn a_coordinator_is_bound_only_to_an_existing_centre(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let person = Person { channel: ChannelKind::Telegram, external_id: "777".into() };
+    assert!(app.store.add_coordinator("sample-lvivska", &person).await.unwrap());
+    assert!(app.store.add_coordinator("sample-lvivska", &person).await.unwrap(), "idempotent");
+    assert!(!app.store.add_coordinator("nowhere", &person).await.unwrap());
+    assert_eq!(app.store.coordinated_centres(&person).await.unwrap(), vec!["sample-lvivska".to_owned()]);
+}
