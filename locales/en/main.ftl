@@ -170,3 +170,57 @@ viber-open-map = 🗺 Open the map
 
 ## Times
 time-at = at { $hour }:{ $minute }
+
+## Groups
+menu-groups = 👥 Support groups
+menu-mine = 📋 My sign-ups
+card-groups = 👥 Groups at this centre
+groups-need-place = To show groups near you, first find the nearest centres: share your location or type a place name.
+groups-near-title = Groups at the nearest centres:
+groups-at-centre-title = Groups at "{ $centre }":
+groups-none = There are no groups open for sign-up here right now.
+groups-item = { $number }. { $programme } — { $centre }; starts { $date }, { $sessions } { $sessions ->
+        [one] session
+       *[other] sessions
+    }; { $seats }
+groups-seats = { $left ->
+        [0] full, waiting list open
+       *[other] seats left: { $left }
+    }
+groups-open = { $number }. { $programme }
+group-title = 👥 { $programme }
+group-description = { $text }
+group-where = Where: { $centre }
+group-format = Format: { $format ->
+        [online] online
+       *[other] in person
+    }; language: { $language ->
+        [en] English
+       *[other] Ukrainian
+    }
+group-seats-left = Seats left: { $left } of { $capacity }.
+group-full = All seats are taken; you can join the waiting list ({ $waiting } waiting now).
+group-sessions-title = Sessions ({ $count }):
+group-session = { $number }. { $date } ({ $weekday }), { $from }–{ $to }
+group-you-are-in = You are signed up for this group.
+group-you-wait = You are on the waiting list, place { $position }.
+group-join = ✍️ Sign up
+group-join-waitlist = ⏳ Join the waiting list
+signup-consent = To sign you up I can keep your first name and phone number — only for the centre's coordinator, to contact you about the group. Both are optional. You can cancel at any time under "My sign-ups".
+signup-ask-name = What should we call you? Type your first name or tap "Skip".
+signup-bad-name = A name can be at most 60 characters. Type it again or tap "Skip".
+signup-ask-phone = Type your phone number (for example 067 123 45 67) or tap "Skip".
+signup-bad-phone = That does not look like a Ukrainian number. Type it again, for example 067 123 45 67, or tap "Skip".
+signup-skip = ⏭ Skip
+signup-confirmed = ✅ You are signed up: { $programme }, { $centre }.
+signup-waitlisted = All seats are taken. You are on the waiting list, place { $position }. If a seat frees up you will be signed up automatically — check "My sign-ups".
+signup-already-confirmed = You are already signed up for this group.
+signup-already-waiting = You are already on the waiting list, place { $position }.
+signup-closed = This group no longer takes sign-ups.
+mine-title = Your sign-ups:
+mine-none = You have no active sign-ups.
+mine-item-confirmed = { $number }. { $programme } — { $centre }, starts { $date }: signed up
+mine-item-waiting = { $number }. { $programme } — { $centre }, starts { $date }: waiting list, place { $position }
+mine-cancel = ✖️ Cancel sign-up { $number }
+leave-done = Your sign-up is cancelled.
+leave-not-found = This sign-up is already cancelled or does not exist.

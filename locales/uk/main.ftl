@@ -179,3 +179,59 @@ time-at = { $hour ->
         [11] об
        *[other] о
     } { $hour }:{ $minute }
+
+## Groups
+menu-groups = 👥 Групи підтримки
+menu-mine = 📋 Мої записи
+card-groups = 👥 Групи в цьому центрі
+groups-need-place = Щоб показати групи поруч, спершу знайдіть найближчі центри: надішліть місцезнаходження або напишіть назву населеного пункту.
+groups-near-title = Групи в найближчих центрах:
+groups-at-centre-title = Групи в центрі «{ $centre }»:
+groups-none = Зараз тут немає груп, на які можна записатися.
+groups-item = { $number }. { $programme } — { $centre }; початок { $date }, { $sessions } { $sessions ->
+        [one] зустріч
+        [few] зустрічі
+        [many] зустрічей
+       *[other] зустрічі
+    }; { $seats }
+groups-seats = { $left ->
+        [0] місць немає, є лист очікування
+       *[other] вільних місць: { $left }
+    }
+groups-open = { $number }. { $programme }
+group-title = 👥 { $programme }
+group-description = { $text }
+group-where = Де: { $centre }
+group-format = Формат: { $format ->
+        [online] онлайн
+       *[other] очно
+    }; мова: { $language ->
+        [en] англійська
+       *[other] українська
+    }
+group-seats-left = Вільних місць: { $left } з { $capacity }.
+group-full = Усі місця зайнято; можна стати в лист очікування (у ньому зараз { $waiting }).
+group-sessions-title = Зустрічі ({ $count }):
+group-session = { $number }. { $date } ({ $weekday }), { $from }–{ $to }
+group-you-are-in = Ви записані до цієї групи.
+group-you-wait = Ви в листі очікування, ваше місце: { $position }.
+group-join = ✍️ Записатися
+group-join-waitlist = ⏳ Стати в лист очікування
+signup-consent = Щоб записати вас, я можу зберегти ваше ім’я і номер телефону — лише для координатора центру, щоб зв’язатися щодо групи. І те, й інше необов’язкове. Скасувати запис можна будь-коли в «Моїх записах».
+signup-ask-name = Як до вас звертатися? Напишіть ім’я або натисніть «Пропустити».
+signup-bad-name = Ім’я має бути не довше за 60 символів. Напишіть його ще раз або натисніть «Пропустити».
+signup-ask-phone = Напишіть номер телефону (наприклад, 067 123 45 67) або натисніть «Пропустити».
+signup-bad-phone = Це не схоже на український номер. Напишіть його ще раз, наприклад 067 123 45 67, або натисніть «Пропустити».
+signup-skip = ⏭ Пропустити
+signup-confirmed = ✅ Вас записано: { $programme }, { $centre }.
+signup-waitlisted = Усі місця вже зайнято. Ви в листі очікування, ваше місце: { $position }. Якщо місце звільниться, вас запишуть автоматично — перевіряйте «Мої записи».
+signup-already-confirmed = Ви вже записані до цієї групи.
+signup-already-waiting = Ви вже в листі очікування, ваше місце: { $position }.
+signup-closed = На цю групу вже не можна записатися.
+mine-title = Ваші записи:
+mine-none = У вас немає активних записів.
+mine-item-confirmed = { $number }. { $programme } — { $centre }, початок { $date }: ви записані
+mine-item-waiting = { $number }. { $programme } — { $centre }, початок { $date }: лист очікування, місце { $position }
+mine-cancel = ✖️ Скасувати запис { $number }
+leave-done = Запис скасовано.
+leave-not-found = Цей запис уже скасовано або його немає.

@@ -21,7 +21,7 @@ pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
 use crate::domain::{Hotlines, Language};
-use crate::store::{Store, StoreError};
+use crate::store::{Leaving, Person, Store, StoreError};
 
 /// What to send back for one update, and in which language to render it.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,11 +48,14 @@ pub enum Clock {
 impl Clock {
     /// The current local time in Kyiv, where every centre is.
     pub fn kyiv_now(self) -> NaiveDateTime {
-        let now = match self {
+        self.utc_now().with_timezone(&Kyiv).naive_local()
+    }
+
+    pub fn utc_now(self) -> DateTime<Utc> {
+        match self {
             Clock::System => Utc::now(),
             Clock::Fixed(at) => at,
-        };
-        now.with_timezone(&Kyiv).naive_local()
+        }
     }
 }
 
@@ -95,6 +98,7 @@ impl Conversation {
             now: self.clock.kyiv_now(),
             language,
             is_new: false,
+            groups: None,
         };
         let step = flow::step(&ctx, State::Idle, incoming);
         Outgoing { language: step.language, replies: step.replies }
@@ -125,6 +129,15 @@ impl Conversation {
             return Ok(None);
         }
         let directory = self.directory.current();
+        let state = State::from_json(record.state);
+        let person = Person { channel: user.channel, external_id: user.id.clone() };
+        let now = self.clock.utc_now();
+        let board = if flow::needs_groups(&state, &incoming) {
+            let (cohorts, mine) = self.store.group_board(&person, now).await?;
+            Some(flow::groups::Board { cohorts, mine })
+        } else {
+            None
+        };
         let ctx = flow::Context {
             directory: &directory,
             gazetteer: &self.gazetteer,
@@ -132,9 +145,33 @@ impl Conversation {
             now: self.clock.kyiv_now(),
             language: record.language,
             is_new: record.is_new,
+            groups: board.as_ref(),
         };
-        let step = flow::step(&ctx, State::from_json(record.state), incoming);
+        let mut step = flow::step(&ctx, state, incoming);
+        // Seats are taken while the person's row is still locked, so a double
+        // tap waits and then finds the place already taken.
+        if let Some(effect) = step.effect.take() {
+            let outcome = self.apply_effect(&effect, &person, now).await?;
+            let ctx = flow::Context { language: step.language, ..ctx };
+            step.replies.push(flow::groups::after(&ctx, &effect, &outcome));
+        }
         update.finish(step.language, &step.state.to_json()).await?;
         Ok(Some(Outgoing { language: step.language, replies: step.replies }))
+    }
+
+    async fn apply_effect(
+        &self,
+        effect: &flow::groups::Effect,
+        person: &Person,
+        now: DateTime<Utc>,
+    ) -> Result<flow::groups::Outcome, ConversationError> {
+        use flow::groups::{Effect, Outcome};
+        Ok(match effect {
+            Effect::SignUp { cohort, first_name, phone } => {
+                let outcome = self.store.sign_up(cohort, person, first_name.as_deref(), phone.as_ref(), now).await?;
+                Outcome::SignedUp(outcome)
+            }
+            Effect::Leave { signup } => Outcome::Left(self.store.leave(*signup, person, Leaving::Cancelled).await?),
+        })
     }
 }

@@ -1,4 +1,4 @@
-use crate::domain::{CentreId, Coordinates, Language};
+use crate::domain::{CentreId, Coordinates, Language, is_identifier};
 use crate::i18n::Text;
 
 /// One message from the bot, as data: channels render it with their widgets.
@@ -75,6 +75,20 @@ pub enum Action {
     Oblast(String),
     /// A place from the gazetteer (by KATOTTH code).
     Place(String),
+    /// Groups at the centres nearest to the last search.
+    Groups,
+    /// Groups at one centre.
+    CentreGroups(CentreId),
+    /// One cohort's details.
+    Cohort(String),
+    /// Sign up for a cohort.
+    Join(String),
+    /// Skip an optional answer (name, phone).
+    Skip,
+    /// The person's sign-ups.
+    Mine,
+    /// End one of the person's sign-ups.
+    Leave(i64),
 }
 
 /// The longest callback data Telegram accepts.
@@ -94,6 +108,13 @@ impl Action {
             Action::Centre(id) => format!("c:{id}"),
             Action::Oblast(code) => format!("o:{code}"),
             Action::Place(code) => format!("p:{code}"),
+            Action::Groups => "groups".into(),
+            Action::CentreGroups(id) => format!("gc:{id}"),
+            Action::Cohort(id) => format!("g:{id}"),
+            Action::Join(id) => format!("join:{id}"),
+            Action::Skip => "skip".into(),
+            Action::Mine => "mine".into(),
+            Action::Leave(signup) => format!("leave:{signup}"),
         }
     }
 
@@ -111,12 +132,19 @@ impl Action {
                 "about" => Action::About,
                 "more" => Action::More,
                 "list" => Action::List,
+                "groups" => Action::Groups,
+                "skip" => Action::Skip,
+                "mine" => Action::Mine,
                 _ => return None,
             },
             Some(("lang", code)) => Action::SetLanguage(Language::parse(code)?),
             Some(("c", id)) => Action::Centre(CentreId::parse(id).ok()?),
             Some(("o", code)) if is_katottg_code(code) => Action::Oblast(code.into()),
             Some(("p", code)) if is_katottg_code(code) => Action::Place(code.into()),
+            Some(("gc", id)) => Action::CentreGroups(CentreId::parse(id).ok()?),
+            Some(("g", id)) if is_identifier(id) => Action::Cohort(id.into()),
+            Some(("join", id)) if is_identifier(id) => Action::Join(id.into()),
+            Some(("leave", signup)) => Action::Leave(signup.parse().ok().filter(|s: &i64| *s > 0)?),
             Some(_) => return None,
         };
         Some(action)
@@ -147,6 +175,13 @@ mod tests {
             Action::Centre(longest_id),
             Action::Oblast("UA23000000000064947".into()),
             Action::Place("UA32060010010025307".into()),
+            Action::Groups,
+            Action::CentreGroups(CentreId::parse(&"y".repeat(CentreId::MAX_LEN)).expect("valid id")),
+            Action::Cohort("x".repeat(40)),
+            Action::Join("x".repeat(40)),
+            Action::Skip,
+            Action::Mine,
+            Action::Leave(i64::MAX),
         ];
         for action in actions {
             let data = action.encode();
@@ -169,6 +204,10 @@ mod tests {
             "c:'; DELETE FROM centre;--",
             &"m".repeat(65),
             "menu:extra",
+            "leave:-1",
+            "leave:abc",
+            "join:a b",
+            "g:",
         ] {
             assert_eq!(Action::parse(data), None, "{data:?}");
         }

@@ -15,6 +15,9 @@ pub enum State {
     AwaitingPlace,
     /// A typed name matched several places; these are their codes.
     ChoosingPlace { candidates: Vec<String> },
+    /// Signing up for a cohort: asking for the optional first name, then phone.
+    /// The name is kept here only until the sign-up is made.
+    SigningUp { cohort: String, name: Option<String>, asking_phone: bool },
     /// Nearest centres were shown from `origin`, `shown` of them so far.
     Results {
         origin: Coordinates,

@@ -398,3 +398,109 @@ impl Store {
         .await?)
     }
 }
+
+/// A cohort people can still join, with its programme, seats and sessions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenCohort {
+    pub id: String,
+    pub programme: crate::domain::Programme,
+    pub centre: String,
+    pub language: String,
+    pub format: String,
+    pub capacity: i64,
+    pub confirmed: i64,
+    pub waiting: i64,
+    /// Session start times and their length in minutes, in order.
+    pub sessions: Vec<(DateTime<Utc>, i32)>,
+}
+
+/// One of a person's active sign-ups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MySignup {
+    pub id: i64,
+    pub cohort: String,
+    pub confirmed: bool,
+    /// On the waiting list: the position (1 is next).
+    pub position: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct OpenCohortRow {
+    id: String,
+    programme_id: String,
+    kind: String,
+    title_uk: String,
+    title_en: String,
+    description_uk: String,
+    description_en: String,
+    centre_id: String,
+    language: String,
+    format: String,
+    capacity: i32,
+    confirmed: i64,
+    waiting: i64,
+}
+
+impl Store {
+    /// Cohorts that have not started and are not cancelled, soonest first,
+    /// and the person's active sign-ups (in any cohort).
+    pub async fn group_board(
+        &self,
+        person: &Person,
+        now: DateTime<Utc>,
+    ) -> Result<(Vec<OpenCohort>, Vec<MySignup>), StoreError> {
+        let rows: Vec<OpenCohortRow> = sqlx::query_as(
+            "SELECT c.id, p.id AS programme_id, p.kind, p.title_uk, p.title_en, p.description_uk, p.description_en, \
+                    c.centre_id, c.language, c.format, c.capacity, \
+                    (SELECT count(*) FROM signup s WHERE s.cohort_id = c.id AND s.status = 'confirmed') AS confirmed, \
+                    (SELECT count(*) FROM signup s WHERE s.cohort_id = c.id AND s.status = 'waitlisted') AS waiting \
+             FROM cohort c JOIN programme p ON p.id = c.programme_id \
+             WHERE NOT c.cancelled AND (SELECT min(starts_at) FROM cohort_session WHERE cohort_id = c.id) > $1 \
+             ORDER BY (SELECT min(starts_at) FROM cohort_session WHERE cohort_id = c.id), c.id",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        let sessions: Vec<(String, DateTime<Utc>, i32)> = sqlx::query_as(
+            "SELECT cohort_id, starts_at, duration_minutes FROM cohort_session ORDER BY cohort_id, number",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let cohorts = rows
+            .into_iter()
+            .map(|row| OpenCohort {
+                sessions: sessions.iter().filter(|(c, _, _)| *c == row.id).map(|(_, at, m)| (*at, *m)).collect(),
+                programme: crate::domain::Programme {
+                    id: row.programme_id,
+                    kind: row.kind,
+                    title_uk: row.title_uk,
+                    title_en: row.title_en,
+                    description_uk: row.description_uk,
+                    description_en: row.description_en,
+                },
+                id: row.id,
+                centre: row.centre_id,
+                language: row.language,
+                format: row.format,
+                capacity: i64::from(row.capacity),
+                confirmed: row.confirmed,
+                waiting: row.waiting,
+            })
+            .collect();
+        let mine: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, cohort_id, status FROM signup WHERE channel = $1 AND external_id = $2 \
+             AND status IN ('confirmed', 'waitlisted') ORDER BY id",
+        )
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut signups = Vec::new();
+        for (id, cohort, status) in mine {
+            let confirmed = status == "confirmed";
+            let position = if confirmed { None } else { self.waitlist_position(id).await? };
+            signups.push(MySignup { id, cohort, confirmed, position });
+        }
+        Ok((cohorts, signups))
+    }
+}

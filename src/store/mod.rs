@@ -14,7 +14,9 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
-pub use cohort::{Cancellation, CapacityChange, Leaving, Person, Promotion, SignUp};
+pub use cohort::{
+    Cancellation, CapacityChange, CohortImport, Leaving, MySignup, OpenCohort, Person, Promotion, SignUp,
+};
 pub use listen::CentreChanges;
 pub use user::{UserRecord, UserUpdate};
 

@@ -24,6 +24,9 @@ pub struct UserUpdate {
 
 impl Store {
     /// Loads (creating if needed) and locks a person's row for one update.
+    /// `FOR NO KEY UPDATE` serialises the person's updates without blocking
+    /// the foreign-key checks of rows that refer to them (a sign-up taken
+    /// while their update is being applied).
     pub async fn begin_user(
         &self,
         channel: ChannelKind,
@@ -31,6 +34,9 @@ impl Store {
         language_if_new: Language,
     ) -> Result<(UserUpdate, UserRecord), StoreError> {
         let mut tx = self.pool.begin().await?;
+        // A lock held too long (a stuck replica) fails this update, which the
+        // platform then delivers again, instead of hanging it.
+        sqlx::query("SET LOCAL lock_timeout = '10s'").execute(&mut *tx).await?;
         let inserted = sqlx::query(
             "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         )
@@ -39,12 +45,13 @@ impl Store {
         .bind(language_if_new.code())
         .execute(&mut *tx)
         .await?;
-        let (language, state): (String, serde_json::Value) =
-            sqlx::query_as("SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR UPDATE")
-                .bind(channel.as_str())
-                .bind(external_id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let (language, state): (String, serde_json::Value) = sqlx::query_as(
+            "SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR NO KEY UPDATE",
+        )
+        .bind(channel.as_str())
+        .bind(external_id)
+        .fetch_one(&mut *tx)
+        .await?;
         let language =
             Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
         let record = UserRecord { language, state, is_new: inserted.rows_affected() == 1 };

@@ -258,7 +258,10 @@ async fn a_deep_link_opens_that_centres_card(pool: PgPool) {
     assert_eq!(unknown.replies.len(), 1, "an unknown centre falls back to the welcome and menu");
     assert!(unknown.text().starts_with("Вітаю!"), "{}", unknown.text());
     let menu: Vec<Action> = unknown.last().buttons.iter().map(|(_, a)| a.clone()).collect();
-    assert_eq!(menu, vec![Action::Find, Action::HelpNow, Action::Language, Action::About]);
+    assert_eq!(
+        menu,
+        vec![Action::Find, Action::HelpNow, Action::Groups, Action::Mine, Action::Language, Action::About]
+    );
 }
 
 #[sqlx::test]

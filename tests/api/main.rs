@@ -12,6 +12,7 @@ mod conversation;
 mod fake_telegram;
 mod fake_viber;
 mod gazetteer;
+mod groups;
 mod helpers;
 mod i18n;
 mod import;

@@ -120,6 +120,7 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
         .paragraph(details)
         .paragraph(schedule)
         .paragraph(footer);
+    reply = reply.button(Text::new("card-groups"), Action::CentreGroups(centre.id.clone()));
     if from_results {
         reply = reply.button(Text::new("find-back-to-list"), Action::List);
     }
@@ -214,7 +215,7 @@ fn weekday(day: Weekday) -> Text {
 }
 
 /// The selector key fluent uses for weekday names and their grammatical cases.
-fn weekday_key(day: Weekday) -> &'static str {
+pub fn weekday_key(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "mon",
         Weekday::Tue => "tue",

@@ -173,6 +173,7 @@ fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: u
         reply = reply.button(Text::new("find-more"), Action::More);
     }
     let reply = reply.buttons([
+        Button { label: Text::new("menu-groups"), action: Action::Groups },
         Button { label: Text::new("find-search-again"), action: Action::Find },
         help_now_button(),
         menu_button(),

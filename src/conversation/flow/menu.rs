@@ -17,7 +17,7 @@ pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
     match linked {
         Some(id) => {
             let card = card::full(ctx, &id, None, false);
-            Step { state, language: ctx.language, replies: vec![welcome, card] }
+            Step { state, language: ctx.language, replies: vec![welcome, card], effect: None }
         }
         None => Step::new(State::Idle, ctx.language, welcome.buttons(menu_buttons(ctx))),
     }
@@ -37,6 +37,8 @@ pub fn menu_buttons(_ctx: &Context<'_>) -> Vec<Button> {
     vec![
         Button { label: Text::new("menu-find"), action: Action::Find },
         help_now_button(),
+        Button { label: Text::new("menu-groups"), action: Action::Groups },
+        Button { label: Text::new("menu-mine"), action: Action::Mine },
         Button { label: Text::new("menu-language"), action: Action::Language },
         Button { label: Text::new("menu-about"), action: Action::About },
     ]

@@ -3,6 +3,7 @@
 
 mod card;
 mod find;
+pub mod groups;
 mod help_now;
 mod menu;
 
@@ -27,6 +28,9 @@ pub struct Context<'a> {
     pub language: Language,
     /// The person wrote for the first time.
     pub is_new: bool,
+    /// Groups and the person's sign-ups, loaded only when a step needs them
+    /// (see [`needs_groups`]).
+    pub groups: Option<&'a groups::Board>,
 }
 
 /// The result of one step.
@@ -35,12 +39,35 @@ pub struct Step {
     pub state: State,
     pub language: Language,
     pub replies: Vec<Reply>,
+    /// A change for the database (taking or leaving a seat); its outcome is
+    /// worded by [`groups::after`] and appended to the replies.
+    pub effect: Option<groups::Effect>,
 }
 
 impl Step {
     fn new(state: State, language: Language, reply: Reply) -> Self {
-        Self { state, language, replies: vec![reply] }
+        Self { state, language, replies: vec![reply], effect: None }
     }
+}
+
+/// Whether this update needs the groups board loaded from the database.
+pub fn needs_groups(state: &State, incoming: &Incoming) -> bool {
+    let action = match incoming {
+        Incoming::Button(data) => Action::parse(data),
+        Incoming::Text(_) => return matches!(state, State::SigningUp { .. }),
+        _ => None,
+    };
+    matches!(
+        action,
+        Some(
+            Action::Groups
+                | Action::CentreGroups(_)
+                | Action::Cohort(_)
+                | Action::Join(_)
+                | Action::Mine
+                | Action::Skip
+        )
+    )
 }
 
 /// Longest message treated as a possible place name; longer text is not a place.
@@ -93,6 +120,13 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::Centre(id) => find::open_card(ctx, state, &id),
         Action::Oblast(code) => find::choose_oblast(ctx, state, &code),
         Action::Place(code) => find::from_place_code(ctx, state, &code),
+        Action::Groups => groups::near(ctx, state),
+        Action::CentreGroups(centre) => groups::at_centre(ctx, state, &centre),
+        Action::Cohort(cohort) => groups::detail(ctx, state, &cohort),
+        Action::Join(cohort) => groups::join(ctx, state, &cohort),
+        Action::Skip => groups::skip(ctx, state),
+        Action::Mine => groups::mine(ctx, state),
+        Action::Leave(signup) => groups::leave(ctx, state, signup),
     }
 }
 
@@ -100,6 +134,9 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     let language = ctx.language;
     let cleaned: String = text.chars().filter(|c| !c.is_control()).collect();
     let cleaned = cleaned.trim();
+    if let State::SigningUp { cohort, name, asking_phone } = state {
+        return groups::answer(ctx, cohort, name, asking_phone, cleaned);
+    }
     if let Some(action) = keyword(cleaned) {
         return on_action(ctx, state, action);
     }
