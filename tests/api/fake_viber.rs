@@ -67,16 +67,11 @@ impl FakeViber {
     }
 
     pub async fn wait_for(&self, what: &str, check: impl Fn(&FakeViber) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < deadline {
-            if check(self) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-        let calls: Vec<(String, String)> =
-            self.inner.lock().unwrap().calls.iter().map(|c| (c.method.clone(), c.body.to_string())).collect();
-        panic!("timed out waiting for {what}; calls: {calls:#?}");
+        let calls = || {
+            let calls = self.inner.lock().unwrap();
+            format!("{:#?}", calls.calls.iter().map(|c| (&c.method, c.body.to_string())).collect::<Vec<_>>())
+        };
+        crate::helpers::wait_until(Duration::from_secs(15), what, || check(self), calls).await;
     }
 }
 

@@ -9,6 +9,13 @@ use crate::helpers::{TestApp, monday_noon};
 
 const UK: Language = Language::Uk;
 
+/// Signs up for the Lviv group, skipping the name and the phone.
+async fn join_without_details(app: &TestApp, user: &str) -> crate::helpers::Answer {
+    app.press(user, UK, &Action::Join("lviv-pws".into())).await;
+    app.press(user, UK, &Action::Skip).await;
+    app.press(user, UK, &Action::Skip).await
+}
+
 /// Two cohorts at the Lviv sample centre, starting after the tests' clock.
 async fn cohorts(app: &TestApp, capacity: i32) {
     let programmes = resilience_bot::domain::Programme::built_in().unwrap();
@@ -64,16 +71,12 @@ async fn a_full_group_puts_people_on_the_waiting_list_and_a_double_tap_changes_n
     let app = TestApp::new(pool).await;
     cohorts(&app, 1).await;
     for user in ["a", "b"] {
-        app.press(user, UK, &Action::Join("lviv-pws".into())).await;
-        app.press(user, UK, &Action::Skip).await;
-        app.press(user, UK, &Action::Skip).await;
+        join_without_details(&app, user).await;
     }
     let mine = app.press("b", UK, &Action::Mine).await;
     assert!(mine.text().contains("лист очікування, місце 1"), "{}", mine.text());
     // Pressing "join" again, all the way through, does not take a second place.
-    app.press("a", UK, &Action::Join("lviv-pws".into())).await;
-    app.press("a", UK, &Action::Skip).await;
-    let again = app.press("a", UK, &Action::Skip).await;
+    let again = join_without_details(&app, "a").await;
     assert!(again.text().contains("Ви вже записані до цієї групи."), "{}", again.text());
     let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM signup").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(rows, 2);
@@ -84,9 +87,7 @@ async fn cancelling_frees_the_seat_for_the_first_waiting_and_nobody_cancels_for_
     let app = TestApp::new(pool).await;
     cohorts(&app, 1).await;
     for user in ["a", "b"] {
-        app.press(user, UK, &Action::Join("lviv-pws".into())).await;
-        app.press(user, UK, &Action::Skip).await;
-        app.press(user, UK, &Action::Skip).await;
+        join_without_details(&app, user).await;
     }
     let a_mine = app.press("a", UK, &Action::Mine).await;
     let cancel_a = a_mine.button("Скасувати запис 1");

@@ -213,3 +213,16 @@ pub fn database_url(pool: &PgPool) -> String {
         None => format!("{server}/{name}"),
     }
 }
+
+/// Polls `check` every 25 ms until it holds or `limit` passes; then fails the
+/// test with `what` and the fake's recorded calls (from `calls`).
+pub async fn wait_until(limit: std::time::Duration, what: &str, check: impl Fn() -> bool, calls: impl Fn() -> String) {
+    let deadline = std::time::Instant::now() + limit;
+    while std::time::Instant::now() < deadline {
+        if check() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("timed out waiting for {what}; calls: {}", calls());
+}
