@@ -461,9 +461,13 @@ impl Store {
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
+        // Sessions of the open cohorts only, not of every cohort ever held.
+        let open: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let sessions: Vec<(String, DateTime<Utc>, i32)> = sqlx::query_as(
-            "SELECT cohort_id, starts_at, duration_minutes FROM cohort_session ORDER BY cohort_id, number",
+            "SELECT cohort_id, starts_at, duration_minutes FROM cohort_session WHERE cohort_id = ANY($1) \
+             ORDER BY cohort_id, number",
         )
+        .bind(&open)
         .fetch_all(&self.pool)
         .await?;
         let cohorts = rows
