@@ -226,3 +226,33 @@ pub async fn wait_until(limit: std::time::Duration, what: &str, check: impl Fn()
     }
     panic!("timed out waiting for {what}; calls: {}", calls());
 }
+
+/// The real `serve` code path (`Application`) running on a test's database,
+/// stopped by [`Server::stop`].
+pub struct Server {
+    pub addr: std::net::SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Server {
+    pub async fn start(app: &TestApp, config: resilience_bot::server::ServeConfig) -> Self {
+        let catalog = Arc::new(Catalog::load().unwrap());
+        let application =
+            resilience_bot::server::Application::build(config, app.store.clone(), app.conversation.clone(), catalog)
+                .await
+                .unwrap();
+        let addr = application.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel();
+        let task = tokio::spawn(application.run_until_stopped(async move {
+            let _ = stopped.await;
+        }));
+        Self { addr, stop, task }
+    }
+
+    /// Stops the server and fails the test if it ended with an error.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        self.task.await.unwrap().unwrap();
+    }
+}

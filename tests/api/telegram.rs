@@ -2,19 +2,16 @@
 //! Bot API on 127.0.0.1, in long-polling and in webhook mode.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
 use resilience_bot::channel::telegram::TelegramConfig;
-use resilience_bot::i18n::Catalog;
-use resilience_bot::server::{Application, ServeConfig};
+use resilience_bot::server::ServeConfig;
 use serde_json::{Value, json};
 use sqlx::PgPool;
-use tokio::sync::oneshot;
 
 use crate::fake_telegram::FakeTelegram;
-use crate::helpers::TestApp;
+use crate::helpers::{Server, TestApp};
 
 const SECRET: &str = "test-secret_123";
 const OLENA: i64 = 4242;
@@ -23,8 +20,7 @@ struct Served {
     fake: FakeTelegram,
     addr: SocketAddr,
     app: TestApp,
-    stop: Option<oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+    server: Server,
 }
 
 impl Served {
@@ -36,16 +32,9 @@ impl Served {
             TelegramConfig::new("123:TEST".into(), fake.url.parse().unwrap(), webhook_url, Some(SECRET.into()))
                 .unwrap();
         let config = ServeConfig { http_addr: "127.0.0.1:0".parse().unwrap(), telegram: Some(telegram), viber: None };
-        let application =
-            Application::build(config, app.store.clone(), app.conversation.clone(), Arc::new(Catalog::load().unwrap()))
-                .await
-                .unwrap();
-        let addr = application.local_addr().unwrap();
-        let (stop, stopped) = oneshot::channel();
-        let task = tokio::spawn(application.run_until_stopped(async move {
-            let _ = stopped.await;
-        }));
-        Self { fake, addr, app, stop: Some(stop), task }
+        let server = Server::start(&app, config).await;
+        let addr = server.addr;
+        Self { fake, addr, app, server }
     }
 
     async fn post(&self, secret: Option<&str>, body: String) -> StatusCode {
@@ -59,11 +48,8 @@ impl Served {
         request.send().await.unwrap().status()
     }
 
-    async fn stop(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        self.task.await.unwrap().unwrap();
+    async fn stop(self) {
+        self.server.stop().await;
     }
 }
 

@@ -2,7 +2,6 @@
 //! API on 127.0.0.1, with callbacks signed as Viber signs them.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
@@ -10,14 +9,12 @@ use resilience_bot::channel::queue::Outbox;
 use resilience_bot::channel::viber::outbound::ViberOut;
 use resilience_bot::channel::viber::{ViberClient, ViberConfig, ViberDelivery, signature};
 use resilience_bot::domain::ChannelKind;
-use resilience_bot::i18n::Catalog;
-use resilience_bot::server::{Application, ServeConfig};
+use resilience_bot::server::ServeConfig;
 use serde_json::{Value, json};
 use sqlx::PgPool;
-use tokio::sync::oneshot;
 
 use crate::fake_viber::{FakeViber, TOKEN};
-use crate::helpers::{TestApp, brute_force_nearest};
+use crate::helpers::{Server, TestApp, brute_force_nearest};
 
 const OLENA: &str = "01234567890A=";
 /// Above 2^53: a float would turn it into its neighbour.
@@ -27,8 +24,7 @@ struct Served {
     fake: FakeViber,
     addr: SocketAddr,
     app: TestApp,
-    stop: Option<oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+    server: Server,
 }
 
 impl Served {
@@ -45,17 +41,10 @@ impl Served {
             bot_name: "Центри життєстійкості".into(),
         };
         let config = ServeConfig { http_addr, telegram: None, viber: Some(viber) };
-        let application =
-            Application::build(config, app.store.clone(), app.conversation.clone(), Arc::new(Catalog::load().unwrap()))
-                .await
-                .unwrap();
-        let addr = application.local_addr().unwrap();
-        let (stop, stopped) = oneshot::channel();
-        let task = tokio::spawn(application.run_until_stopped(async move {
-            let _ = stopped.await;
-        }));
+        let server = Server::start(&app, config).await;
+        let addr = server.addr;
         fake.wait_for("set_webhook", |f| f.webhook_check().is_some()).await;
-        Self { fake, addr, app, stop: Some(stop), task }
+        Self { fake, addr, app, server }
     }
 
     async fn post_raw(&self, signature: Option<String>, body: String) -> (StatusCode, String) {
@@ -73,11 +62,8 @@ impl Served {
         self.post_raw(Some(signature::sign(TOKEN, body.as_bytes())), body).await
     }
 
-    async fn stop(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        self.task.await.unwrap().unwrap();
+    async fn stop(self) {
+        self.server.stop().await;
     }
 }
 

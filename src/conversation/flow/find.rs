@@ -69,14 +69,14 @@ pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
 pub fn from_place_code(ctx: &Context<'_>, state: State, code: &str) -> Step {
     match ctx.gazetteer.by_code(code) {
         Some(index) => results(ctx, ctx.gazetteer.place(index).location, Some(index), 0),
-        None => Step::new(state, ctx.language, stale(ctx)),
+        None => Step::new(state, ctx.language, super::stale_button(ctx)),
     }
 }
 
 /// The person picked an oblast for an ambiguous name.
 pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step {
     let State::ChoosingPlace { candidates } = &state else {
-        return Step::new(state, ctx.language, stale(ctx));
+        return Step::new(state, ctx.language, super::stale_button(ctx));
     };
     let in_oblast: Vec<usize> = candidates
         .iter()
@@ -84,7 +84,7 @@ pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step
         .filter(|&p| ctx.gazetteer.oblast(ctx.gazetteer.place(p).oblast).code == oblast_code)
         .collect();
     match in_oblast[..] {
-        [] => Step::new(state, ctx.language, stale(ctx)),
+        [] => Step::new(state, ctx.language, super::stale_button(ctx)),
         [only] => results(ctx, ctx.gazetteer.place(only).location, Some(only), 0),
         _ => ask_which(ctx, in_oblast),
     }
@@ -96,7 +96,7 @@ pub fn more(ctx: &Context<'_>, state: State) -> Step {
             let place = place.and_then(|code| ctx.gazetteer.by_code(&code));
             results(ctx, origin, place, shown)
         }
-        other => Step::new(other, ctx.language, stale(ctx)),
+        other => Step::new(other, ctx.language, super::stale_button(ctx)),
     }
 }
 
@@ -108,7 +108,7 @@ pub fn current_page(ctx: &Context<'_>, state: State) -> Step {
             let page_start = shown.saturating_sub(1) / PAGE * PAGE;
             results(ctx, origin, place, page_start)
         }
-        other => Step::new(other, ctx.language, stale(ctx)),
+        other => Step::new(other, ctx.language, super::stale_button(ctx)),
     }
 }
 
@@ -224,10 +224,6 @@ fn place_label(ctx: &Context<'_>, place: &Place) -> Text {
         (_, None) => Text::new("find-place-choice-no-hromada"),
     };
     text.plain("name", place_name(place, ctx.language)).plain("oblast", oblast_name(ctx, place))
-}
-
-fn stale(ctx: &Context<'_>) -> Reply {
-    super::stale_button(ctx)
 }
 
 fn place_name(place: &Place, language: Language) -> &str {
