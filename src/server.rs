@@ -16,7 +16,7 @@ use tokio::task::JoinSet;
 
 use crate::channel::telegram::{self, Telegram, TelegramConfig};
 use crate::channel::viber::{self, Viber, ViberConfig};
-use crate::conversation::Conversation;
+use crate::conversation::{Conversation, NoticeSender};
 use crate::i18n::Catalog;
 use crate::store::Store;
 
@@ -37,6 +37,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     store: Store,
+    conversation: Conversation,
     telegram: Option<(Telegram, TelegramConfig)>,
     viber: Option<(Viber, ViberConfig)>,
 }
@@ -80,7 +81,7 @@ impl Application {
             None => None,
         };
         let router = router.layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
-        Ok(Self { listener, router, store, telegram, viber })
+        Ok(Self { listener, router, store, conversation, telegram, viber })
     }
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
@@ -114,7 +115,15 @@ impl Application {
             let outbox = viber.outbox().clone();
             outboxes.push(Box::new(move || outbox.is_idle()));
         }
+        let mut senders: Vec<Arc<dyn NoticeSender>> = Vec::new();
+        if let Some((telegram, _)) = &self.telegram {
+            senders.push(Arc::new(telegram.clone()));
+        }
+        if let Some((viber, _)) = &self.viber {
+            senders.push(Arc::new(viber.clone()));
+        }
         let started = start_channels(self.telegram, self.viber, &mut tasks, &stop_rx).await;
+        tasks.spawn(send_notices(self.conversation.clone(), senders, stop_rx.clone()));
         tasks.spawn(prune_deliveries(self.store.clone(), stop_rx.clone()));
         if started.is_ok() {
             tracing::info!("serving");
@@ -192,7 +201,7 @@ async fn health(State(store): State<Store>) -> StatusCode {
     if store.ping().await { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }
 }
 
-/// Forgets old delivery ids once an hour.
+/// Forgets old delivery ids and sent notices once an hour.
 async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
     loop {
         match store.prune_deliveries().await {
@@ -200,8 +209,39 @@ async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "cannot prune delivery ids"),
         }
+        match store.prune_notices().await {
+            Ok(pruned) if pruned > 0 => tracing::info!(pruned, "pruned old notices"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "cannot prune notices"),
+        }
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = stop.wait_for(|stop| *stop) => return,
+        }
+    }
+}
+
+/// How often the notice worker looks for reminders and notices when idle.
+const NOTICE_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Queues due reminders and sends notices, in every replica: the database
+/// hands each notice to one of them (see `store::notice`).
+async fn send_notices(conversation: Conversation, senders: Vec<Arc<dyn NoticeSender>>, mut stop: watch::Receiver<bool>) {
+    let senders: Vec<&dyn NoticeSender> = senders.iter().map(|s| s.as_ref()).collect();
+    loop {
+        let mut busy = false;
+        if let Err(error) = conversation.schedule_reminders().await {
+            tracing::warn!(%error, "cannot schedule reminders");
+        }
+        match conversation.deliver_notices(&senders, None).await {
+            Ok(handled) => busy = handled > 0,
+            Err(error) => tracing::warn!(%error, "cannot send notices"),
+        }
+        if busy {
+            continue;
+        }
+        tokio::select! {
+            () = tokio::time::sleep(NOTICE_INTERVAL) => {}
             _ = stop.wait_for(|stop| *stop) => return,
         }
     }

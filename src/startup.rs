@@ -82,7 +82,9 @@ impl Running {
         let directory = SharedDirectory::new(Directory::new(store.centres().await?));
         let gazetteer = Arc::new(Gazetteer::built_in()?);
         let reloader = spawn_reloader(store.clone(), directory.clone());
-        let conversation = Conversation::new(store.clone(), directory, gazetteer, Arc::new(hotlines), clock);
+        let programmes = Arc::new(crate::domain::Programme::built_in()?);
+        let conversation =
+            Conversation::new(store.clone(), directory, gazetteer, Arc::new(hotlines), programmes, clock);
         Ok(Self { conversation, reloader })
     }
 }

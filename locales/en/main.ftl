@@ -213,7 +213,7 @@ signup-ask-phone = Type your phone number (for example 067 123 45 67) or tap "Sk
 signup-bad-phone = That does not look like a Ukrainian number. Type it again, for example 067 123 45 67, or tap "Skip".
 signup-skip = ⏭ Skip
 signup-confirmed = ✅ You are signed up: { $programme }, { $centre }.
-signup-waitlisted = All seats are taken. You are on the waiting list, place { $position }. If a seat frees up you will be signed up automatically — check "My sign-ups".
+signup-waitlisted = All seats are taken. You are on the waiting list, place { $position }. If a seat frees up you will be signed up automatically, and I will write to tell you.
 signup-already-confirmed = You are already signed up for this group.
 signup-already-waiting = You are already on the waiting list, place { $position }.
 signup-closed = This group no longer takes sign-ups.
@@ -224,3 +224,104 @@ mine-item-waiting = { $number }. { $programme } — { $centre }, starts { $date 
 mine-cancel = ✖️ Cancel sign-up { $number }
 leave-done = Your sign-up is cancelled.
 leave-not-found = This sign-up is already cancelled or does not exist.
+
+## Notices: messages the bot sends on its own
+notice-promoted = 🎉 A seat has freed up: you are now signed up for { $programme }, { $centre }.
+notice-promoted-decline = If you can no longer come, tap "Give up the seat" and it goes to the next person waiting.
+notice-decline = 🙅 Give up the seat
+decline-done = You gave up the seat; it goes to the next person waiting. Thank you for letting us know.
+notice-cancelled = ❗ The centre has cancelled the group "{ $programme }" at { $centre } that was to start on { $date }. We are sorry. You can look for another group.
+notice-reminder = 🔔 Reminder: "{ $programme }" meets tomorrow ({ $count } { $count ->
+        [one] session
+       *[other] sessions
+    } in all):
+    { $session }
+notice-where = Where: { $centre }, { $address }
+notice-where-online = Online ({ $centre }): the centre sends the link.
+notice-cant-come = 🙋 I can't come this time
+notice-leave = 🚪 Leave the group
+notice-quiet = 🔕 No more reminders for this group
+notice-absent = 🙋 { $who } can't come to session { $number } of "{ $programme }" on { $date } { $time }.
+notice-absent-someone = A participant who gave no name
+absence-noted = Thank you for letting us know: the coordinator has been told. See you next time.
+absence-no-coordinator = Thank you. This centre's coordinator is not in the bot yet; if you can, call the centre to let them know.
+absence-not-found = This sign-up or session is no longer active.
+reminders-stopped = Done: no more reminders for this group. You will still hear from me if anything changes.
+
+## Coordinators
+coord-not-coordinator = This is for centre coordinators. If you coordinate groups at a centre, ask the bot's operator to add you.
+coord-not-found = This group is not one of yours, or it no longer runs.
+coord-title = 🗂 Groups you coordinate
+coord-centre = { $centre }:
+coord-none = No current groups.
+coord-item = { $number }. { $programme }, from { $date }: { $confirmed } of { $capacity } seats taken, { $waiting } waiting
+coord-new = ➕ New group at { $centre }
+coord-back = ⬅️ My centres' groups
+coord-back-to-group = ⬅️ Back to the group
+coord-group-title = 🗂 { $programme } — { $centre }
+coord-group-seats = { $confirmed } of { $capacity } seats taken; { $waiting } waiting.
+coord-list = 👥 Sign-up list
+coord-csv = 📄 Sign-up list as a CSV file
+coord-capacity = 🔢 Change the number of seats
+coord-cancel = ❌ Cancel the group
+coord-list-title = Sign-ups for { $programme } (from { $date }), page { $page } of { $pages }:
+coord-list-name = { $name }
+coord-list-no-name = (no name given)
+coord-list-confirmed = { $number }. { $name } { $phone } — confirmed
+coord-list-waiting = { $number }. { $name } { $phone } — waiting, place { $position }
+coord-list-empty = Nobody has signed up yet.
+coord-list-previous = ⬅️ Previous page
+coord-list-next = Next page ➡️
+coord-csv-caption = Sign-ups for { $programme } (from { $date }). This file holds personal data: keep it safe and delete it when the group ends.
+coord-csv-number = No.
+coord-csv-status = Status
+coord-csv-place = Place in queue
+coord-csv-name = First name
+coord-csv-phone = Phone
+coord-csv-time = Signed up (Kyiv time)
+coord-csv-confirmed = confirmed
+coord-csv-waiting = waiting
+coord-ask-capacity = How many seats should the group have? Type a number from 1 to 200. Now: { $capacity }, of them taken: { $confirmed }.
+coord-bad-capacity = Type a whole number from 1 to 200.
+coord-capacity-below = { $confirmed } people are already confirmed, so the group needs at least { $confirmed } seats: nobody loses a seat without knowing. Type another number.
+coord-capacity-done = Done: the group now has { $capacity } seats. { $promoted ->
+        [0] Nobody moved from the waiting list.
+        [one] { $promoted } person moved from the waiting list and is being told.
+       *[other] { $promoted } people moved from the waiting list and are being told.
+    }
+coord-cancel-confirm = Cancel "{ $programme }" starting on { $date }? { $people ->
+        [0] Nobody has signed up yet.
+        [one] { $people } person who signed up or is waiting will be told.
+       *[other] { $people } people who signed up or are waiting will be told.
+    } This cannot be undone.
+coord-cancel-yes = Yes, cancel the group
+coord-cancel-no = No, keep it
+coord-cancelled = The group is cancelled. { $told ->
+        [0] Nobody had signed up.
+        [one] { $told } person is being told.
+       *[other] { $told } people are being told.
+    }
+draft-ask-programme = New group at { $centre }. Which programme?
+draft-programme = { $title }
+draft-ask-first = When is the first session? Type the date and time in Kyiv, for example { $example }.
+draft-bad-date = I could not read that date and time.
+draft-past-date = That moment has passed.
+draft-far-date = That is more than a year away.
+draft-no-such-time = That time does not exist, or happens twice, in Kyiv because of a clock change. Choose another time.
+draft-ask-sessions = How many sessions, once a week at the same time? Type a number from 1 to 52.
+draft-bad-sessions = Type a whole number from 1 to 52.
+draft-ask-minutes = How long is one session, in minutes? For example 90 or 120.
+draft-bad-minutes = Type a number of minutes from 15 to 480.
+draft-ask-capacity = How many seats? Type a number from 1 to 200.
+draft-ask-language = Which language is the group held in?
+draft-ask-format = In person or online?
+draft-in-person = 🏠 In person
+draft-online = 💻 Online
+draft-preview-title = Check the new group before it opens:
+draft-preview-programme = Programme: { $programme }
+draft-preview-seats = Seats: { $capacity }
+draft-create = ✅ Open the group for sign-up
+draft-start-over = 🔁 Start again
+draft-created = The group is open: people see it under "Groups" at this centre and near it.
+draft-open-new = 🗂 Open the new group
+draft-exists = Another group was created at the same moment. Tap "Open the group for sign-up" again.

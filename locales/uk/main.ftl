@@ -224,7 +224,7 @@ signup-ask-phone = Напишіть номер телефону (наприкл�
 signup-bad-phone = Це не схоже на український номер. Напишіть його ще раз, наприклад 067 123 45 67, або натисніть «Пропустити».
 signup-skip = ⏭ Пропустити
 signup-confirmed = ✅ Вас записано: { $programme }, { $centre }.
-signup-waitlisted = Усі місця вже зайнято. Ви в листі очікування, ваше місце: { $position }. Якщо місце звільниться, вас запишуть автоматично — перевіряйте «Мої записи».
+signup-waitlisted = Усі місця вже зайнято. Ви в листі очікування, ваше місце: { $position }. Якщо місце звільниться, вас запишуть автоматично і я вам про це напишу.
 signup-already-confirmed = Ви вже записані до цієї групи.
 signup-already-waiting = Ви вже в листі очікування, ваше місце: { $position }.
 signup-closed = На цю групу вже не можна записатися.
@@ -235,3 +235,109 @@ mine-item-waiting = { $number }. { $programme } — { $centre }, початок 
 mine-cancel = ✖️ Скасувати запис { $number }
 leave-done = Запис скасовано.
 leave-not-found = Цей запис уже скасовано або його немає.
+
+## Сповіщення: повідомлення, які бот надсилає сам
+notice-promoted = 🎉 Звільнилося місце: вас записано на «{ $programme }», { $centre }.
+notice-promoted-decline = Якщо ви вже не зможете прийти, натисніть «Відмовитися від місця», і воно перейде до наступної людини в черзі.
+notice-decline = 🙅 Відмовитися від місця
+decline-done = Ви відмовилися від місця; воно перейде до наступної людини в черзі. Дякую, що попередили.
+notice-cancelled = ❗ Групу «{ $programme }» ({ $centre }), яка мала початися { $date }, центр скасував. Нам шкода. Ви можете пошукати іншу групу.
+notice-reminder = 🔔 Нагадування: завтра зустріч групи «{ $programme }» (усього { $count } { $count ->
+        [one] зустріч
+        [few] зустрічі
+        [many] зустрічей
+       *[other] зустрічі
+    }):
+    { $session }
+notice-where = Де: { $centre }, { $address }
+notice-where-online = Онлайн ({ $centre }): посилання надішле центр.
+notice-cant-come = 🙋 Цього разу не зможу
+notice-leave = 🚪 Вийти з групи
+notice-quiet = 🔕 Більше не нагадувати про цю групу
+notice-absent = 🙋 { $who } не зможе прийти на зустріч { $number } групи «{ $programme }» { $date } { $time }.
+notice-absent-someone = Учасник, який не вказав імені,
+absence-noted = Дякую, що попередили: координатору передано. До зустрічі наступного разу.
+absence-no-coordinator = Дякую. Координатора цього центру ще немає в боті; якщо можете, зателефонуйте до центру й попередьте.
+absence-not-found = Цей запис або ця зустріч уже неактивні.
+reminders-stopped = Готово: більше не нагадуватиму про цю групу. Якщо щось зміниться, я все одно напишу.
+
+## Координатори
+coord-not-coordinator = Це для координаторів центрів. Якщо ви координуєте групи в центрі, попросіть адміністратора бота додати вас.
+coord-not-found = Ця група не ваша або вже не працює.
+coord-title = 🗂 Групи, які ви координуєте
+coord-centre = { $centre }:
+coord-none = Зараз груп немає.
+coord-item = { $number }. { $programme }, з { $date }: зайнято { $confirmed } з { $capacity } місць, в очікуванні { $waiting }
+coord-new = ➕ Нова група в центрі «{ $centre }»
+coord-back = ⬅️ Групи моїх центрів
+coord-back-to-group = ⬅️ Назад до групи
+coord-group-title = 🗂 { $programme } — { $centre }
+coord-group-seats = Зайнято { $confirmed } з { $capacity } місць; в очікуванні { $waiting }.
+coord-list = 👥 Список записаних
+coord-csv = 📄 Список записаних файлом CSV
+coord-capacity = 🔢 Змінити кількість місць
+coord-cancel = ❌ Скасувати групу
+coord-list-title = Записані на «{ $programme }» (з { $date }), сторінка { $page } з { $pages }:
+coord-list-name = { $name }
+coord-list-no-name = (ім’я не вказано)
+coord-list-confirmed = { $number }. { $name } { $phone } — записано
+coord-list-waiting = { $number }. { $name } { $phone } — в очікуванні, місце { $position }
+coord-list-empty = Поки що ніхто не записався.
+coord-list-previous = ⬅️ Попередня сторінка
+coord-list-next = Наступна сторінка ➡️
+coord-csv-caption = Записані на «{ $programme }» (з { $date }). У файлі персональні дані: зберігайте його надійно й видаліть, коли група завершиться.
+coord-csv-number = №
+coord-csv-status = Статус
+coord-csv-place = Місце в черзі
+coord-csv-name = Ім’я
+coord-csv-phone = Телефон
+coord-csv-time = Запис (за київським часом)
+coord-csv-confirmed = записано
+coord-csv-waiting = в очікуванні
+coord-ask-capacity = Скільки місць має бути в групі? Напишіть число від 1 до 200. Зараз: { $capacity }, із них зайнято: { $confirmed }.
+coord-bad-capacity = Напишіть ціле число від 1 до 200.
+coord-capacity-below = Уже записано { $confirmed }, тож у групі має бути щонайменше { $confirmed } місць: ніхто не втрачає місця без попередження. Напишіть інше число.
+coord-capacity-done = Готово: тепер у групі { $capacity } місць. { $promoted ->
+        [0] З листа очікування ніхто не перейшов.
+        [one] { $promoted } людина перейшла з листа очікування, їй повідомляємо.
+        [few] { $promoted } людини перейшли з листа очікування, їм повідомляємо.
+       *[other] { $promoted } людей перейшли з листа очікування, їм повідомляємо.
+    }
+coord-cancel-confirm = Скасувати «{ $programme }», що починається { $date }? { $people ->
+        [0] Поки що ніхто не записався.
+        [one] Повідомимо { $people } людину, яка записалася або чекає.
+        [few] Повідомимо { $people } людей, які записалися або чекають.
+       *[other] Повідомимо { $people } людей, які записалися або чекають.
+    } Це не можна скасувати.
+coord-cancel-yes = Так, скасувати групу
+coord-cancel-no = Ні, залишити
+coord-cancelled = Групу скасовано. { $told ->
+        [0] Ніхто не був записаний.
+        [one] Повідомляємо { $told } людину.
+        [few] Повідомляємо { $told } людей.
+       *[other] Повідомляємо { $told } людей.
+    }
+draft-ask-programme = Нова група в центрі «{ $centre }». Яка програма?
+draft-programme = { $title }
+draft-ask-first = Коли перша зустріч? Напишіть дату й час за Києвом, наприклад { $example }.
+draft-bad-date = Не вдалося прочитати дату й час.
+draft-past-date = Цей час уже минув.
+draft-far-date = Це більш ніж за рік.
+draft-no-such-time = Через перехід на літній чи зимовий час такого часу в Києві немає або він буває двічі. Оберіть інший час.
+draft-ask-sessions = Скільки зустрічей, раз на тиждень в той самий час? Напишіть число від 1 до 52.
+draft-bad-sessions = Напишіть ціле число від 1 до 52.
+draft-ask-minutes = Скільки хвилин триває одна зустріч? Наприклад, 90 або 120.
+draft-bad-minutes = Напишіть кількість хвилин від 15 до 480.
+draft-ask-capacity = Скільки місць? Напишіть число від 1 до 200.
+draft-ask-language = Якою мовою проходитиме група?
+draft-ask-format = Очно чи онлайн?
+draft-in-person = 🏠 Очно
+draft-online = 💻 Онлайн
+draft-preview-title = Перевірте нову групу, перш ніж відкрити запис:
+draft-preview-programme = Програма: { $programme }
+draft-preview-seats = Місць: { $capacity }
+draft-create = ✅ Відкрити запис
+draft-start-over = 🔁 Почати знову
+draft-created = Групу відкрито: люди бачать її в «Групах» цього центру й поруч.
+draft-open-new = 🗂 Відкрити нову групу
+draft-exists = Саме в цю мить створено іншу групу. Натисніть «Відкрити запис» ще раз.

@@ -7,9 +7,14 @@ use std::io::Write;
 
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
-use super::render::plain_text;
-use crate::conversation::{Button, Conversation, Incoming, Outgoing, User};
-use crate::domain::Language;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Mutex, PoisonError};
+
+use super::render::{csv, plain_text};
+use crate::conversation::{Button, Conversation, Incoming, NoticeSender, Outgoing, Sent, User};
+use crate::domain::{ChannelKind, Language};
+use crate::store::Person;
 use crate::i18n::{Arg, Catalog, Text};
 
 /// A terminal session with one user.
@@ -97,7 +102,25 @@ impl Console<'_> {
                 writeln!(output, "{}\n", self.catalog.render(*language, &Text::new("error-try-again")))?;
             }
         }
+        // Notices for this person (a seat freed up, a reminder…) show after
+        // the answer; their buttons replace the answer's.
+        for notice in self.notices().await {
+            *buttons = self.print(&notice, output)?;
+        }
         Ok(())
+    }
+
+    /// Reminders due now and notices queued for this person, marked sent.
+    async fn notices(&self) -> Vec<Outgoing> {
+        let printer = Collect(Mutex::new(Vec::new()));
+        let person = Person { channel: self.user.channel, external_id: self.user.id.clone() };
+        if let Err(error) = self.conversation.schedule_reminders().await {
+            tracing::warn!(%error, "cannot schedule reminders");
+        }
+        if let Err(error) = self.conversation.deliver_notices(&[&printer], Some(&person)).await {
+            tracing::warn!(%error, "cannot read notices");
+        }
+        printer.0.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Prints every reply; returns the buttons of the last one, which stay pressable.
@@ -113,6 +136,11 @@ impl Console<'_> {
                     .with("lon", Arg::Decimal { value: venue.location.lon(), digits: 5 });
                 writeln!(output, "{}", self.catalog.render(language, &pin))?;
             }
+            if let Some(document) = &reply.document {
+                writeln!(output, "{}", self.catalog.render(language, &document.caption))?;
+                writeln!(output, "📄 {}:", document.file_name)?;
+                output.write_all(&csv(self.catalog, language, document))?;
+            }
             if reply.ask_location {
                 writeln!(output, "{}", self.catalog.render(language, &Text::new("console-location-hint")))?;
             }
@@ -123,6 +151,20 @@ impl Console<'_> {
             buttons = reply.buttons.clone();
         }
         Ok(buttons)
+    }
+}
+
+/// Notices for the terminal user, kept to print after the answer.
+struct Collect(Mutex<Vec<Outgoing>>);
+
+impl NoticeSender for Collect {
+    fn channel(&self) -> ChannelKind {
+        ChannelKind::Console
+    }
+
+    fn send<'a>(&'a self, _to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).push(outgoing);
+        Box::pin(std::future::ready(Sent::Yes))
     }
 }
 

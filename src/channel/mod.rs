@@ -20,6 +20,16 @@ pub enum ApplyError {
     Store(#[from] StoreError),
 }
 
+impl From<queue::Outcome> for crate::conversation::Sent {
+    fn from(outcome: queue::Outcome) -> Self {
+        match outcome {
+            queue::Outcome::Sent => Self::Yes,
+            queue::Outcome::Unreachable => Self::Unreachable,
+            queue::Outcome::Dropped => Self::Later,
+        }
+    }
+}
+
 /// Lowercase hex, as signatures and derived secrets are written.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -66,6 +66,22 @@ impl<D: Deliver> Outbox<D> {
         &self.inner.channel
     }
 
+    /// Sends messages to a recipient now, one after the other, outside the
+    /// queue (for notices, which are marked sent only once they went out).
+    pub async fn send_now(&self, to: &D::Recipient, messages: &[D::Message]) -> Outcome {
+        for message in messages {
+            match self.inner.channel.deliver(to, message).await {
+                Outcome::Sent => {}
+                Outcome::Unreachable => {
+                    self.inner.channel.unreachable(to).await;
+                    return Outcome::Unreachable;
+                }
+                Outcome::Dropped => return Outcome::Dropped,
+            }
+        }
+        Outcome::Sent
+    }
+
     /// Queues messages for a recipient, after any already queued.
     pub fn enqueue(&self, to: D::Recipient, messages: Vec<D::Message>) {
         if messages.is_empty() {

@@ -14,7 +14,8 @@ pub fn parse_local(raw: &str) -> Result<DateTime<Utc>, String> {
     kyiv(naive).ok_or_else(|| format!("{raw:?} does not exist or is ambiguous in Kyiv (a clock change)"))
 }
 
-fn kyiv(naive: NaiveDateTime) -> Option<DateTime<Utc>> {
+/// A Kyiv local time in UTC; `None` when a clock change skips or repeats it.
+pub fn kyiv(naive: NaiveDateTime) -> Option<DateTime<Utc>> {
     Kyiv.from_local_datetime(&naive).single().map(|t| t.with_timezone(&Utc))
 }
 

@@ -40,6 +40,8 @@ pub enum Command {
     Menu,
     Language,
     Privacy,
+    /// Coordinators' screens (answered with a polite refusal to others).
+    Coordinate,
 }
 
 impl Incoming {
@@ -59,6 +61,7 @@ impl Incoming {
             "menu" => Incoming::Command(Command::Menu),
             "language" | "lang" => Incoming::Command(Command::Language),
             "privacy" => Incoming::Command(Command::Privacy),
+            "coordinate" | "coordinator" => Incoming::Command(Command::Coordinate),
             _ => Incoming::Text(text.to_owned()),
         }
     }

@@ -7,6 +7,7 @@
 
 pub mod flow;
 mod incoming;
+mod notify;
 mod reply;
 mod state;
 
@@ -16,12 +17,13 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Europe::Kyiv;
 
 pub use incoming::{Command, Incoming, User};
-pub use reply::{Action, Button, MAX_ACTION_BYTES, Reply, Venue};
+pub use notify::{NoticeSender, Sent};
+pub use reply::{Action, Button, CsvCell, Document, MAX_ACTION_BYTES, Reply, Venue};
 pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
-use crate::domain::{Hotlines, Language};
-use crate::store::{Leaving, Person, Store, StoreError};
+use crate::domain::{ChannelKind, Hotlines, Language, Programme};
+use crate::store::{NoticeOutcome, PendingNotice, Person, Store, StoreError};
 
 /// What to send back for one update, and in which language to render it.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +68,7 @@ pub struct Conversation {
     directory: SharedDirectory,
     gazetteer: Arc<Gazetteer>,
     hotlines: Arc<Hotlines>,
+    programmes: Arc<Vec<Programme>>,
     clock: Clock,
 }
 
@@ -81,9 +84,14 @@ impl Conversation {
         directory: SharedDirectory,
         gazetteer: Arc<Gazetteer>,
         hotlines: Arc<Hotlines>,
+        programmes: Arc<Vec<Programme>>,
         clock: Clock,
     ) -> Self {
-        Self { store, directory, gazetteer, hotlines, clock }
+        Self { store, directory, gazetteer, hotlines, programmes, clock }
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
     /// What the bot would answer a person it knows nothing about, without
@@ -99,6 +107,8 @@ impl Conversation {
             language,
             is_new: false,
             groups: None,
+            desk: None,
+            channel: ChannelKind::Viber,
         };
         let step = flow::step(&ctx, State::Idle, incoming);
         Outgoing { language: step.language, replies: step.replies }
@@ -138,6 +148,10 @@ impl Conversation {
         } else {
             None
         };
+        let desk = match flow::needs_desk(&state, &incoming) {
+            Some(list_of) => Some(self.desk(&person, list_of.as_deref(), now).await?),
+            None => None,
+        };
         let ctx = flow::Context {
             directory: &directory,
             gazetteer: &self.gazetteer,
@@ -146,6 +160,8 @@ impl Conversation {
             language: record.language,
             is_new: record.is_new,
             groups: board.as_ref(),
+            desk: desk.as_ref(),
+            channel: user.channel,
         };
         let mut step = flow::step(&ctx, state, incoming);
         // Seats are taken while the person's row is still locked, so a double
@@ -153,25 +169,134 @@ impl Conversation {
         if let Some(effect) = step.effect.take() {
             let outcome = self.apply_effect(&effect, &person, now).await?;
             let ctx = flow::Context { language: step.language, ..ctx };
-            step.replies.push(flow::groups::after(&ctx, &effect, &outcome));
+            let (reply, state) = flow::effect::after(&ctx, &effect, &outcome);
+            step.replies.push(reply);
+            if let Some(state) = state {
+                step.state = state;
+            }
         }
         update.finish(step.language, &step.state.to_json()).await?;
         Ok(Some(Outgoing { language: step.language, replies: step.replies }))
     }
 
+    /// A coordinator's centres and their running groups, and one group's
+    /// sign-up list when asked for (only if it is theirs).
+    async fn desk(
+        &self,
+        person: &Person,
+        list_of: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<flow::coordinate::Desk, ConversationError> {
+        let centres = self.store.coordinated_centres(person).await?;
+        let cohorts = if centres.is_empty() { Vec::new() } else { self.store.running_cohorts(&centres, now).await? };
+        let signups = match list_of {
+            Some(cohort) => self.store.signup_list(person, cohort).await?,
+            None => None,
+        };
+        Ok(flow::coordinate::Desk { centres, cohorts, signups, programmes: self.programmes.to_vec() })
+    }
+
     async fn apply_effect(
         &self,
-        effect: &flow::groups::Effect,
+        effect: &flow::effect::Effect,
         person: &Person,
         now: DateTime<Utc>,
-    ) -> Result<flow::groups::Outcome, ConversationError> {
-        use flow::groups::{Effect, Outcome};
+    ) -> Result<flow::effect::Outcome, ConversationError> {
+        use flow::effect::{Effect, Outcome};
         Ok(match effect {
             Effect::SignUp { cohort, first_name, phone } => {
                 let outcome = self.store.sign_up(cohort, person, first_name.as_deref(), phone.as_ref(), now).await?;
                 Outcome::SignedUp(outcome)
             }
-            Effect::Leave { signup } => Outcome::Left(self.store.leave(*signup, person, Leaving::Cancelled).await?),
+            Effect::Leave { signup, how } => Outcome::Left(self.store.leave(*signup, person, *how).await?),
+            Effect::CantCome { signup, session } => {
+                Outcome::Absence(self.store.cant_come(person, *signup, *session).await?)
+            }
+            Effect::StopReminders { signup } => Outcome::RemindersStopped(self.store.stop_reminders(person, *signup).await?),
+            Effect::SetCapacity { cohort, capacity } => {
+                Outcome::Capacity(self.store.set_capacity_as(person, cohort, *capacity).await?.0)
+            }
+            Effect::CancelCohort { cohort } => Outcome::GroupCancelled(self.store.cancel_cohort_as(person, cohort).await?),
+            Effect::CreateCohort { draft } => Outcome::Created(self.create_cohort(person, draft, now).await?),
         })
+    }
+
+    async fn create_cohort(
+        &self,
+        person: &Person,
+        draft: &state::Draft,
+        now: DateTime<Utc>,
+    ) -> Result<Result<String, flow::draft::DraftError>, ConversationError> {
+        use flow::draft::DraftError;
+        // Unique enough: a clash (two groups in one microsecond) is refused
+        // by the primary key and the coordinator taps "Create" again.
+        let id = format!("g{:x}", Utc::now().timestamp_micros());
+        let row = match flow::draft::to_row(draft, id.clone()) {
+            Ok(row) => row,
+            Err(error) => return Ok(Err(error)),
+        };
+        if row.sessions.first().is_none_or(|first| *first <= now) {
+            return Ok(Err(DraftError::Past));
+        }
+        let Some(programme) = self.programmes.iter().find(|p| p.id == row.programme) else {
+            return Ok(Err(DraftError::Incomplete));
+        };
+        match self.store.create_cohort_as(person, programme, &row).await {
+            Ok(true) => Ok(Ok(id)),
+            Ok(false) => Ok(Err(DraftError::NotAllowed)),
+            Err(StoreError::Conflict(_)) => Ok(Err(DraftError::Exists)),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Words a claimed notice for its recipient, or says why it is no longer
+    /// worth sending.
+    pub async fn render_notice(&self, pending: &PendingNotice) -> Result<Result<Outgoing, NoticeOutcome>, ConversationError> {
+        use crate::store::Notice;
+        let Some((language, active)) = self.store.recipient(&pending.to).await? else {
+            return Ok(Err(NoticeOutcome::Gone));
+        };
+        if !active {
+            return Ok(Err(NoticeOutcome::Unreachable));
+        }
+        let (cohort_id, signup) = match &pending.notice {
+            Notice::Promoted { cohort, signup } | Notice::Reminder { cohort, signup, .. } => (cohort, Some(*signup)),
+            Notice::CohortCancelled { cohort } => (cohort, None),
+            Notice::CantCome { cohort, .. } => (cohort, None),
+        };
+        let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
+        let now = self.clock.utc_now();
+        // A seat given up or a group cancelled since: nothing to tell.
+        if let Some(signup) = signup
+            && (cohort.cancelled || !self.store.signup_confirmed(signup).await?)
+        {
+            return Ok(Err(NoticeOutcome::Gone));
+        }
+        if let Notice::Reminder { session, .. } = &pending.notice
+            && !flow::notices::reminder_is_timely(&cohort, *session, now)
+        {
+            return Ok(Err(NoticeOutcome::Expired));
+        }
+        let first_name = match &pending.notice {
+            Notice::CantCome { signup, .. } => self.store.signup_first_name(*signup).await?,
+            _ => None,
+        };
+        let directory = self.directory.current();
+        let ctx = flow::Context {
+            directory: &directory,
+            gazetteer: &self.gazetteer,
+            hotlines: &self.hotlines,
+            now: self.clock.kyiv_now(),
+            language,
+            is_new: false,
+            groups: None,
+            desk: None,
+            channel: pending.to.channel,
+        };
+        let reply = flow::notices::render(&ctx, &pending.notice, &cohort, first_name.as_deref());
+        if reply.paragraphs.is_empty() {
+            return Ok(Err(NoticeOutcome::Gone));
+        }
+        Ok(Ok(Outgoing { language, replies: vec![reply] }))
     }
 }

@@ -16,6 +16,26 @@ pub struct Reply {
     /// Phone numbers as they appear in the text, so that channels can make
     /// them tappable (Telegram entities, Viber call buttons).
     pub phones: Vec<String>,
+    /// A table to send as a CSV file (Telegram document; printed in the terminal).
+    pub document: Option<Document>,
+}
+
+/// A table sent as a file; channels render it to CSV in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub file_name: String,
+    pub header: Vec<Text>,
+    pub rows: Vec<Vec<CsvCell>>,
+    pub caption: Text,
+}
+
+/// One cell of a [`Document`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum CsvCell {
+    /// Data as it is (names, numbers, times).
+    Plain(String),
+    /// A word to translate (a status).
+    Text(Text),
 }
 
 impl Reply {
@@ -89,6 +109,36 @@ pub enum Action {
     Mine,
     /// End one of the person's sign-ups.
     Leave(i64),
+    /// Give back a seat one was just promoted to.
+    Decline(i64),
+    /// "I can't come this time" to one session of a sign-up.
+    CantCome { signup: i64, session: i32 },
+    /// No more reminders of later sessions for a sign-up.
+    StopReminders(i64),
+    /// Coordinators: the groups of their centres.
+    Coordinate,
+    /// Coordinators: one group.
+    CoordCohort(String),
+    /// Coordinators: a page (from 0) of a group's sign-up list.
+    CoordList { cohort: String, page: u16 },
+    /// Coordinators: the sign-up list as a CSV file (Telegram).
+    CoordCsv(String),
+    /// Coordinators: ask for a group's new capacity.
+    CoordCapacity(String),
+    /// Coordinators: ask to confirm cancelling a group.
+    CoordCancel(String),
+    /// Coordinators: cancel a group, confirmed.
+    CoordCancelConfirmed(String),
+    /// Coordinators: start a new group at a centre.
+    CoordNew(CentreId),
+    /// New group: the programme.
+    DraftProgramme(String),
+    /// New group: the language it is held in.
+    DraftLanguage(Language),
+    /// New group: in person (false) or online (true).
+    DraftOnline(bool),
+    /// New group: create it as previewed.
+    DraftCreate,
 }
 
 /// The longest callback data Telegram accepts.
@@ -115,6 +165,21 @@ impl Action {
             Action::Skip => "skip".into(),
             Action::Mine => "mine".into(),
             Action::Leave(signup) => format!("leave:{signup}"),
+            Action::Decline(signup) => format!("decline:{signup}"),
+            Action::CantCome { signup, session } => format!("absent:{session}:{signup}"),
+            Action::StopReminders(signup) => format!("quiet:{signup}"),
+            Action::Coordinate => "k".into(),
+            Action::CoordCohort(id) => format!("kg:{id}"),
+            Action::CoordList { cohort, page } => format!("kl:{page}:{cohort}"),
+            Action::CoordCsv(id) => format!("kf:{id}"),
+            Action::CoordCapacity(id) => format!("kk:{id}"),
+            Action::CoordCancel(id) => format!("kx:{id}"),
+            Action::CoordCancelConfirmed(id) => format!("kxx:{id}"),
+            Action::CoordNew(centre) => format!("kn:{centre}"),
+            Action::DraftProgramme(id) => format!("kp:{id}"),
+            Action::DraftLanguage(language) => format!("kdl:{}", language.code()),
+            Action::DraftOnline(online) => if *online { "kdf:online" } else { "kdf:in_person" }.into(),
+            Action::DraftCreate => "kdc".into(),
         }
     }
 
@@ -135,6 +200,8 @@ impl Action {
                 "groups" => Action::Groups,
                 "skip" => Action::Skip,
                 "mine" => Action::Mine,
+                "k" => Action::Coordinate,
+                "kdc" => Action::DraftCreate,
                 _ => return None,
             },
             Some(("lang", code)) => Action::SetLanguage(Language::parse(code)?),
@@ -144,11 +211,43 @@ impl Action {
             Some(("gc", id)) => Action::CentreGroups(CentreId::parse(id).ok()?),
             Some(("g", id)) if is_identifier(id) => Action::Cohort(id.into()),
             Some(("join", id)) if is_identifier(id) => Action::Join(id.into()),
-            Some(("leave", signup)) => Action::Leave(signup.parse().ok().filter(|s: &i64| *s > 0)?),
+            Some(("leave", signup)) => Action::Leave(positive(signup)?),
+            Some(("decline", signup)) => Action::Decline(positive(signup)?),
+            Some(("absent", rest)) => {
+                let (session, signup) = rest.split_once(':')?;
+                let session = session.parse().ok().filter(|s: &i32| *s > 0)?;
+                Action::CantCome { signup: positive(signup)?, session }
+            }
+            Some(("quiet", signup)) => Action::StopReminders(positive(signup)?),
+            Some(("kg", id)) if is_identifier(id) => Action::CoordCohort(id.into()),
+            Some(("kl", rest)) => {
+                let (page, id) = rest.split_once(':')?;
+                if !is_identifier(id) || !page.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                Action::CoordList { cohort: id.into(), page: page.parse().ok()? }
+            }
+            Some(("kf", id)) if is_identifier(id) => Action::CoordCsv(id.into()),
+            Some(("kk", id)) if is_identifier(id) => Action::CoordCapacity(id.into()),
+            Some(("kx", id)) if is_identifier(id) => Action::CoordCancel(id.into()),
+            Some(("kxx", id)) if is_identifier(id) => Action::CoordCancelConfirmed(id.into()),
+            Some(("kn", id)) => Action::CoordNew(CentreId::parse(id).ok()?),
+            Some(("kp", id)) if is_identifier(id) => Action::DraftProgramme(id.into()),
+            Some(("kdl", code)) => Action::DraftLanguage(Language::parse(code)?),
+            Some(("kdf", "online")) => Action::DraftOnline(true),
+            Some(("kdf", "in_person")) => Action::DraftOnline(false),
             Some(_) => return None,
         };
         Some(action)
     }
+}
+
+/// A database id: digits only, no sign, above zero.
+fn positive(raw: &str) -> Option<i64> {
+    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    raw.parse().ok().filter(|id: &i64| *id > 0)
 }
 
 /// `UA` and 17 digits.
@@ -182,6 +281,22 @@ mod tests {
             Action::Skip,
             Action::Mine,
             Action::Leave(i64::MAX),
+            Action::Decline(i64::MAX),
+            Action::CantCome { signup: i64::MAX, session: i32::MAX },
+            Action::StopReminders(i64::MAX),
+            Action::Coordinate,
+            Action::CoordCohort("x".repeat(40)),
+            Action::CoordList { cohort: "x".repeat(40), page: u16::MAX },
+            Action::CoordCsv("x".repeat(40)),
+            Action::CoordCapacity("x".repeat(40)),
+            Action::CoordCancel("x".repeat(40)),
+            Action::CoordCancelConfirmed("x".repeat(40)),
+            Action::CoordNew(CentreId::parse(&"z".repeat(CentreId::MAX_LEN)).expect("valid id")),
+            Action::DraftProgramme("x".repeat(40)),
+            Action::DraftLanguage(Language::Uk),
+            Action::DraftOnline(true),
+            Action::DraftOnline(false),
+            Action::DraftCreate,
         ];
         for action in actions {
             let data = action.encode();
@@ -208,6 +323,19 @@ mod tests {
             "leave:abc",
             "join:a b",
             "g:",
+            "leave:+5",
+            "decline:0",
+            "absent:1",
+            "absent:0:5",
+            "absent:-1:5",
+            "quiet:",
+            "kl:x:g1",
+            "kl:-1:g1",
+            "kl:70000:g1",
+            "kg:a/b",
+            "kdf:hybrid",
+            "kdl:ru",
+            "kn:",
         ] {
             assert_eq!(Action::parse(data), None, "{data:?}");
         }

@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Coordinates;
+use chrono::NaiveDateTime;
+
+use crate::domain::{Coordinates, Language};
 
 /// Where a person is in the conversation, stored as JSON in their row.
 ///
@@ -18,6 +20,10 @@ pub enum State {
     /// Signing up for a cohort: asking for the optional first name, then phone.
     /// The name is kept here only until the sign-up is made.
     SigningUp { cohort: String, name: Option<String>, asking_phone: bool },
+    /// A coordinator was asked for a group's new capacity.
+    SettingCapacity { cohort: String },
+    /// A coordinator is creating a group, one answer at a time.
+    Drafting { draft: Draft },
     /// Nearest centres were shown from `origin`, `shown` of them so far.
     Results {
         origin: Coordinates,
@@ -25,6 +31,21 @@ pub enum State {
         place: Option<String>,
         shown: usize,
     },
+}
+
+/// A group being created: the answers so far, asked in field order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Draft {
+    pub centre: String,
+    pub programme: Option<String>,
+    /// The first session, Kyiv local time.
+    pub first: Option<NaiveDateTime>,
+    /// Weekly sessions, counting the first.
+    pub sessions: Option<u32>,
+    pub minutes: Option<i32>,
+    pub capacity: Option<i32>,
+    pub language: Option<Language>,
+    pub online: Option<bool>,
 }
 
 impl State {
@@ -54,6 +75,19 @@ mod tests {
             State::AwaitingPlace,
             State::ChoosingPlace { candidates: vec!["UA23000000000064947".into()] },
             State::Results { origin, place: None, shown: 3 },
+            State::SettingCapacity { cohort: "g1".into() },
+            State::Drafting {
+                draft: Draft {
+                    centre: "kyiv-1".into(),
+                    programme: Some("self-help-plus".into()),
+                    first: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).and_then(|d| d.and_hms_opt(18, 0, 0)),
+                    sessions: Some(5),
+                    minutes: Some(120),
+                    capacity: Some(12),
+                    language: Some(Language::Uk),
+                    online: Some(false),
+                },
+            },
         ] {
             assert_eq!(State::from_json(state.to_json()), state);
         }

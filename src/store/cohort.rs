@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, Postgres, Transaction};
 
+use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Phone};
 
@@ -121,8 +122,8 @@ impl Store {
         let confirmed = confirmed_count(&mut tx, cohort).await?;
         let status = if confirmed < i64::from(capacity) { "confirmed" } else { "waitlisted" };
         let signup: i64 = sqlx::query_scalar(
-            "INSERT INTO signup (cohort_id, channel, external_id, first_name, phone, status) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO signup (cohort_id, channel, external_id, first_name, phone, status, confirmed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 = 'confirmed' THEN now() END) RETURNING id",
         )
         .bind(cohort)
         .bind(person.channel.as_str())
@@ -190,18 +191,9 @@ impl Store {
         if exists.is_none() {
             return Ok((CapacityChange::NotFound, Vec::new()));
         }
-        let confirmed = confirmed_count(&mut tx, cohort).await?;
-        if i64::from(capacity) < confirmed {
-            return Ok((CapacityChange::BelowConfirmed { confirmed }, Vec::new()));
-        }
-        sqlx::query("UPDATE cohort SET capacity = $2 WHERE id = $1")
-            .bind(cohort)
-            .bind(capacity)
-            .execute(&mut *tx)
-            .await?;
-        let promoted = promote(&mut tx, cohort, capacity).await?;
+        let resized = resize(&mut tx, cohort, capacity).await?;
         tx.commit().await?;
-        Ok((CapacityChange::Changed { promoted_count: promoted.len() }, promoted))
+        Ok(resized)
     }
 
     /// A waiting sign-up's position (1 is next), or `None` if it is not waiting.
@@ -251,13 +243,30 @@ async fn position(tx: &mut PgConnection, cohort: &str, signup: i64) -> Result<i6
         .await?)
 }
 
-/// Fills free seats from the waiting list in arrival order. The caller holds
+/// Sets the capacity of a cohort the caller has locked, unless that would
+/// leave confirmed people without a seat; more seats go to people waiting.
+pub(super) async fn resize(
+    tx: &mut PgConnection,
+    cohort: &str,
+    capacity: i32,
+) -> Result<(CapacityChange, Vec<Promotion>), StoreError> {
+    let confirmed = confirmed_count(&mut *tx, cohort).await?;
+    if i64::from(capacity) < confirmed {
+        return Ok((CapacityChange::BelowConfirmed { confirmed }, Vec::new()));
+    }
+    sqlx::query("UPDATE cohort SET capacity = $2 WHERE id = $1").bind(cohort).bind(capacity).execute(&mut *tx).await?;
+    let promoted = promote(&mut *tx, cohort, capacity).await?;
+    Ok((CapacityChange::Changed { promoted_count: promoted.len() }, promoted))
+}
+
+/// Fills free seats from the waiting list in arrival order and queues a
+/// notice to each person promoted, in the same transaction. The caller holds
 /// the cohort's lock, so the count cannot change underneath.
 async fn promote(tx: &mut PgConnection, cohort: &str, capacity: i32) -> Result<Vec<Promotion>, StoreError> {
     let confirmed = confirmed_count(&mut *tx, cohort).await?;
     let free = (i64::from(capacity) - confirmed).max(0);
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "UPDATE signup SET status = 'confirmed', updated_at = now() WHERE id IN \
+        "UPDATE signup SET status = 'confirmed', updated_at = now(), confirmed_at = now() WHERE id IN \
          (SELECT id FROM signup WHERE cohort_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT $2) \
          RETURNING id, channel, external_id",
     )
@@ -273,6 +282,10 @@ async fn promote(tx: &mut PgConnection, cohort: &str, capacity: i32) -> Result<V
         })
         .collect();
     promoted.sort_by_key(|p| p.signup);
+    for promotion in &promoted {
+        let notice = Notice::Promoted { signup: promotion.signup, cohort: cohort.to_owned() };
+        queue_notice(&mut *tx, &promotion.person, &notice, None).await?;
+    }
     Ok(promoted)
 }
 
@@ -399,112 +412,3 @@ impl Store {
     }
 }
 
-/// A cohort people can still join, with its programme, seats and sessions.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OpenCohort {
-    pub id: String,
-    pub programme: crate::domain::Programme,
-    pub centre: String,
-    pub language: String,
-    pub format: String,
-    pub capacity: i64,
-    pub confirmed: i64,
-    pub waiting: i64,
-    /// Session start times and their length in minutes, in order.
-    pub sessions: Vec<(DateTime<Utc>, i32)>,
-}
-
-/// One of a person's active sign-ups.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MySignup {
-    pub id: i64,
-    pub cohort: String,
-    pub confirmed: bool,
-    /// On the waiting list: the position (1 is next).
-    pub position: Option<i64>,
-}
-
-#[derive(sqlx::FromRow)]
-struct OpenCohortRow {
-    id: String,
-    programme_id: String,
-    kind: String,
-    title_uk: String,
-    title_en: String,
-    description_uk: String,
-    description_en: String,
-    centre_id: String,
-    language: String,
-    format: String,
-    capacity: i32,
-    confirmed: i64,
-    waiting: i64,
-}
-
-impl Store {
-    /// Cohorts that have not started and are not cancelled, soonest first,
-    /// and the person's active sign-ups (in any cohort).
-    pub async fn group_board(
-        &self,
-        person: &Person,
-        now: DateTime<Utc>,
-    ) -> Result<(Vec<OpenCohort>, Vec<MySignup>), StoreError> {
-        let rows: Vec<OpenCohortRow> = sqlx::query_as(
-            "SELECT c.id, p.id AS programme_id, p.kind, p.title_uk, p.title_en, p.description_uk, p.description_en, \
-                    c.centre_id, c.language, c.format, c.capacity, \
-                    (SELECT count(*) FROM signup s WHERE s.cohort_id = c.id AND s.status = 'confirmed') AS confirmed, \
-                    (SELECT count(*) FROM signup s WHERE s.cohort_id = c.id AND s.status = 'waitlisted') AS waiting \
-             FROM cohort c JOIN programme p ON p.id = c.programme_id \
-             WHERE NOT c.cancelled AND (SELECT min(starts_at) FROM cohort_session WHERE cohort_id = c.id) > $1 \
-             ORDER BY (SELECT min(starts_at) FROM cohort_session WHERE cohort_id = c.id), c.id",
-        )
-        .bind(now)
-        .fetch_all(&self.pool)
-        .await?;
-        // Sessions of the open cohorts only, not of every cohort ever held.
-        let open: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-        let sessions: Vec<(String, DateTime<Utc>, i32)> = sqlx::query_as(
-            "SELECT cohort_id, starts_at, duration_minutes FROM cohort_session WHERE cohort_id = ANY($1) \
-             ORDER BY cohort_id, number",
-        )
-        .bind(&open)
-        .fetch_all(&self.pool)
-        .await?;
-        let cohorts = rows
-            .into_iter()
-            .map(|row| OpenCohort {
-                sessions: sessions.iter().filter(|(c, _, _)| *c == row.id).map(|(_, at, m)| (*at, *m)).collect(),
-                programme: crate::domain::Programme {
-                    id: row.programme_id,
-                    kind: row.kind,
-                    title_uk: row.title_uk,
-                    title_en: row.title_en,
-                    description_uk: row.description_uk,
-                    description_en: row.description_en,
-                },
-                id: row.id,
-                centre: row.centre_id,
-                language: row.language,
-                format: row.format,
-                capacity: i64::from(row.capacity),
-                confirmed: row.confirmed,
-                waiting: row.waiting,
-            })
-            .collect();
-        let mine: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, cohort_id, status FROM signup WHERE channel = $1 AND external_id = $2 \
-             AND status IN ('confirmed', 'waitlisted') ORDER BY id",
-        )
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut signups = Vec::new();
-        for (id, cohort, status) in mine {
-            let confirmed = status == "confirmed";
-            let position = if confirmed { None } else { self.waitlist_position(id).await? };
-            signups.push(MySignup { id, cohort, confirmed, position });
-        }
-        Ok((cohorts, signups))
-    }
-}

@@ -4,7 +4,10 @@
 mod centre;
 mod cluster;
 mod cohort;
+mod cohort_view;
+mod coordination;
 mod listen;
+mod notice;
 mod user;
 
 use std::time::Duration;
@@ -14,9 +17,10 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
-pub use cohort::{
-    Cancellation, CapacityChange, CohortImport, Leaving, MySignup, OpenCohort, Person, Promotion, SignUp,
-};
+pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Person, Promotion, SignUp};
+pub use cohort_view::{CohortView, MySignup};
+pub use coordination::{Absence, GroupCancellation, SignupEntry};
+pub use notice::{Notice, NoticeOutcome, PendingNotice};
 pub use listen::CentreChanges;
 pub use user::{UserRecord, UserUpdate};
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use resilience_bot::channel::render::plain_text;
 use resilience_bot::conversation::{Action, Clock, Conversation, Incoming, Outgoing, User};
 use resilience_bot::directory::{Directory, Gazetteer, SharedDirectory, centre_csv};
-use resilience_bot::domain::{Centre, ChannelKind, Hotlines, Language};
+use resilience_bot::domain::{Centre, ChannelKind, Hotlines, Language, Programme};
 use resilience_bot::i18n::Catalog;
 use resilience_bot::store::Store;
 use sqlx::PgPool;
@@ -93,6 +93,7 @@ impl TestApp {
             directory.clone(),
             gazetteer.clone(),
             Arc::new(Hotlines::built_in().unwrap()),
+            Arc::new(Programme::built_in().unwrap()),
             Clock::Fixed(now),
         );
         Self { store, conversation, directory, catalog: Catalog::load().unwrap(), gazetteer }
@@ -105,6 +106,7 @@ impl TestApp {
             self.directory.clone(),
             self.gazetteer.clone(),
             Arc::new(Hotlines::built_in().unwrap()),
+            Arc::new(Programme::built_in().unwrap()),
             Clock::Fixed(now),
         )
     }

@@ -11,6 +11,8 @@ mod polling;
 mod sender;
 pub mod webhook;
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use teloxide::Bot;
@@ -20,7 +22,7 @@ use self::inbound::Inbound;
 pub use self::polling::poll;
 pub use self::sender::{Sender, TelegramDelivery};
 use crate::channel::ApplyError;
-use crate::conversation::Conversation;
+use crate::conversation::{Conversation, NoticeSender, Outgoing, Sent};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::{Catalog, Text};
 use crate::store::{Store, StoreError};
@@ -127,17 +129,16 @@ impl Telegram {
                 let Some(outgoing) = self.conversation.handle_delivery(&user, incoming, Some(&key)).await? else {
                     return Ok(());
                 };
-                let calls = outgoing
-                    .replies
-                    .iter()
-                    .flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply))
-                    .collect();
-                self.sender.enqueue(chat, calls);
+                self.sender.enqueue(chat, self.render(&outgoing));
             }
             Inbound::Group { chat, language_code } => self.tell_group(chat, language_code.as_deref()).await?,
             Inbound::Ignore => {}
         }
         Ok(())
+    }
+
+    fn render(&self, outgoing: &Outgoing) -> Vec<outbound::Outbound> {
+        outgoing.replies.iter().flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply)).collect()
     }
 
     async fn tell_group(&self, chat: ChatId, language_code: Option<&str>) -> Result<(), StoreError> {
@@ -147,5 +148,18 @@ impl Telegram {
             self.sender.enqueue(chat, vec![outbound::Outbound::Text { text, entities: Vec::new(), markup: None }]);
         }
         Ok(())
+    }
+}
+
+impl NoticeSender for Telegram {
+    fn channel(&self) -> ChannelKind {
+        ChannelKind::Telegram
+    }
+
+    fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
+        Box::pin(async move {
+            let Ok(chat) = to.parse::<i64>() else { return Sent::Unreachable };
+            self.sender.send_now(&ChatId(chat), &self.render(&outgoing)).await.into()
+        })
     }
 }

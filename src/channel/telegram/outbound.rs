@@ -7,7 +7,7 @@ use teloxide::types::{
     MessageEntityKind, ReplyMarkup,
 };
 
-use crate::channel::render::{plain_text, split};
+use crate::channel::render::{csv, plain_text, split};
 use crate::conversation::{MAX_ACTION_BYTES, Reply};
 use crate::domain::Language;
 use crate::i18n::{Catalog, Text};
@@ -22,6 +22,8 @@ pub enum Outbound {
     Text { text: String, entities: Vec<MessageEntity>, markup: Option<ReplyMarkup> },
     /// `sendVenue`: a pin with a title and an address.
     Venue { lat: f64, lon: f64, title: String, address: String },
+    /// `sendDocument`: a file made in memory, with a caption and the choices.
+    Document { file_name: String, bytes: Vec<u8>, caption: String, markup: Option<ReplyMarkup> },
 }
 
 /// The calls for one reply, in the order they must arrive.
@@ -36,6 +38,16 @@ pub fn render(catalog: &Catalog, language: Language, reply: &Reply) -> Vec<Outbo
         });
     }
     let inline = inline_keyboard(catalog, language, reply);
+    if let Some(document) = &reply.document {
+        let bytes = csv(catalog, language, document);
+        let caption = catalog.render(language, &document.caption);
+        let text_follows = !reply.paragraphs.is_empty();
+        let markup = if text_follows { None } else { inline.clone() };
+        calls.push(Outbound::Document { file_name: document.file_name.clone(), bytes, caption, markup });
+        if !text_follows {
+            return calls;
+        }
+    }
     let text = plain_text(catalog, language, reply);
     let mut chunks = split(&text, MAX_TEXT_UNITS, char::len_utf16);
     let last = chunks.pop().unwrap_or_default();

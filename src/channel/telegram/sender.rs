@@ -5,9 +5,9 @@
 
 use std::sync::{Mutex, PoisonError};
 
-use teloxide::payloads::SendMessageSetters;
+use teloxide::payloads::{SendDocumentSetters, SendMessageSetters};
 use teloxide::prelude::Requester;
-use teloxide::types::{CallbackQueryId, ChatId};
+use teloxide::types::{CallbackQueryId, ChatId, InputFile};
 use teloxide::{ApiError, Bot, RequestError};
 use tokio::time::Instant;
 
@@ -96,6 +96,14 @@ async fn send(bot: &Bot, chat: ChatId, call: &Outbound) -> Result<(), RequestErr
         }
         Outbound::Venue { lat, lon, title, address } => {
             bot.send_venue(chat, *lat, *lon, title.clone(), address.clone()).await?;
+        }
+        Outbound::Document { file_name, bytes, caption, markup } => {
+            let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
+            let mut request = bot.send_document(chat, file).caption(caption.clone());
+            if let Some(markup) = markup {
+                request = request.reply_markup(markup.clone());
+            }
+            request.await?;
         }
     }
     Ok(())

@@ -9,13 +9,15 @@ pub mod outbound;
 pub mod signature;
 pub mod webhook;
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use self::callback::{Callback, ViberMessage, ViberUser};
 pub use self::client::{ViberClient, ViberDelivery, ViberError};
 use crate::channel::ApplyError;
 use crate::channel::queue::Outbox;
-use crate::conversation::{Conversation, Incoming, User};
+use crate::conversation::{Conversation, Incoming, NoticeSender, Outgoing, Sent, User};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
 use crate::store::Store;
@@ -110,13 +112,12 @@ impl Viber {
         let Some(outgoing) = self.conversation.handle_delivery(&user, message.incoming(), Some(&key)).await? else {
             return Ok(());
         };
-        let messages = outgoing
-            .replies
-            .iter()
-            .flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply))
-            .collect();
-        self.outbox.enqueue(sender.id.clone(), messages);
+        self.outbox.enqueue(sender.id.clone(), self.render(&outgoing));
         Ok(())
+    }
+
+    fn render(&self, outgoing: &Outgoing) -> Vec<outbound::ViberOut> {
+        outgoing.replies.iter().flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply)).collect()
     }
 
     /// The welcome, answered in the HTTP response: the person opened the chat
@@ -127,5 +128,17 @@ impl Viber {
         let reply = outgoing.replies.first()?;
         let message = outbound::render(&self.catalog, outgoing.language, reply).pop()?;
         Some(self.client.welcome_body(&message))
+    }
+}
+
+impl NoticeSender for Viber {
+    fn channel(&self) -> ChannelKind {
+        ChannelKind::Viber
+    }
+
+    /// Goes only to people who wrote and did not unsubscribe (checked by
+    /// the delivery before every message).
+    fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
+        Box::pin(async move { self.outbox.send_now(&to.to_owned(), &self.render(&outgoing)).await.into() })
     }
 }

@@ -17,7 +17,7 @@ pub fn name(centre: &Centre, language: Language) -> &str {
 }
 
 /// The address in the person's language, or the other one if only it is known.
-fn address(centre: &Centre, language: Language) -> Option<&str> {
+pub fn address(centre: &Centre, language: Language) -> Option<&str> {
     let (preferred, other) = match language {
         Language::Uk => (&centre.address_uk, &centre.address_en),
         Language::En => (&centre.address_en, &centre.address_uk),

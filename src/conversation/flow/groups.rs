@@ -1,17 +1,20 @@
 //! Group programmes for residents: groups near them or at a centre, a group's
 //! sessions, signing up (with an optional first name and phone, after saying
-//! what is kept), their sign-ups, and leaving. Taking a seat is an [`Effect`]
-//! the wrapper applies in the database; [`after`] words its outcome.
+//! what is kept), their sign-ups, and leaving; answers to notices (giving
+//! up a promoted seat, "I can't come this time", no more reminders). Taking
+//! a seat is an [`Effect`] the wrapper applies in the database; [`after`]
+//! words its outcome.
 
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
 use chrono_tz::Europe::Kyiv;
 
+use super::effect::{Effect, Outcome};
 use super::{Context, Step, card, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, Language, Phone};
 use crate::i18n::{Arg, Text};
-use crate::store::{Cancellation, MySignup, OpenCohort, SignUp};
+use crate::store::{Absence, Cancellation, CohortView, Leaving, MySignup, SignUp};
 
 /// How many centres around a search count as "near".
 const NEAR_CENTRES: usize = 5;
@@ -23,22 +26,8 @@ const MAX_NAME_CHARS: usize = 60;
 /// What the groups screens need from the database, loaded only for them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Board {
-    pub cohorts: Vec<OpenCohort>,
+    pub cohorts: Vec<CohortView>,
     pub mine: Vec<MySignup>,
-}
-
-/// A change the wrapper applies in the database before answering.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    SignUp { cohort: String, first_name: Option<String>, phone: Option<Phone> },
-    Leave { signup: i64 },
-}
-
-/// How an [`Effect`] went.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    SignedUp(SignUp),
-    Left(Cancellation),
 }
 
 fn board<'a>(ctx: &Context<'a>) -> &'a Board {
@@ -56,7 +45,7 @@ pub fn near(ctx: &Context<'_>, state: State) -> Step {
     };
     let centres: Vec<String> =
         ctx.directory.nearest(*origin, 0, NEAR_CENTRES).iter().map(|n| n.centre.id.to_string()).collect();
-    let cohorts: Vec<&OpenCohort> = board(ctx).cohorts.iter().filter(|c| centres.contains(&c.centre)).collect();
+    let cohorts: Vec<&CohortView> = board(ctx).cohorts.iter().filter(|c| centres.contains(&c.centre)).collect();
     let reply = list(ctx, Text::new("groups-near-title"), &cohorts);
     Step::new(state, ctx.language, reply)
 }
@@ -64,12 +53,12 @@ pub fn near(ctx: &Context<'_>, state: State) -> Step {
 /// Groups at one centre (from its card).
 pub fn at_centre(ctx: &Context<'_>, state: State, centre: &CentreId) -> Step {
     let name = ctx.directory.get(centre).map(|(c, _)| card::name(c, ctx.language).to_owned()).unwrap_or_default();
-    let cohorts: Vec<&OpenCohort> = board(ctx).cohorts.iter().filter(|c| c.centre == centre.as_str()).collect();
+    let cohorts: Vec<&CohortView> = board(ctx).cohorts.iter().filter(|c| c.centre == centre.as_str()).collect();
     let reply = list(ctx, Text::new("groups-at-centre-title").plain("centre", name), &cohorts);
     Step::new(state, ctx.language, reply)
 }
 
-fn list(ctx: &Context<'_>, title: Text, cohorts: &[&OpenCohort]) -> Reply {
+fn list(ctx: &Context<'_>, title: Text, cohorts: &[&CohortView]) -> Reply {
     if cohorts.is_empty() {
         return Reply::default().line(Text::new("groups-none")).buttons([help_now_button(), menu_button()]);
     }
@@ -214,11 +203,21 @@ pub fn mine(ctx: &Context<'_>, state: State) -> Step {
     Step::new(state, ctx.language, reply)
 }
 
-pub fn leave(ctx: &Context<'_>, state: State, signup: i64) -> Step {
-    let mut step = Step::new(state, ctx.language, Reply::default());
-    step.replies.clear();
-    step.effect = Some(Effect::Leave { signup });
-    step
+/// Leaving a group, giving up a promoted seat, "I can't come this time" or
+/// no more reminders: all applied by the wrapper.
+pub fn change(ctx: &Context<'_>, state: State, effect: Effect) -> Step {
+    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+}
+
+/// The effect of a resident's button about one of their sign-ups.
+pub fn effect_of(action: &Action) -> Option<Effect> {
+    Some(match action {
+        Action::Leave(signup) => Effect::Leave { signup: *signup, how: Leaving::Cancelled },
+        Action::Decline(signup) => Effect::Leave { signup: *signup, how: Leaving::Declined },
+        Action::CantCome { signup, session } => Effect::CantCome { signup: *signup, session: *session },
+        Action::StopReminders(signup) => Effect::StopReminders { signup: *signup },
+        _ => return None,
+    })
 }
 
 /// The answer once the database has applied an effect.
@@ -226,7 +225,7 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
     let buttons = [Button { label: Text::new("menu-mine"), action: Action::Mine }, help_now_button(), menu_button()];
     let cohort = match effect {
         Effect::SignUp { cohort, .. } => board(ctx).cohorts.iter().find(|c| &c.id == cohort),
-        Effect::Leave { .. } => None,
+        _ => None,
     };
     let reply = match outcome {
         Outcome::SignedUp(SignUp::Confirmed { .. }) => {
@@ -253,8 +252,18 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
             Reply::default().line(Text::new("signup-already-waiting").count("position", *position))
         }
         Outcome::SignedUp(SignUp::Closed) => Reply::default().line(Text::new("signup-closed")),
-        Outcome::Left(Cancellation::Cancelled { .. }) => Reply::default().line(Text::new("leave-done")),
+        Outcome::Left(Cancellation::Cancelled { .. }) => match effect {
+            Effect::Leave { how: Leaving::Declined, .. } => Reply::default().line(Text::new("decline-done")),
+            _ => Reply::default().line(Text::new("leave-done")),
+        },
         Outcome::Left(Cancellation::NotFound) => Reply::default().line(Text::new("leave-not-found")),
+        Outcome::Absence(Absence::Noted { coordinators: 0 }) => Reply::default().line(Text::new("absence-no-coordinator")),
+        Outcome::Absence(Absence::Noted { .. }) => Reply::default().line(Text::new("absence-noted")),
+        Outcome::Absence(Absence::NotFound) => Reply::default().line(Text::new("absence-not-found")),
+        Outcome::RemindersStopped(true) => Reply::default().line(Text::new("reminders-stopped")),
+        Outcome::RemindersStopped(false) => Reply::default().line(Text::new("leave-not-found")),
+        // Coordinators' outcomes are worded in `coordinate`.
+        Outcome::Capacity(_) | Outcome::GroupCancelled(_) | Outcome::Created(_) => Reply::default(),
     };
     reply.buttons(buttons)
 }
@@ -267,31 +276,31 @@ fn skip_button() -> Button {
     Button { label: Text::new("signup-skip"), action: Action::Skip }
 }
 
-fn programme_title(cohort: &OpenCohort, language: Language) -> &str {
+pub(super) fn programme_title(cohort: &CohortView, language: Language) -> &str {
     match language {
         Language::Uk => &cohort.programme.title_uk,
         Language::En => &cohort.programme.title_en,
     }
 }
 
-fn centre_name(ctx: &Context<'_>, centre: &str) -> String {
+pub(super) fn centre_name(ctx: &Context<'_>, centre: &str) -> String {
     CentreId::parse(centre)
         .ok()
         .and_then(|id| ctx.directory.get(&id).map(|(c, _)| card::name(c, ctx.language).to_owned()))
         .unwrap_or_else(|| centre.to_owned())
 }
 
-fn start_date(cohort: &OpenCohort) -> Arg {
+pub(super) fn start_date(cohort: &CohortView) -> Arg {
     let first = cohort.sessions.first().map(|(at, _)| at.with_timezone(&Kyiv).date_naive());
     first.map_or(Arg::Plain(String::new()), Arg::Date)
 }
 
-fn seats(cohort: &OpenCohort) -> Text {
+fn seats(cohort: &CohortView) -> Text {
     let left = (cohort.capacity - cohort.confirmed).max(0);
     Text::new("groups-seats").count("left", left)
 }
 
-fn seats_line(cohort: &OpenCohort) -> Text {
+fn seats_line(cohort: &CohortView) -> Text {
     let left = (cohort.capacity - cohort.confirmed).max(0);
     if left > 0 {
         Text::new("group-seats-left").count("left", left).count("capacity", cohort.capacity)
@@ -301,7 +310,7 @@ fn seats_line(cohort: &OpenCohort) -> Text {
 }
 
 /// "2. 03.12.2026 (Чт), 18:00–19:30", in Kyiv time.
-fn session_line(number: usize, at: DateTime<Utc>, minutes: i32) -> Text {
+pub(super) fn session_line(number: usize, at: DateTime<Utc>, minutes: i32) -> Text {
     let start = at.with_timezone(&Kyiv);
     let end = start + Duration::minutes(i64::from(minutes));
     Text::new("group-session")

@@ -2,10 +2,14 @@
 //! No database, no network: everything it needs arrives in [`Context`].
 
 mod card;
+pub mod coordinate;
+pub mod draft;
+pub mod effect;
 mod find;
 pub mod groups;
 mod help_now;
 mod menu;
+pub mod notices;
 
 use chrono::NaiveDateTime;
 
@@ -14,7 +18,7 @@ use super::reply::{Action, Reply};
 use super::state::State;
 use crate::directory::normalize::skeleton;
 use crate::directory::{Directory, Gazetteer};
-use crate::domain::{Hotlines, Language};
+use crate::domain::{ChannelKind, Hotlines, Language};
 use crate::i18n::Text;
 
 /// Read-only data for one step.
@@ -31,6 +35,11 @@ pub struct Context<'a> {
     /// Groups and the person's sign-ups, loaded only when a step needs them
     /// (see [`needs_groups`]).
     pub groups: Option<&'a groups::Board>,
+    /// A coordinator's centres and groups, loaded only for their screens
+    /// (see [`needs_desk`]).
+    pub desk: Option<&'a coordinate::Desk>,
+    /// The channel the person writes on (Viber cannot receive files).
+    pub channel: ChannelKind,
 }
 
 /// The result of one step.
@@ -39,9 +48,10 @@ pub struct Step {
     pub state: State,
     pub language: Language,
     pub replies: Vec<Reply>,
-    /// A change for the database (taking or leaving a seat); its outcome is
-    /// worded by [`groups::after`] and appended to the replies.
-    pub effect: Option<groups::Effect>,
+    /// A change for the database (taking or leaving a seat, a coordinator's
+    /// change); its outcome is worded by [`effect::after`] and appended to
+    /// the replies.
+    pub effect: Option<effect::Effect>,
 }
 
 impl Step {
@@ -70,6 +80,33 @@ pub fn needs_groups(state: &State, incoming: &Incoming) -> bool {
     )
 }
 
+/// Whether this update needs a coordinator's desk loaded from the database,
+/// and the group whose sign-up list it needs, if any.
+pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<Option<String>> {
+    let action = match incoming {
+        Incoming::Button(data) => Action::parse(data),
+        Incoming::Command(Command::Coordinate) => Some(Action::Coordinate),
+        Incoming::Text(_) => {
+            return matches!(state, State::SettingCapacity { .. } | State::Drafting { .. }).then_some(None);
+        }
+        _ => None,
+    }?;
+    match action {
+        Action::CoordList { cohort, .. } | Action::CoordCsv(cohort) => Some(Some(cohort)),
+        Action::Coordinate
+        | Action::CoordCohort(_)
+        | Action::CoordCapacity(_)
+        | Action::CoordCancel(_)
+        | Action::CoordCancelConfirmed(_)
+        | Action::CoordNew(_)
+        | Action::DraftProgramme(_)
+        | Action::DraftLanguage(_)
+        | Action::DraftOnline(_)
+        | Action::DraftCreate => Some(None),
+        _ => None,
+    }
+}
+
 /// Longest message treated as a possible place name; longer text is not a place.
 const MAX_PLACE_MESSAGE_CHARS: usize = 80;
 
@@ -92,6 +129,7 @@ fn dispatch(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
         Incoming::Command(Command::Help) => Step::new(state, language, menu::help(ctx)),
         Incoming::Command(Command::Language) => Step::new(state, language, menu::language_choice(ctx)),
         Incoming::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
+        Incoming::Command(Command::Coordinate) => coordinate::overview(ctx, state),
         Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
         Incoming::Button(data) => match Action::parse(&data) {
             Some(action) => on_action(ctx, state, action),
@@ -126,7 +164,23 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::Join(cohort) => groups::join(ctx, state, &cohort),
         Action::Skip => groups::skip(ctx, state),
         Action::Mine => groups::mine(ctx, state),
-        Action::Leave(signup) => groups::leave(ctx, state, signup),
+        Action::Leave(_) | Action::Decline(_) | Action::CantCome { .. } | Action::StopReminders(_) => {
+            match groups::effect_of(&action) {
+                Some(effect) => groups::change(ctx, state, effect),
+                None => Step::new(state, language, stale_button(ctx)),
+            }
+        }
+        Action::Coordinate => coordinate::overview(ctx, state),
+        Action::CoordCohort(cohort) => coordinate::cohort(ctx, &cohort),
+        Action::CoordList { cohort, page } => coordinate::list(ctx, &cohort, page),
+        Action::CoordCsv(cohort) => coordinate::csv(ctx, &cohort),
+        Action::CoordCapacity(cohort) => coordinate::ask_capacity(ctx, &cohort),
+        Action::CoordCancel(cohort) => coordinate::confirm_cancel(ctx, &cohort),
+        Action::CoordCancelConfirmed(cohort) => coordinate::cancel(ctx, &cohort),
+        Action::CoordNew(centre) => coordinate::new_group(ctx, &centre),
+        Action::DraftProgramme(_) | Action::DraftLanguage(_) | Action::DraftOnline(_) | Action::DraftCreate => {
+            coordinate::draft_choice(ctx, state, &action)
+        }
     }
 }
 
@@ -136,6 +190,12 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     let cleaned = cleaned.trim();
     if let State::SigningUp { cohort, name, asking_phone } = state {
         return groups::answer(ctx, cohort, name, asking_phone, cleaned);
+    }
+    if let State::SettingCapacity { cohort } = state {
+        return coordinate::capacity_answer(ctx, cohort, cleaned);
+    }
+    if let State::Drafting { draft } = state {
+        return coordinate::draft_answer(ctx, draft, cleaned);
     }
     if let Some(action) = keyword(cleaned) {
         return on_action(ctx, state, action);

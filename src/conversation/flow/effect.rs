@@ -1,0 +1,49 @@
+//! Changes a step asks the database to make, and how they went. The pure flow
+//! returns an [`Effect`]; the wrapper applies it while the person's row is
+//! locked and words the [`Outcome`] with [`after`].
+
+use super::draft::DraftError;
+use super::{Context, coordinate, groups};
+use crate::conversation::reply::Reply;
+use crate::conversation::state::{Draft, State};
+use crate::domain::Phone;
+use crate::store::{Absence, Cancellation, CapacityChange, GroupCancellation, Leaving, SignUp};
+
+/// A change for the database.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SignUp { cohort: String, first_name: Option<String>, phone: Option<Phone> },
+    Leave { signup: i64, how: Leaving },
+    CantCome { signup: i64, session: i32 },
+    StopReminders { signup: i64 },
+    SetCapacity { cohort: String, capacity: i32 },
+    CancelCohort { cohort: String },
+    CreateCohort { draft: Draft },
+}
+
+/// How an [`Effect`] went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    SignedUp(SignUp),
+    Left(Cancellation),
+    Absence(Absence),
+    /// False: not the person's sign-up.
+    RemindersStopped(bool),
+    Capacity(CapacityChange),
+    GroupCancelled(GroupCancellation),
+    /// The new group's id, or why it was not created.
+    Created(Result<String, DraftError>),
+}
+
+/// The answer once the database has applied an effect, and a state that
+/// replaces the step's when the person is asked again.
+pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, Option<State>) {
+    match outcome {
+        Outcome::SignedUp(_) | Outcome::Left(_) | Outcome::Absence(_) | Outcome::RemindersStopped(_) => {
+            (groups::after(ctx, effect, outcome), None)
+        }
+        Outcome::Capacity(_) | Outcome::GroupCancelled(_) | Outcome::Created(_) => {
+            coordinate::after(ctx, effect, outcome)
+        }
+    }
+}

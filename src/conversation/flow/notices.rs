@@ -1,0 +1,108 @@
+//! Messages the bot sends on its own, worded in the recipient's language:
+//! a seat freed up, a group was cancelled, a session is tomorrow, and (to a
+//! coordinator) a participant cannot come.
+
+use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono_tz::Europe::Kyiv;
+
+use super::groups::{centre_name, programme_title, session_line, start_date};
+use super::{Context, card, help_now_button, menu_button};
+use crate::conversation::reply::{Action, Button, Reply};
+use crate::domain::CentreId;
+use crate::i18n::{Arg, Text};
+use crate::store::{CohortView, Notice};
+
+/// The message for a notice about `cohort`. `first_name` is the participant's
+/// for a note to a coordinator.
+pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_name: Option<&str>) -> Reply {
+    let programme = programme_title(cohort, ctx.language).to_owned();
+    let centre = centre_name(ctx, &cohort.centre);
+    let mine = Button { label: Text::new("menu-mine"), action: Action::Mine };
+    match notice {
+        Notice::Promoted { signup, .. } => {
+            let mut sessions = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
+            sessions.extend(cohort.sessions.iter().enumerate().map(|(i, (at, m))| session_line(i + 1, *at, *m)));
+            Reply::default()
+                .line(Text::new("notice-promoted").plain("programme", programme).plain("centre", centre))
+                .paragraph(sessions)
+                .line(Text::new("notice-promoted-decline"))
+                .button(Text::new("notice-decline"), Action::Decline(*signup))
+                .buttons([mine, menu_button()])
+        }
+        Notice::CohortCancelled { .. } => {
+            let mut reply = Reply::default().line(
+                Text::new("notice-cancelled")
+                    .plain("programme", programme)
+                    .plain("centre", centre)
+                    .with("date", start_date(cohort)),
+            );
+            if let Ok(id) = CentreId::parse(&cohort.centre) {
+                reply = reply.button(Text::new("card-groups"), Action::CentreGroups(id));
+            }
+            reply.buttons([help_now_button(), menu_button()])
+        }
+        Notice::Reminder { signup, session, .. } => {
+            let Some((at, minutes)) = session_at(cohort, *session) else { return Reply::default() };
+            let mut lines = vec![
+                Text::new("notice-reminder")
+                    .message("session", session_line(*session as usize, at, minutes))
+                    .count("count", cohort.sessions.len() as i64)
+                    .plain("programme", programme),
+            ];
+            lines.push(where_line(ctx, cohort, centre));
+            let mut reply = Reply::default().paragraph(lines).button(
+                Text::new("notice-cant-come"),
+                Action::CantCome { signup: *signup, session: *session },
+            );
+            reply = reply.button(Text::new("notice-leave"), Action::Leave(*signup));
+            if (*session as usize) < cohort.sessions.len() {
+                reply = reply.button(Text::new("notice-quiet"), Action::StopReminders(*signup));
+            }
+            reply.buttons([menu_button()])
+        }
+        Notice::CantCome { session, .. } => {
+            let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
+            let who = match first_name {
+                Some(name) => Text::new("coord-list-name").plain("name", name),
+                None => Text::new("notice-absent-someone"),
+            };
+            let local = at.with_timezone(&Kyiv);
+            Reply::default()
+                .line(
+                    Text::new("notice-absent")
+                        .message("who", who)
+                        .count("number", i64::from(*session))
+                        .with("date", Arg::Date(local.date_naive()))
+                        .with("time", Arg::AtTime { hour: local.hour(), minute: local.minute() })
+                        .plain("programme", programme),
+                )
+                .button(Text::new("coord-back-to-group"), Action::CoordCohort(cohort.id.clone()))
+                .buttons([menu_button()])
+        }
+    }
+}
+
+/// Where the group meets: the centre and its address, or "online".
+fn where_line(ctx: &Context<'_>, cohort: &CohortView, centre: String) -> Text {
+    if cohort.format == "online" {
+        return Text::new("notice-where-online").plain("centre", centre);
+    }
+    let address = CentreId::parse(&cohort.centre)
+        .ok()
+        .and_then(|id| ctx.directory.get(&id).and_then(|(c, _)| card::address(c, ctx.language).map(str::to_owned)));
+    match address {
+        Some(address) => Text::new("notice-where").plain("centre", centre).plain("address", address),
+        None => Text::new("group-where").plain("centre", centre),
+    }
+}
+
+/// A session's start and length, by its number (from 1).
+pub fn session_at(cohort: &CohortView, session: i32) -> Option<(DateTime<Utc>, i32)> {
+    usize::try_from(session).ok()?.checked_sub(1).and_then(|i| cohort.sessions.get(i)).copied()
+}
+
+/// Whether a reminder is still worth sending: not once the session is less
+/// than an hour away.
+pub fn reminder_is_timely(cohort: &CohortView, session: i32, now: DateTime<Utc>) -> bool {
+    session_at(cohort, session).is_some_and(|(at, _)| at - Duration::hours(1) > now)
+}

@@ -1,0 +1,271 @@
+//! What coordinators do to their centre's groups, and what participants tell
+//! them. Every action checks in SQL that the person coordinates the group's
+//! centre, whatever buttons they were shown: callback data can be forged.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgConnection;
+
+use super::cohort::{CapacityChange, Person, Promotion, resize};
+use super::notice::{Notice, queue_notice};
+use super::{Store, StoreError};
+use crate::domain::{ChannelKind, CohortRow, Programme};
+
+/// One line of a group's sign-up list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignupEntry {
+    pub first_name: Option<String>,
+    pub phone: Option<String>,
+    pub confirmed: bool,
+    pub signed_up_at: DateTime<Utc>,
+}
+
+/// What cancelling a group did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupCancellation {
+    /// Cancelled; this many people are being told.
+    Cancelled { told: usize },
+    /// No such group, already cancelled, or not this coordinator's.
+    NotFound,
+}
+
+/// What "I can't come this time" did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absence {
+    /// The centre's coordinators are being told (possibly none are bound).
+    Noted { coordinators: usize },
+    /// Not the person's confirmed sign-up, or no such session.
+    NotFound,
+}
+
+async fn coordinates_cohort(conn: &mut PgConnection, person: &Person, cohort: &str) -> Result<bool, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM coordinator k JOIN cohort c ON c.centre_id = k.centre_id \
+         WHERE c.id = $1 AND k.channel = $2 AND k.external_id = $3)",
+    )
+    .bind(cohort)
+    .bind(person.channel.as_str())
+    .bind(&person.external_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+async fn coordinators_of_cohort(conn: &mut PgConnection, cohort: &str) -> Result<Vec<Person>, StoreError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT k.channel, k.external_id FROM coordinator k JOIN cohort c ON c.centre_id = k.centre_id \
+         WHERE c.id = $1 ORDER BY k.channel, k.external_id",
+    )
+    .bind(cohort)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(channel, external_id)| Some(Person { channel: ChannelKind::parse(&channel)?, external_id }))
+        .collect())
+}
+
+impl Store {
+    /// The people in a group (confirmed first, then waiting, each in order
+    /// of arrival), for one of its coordinators only.
+    pub async fn signup_list(&self, person: &Person, cohort: &str) -> Result<Option<Vec<SignupEntry>>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        if !coordinates_cohort(&mut conn, person, cohort).await? {
+            return Ok(None);
+        }
+        let rows: Vec<(Option<String>, Option<String>, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT first_name, phone, status, created_at FROM signup \
+             WHERE cohort_id = $1 AND status IN ('confirmed', 'waitlisted') \
+             ORDER BY status = 'waitlisted', id",
+        )
+        .bind(cohort)
+        .fetch_all(&mut *conn)
+        .await?;
+        Ok(Some(
+            rows.into_iter()
+                .map(|(first_name, phone, status, signed_up_at)| SignupEntry {
+                    first_name,
+                    phone,
+                    confirmed: status == "confirmed",
+                    signed_up_at,
+                })
+                .collect(),
+        ))
+    }
+
+    /// Changes a group's capacity for one of its coordinators; more seats go
+    /// to people waiting, who are told. `NotFound` also when not theirs.
+    pub async fn set_capacity_as(
+        &self,
+        person: &Person,
+        cohort: &str,
+        capacity: i32,
+    ) -> Result<(CapacityChange, Vec<Promotion>), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let exists: Option<bool> = sqlx::query_scalar("SELECT cancelled FROM cohort WHERE id = $1 FOR UPDATE")
+            .bind(cohort)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists != Some(false) || !coordinates_cohort(&mut tx, person, cohort).await? {
+            return Ok((CapacityChange::NotFound, Vec::new()));
+        }
+        let resized = resize(&mut tx, cohort, capacity).await?;
+        tx.commit().await?;
+        Ok(resized)
+    }
+
+    /// Cancels a group for one of its coordinators: every sign-up ends and
+    /// every person in it or waiting for it is told, in one transaction.
+    pub async fn cancel_cohort_as(&self, person: &Person, cohort: &str) -> Result<GroupCancellation, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let cancelled: Option<bool> = sqlx::query_scalar("SELECT cancelled FROM cohort WHERE id = $1 FOR UPDATE")
+            .bind(cohort)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if cancelled != Some(false) || !coordinates_cohort(&mut tx, person, cohort).await? {
+            return Ok(GroupCancellation::NotFound);
+        }
+        sqlx::query("UPDATE cohort SET cancelled = true WHERE id = $1").bind(cohort).execute(&mut *tx).await?;
+        let people: Vec<(String, String)> = sqlx::query_as(
+            "UPDATE signup SET status = 'cancelled', updated_at = now() \
+             WHERE cohort_id = $1 AND status IN ('confirmed', 'waitlisted') RETURNING channel, external_id",
+        )
+        .bind(cohort)
+        .fetch_all(&mut *tx)
+        .await?;
+        let notice = Notice::CohortCancelled { cohort: cohort.to_owned() };
+        let mut told = 0;
+        for (channel, external_id) in people {
+            if let Some(channel) = ChannelKind::parse(&channel) {
+                queue_notice(&mut tx, &Person { channel, external_id }, &notice, None).await?;
+                told += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(GroupCancellation::Cancelled { told })
+    }
+
+    /// Creates a group at a centre the person coordinates. False when they
+    /// do not coordinate it; a duplicate id is a conflict.
+    pub async fn create_cohort_as(
+        &self,
+        person: &Person,
+        programme: &Programme,
+        row: &CohortRow,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let allowed: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM coordinator WHERE centre_id = $1 AND channel = $2 AND external_id = $3)",
+        )
+        .bind(&row.centre)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if !allowed {
+            return Ok(false);
+        }
+        // The programme may never have come with a groups file.
+        sqlx::query(
+            "INSERT INTO programme (id, kind, title_uk, title_en, description_uk, description_en) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&programme.id)
+        .bind(&programme.kind)
+        .bind(&programme.title_uk)
+        .bind(&programme.title_en)
+        .bind(&programme.description_uk)
+        .bind(&programme.description_en)
+        .execute(&mut *tx)
+        .await?;
+        let inserted = sqlx::query(
+            "INSERT INTO cohort (id, programme_id, centre_id, language, format, capacity) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&row.id)
+        .bind(&row.programme)
+        .bind(&row.centre)
+        .bind(row.language.code())
+        .bind(row.format)
+        .bind(row.capacity)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Err(StoreError::Conflict(format!("group {} exists already", row.id)));
+        }
+        for (number, starts_at) in row.sessions.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO cohort_session (cohort_id, number, starts_at, duration_minutes) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&row.id)
+            .bind(i32::try_from(number + 1).unwrap_or(i32::MAX))
+            .bind(starts_at)
+            .bind(row.duration_minutes)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// "I can't come this time": tells the group's coordinators, once per
+    /// session however often it is tapped.
+    pub async fn cant_come(&self, person: &Person, signup: i64, session: i32) -> Result<Absence, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let cohort: Option<String> = sqlx::query_scalar(
+            "SELECT s.cohort_id FROM signup s JOIN cohort_session cs ON cs.cohort_id = s.cohort_id AND cs.number = $4 \
+             WHERE s.id = $1 AND s.channel = $2 AND s.external_id = $3 AND s.status = 'confirmed'",
+        )
+        .bind(signup)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .bind(session)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(cohort) = cohort else {
+            return Ok(Absence::NotFound);
+        };
+        let coordinators = coordinators_of_cohort(&mut tx, &cohort).await?;
+        let notice = Notice::CantCome { signup, cohort, session };
+        for coordinator in &coordinators {
+            let key = format!(
+                "cant_come:{signup}:{session}:{}:{}",
+                coordinator.channel.as_str(),
+                coordinator.external_id
+            );
+            queue_notice(&mut tx, coordinator, &notice, Some(key)).await?;
+        }
+        tx.commit().await?;
+        Ok(Absence::Noted { coordinators: coordinators.len() })
+    }
+
+    /// Stops reminders of later sessions for one of the person's sign-ups.
+    pub async fn stop_reminders(&self, person: &Person, signup: i64) -> Result<bool, StoreError> {
+        let updated = sqlx::query(
+            "UPDATE signup SET reminders = false, updated_at = now() \
+             WHERE id = $1 AND channel = $2 AND external_id = $3 AND status IN ('confirmed', 'waitlisted')",
+        )
+        .bind(signup)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(updated.rows_affected() == 1)
+    }
+
+    /// The first name a participant gave, for a note to their coordinator.
+    pub async fn signup_first_name(&self, signup: i64) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar::<_, Option<String>>("SELECT first_name FROM signup WHERE id = $1")
+            .bind(signup)
+            .fetch_optional(&self.pool)
+            .await?
+            .flatten())
+    }
+
+    /// Whether a sign-up is still confirmed (a promotion may have been
+    /// declined, a reminder outlived its sign-up).
+    pub async fn signup_confirmed(&self, signup: i64) -> Result<bool, StoreError> {
+        Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM signup WHERE id = $1 AND status = 'confirmed')")
+            .bind(signup)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+}

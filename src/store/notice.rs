@@ -1,0 +1,210 @@
+//! Messages the bot sends on its own (see migration 0006): queued in the
+//! transaction that causes them, claimed by one worker at a time with
+//! `FOR UPDATE SKIP LOCKED` and a lease, and marked when they went out.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+
+use super::cohort::Person;
+use super::{Store, StoreError};
+use crate::domain::{ChannelKind, Language};
+
+/// How long a claimed notice is left to its worker before another may send it.
+const LEASE_SECONDS: f64 = 120.0;
+/// Claims after which a notice that never went out is given up.
+pub const MAX_ATTEMPTS: i32 = 5;
+
+/// What a notice is about; stored as JSON, rendered in the recipient's
+/// language when it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// A seat freed up and this waiting sign-up took it.
+    Promoted { signup: i64, cohort: String },
+    /// The centre cancelled a group the person was in or waiting for.
+    CohortCancelled { cohort: String },
+    /// A session of the person's group is tomorrow.
+    Reminder { signup: i64, cohort: String, session: i32 },
+    /// To a coordinator: a participant cannot come to a session.
+    CantCome { signup: i64, cohort: String, session: i32 },
+}
+
+impl Notice {
+    fn kind(&self) -> &'static str {
+        match self {
+            Notice::Promoted { .. } => "promoted",
+            Notice::CohortCancelled { .. } => "cohort_cancelled",
+            Notice::Reminder { .. } => "reminder",
+            Notice::CantCome { .. } => "cant_come",
+        }
+    }
+}
+
+/// A claimed notice, to send and then [`Store::finish_notice`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingNotice {
+    pub id: i64,
+    pub to: Person,
+    pub notice: Notice,
+}
+
+/// How sending a notice ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeOutcome {
+    Sent,
+    /// The person blocked the bot or unsubscribed.
+    Unreachable,
+    /// Too late to matter (the session began).
+    Expired,
+    /// The group, sign-up or person no longer exists.
+    Gone,
+    /// The platform refused it for good.
+    Failed,
+}
+
+impl NoticeOutcome {
+    fn as_str(self) -> &'static str {
+        match self {
+            NoticeOutcome::Sent => "sent",
+            NoticeOutcome::Unreachable => "unreachable",
+            NoticeOutcome::Expired => "expired",
+            NoticeOutcome::Gone => "gone",
+            NoticeOutcome::Failed => "failed",
+        }
+    }
+}
+
+/// Queues a notice inside the caller's transaction. A keyed notice that
+/// exists already is not queued twice.
+pub(super) async fn queue_notice(
+    conn: &mut PgConnection,
+    to: &Person,
+    notice: &Notice,
+    dedupe_key: Option<String>,
+) -> Result<(), StoreError> {
+    let payload = serde_json::to_value(notice).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO notice (channel, external_id, kind, payload, dedupe_key) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (dedupe_key) DO NOTHING",
+    )
+    .bind(to.channel.as_str())
+    .bind(&to.external_id)
+    .bind(notice.kind())
+    .bind(payload)
+    .bind(dedupe_key)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Queues tomorrow's session reminders that are due at `now` (see the
+    /// README for the rules). Every replica may run this at once: each
+    /// reminder has a key and is queued once. Returns how many were queued.
+    pub async fn schedule_reminders(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let queued = sqlx::query(
+            "INSERT INTO notice (channel, external_id, kind, payload, dedupe_key) \
+             SELECT s.channel, s.external_id, 'reminder', \
+                    jsonb_build_object('kind', 'reminder', 'signup', s.id, 'cohort', c.id, 'session', cs.number), \
+                    'reminder:' || s.id || ':' || cs.number \
+             FROM cohort_session cs \
+             JOIN cohort c ON c.id = cs.cohort_id AND NOT c.cancelled \
+             JOIN signup s ON s.cohort_id = c.id AND s.status = 'confirmed' AND (cs.number = 1 OR s.reminders) \
+             CROSS JOIN LATERAL (SELECT (((cs.starts_at AT TIME ZONE 'Europe/Kyiv')::date - 1) + time '18:00') \
+                                 AT TIME ZONE 'Europe/Kyiv' AS due) d \
+             WHERE cs.starts_at > $1 + interval '1 hour' AND cs.starts_at < $1 + interval '3 days' \
+               AND d.due <= $1 AND s.confirmed_at < d.due \
+             ON CONFLICT (dedupe_key) DO NOTHING",
+        )
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(queued.rows_affected())
+    }
+
+    /// Claims up to `limit` unsent notices for these channels (or for one
+    /// person), oldest first, skipping rows another worker holds.
+    pub async fn claim_notices(
+        &self,
+        channels: &[ChannelKind],
+        only: Option<&Person>,
+        limit: i64,
+    ) -> Result<Vec<PendingNotice>, StoreError> {
+        let channels: Vec<&str> = channels.iter().map(|c| c.as_str()).collect();
+        let rows: Vec<(i64, String, String, serde_json::Value)> = sqlx::query_as(
+            "UPDATE notice SET claimed_until = now() + make_interval(secs => $4), attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM notice WHERE sent_at IS NULL AND channel = ANY($1) \
+                          AND ($2::text IS NULL OR external_id = $2) \
+                          AND (claimed_until IS NULL OR claimed_until < now()) \
+                          ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, channel, external_id, payload",
+        )
+        .bind(&channels)
+        .bind(only.map(|p| p.external_id.as_str()))
+        .bind(limit)
+        .bind(LEASE_SECONDS)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut claimed = Vec::with_capacity(rows.len());
+        for (id, channel, external_id, payload) in rows {
+            let channel = ChannelKind::parse(&channel);
+            match (channel, serde_json::from_value::<Notice>(payload)) {
+                (Some(channel), Ok(notice)) => {
+                    claimed.push(PendingNotice { id, to: Person { channel, external_id }, notice });
+                }
+                _ => {
+                    tracing::error!(notice = id, "an unreadable notice is given up");
+                    self.finish_notice(id, NoticeOutcome::Failed).await?;
+                }
+            }
+        }
+        claimed.sort_by_key(|n| n.id);
+        Ok(claimed)
+    }
+
+    /// Marks a claimed notice done.
+    pub async fn finish_notice(&self, id: i64, outcome: NoticeOutcome) -> Result<(), StoreError> {
+        sqlx::query("UPDATE notice SET sent_at = now(), outcome = $2, claimed_until = NULL WHERE id = $1")
+            .bind(id)
+            .bind(outcome.as_str())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Returns a claimed notice for another attempt later, or gives it up
+    /// after [`MAX_ATTEMPTS`] claims.
+    pub async fn release_notice(&self, id: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE notice SET claimed_until = CASE WHEN attempts >= $2 THEN NULL ELSE now() + interval '1 minute' END, \
+             sent_at = CASE WHEN attempts >= $2 THEN now() END, \
+             outcome = CASE WHEN attempts >= $2 THEN 'failed' END WHERE id = $1",
+        )
+        .bind(id)
+        .bind(MAX_ATTEMPTS)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The language a person reads, if they ever wrote to the bot, and
+    /// whether they may be messaged.
+    pub async fn recipient(&self, person: &Person) -> Result<Option<(Language, bool)>, StoreError> {
+        let row: Option<(String, bool)> =
+            sqlx::query_as("SELECT language, active FROM chat_user WHERE channel = $1 AND external_id = $2")
+                .bind(person.channel.as_str())
+                .bind(&person.external_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(language, active)| (Language::parse(&language).unwrap_or_default(), active)))
+    }
+
+    /// Forgets notices sent more than 30 days ago.
+    pub async fn prune_notices(&self) -> Result<u64, StoreError> {
+        let pruned = sqlx::query("DELETE FROM notice WHERE sent_at < now() - interval '30 days'")
+            .execute(&self.pool)
+            .await?;
+        Ok(pruned.rows_affected())
+    }
+}
