@@ -123,7 +123,7 @@ impl Store {
         let status = if confirmed < i64::from(capacity) { "confirmed" } else { "waitlisted" };
         let signup: i64 = sqlx::query_scalar(
             "INSERT INTO signup (cohort_id, channel, external_id, first_name, phone, status, confirmed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 = 'confirmed' THEN now() END) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 = 'confirmed' THEN $7 END) RETURNING id",
         )
         .bind(cohort)
         .bind(person.channel.as_str())
@@ -131,6 +131,7 @@ impl Store {
         .bind(first_name)
         .bind(phone.map(Phone::as_e164))
         .bind(status)
+        .bind(now)
         .fetch_one(&mut *tx)
         .await?;
         let outcome = if status == "confirmed" {

@@ -1,11 +1,10 @@
 //! Group programmes in the conversation: browse, sign up, wait, cancel.
 
-use chrono::{Duration, Utc};
 use resilience_bot::conversation::{Action, Incoming};
 use resilience_bot::domain::{CentreId, Language};
 use sqlx::PgPool;
 
-use crate::helpers::{TestApp, monday_noon};
+use crate::helpers::{TestApp, import_sample_groups};
 
 const UK: Language = Language::Uk;
 
@@ -16,26 +15,10 @@ async fn join_without_details(app: &TestApp, user: &str) -> crate::helpers::Answ
     app.press(user, UK, &Action::Skip).await
 }
 
-/// Two cohorts at the Lviv sample centre, starting after the tests' clock.
-async fn cohorts(app: &TestApp, capacity: i32) {
-    let programmes = resilience_bot::domain::Programme::built_in().unwrap();
-    let start = (monday_noon() + Duration::days(8)).with_timezone(&chrono_tz::Europe::Kyiv).format("%Y-%m-%d 18:00");
-    let file = format!(
-        "id,programme,centre,capacity,starts,sessions,every,duration\n\
-         lviv-pws,parenting-without-stress,sample-lvivska,{capacity},{start},5,,90\n\
-         kyiv-shp,self-help-plus,sample-kreminska,20,{start},5,,120\n"
-    );
-    let programme_ids = programmes.iter().map(|p| p.id.clone()).collect();
-    let centres = app.store.centres().await.unwrap().into_iter().map(|c| c.id.to_string()).collect();
-    let known = resilience_bot::cohort::csv::Known { programmes: &programme_ids, centres: &centres, now: Utc::now() };
-    let rows = resilience_bot::cohort::csv::parse(file.as_bytes(), known).unwrap();
-    app.store.import_cohorts(&programmes, &rows).await.unwrap();
-}
-
 #[sqlx::test]
 async fn a_resident_finds_a_group_near_them_and_signs_up_with_a_name_and_phone(pool: PgPool) {
     let app = TestApp::new(pool).await;
-    cohorts(&app, 10).await;
+    import_sample_groups(&app, 10).await;
     app.say("olena", UK, "lviv").await;
     let list = app.press("olena", UK, &Action::Groups).await;
     assert!(list.text().contains("Групи в найближчих центрах:"), "{}", list.text());
@@ -69,7 +52,7 @@ async fn a_resident_finds_a_group_near_them_and_signs_up_with_a_name_and_phone(p
 #[sqlx::test]
 async fn a_full_group_puts_people_on_the_waiting_list_and_a_double_tap_changes_nothing(pool: PgPool) {
     let app = TestApp::new(pool).await;
-    cohorts(&app, 1).await;
+    import_sample_groups(&app, 1).await;
     for user in ["a", "b"] {
         join_without_details(&app, user).await;
     }
@@ -85,7 +68,7 @@ async fn a_full_group_puts_people_on_the_waiting_list_and_a_double_tap_changes_n
 #[sqlx::test]
 async fn cancelling_frees_the_seat_for_the_first_waiting_and_nobody_cancels_for_another(pool: PgPool) {
     let app = TestApp::new(pool).await;
-    cohorts(&app, 1).await;
+    import_sample_groups(&app, 1).await;
     for user in ["a", "b"] {
         join_without_details(&app, user).await;
     }
@@ -103,7 +86,7 @@ async fn cancelling_frees_the_seat_for_the_first_waiting_and_nobody_cancels_for_
 #[sqlx::test]
 async fn forged_group_ids_and_groups_without_a_search_get_clear_replies(pool: PgPool) {
     let app = TestApp::new(pool).await;
-    cohorts(&app, 5).await;
+    import_sample_groups(&app, 5).await;
     let unknown = app.press("olena", UK, &Action::Cohort("nope".into())).await;
     assert!(unknown.text().contains("На цю групу вже не можна записатися."), "{}", unknown.text());
     let join = app.press("olena", UK, &Action::Join("nope".into())).await;

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
 use resilience_bot::channel::render::plain_text;
-use resilience_bot::conversation::{Action, Clock, Conversation, Incoming, Outgoing, User};
+use resilience_bot::conversation::{Action, Clock, Conversation, Incoming, NoticeSender, Outgoing, Sent, User};
 use resilience_bot::directory::{Directory, Gazetteer, SharedDirectory, centre_csv};
 use resilience_bot::domain::{Centre, ChannelKind, Hotlines, Language, Programme};
 use resilience_bot::i18n::Catalog;
@@ -42,6 +42,8 @@ pub struct Seen {
     pub buttons: Vec<(String, Action)>,
     pub venue: Option<(f64, f64, String)>,
     pub ask_location: bool,
+    /// A CSV file, as text.
+    pub document: Option<String>,
 }
 
 /// Everything sent back for one message.
@@ -161,10 +163,29 @@ impl TestApp {
                     .map(|b| (self.catalog.try_render(language, &b.label).unwrap(), b.action.clone()))
                     .collect();
                 let venue = reply.venue.as_ref().map(|v| (v.location.lat(), v.location.lon(), v.title.clone()));
-                Seen { text, buttons, venue, ask_location: reply.ask_location }
+                let document = reply.document.as_ref().map(|d| {
+                    String::from_utf8(resilience_bot::channel::render::csv(&self.catalog, language, d)).unwrap()
+                });
+                Seen { text, buttons, venue, ask_location: reply.ask_location, document }
             })
             .collect();
         Answer { language, replies }
+    }
+
+    /// Queues the reminders due at `now` and delivers every notice queued
+    /// for terminal users, as each recipient sees it.
+    pub async fn notices_at(&self, now: DateTime<Utc>) -> Vec<(String, Answer)> {
+        let conversation = self.restarted(now);
+        conversation.schedule_reminders().await.unwrap();
+        let inbox = Inbox(std::sync::Mutex::new(Vec::new()));
+        while conversation.deliver_notices(&[&inbox], None).await.unwrap() > 0 {}
+        let delivered = inbox.0.into_inner().unwrap();
+        delivered.iter().map(|(to, outgoing)| (to.clone(), self.render(outgoing))).collect()
+    }
+
+    /// What `notices_at` delivered to one person.
+    pub async fn notices_for(&self, user: &str, now: DateTime<Utc>) -> Vec<Answer> {
+        self.notices_at(now).await.into_iter().filter(|(to, _)| to == user).map(|(_, a)| a).collect()
     }
 
     pub async fn user_count(&self) -> i64 {
@@ -256,5 +277,46 @@ impl Server {
     pub async fn stop(self) {
         let _ = self.stop.send(());
         self.task.await.unwrap().unwrap();
+    }
+}
+
+/// Two cohorts starting eight days after the tests' clock at 18:00 Kyiv, five
+/// weekly sessions each: `lviv-pws` at the Lviv sample centre with
+/// `capacity` seats, and `kyiv-shp` with 20.
+pub async fn import_sample_groups(app: &TestApp, capacity: i32) {
+    let programmes = Programme::built_in().unwrap();
+    let start = (monday_noon() + chrono::Duration::days(8)).with_timezone(&chrono_tz::Europe::Kyiv).format("%Y-%m-%d 18:00");
+    let file = format!(
+        "id,programme,centre,capacity,starts,sessions,every,duration\n\
+         lviv-pws,parenting-without-stress,sample-lvivska,{capacity},{start},5,,90\n\
+         kyiv-shp,self-help-plus,sample-kreminska,20,{start},5,,120\n"
+    );
+    let programme_ids = programmes.iter().map(|p| p.id.clone()).collect();
+    let centres = app.store.centres().await.unwrap().into_iter().map(|c| c.id.to_string()).collect();
+    let known = resilience_bot::cohort::csv::Known { programmes: &programme_ids, centres: &centres, now: monday_noon() };
+    let rows = resilience_bot::cohort::csv::parse(file.as_bytes(), known).unwrap();
+    app.store.import_cohorts(&programmes, &rows).await.unwrap();
+}
+
+/// A Kyiv local time as UTC.
+pub fn kyiv(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    chrono_tz::Europe::Kyiv.with_ymd_and_hms(y, m, d, h, min, 0).unwrap().with_timezone(&Utc)
+}
+
+/// Collects notices for terminal users instead of sending them.
+struct Inbox(std::sync::Mutex<Vec<(String, Outgoing)>>);
+
+impl NoticeSender for Inbox {
+    fn channel(&self) -> ChannelKind {
+        ChannelKind::Console
+    }
+
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        outgoing: Outgoing,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Sent> + Send + 'a>> {
+        self.0.lock().unwrap().push((to.to_owned(), outgoing));
+        Box::pin(std::future::ready(Sent::Yes))
     }
 }

@@ -15,6 +15,7 @@ mod gazetteer;
 mod groups;
 mod helpers;
 mod i18n;
+mod notices;
 mod import;
 mod reload;
 mod telegram;
