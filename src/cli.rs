@@ -344,7 +344,11 @@ async fn add_coordinator(config: &Config, centre: &str, person: Person) -> anyho
     if !added? {
         anyhow::bail!("no centre with id {centre:?}");
     }
-    println!("{} {} now coordinates centre {centre}", person.channel.as_str(), person.external_id);
+    println!(
+        "{} {} now coordinates centre {centre}; they open their groups with /coordinate",
+        person.channel.as_str(),
+        person.external_id
+    );
     Ok(())
 }
 

@@ -226,7 +226,11 @@ const NOTICE_INTERVAL: Duration = Duration::from_secs(2);
 
 /// Queues due reminders and sends notices, in every replica: the database
 /// hands each notice to one of them (see `store::notice`).
-async fn send_notices(conversation: Conversation, senders: Vec<Arc<dyn NoticeSender>>, mut stop: watch::Receiver<bool>) {
+async fn send_notices(
+    conversation: Conversation,
+    senders: Vec<Arc<dyn NoticeSender>>,
+    mut stop: watch::Receiver<bool>,
+) {
     let senders: Vec<&dyn NoticeSender> = senders.iter().map(|s| s.as_ref()).collect();
     loop {
         let mut busy = false;

@@ -283,8 +283,17 @@ coord-csv-confirmed = confirmed
 coord-csv-waiting = waiting
 coord-ask-capacity = How many seats should the group have? Type a number from 1 to 200. Now: { $capacity }, of them taken: { $confirmed }.
 coord-bad-capacity = Type a whole number from 1 to 200.
-coord-capacity-below = { $confirmed } people are already confirmed, so the group needs at least { $confirmed } seats: nobody loses a seat without knowing. Type another number.
-coord-capacity-done = Done: the group now has { $capacity } seats. { $promoted ->
+coord-capacity-below = { $confirmed ->
+        [one] { $confirmed } person is
+       *[other] { $confirmed } people are
+    } already confirmed, so the group needs at least { $confirmed ->
+        [one] { $confirmed } seat
+       *[other] { $confirmed } seats
+    }: nobody loses a seat without knowing. Type another number.
+coord-capacity-done = Done: the group now has { $capacity ->
+        [one] { $capacity } seat
+       *[other] { $capacity } seats
+    }. { $promoted ->
         [0] Nobody moved from the waiting list.
         [one] { $promoted } person moved from the waiting list and is being told.
        *[other] { $promoted } people moved from the waiting list and are being told.

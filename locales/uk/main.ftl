@@ -267,12 +267,18 @@ coord-not-found = Ця група не ваша або вже не працює.
 coord-title = 🗂 Групи, які ви координуєте
 coord-centre = { $centre }:
 coord-none = Зараз груп немає.
-coord-item = { $number }. { $programme }, з { $date }: зайнято { $confirmed } з { $capacity } місць, в очікуванні { $waiting }
+coord-item = { $number }. { $programme }, з { $date }: зайнято { $confirmed } з { $capacity } { $capacity ->
+        [one] місця
+       *[other] місць
+    }, в очікуванні { $waiting }
 coord-new = ➕ Нова група в центрі «{ $centre }»
 coord-back = ⬅️ Групи моїх центрів
 coord-back-to-group = ⬅️ Назад до групи
 coord-group-title = 🗂 { $programme } — { $centre }
-coord-group-seats = Зайнято { $confirmed } з { $capacity } місць; в очікуванні { $waiting }.
+coord-group-seats = Зайнято { $confirmed } з { $capacity } { $capacity ->
+        [one] місця
+       *[other] місць
+    }; в очікуванні { $waiting }.
 coord-list = 👥 Список записаних
 coord-csv = 📄 Список записаних файлом CSV
 coord-capacity = 🔢 Змінити кількість місць
@@ -296,8 +302,16 @@ coord-csv-confirmed = записано
 coord-csv-waiting = в очікуванні
 coord-ask-capacity = Скільки місць має бути в групі? Напишіть число від 1 до 200. Зараз: { $capacity }, із них зайнято: { $confirmed }.
 coord-bad-capacity = Напишіть ціле число від 1 до 200.
-coord-capacity-below = Уже записано { $confirmed }, тож у групі має бути щонайменше { $confirmed } місць: ніхто не втрачає місця без попередження. Напишіть інше число.
-coord-capacity-done = Готово: тепер у групі { $capacity } місць. { $promoted ->
+coord-capacity-below = Уже записано { $confirmed }, тож у групі має бути щонайменше { $confirmed } { $confirmed ->
+        [one] місце
+        [few] місця
+       *[other] місць
+    }: ніхто не втрачає місця без попередження. Напишіть інше число.
+coord-capacity-done = Готово: тепер у групі { $capacity } { $capacity ->
+        [one] місце
+        [few] місця
+       *[other] місць
+    }. { $promoted ->
         [0] З листа очікування ніхто не перейшов.
         [one] { $promoted } людина перейшла з листа очікування, їй повідомляємо.
         [few] { $promoted } людини перейшли з листа очікування, їм повідомляємо.

@@ -14,8 +14,8 @@ use std::sync::{Mutex, PoisonError};
 use super::render::{csv, plain_text};
 use crate::conversation::{Button, Conversation, Incoming, NoticeSender, Outgoing, Sent, User};
 use crate::domain::{ChannelKind, Language};
-use crate::store::Person;
 use crate::i18n::{Arg, Catalog, Text};
+use crate::store::Person;
 
 /// A terminal session with one user.
 pub struct Console<'a> {

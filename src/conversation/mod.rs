@@ -212,11 +212,15 @@ impl Conversation {
             Effect::CantCome { signup, session } => {
                 Outcome::Absence(self.store.cant_come(person, *signup, *session).await?)
             }
-            Effect::StopReminders { signup } => Outcome::RemindersStopped(self.store.stop_reminders(person, *signup).await?),
+            Effect::StopReminders { signup } => {
+                Outcome::RemindersStopped(self.store.stop_reminders(person, *signup).await?)
+            }
             Effect::SetCapacity { cohort, capacity } => {
                 Outcome::Capacity(self.store.set_capacity_as(person, cohort, *capacity).await?.0)
             }
-            Effect::CancelCohort { cohort } => Outcome::GroupCancelled(self.store.cancel_cohort_as(person, cohort).await?),
+            Effect::CancelCohort { cohort } => {
+                Outcome::GroupCancelled(self.store.cancel_cohort_as(person, cohort).await?)
+            }
             Effect::CreateCohort { draft } => Outcome::Created(self.create_cohort(person, draft, now).await?),
         })
     }
@@ -251,7 +255,10 @@ impl Conversation {
 
     /// Words a claimed notice for its recipient, or says why it is no longer
     /// worth sending.
-    pub async fn render_notice(&self, pending: &PendingNotice) -> Result<Result<Outgoing, NoticeOutcome>, ConversationError> {
+    pub async fn render_notice(
+        &self,
+        pending: &PendingNotice,
+    ) -> Result<Result<Outgoing, NoticeOutcome>, ConversationError> {
         use crate::store::Notice;
         let Some((language, active)) = self.store.recipient(&pending.to).await? else {
             return Ok(Err(NoticeOutcome::Gone));

@@ -112,7 +112,10 @@ pub enum Action {
     /// Give back a seat one was just promoted to.
     Decline(i64),
     /// "I can't come this time" to one session of a sign-up.
-    CantCome { signup: i64, session: i32 },
+    CantCome {
+        signup: i64,
+        session: i32,
+    },
     /// No more reminders of later sessions for a sign-up.
     StopReminders(i64),
     /// Coordinators: the groups of their centres.
@@ -120,7 +123,10 @@ pub enum Action {
     /// Coordinators: one group.
     CoordCohort(String),
     /// Coordinators: a page (from 0) of a group's sign-up list.
-    CoordList { cohort: String, page: u16 },
+    CoordList {
+        cohort: String,
+        page: u16,
+    },
     /// Coordinators: the sign-up list as a CSV file (Telegram).
     CoordCsv(String),
     /// Coordinators: ask for a group's new capacity.

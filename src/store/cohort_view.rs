@@ -105,11 +105,7 @@ impl Store {
     }
 
     /// Cohorts at these centres that are neither cancelled nor over, soonest first.
-    pub async fn running_cohorts(
-        &self,
-        centres: &[String],
-        now: DateTime<Utc>,
-    ) -> Result<Vec<CohortView>, StoreError> {
+    pub async fn running_cohorts(&self, centres: &[String], now: DateTime<Utc>) -> Result<Vec<CohortView>, StoreError> {
         self.cohorts(Filter::Running { centres, now }).await
     }
 

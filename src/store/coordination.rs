@@ -11,7 +11,7 @@ use super::{Store, StoreError};
 use crate::domain::{ChannelKind, CohortRow, Programme};
 
 /// One line of a group's sign-up list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SignupEntry {
     pub first_name: Option<String>,
     pub phone: Option<String>,
@@ -31,7 +31,8 @@ pub enum GroupCancellation {
 /// What "I can't come this time" did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Absence {
-    /// The centre's coordinators are being told (possibly none are bound).
+    /// The centre's coordinators are being told (none when no coordinator
+    /// the bot can write to is bound).
     Noted { coordinators: usize },
     /// Not the person's confirmed sign-up, or no such session.
     NotFound,
@@ -49,9 +50,12 @@ async fn coordinates_cohort(conn: &mut PgConnection, person: &Person, cohort: &s
     .await?)
 }
 
+/// The coordinators of a cohort's centre the bot can write to: they wrote to
+/// it and did not block it (a platform does not let a bot write first).
 async fn coordinators_of_cohort(conn: &mut PgConnection, cohort: &str) -> Result<Vec<Person>, StoreError> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT k.channel, k.external_id FROM coordinator k JOIN cohort c ON c.centre_id = k.centre_id \
+         JOIN chat_user u ON u.channel = k.channel AND u.external_id = k.external_id AND u.active \
          WHERE c.id = $1 ORDER BY k.channel, k.external_id",
     )
     .bind(cohort)
@@ -71,24 +75,15 @@ impl Store {
         if !coordinates_cohort(&mut conn, person, cohort).await? {
             return Ok(None);
         }
-        let rows: Vec<(Option<String>, Option<String>, String, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT first_name, phone, status, created_at FROM signup \
+        let entries: Vec<SignupEntry> = sqlx::query_as(
+            "SELECT first_name, phone, status = 'confirmed' AS confirmed, created_at AS signed_up_at FROM signup \
              WHERE cohort_id = $1 AND status IN ('confirmed', 'waitlisted') \
              ORDER BY status = 'waitlisted', id",
         )
         .bind(cohort)
         .fetch_all(&mut *conn)
         .await?;
-        Ok(Some(
-            rows.into_iter()
-                .map(|(first_name, phone, status, signed_up_at)| SignupEntry {
-                    first_name,
-                    phone,
-                    confirmed: status == "confirmed",
-                    signed_up_at,
-                })
-                .collect(),
-        ))
+        Ok(Some(entries))
     }
 
     /// Changes a group's capacity for one of its coordinators; more seats go
@@ -226,11 +221,8 @@ impl Store {
         let coordinators = coordinators_of_cohort(&mut tx, &cohort).await?;
         let notice = Notice::CantCome { signup, cohort, session };
         for coordinator in &coordinators {
-            let key = format!(
-                "cant_come:{signup}:{session}:{}:{}",
-                coordinator.channel.as_str(),
-                coordinator.external_id
-            );
+            let key =
+                format!("cant_come:{signup}:{session}:{}:{}", coordinator.channel.as_str(), coordinator.external_id);
             queue_notice(&mut tx, coordinator, &notice, Some(key)).await?;
         }
         tx.commit().await?;

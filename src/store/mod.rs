@@ -20,8 +20,8 @@ pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Person, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
-pub use notice::{Notice, NoticeOutcome, PendingNotice};
 pub use listen::CentreChanges;
+pub use notice::{Notice, NoticeOutcome, PendingNotice};
 pub use user::{UserRecord, UserUpdate};
 
 /// A failure talking to the database.

@@ -174,7 +174,7 @@ impl Store {
     }
 
     /// Returns a claimed notice for another attempt later, or gives it up
-    /// after [`MAX_ATTEMPTS`] claims.
+    /// after `MAX_ATTEMPTS` claims.
     pub async fn release_notice(&self, id: i64) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE notice SET claimed_until = CASE WHEN attempts >= $2 THEN NULL ELSE now() + interval '1 minute' END, \
@@ -202,9 +202,8 @@ impl Store {
 
     /// Forgets notices sent more than 30 days ago.
     pub async fn prune_notices(&self) -> Result<u64, StoreError> {
-        let pruned = sqlx::query("DELETE FROM notice WHERE sent_at < now() - interval '30 days'")
-            .execute(&self.pool)
-            .await?;
+        let pruned =
+            sqlx::query("DELETE FROM notice WHERE sent_at < now() - interval '30 days'").execute(&self.pool).await?;
         Ok(pruned.rows_affected())
     }
 }

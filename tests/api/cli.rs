@@ -242,3 +242,43 @@ async fn importing_groups_lists_bad_rows_and_coordinators_need_a_real_centre(poo
     assert!(!missing.status.success());
     assert!(stderr(&missing).contains("no centre with id \"nowhere\""), "{}", stderr(&missing));
 }
+
+#[sqlx::test]
+async fn in_the_terminal_a_coordinator_gets_the_list_as_csv_and_cancelling_tells_the_resident(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    let dir = tempfile::tempdir().unwrap();
+    let groups = dir.path().join("groups.csv");
+    std::fs::write(
+        &groups,
+        "id,programme,centre,capacity,starts,sessions\nshp,self-help-plus,sample-lvivska,20,2030-01-01 18:00,5\n",
+    )
+    .unwrap();
+    assert!(run(&url, &["import", "groups", groups.to_str().unwrap()], "").status.success());
+    let added =
+        run(&url, &["coordinator", "add", "--centre", "sample-lvivska", "--channel", "terminal", "--user", "anna"], "");
+    assert!(stdout(&added).contains("/coordinate"), "{}", stdout(&added));
+
+    let script = "/start centre-sample-lvivska\n👥 Групи в цьому центрі\n#1\n✍️ Записатися\nІван\n067 123 45 67\n";
+    let resident = run(&url, &["chat", "--user", "ivan"], script);
+    assert!(stdout(&resident).contains("✅ Вас записано: Самодопомога плюс (SH+)"), "{}", stdout(&resident));
+
+    let script = "/coordinate\n#1\n📄 Список записаних файлом CSV\n⬅️ Назад до групи\n❌ Скасувати групу\nТак, скасувати групу\n";
+    let coordinator = run(&url, &["chat", "--user", "anna"], script);
+    let out = stdout(&coordinator);
+    for expected in [
+        "🗂 Групи, які ви координуєте",
+        "📄 signups-shp.csv:",
+        "№,Статус,Місце в черзі,Ім’я,Телефон,Запис (за київським часом)",
+        "1,записано,,Іван,+380671234567,",
+        "Скасувати «Самодопомога плюс (SH+)», що починається 01.01.2030? Повідомимо 1 людину",
+        "Групу скасовано. Повідомляємо 1 людину.",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+
+    // The resident sees the notice after their next message.
+    let resident = run(&url, &["chat", "--user", "ivan"], "меню\nменю\n");
+    let out = stdout(&resident);
+    assert_eq!(out.matches("❗ Групу «Самодопомога плюс (SH+)»").count(), 1, "told once:\n{out}");
+}

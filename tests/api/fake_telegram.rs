@@ -160,5 +160,14 @@ fn multipart_fields(body: &str, boundary: &str) -> Value {
         let parsed = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
         fields.insert(name.to_owned(), parsed);
     }
+    // Files are parts of their own, referred to as "attach://<part name>".
+    let attached: Vec<(String, Value)> = fields
+        .iter()
+        .filter_map(|(name, value)| {
+            let part = value.as_str()?.strip_prefix("attach://")?;
+            Some((name.clone(), fields.get(part)?.clone()))
+        })
+        .collect();
+    fields.extend(attached);
     Value::Object(fields)
 }

@@ -285,7 +285,8 @@ impl Server {
 /// `capacity` seats, and `kyiv-shp` with 20.
 pub async fn import_sample_groups(app: &TestApp, capacity: i32) {
     let programmes = Programme::built_in().unwrap();
-    let start = (monday_noon() + chrono::Duration::days(8)).with_timezone(&chrono_tz::Europe::Kyiv).format("%Y-%m-%d 18:00");
+    let start =
+        (monday_noon() + chrono::Duration::days(8)).with_timezone(&chrono_tz::Europe::Kyiv).format("%Y-%m-%d 18:00");
     let file = format!(
         "id,programme,centre,capacity,starts,sessions,every,duration\n\
          lviv-pws,parenting-without-stress,sample-lvivska,{capacity},{start},5,,90\n\
@@ -293,7 +294,8 @@ pub async fn import_sample_groups(app: &TestApp, capacity: i32) {
     );
     let programme_ids = programmes.iter().map(|p| p.id.clone()).collect();
     let centres = app.store.centres().await.unwrap().into_iter().map(|c| c.id.to_string()).collect();
-    let known = resilience_bot::cohort::csv::Known { programmes: &programme_ids, centres: &centres, now: monday_noon() };
+    let known =
+        resilience_bot::cohort::csv::Known { programmes: &programme_ids, centres: &centres, now: monday_noon() };
     let rows = resilience_bot::cohort::csv::parse(file.as_bytes(), known).unwrap();
     app.store.import_cohorts(&programmes, &rows).await.unwrap();
 }

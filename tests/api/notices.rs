@@ -38,10 +38,14 @@ async fn a_reminder_goes_at_18_00_the_day_before_each_session_once(pool: PgPool)
     let reminders = app.notices_for("olena", kyiv(2026, 11, 30, 18, 0)).await;
     assert_eq!(reminders.len(), 1);
     let text = reminders[0].text();
-    assert!(text.contains("🔔 Нагадування: завтра зустріч групи «Батьківство без стресу» (усього 5 зустрічей)"), "{text}");
+    assert!(
+        text.contains("🔔 Нагадування: завтра зустріч групи «Батьківство без стресу» (усього 5 зустрічей)"),
+        "{text}"
+    );
     assert!(text.contains("1. 01.12.2026 (Вт), 18:00–19:30"), "{text}");
     assert!(text.contains("Де: Центр життєстійкості Львівської громади"), "{text}");
-    for label in ["Цього разу не зможу", "Вийти з групи", "Більше не нагадувати"] {
+    for label in ["Цього разу не зможу", "Вийти з групи", "Більше не нагадувати"]
+    {
         reminders[0].button(label);
     }
     // Every replica runs the scheduler: asking again, as another would, sends nothing new.
@@ -73,8 +77,13 @@ async fn no_reminder_within_the_hour_before_a_session_or_for_a_sign_up_made_afte
     import_sample_groups(&app, 10).await;
     // Signed up at 19:00 the evening before: the confirmation listed the dates.
     let late = app.restarted(kyiv(2026, 11, 30, 19, 0));
-    app.send_to(&late, "late", UK, resilience_bot::conversation::Incoming::Button(Action::Join("lviv-pws".into()).encode()))
-        .await;
+    app.send_to(
+        &late,
+        "late",
+        UK,
+        resilience_bot::conversation::Incoming::Button(Action::Join("lviv-pws".into()).encode()),
+    )
+    .await;
     app.send_to(&late, "late", UK, resilience_bot::conversation::Incoming::Button(Action::Skip.encode())).await;
     app.send_to(&late, "late", UK, resilience_bot::conversation::Incoming::Button(Action::Skip.encode())).await;
     assert_eq!(signup_id(&app, "late").await, 1);
@@ -134,15 +143,21 @@ async fn a_promoted_person_is_told_and_declining_promotes_the_next(pool: PgPool)
     assert_eq!(told.len(), 1, "{told:?}");
     let (to, notice) = &told[0];
     assert_eq!(to, "b");
-    assert!(notice.text().contains("🎉 Звільнилося місце: вас записано на «Батьківство без стресу»"), "{}", notice.text());
+    assert!(
+        notice.text().contains("🎉 Звільнилося місце: вас записано на «Батьківство без стресу»"),
+        "{}",
+        notice.text()
+    );
     assert!(notice.text().contains("Зустрічі (5):"), "{}", notice.text());
 
     let declined = app.press("b", UK, &notice.button("Відмовитися від місця")).await;
     assert!(declined.text().contains("Ви відмовилися від місця"), "{}", declined.text());
     let told = app.notices_at(kyiv(2026, 11, 23, 12, 10)).await;
     assert_eq!(told.iter().map(|(to, _)| to.as_str()).collect::<Vec<_>>(), vec!["c"]);
-    let status: String =
-        sqlx::query_scalar("SELECT status FROM signup WHERE external_id = 'b'").fetch_one(app.store.pool()).await.unwrap();
+    let status: String = sqlx::query_scalar("SELECT status FROM signup WHERE external_id = 'b'")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
     assert_eq!(status, "declined");
     // A double tap on the stale button changes nothing.
     let again = app.press("b", UK, &notice.button("Відмовитися від місця")).await;
@@ -202,6 +217,22 @@ async fn concurrent_workers_claim_each_notice_once(pool: PgPool) {
     assert_eq!(total, 40);
     // Claimed but unsent (a worker died): nobody else takes them until the lease ends.
     assert!(app.store.claim_notices(&channels, None, 100).await.unwrap().is_empty());
-    sqlx::query("UPDATE notice SET claimed_until = now() - interval '1 second'").execute(app.store.pool()).await.unwrap();
+    sqlx::query("UPDATE notice SET claimed_until = now() - interval '1 second'")
+        .execute(app.store.pool())
+        .await
+        .unwrap();
     assert_eq!(app.store.claim_notices(&channels, None, 100).await.unwrap().len(), 40, "sent again after the lease");
+}
+
+#[sqlx::test]
+async fn i_cant_come_says_to_call_the_centre_when_no_coordinator_can_be_messaged(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    import_sample_groups(&app, 10).await;
+    // Bound, but never wrote to the bot: a messenger would not deliver.
+    assert!(app.store.add_coordinator("sample-lvivska", &console("silent")).await.unwrap());
+    join(&app, "olena").await;
+    let reminder = app.notices_for("olena", kyiv(2026, 11, 30, 18, 0)).await.remove(0);
+    let absent = app.press("olena", UK, &reminder.button("Цього разу не зможу")).await;
+    assert!(absent.text().contains("зателефонуйте до центру"), "{}", absent.text());
+    assert!(app.notices_at(kyiv(2026, 11, 30, 18, 5)).await.is_empty());
 }

@@ -352,3 +352,91 @@ async fn healthz_reports_the_database(pool: PgPool) {
     assert_eq!(served.post(Some(SECRET), too_big).await, StatusCode::PAYLOAD_TOO_LARGE);
     served.stop().await;
 }
+
+const COORDINATOR: i64 = 900;
+
+#[sqlx::test]
+async fn groups_on_telegram_sign_up_csv_for_the_coordinator_and_cancelling_tells_the_participant(pool: PgPool) {
+    use resilience_bot::domain::ChannelKind;
+    use resilience_bot::store::Person;
+    let served = Served::start(pool, false).await;
+    crate::helpers::import_sample_groups(&served.app, 1).await;
+    let coordinator = Person { channel: ChannelKind::Telegram, external_id: COORDINATOR.to_string() };
+    served.app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
+    for (id, data) in [(1, "gc:sample-lvivska"), (2, "join:lviv-pws"), (3, "skip")] {
+        served.fake.push_update(callback_update(id, OLENA, data));
+    }
+    served.fake.push_update(text_update(4, OLENA, "uk", "067 123 45 67"));
+    served
+        .fake
+        .wait_for("the confirmation", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("✅ Вас записано")))
+        .await;
+    let list = texts(&served.fake.sent_to(OLENA));
+    assert!(list.iter().any(|t| t.contains("Групи в центрі «Центр життєстійкості Львівської")), "{list:?}");
+
+    served.fake.push_update(text_update(5, COORDINATOR, "uk", "/coordinate"));
+    served.fake.push_update(callback_update(6, COORDINATOR, "kg:lviv-pws"));
+    served.fake.push_update(callback_update(7, COORDINATOR, "kf:lviv-pws"));
+    served.fake.wait_for("the CSV file", |f| !f.calls("sendDocument").is_empty()).await;
+    let group = served.fake.sent_to(COORDINATOR).into_iter().find(|c| callback_data(c).contains(&"kf:lviv-pws".into()));
+    assert!(group.is_some(), "the group screen offers the CSV file on Telegram");
+    let document = &served.fake.calls("sendDocument")[0].body;
+    assert_eq!(document["chat_id"], json!(COORDINATOR));
+    let csv = document["document"].as_str().unwrap();
+    assert!(csv.starts_with("№,Статус,Місце в черзі,Ім’я,Телефон"), "{csv}");
+    assert!(csv.contains("1,записано,,,+380671234567,"), "{csv}");
+    assert!(document["caption"].as_str().unwrap().contains("персональні дані"), "{document}");
+
+    served.fake.push_update(callback_update(8, COORDINATOR, "kxx:lviv-pws"));
+    served
+        .fake
+        .wait_for("the cancellation notice", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("❗ Групу")))
+        .await;
+    let sent: (String, i64) = sqlx::query_as("SELECT outcome, attempts::bigint FROM notice")
+        .fetch_one(served.app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(sent, ("sent".into(), 1));
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_notice_to_someone_who_blocked_the_bot_marks_them_inactive(pool: PgPool) {
+    use resilience_bot::domain::ChannelKind;
+    use resilience_bot::store::{Leaving, Person};
+    let served = Served::start(pool, false).await;
+    crate::helpers::import_sample_groups(&served.app, 1).await;
+    // Olena takes the only seat, then 77 waits for it.
+    for (id, chat, answer) in [(1, OLENA, "Вас записано"), (4, 77, "листі очікування")] {
+        served.fake.push_update(callback_update(id, chat, "join:lviv-pws"));
+        served.fake.push_update(callback_update(id + 1, chat, "skip"));
+        served.fake.push_update(callback_update(id + 2, chat, "skip"));
+        served.fake.wait_for(answer, |f| texts(&f.sent_to(chat)).iter().any(|t| t.contains(answer))).await;
+    }
+    served.fake.fail(
+        "sendMessage",
+        1,
+        StatusCode::FORBIDDEN,
+        json!({ "ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user" }),
+    );
+    let olena = Person { channel: ChannelKind::Telegram, external_id: OLENA.to_string() };
+    let signup: i64 = sqlx::query_scalar("SELECT id FROM signup WHERE external_id = $1")
+        .bind(OLENA.to_string())
+        .fetch_one(served.app.store.pool())
+        .await
+        .unwrap();
+    served.app.store.leave(signup, &olena, Leaving::Cancelled).await.unwrap();
+    let store = served.app.store.clone();
+    let pool = store.pool().clone();
+    for _ in 0..100 {
+        let outcome: Option<String> = sqlx::query_scalar("SELECT outcome FROM notice").fetch_one(&pool).await.unwrap();
+        if outcome.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let outcome: Option<String> = sqlx::query_scalar("SELECT outcome FROM notice").fetch_one(&pool).await.unwrap();
+    assert_eq!(outcome.as_deref(), Some("unreachable"));
+    assert!(!store.is_active(ChannelKind::Telegram, "77").await.unwrap());
+    served.stop().await;
+}

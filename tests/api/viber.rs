@@ -335,3 +335,118 @@ async fn contacts_and_pictures_get_polite_answers_and_receipts_are_recorded(pool
     assert_eq!(receipts, 1);
     served.stop().await;
 }
+
+const COORDINATOR: &str = "coordinator+id=";
+const TARAS: &str = "taras+viber=";
+
+fn buttons(call: &crate::fake_viber::Call) -> Vec<String> {
+    call.body["keyboard"]["Buttons"]
+        .as_array()
+        .map(|b| b.iter().filter_map(|b| b["ActionBody"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+#[sqlx::test]
+async fn groups_on_viber_list_instead_of_a_file_and_notices_reach_only_subscribed_people(pool: PgPool) {
+    use resilience_bot::store::Person;
+    let served = Served::start(pool).await;
+    crate::helpers::import_sample_groups(&served.app, 1).await;
+    let coordinator = Person { channel: ChannelKind::Viber, external_id: COORDINATOR.into() };
+    served.app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
+    let mut token = 100;
+    for (user, answer) in [(OLENA, "✅ Вас записано"), (TARAS, "Усі місця вже зайнято")] {
+        for body in ["btn:join:lviv-pws", "btn:skip", "btn:skip"] {
+            token += 1;
+            served.post(&text(token, user, body)).await;
+        }
+        served.fake.wait_for(answer, |f| texts(&f.sent_to(user)).iter().any(|t| t.starts_with(answer))).await;
+    }
+
+    served.post(&text(201, COORDINATOR, "/coordinate")).await;
+    served.post(&text(202, COORDINATOR, "btn:kg:lviv-pws")).await;
+    served
+        .fake
+        .wait_for("the group screen", |f| {
+            f.sent_to(COORDINATOR).iter().any(|c| buttons(c).contains(&"btn:kk:lviv-pws".into()))
+        })
+        .await;
+    let screen = served.fake.sent_to(COORDINATOR).into_iter().find(|c| buttons(c).contains(&"btn:kk:lviv-pws".into()));
+    assert!(!buttons(&screen.unwrap()).contains(&"btn:kf:lviv-pws".into()), "Viber cannot take a file from memory");
+    // A forged file request gets the list page instead.
+    served.post(&text(203, COORDINATOR, "btn:kf:lviv-pws")).await;
+    served
+        .fake
+        .wait_for("the list", |f| texts(&f.sent_to(COORDINATOR)).iter().any(|t| t.contains("сторінка 1 з 1")))
+        .await;
+
+    // Taras unsubscribes; then Olena leaves and the seat goes to him: he is not messaged.
+    let unsubscribed =
+        json!({ "event": "unsubscribed", "timestamp": 1_700_000_000_000u64, "user_id": TARAS, "message_token": 7u64 });
+    assert_eq!(served.post(&unsubscribed).await.0, StatusCode::OK);
+    served.post(&text(204, OLENA, "btn:mine")).await;
+    served
+        .fake
+        .wait_for("my sign-ups", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Ваші записи:")))
+        .await;
+    let signup: i64 = sqlx::query_scalar("SELECT id FROM signup WHERE external_id = $1")
+        .bind(OLENA)
+        .fetch_one(served.app.store.pool())
+        .await
+        .unwrap();
+    served.post(&text(205, OLENA, &format!("btn:leave:{signup}"))).await;
+    served.fake.wait_for("left", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Запис скасовано."))).await;
+    let pool = served.app.store.pool().clone();
+    let outcome = || async {
+        sqlx::query_scalar::<_, Option<String>>("SELECT outcome FROM notice WHERE external_id = $1")
+            .bind(TARAS)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    for _ in 0..100 {
+        if outcome().await.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(outcome().await.as_deref(), Some("unreachable"));
+    assert!(!texts(&served.fake.sent_to(TARAS)).iter().any(|t| t.contains("Звільнилося місце")));
+
+    // The coordinator cancels the group: Taras's seat ends, and Olena, who left, is not told.
+    served.post(&text(206, COORDINATOR, "btn:kxx:lviv-pws")).await;
+    served
+        .fake
+        .wait_for("the coordinator's report", |f| {
+            texts(&f.sent_to(COORDINATOR)).iter().any(|t| t.starts_with("Групу скасовано."))
+        })
+        .await;
+    assert!(!texts(&served.fake.sent_to(OLENA)).iter().any(|t| t.starts_with("❗")));
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn a_promotion_on_viber_is_sent_by_the_notice_worker(pool: PgPool) {
+    let served = Served::start(pool).await;
+    crate::helpers::import_sample_groups(&served.app, 1).await;
+    let mut token = 100;
+    for (user, answer) in [(OLENA, "✅ Вас записано"), (TARAS, "Усі місця вже зайнято")] {
+        for body in ["btn:join:lviv-pws", "btn:skip", "btn:skip"] {
+            token += 1;
+            served.post(&text(token, user, body)).await;
+        }
+        served.fake.wait_for(answer, |f| texts(&f.sent_to(user)).iter().any(|t| t.starts_with(answer))).await;
+    }
+    let signup: i64 = sqlx::query_scalar("SELECT id FROM signup WHERE external_id = $1")
+        .bind(OLENA)
+        .fetch_one(served.app.store.pool())
+        .await
+        .unwrap();
+    served.post(&text(300, OLENA, &format!("btn:leave:{signup}"))).await;
+    served
+        .fake
+        .wait_for("the promotion", |f| texts(&f.sent_to(TARAS)).iter().any(|t| t.starts_with("🎉 Звільнилося місце")))
+        .await;
+    let promotion = served.fake.sent_to(TARAS).into_iter().last().unwrap();
+    assert!(buttons(&promotion).iter().any(|b| b.starts_with("btn:decline:")), "{:?}", buttons(&promotion));
+    served.stop().await;
+}

@@ -116,10 +116,11 @@ pub fn cohort(ctx: &Context<'_>, id: &str) -> Step {
     ];
     let mut sessions = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
     sessions.extend(cohort.sessions.iter().enumerate().map(|(i, (at, minutes))| session_line(i + 1, *at, *minutes)));
-    let mut reply = Reply::default().line(title).paragraph(facts).paragraph(sessions).button(
-        Text::new("coord-list"),
-        Action::CoordList { cohort: cohort.id.clone(), page: 0 },
-    );
+    let mut reply = Reply::default()
+        .line(title)
+        .paragraph(facts)
+        .paragraph(sessions)
+        .button(Text::new("coord-list"), Action::CoordList { cohort: cohort.id.clone(), page: 0 });
     // Viber can only send files from a public URL; the list pages serve there.
     if ctx.channel != ChannelKind::Viber {
         reply = reply.button(Text::new("coord-csv"), Action::CoordCsv(cohort.id.clone()));
@@ -192,10 +193,17 @@ pub fn csv(ctx: &Context<'_>, id: &str) -> Step {
     };
     let document = Document {
         file_name: format!("signups-{}.csv", cohort.id),
-        header: ["coord-csv-number", "coord-csv-status", "coord-csv-place", "coord-csv-name", "coord-csv-phone", "coord-csv-time"]
-            .into_iter()
-            .map(Text::new)
-            .collect(),
+        header: [
+            "coord-csv-number",
+            "coord-csv-status",
+            "coord-csv-place",
+            "coord-csv-name",
+            "coord-csv-phone",
+            "coord-csv-time",
+        ]
+        .into_iter()
+        .map(Text::new)
+        .collect(),
         rows: csv_rows(entries),
         caption: Text::new("coord-csv-caption")
             .plain("programme", programme_title(cohort, ctx.language))
@@ -302,7 +310,12 @@ pub fn draft_choice(ctx: &Context<'_>, state: State, action: &Action) -> Step {
         Action::DraftLanguage(language) => draft.language = Some(*language),
         Action::DraftOnline(online) => draft.online = Some(*online),
         Action::DraftCreate if draft::next_field(&draft) == Field::Done => {
-            return Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(Effect::CreateCohort { draft }) };
+            return Step {
+                state: State::Idle,
+                language: ctx.language,
+                replies: Vec::new(),
+                effect: Some(Effect::CreateCohort { draft }),
+            };
         }
         _ => return Step::new(State::Drafting { draft }, ctx.language, super::stale_button(ctx)),
     }
@@ -336,13 +349,17 @@ fn ask_next(ctx: &Context<'_>, draft: Draft, error: Option<DraftError>) -> Step 
     let example = Arg::Plain(example_date(ctx));
     reply = match field {
         Field::Programme => {
-            let mut reply = reply.line(Text::new("draft-ask-programme").plain("centre", centre_name(ctx, &draft.centre)));
+            let mut reply =
+                reply.line(Text::new("draft-ask-programme").plain("centre", centre_name(ctx, &draft.centre)));
             for programme in &desk(ctx).programmes {
                 let title = match ctx.language {
                     Language::Uk => programme.title_uk.as_str(),
                     Language::En => programme.title_en.as_str(),
                 };
-                reply = reply.button(Text::new("draft-programme").plain("title", title), Action::DraftProgramme(programme.id.clone()));
+                reply = reply.button(
+                    Text::new("draft-programme").plain("title", title),
+                    Action::DraftProgramme(programme.id.clone()),
+                );
             }
             reply
         }
@@ -422,7 +439,8 @@ pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, 
     {
         // Still asking for a number: the coordinator can type another.
         let back = Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.clone()) };
-        let reply = Reply::default().line(Text::new("coord-capacity-below").count("confirmed", *confirmed)).buttons([back]);
+        let reply =
+            Reply::default().line(Text::new("coord-capacity-below").count("confirmed", *confirmed)).buttons([back]);
         return (reply, Some(State::SettingCapacity { cohort: cohort.clone() }));
     }
     let reply = match (effect, outcome) {

@@ -257,7 +257,9 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
             _ => Reply::default().line(Text::new("leave-done")),
         },
         Outcome::Left(Cancellation::NotFound) => Reply::default().line(Text::new("leave-not-found")),
-        Outcome::Absence(Absence::Noted { coordinators: 0 }) => Reply::default().line(Text::new("absence-no-coordinator")),
+        Outcome::Absence(Absence::Noted { coordinators: 0 }) => {
+            Reply::default().line(Text::new("absence-no-coordinator"))
+        }
         Outcome::Absence(Absence::Noted { .. }) => Reply::default().line(Text::new("absence-noted")),
         Outcome::Absence(Absence::NotFound) => Reply::default().line(Text::new("absence-not-found")),
         Outcome::RemindersStopped(true) => Reply::default().line(Text::new("reminders-stopped")),

@@ -50,10 +50,9 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
                     .plain("programme", programme),
             ];
             lines.push(where_line(ctx, cohort, centre));
-            let mut reply = Reply::default().paragraph(lines).button(
-                Text::new("notice-cant-come"),
-                Action::CantCome { signup: *signup, session: *session },
-            );
+            let mut reply = Reply::default()
+                .paragraph(lines)
+                .button(Text::new("notice-cant-come"), Action::CantCome { signup: *signup, session: *session });
             reply = reply.button(Text::new("notice-leave"), Action::Leave(*signup));
             if (*session as usize) < cohort.sessions.len() {
                 reply = reply.button(Text::new("notice-quiet"), Action::StopReminders(*signup));
