@@ -14,7 +14,9 @@
 //!   [`conversation::Incoming`] and renders replies.
 //! - [`conversation`]: the channel-agnostic core. A pure state machine
 //!   ([`conversation::flow`]) plus the wrapper that loads and saves each
-//!   person's state in Postgres.
+//!   person's state in Postgres, applies the flow's effects (seats,
+//!   coordinators' changes) and words and sends notices (reminders,
+//!   promotions, cancellations) through the channels' `NoticeSender`.
 //! - [`directory`]: the centres in memory (R-tree over unit vectors for exact
 //!   great-circle nearest search, parsed opening hours), the gazetteer of
 //!   Ukrainian places, and the centres CSV format.
@@ -24,7 +26,8 @@
 //!   cluster when no `DATABASE_URL` is given.
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines).
-//! - [`server`]: `serve`: the HTTP server (webhooks, health) and the channels.
+//! - [`server`]: `serve`: the HTTP server (webhooks, health), the channels
+//!   and the notice worker.
 //! - [`startup`], [`cli`], [`telemetry`]: wiring, command line and logging.
 
 pub mod channel;
