@@ -109,6 +109,9 @@ async fn the_sign_up_list_comes_in_pages_that_fit_any_platform_and_as_a_csv_file
     let past = app.press(COORDINATOR, UK, &Action::CoordList { cohort: "lviv-pws".into(), page: 999 }).await;
     assert!(past.text().contains("сторінка 3 з 3"), "{}", past.text());
 
+    for screen in [&group, &first, &second, &third] {
+        assert!(screen.has_button(&Action::HelpNow), "help is one tap away: {}", screen.text());
+    }
     let file = app.press(COORDINATOR, EN, &group.button("файлом CSV")).await;
     let csv = file.last().document.clone().expect("a CSV document");
     let lines: Vec<&str> = csv.lines().collect();
@@ -222,6 +225,9 @@ async fn a_coordinator_creates_a_group_through_a_checked_dialogue_with_a_preview
 
     let created = app.press(COORDINATOR, UK, &preview.button("Відкрити запис")).await;
     assert!(created.text().contains("Групу відкрито"), "{}", created.text());
+    for screen in [&desk, &ask, &first, &language, &format, &preview, &created] {
+        assert!(screen.has_button(&Action::HelpNow), "help is one tap away: {}", screen.text());
+    }
     // A double tap does not create a second group.
     let twice = app.press(COORDINATOR, UK, &preview.button("Відкрити запис")).await;
     assert!(twice.text().contains("Ця кнопка вже не діє"), "{}", twice.text());

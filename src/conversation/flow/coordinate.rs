@@ -50,7 +50,8 @@ fn not_coordinator(ctx: &Context<'_>, state: State) -> Step {
 }
 
 fn not_found(ctx: &Context<'_>) -> Step {
-    let reply = Reply::default().line(Text::new("coord-not-found")).buttons([back_button(), menu_button()]);
+    let reply =
+        Reply::default().line(Text::new("coord-not-found")).buttons([back_button(), help_now_button(), menu_button()]);
     Step::new(State::Idle, ctx.language, reply)
 }
 
@@ -98,7 +99,7 @@ pub fn overview(ctx: &Context<'_>, state: State) -> Step {
             reply = reply.button(label, Action::CoordNew(id));
         }
     }
-    Step::new(State::Idle, ctx.language, reply.buttons([menu_button()]))
+    Step::new(State::Idle, ctx.language, reply.buttons([help_now_button(), menu_button()]))
 }
 
 /// One group: what, when, seats, and what the coordinator can do with it.
@@ -128,7 +129,7 @@ pub fn cohort(ctx: &Context<'_>, id: &str) -> Step {
     let reply = reply
         .button(Text::new("coord-capacity"), Action::CoordCapacity(cohort.id.clone()))
         .button(Text::new("coord-cancel"), Action::CoordCancel(cohort.id.clone()))
-        .buttons([back_button(), menu_button()]);
+        .buttons([back_button(), help_now_button(), menu_button()]);
     Step::new(State::Idle, ctx.language, reply)
 }
 
@@ -139,7 +140,8 @@ pub fn list(ctx: &Context<'_>, id: &str, page: u16) -> Step {
     };
     let back = Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.id.clone()) };
     if entries.is_empty() {
-        let reply = Reply::default().line(Text::new("coord-list-empty")).buttons([back, menu_button()]);
+        let reply =
+            Reply::default().line(Text::new("coord-list-empty")).buttons([back, help_now_button(), menu_button()]);
         return Step::new(State::Idle, ctx.language, reply);
     }
     let pages = entries.len().div_ceil(PAGE_SIZE);
@@ -175,7 +177,7 @@ pub fn list(ctx: &Context<'_>, id: &str, page: u16) -> Step {
         let next = Action::CoordList { cohort: cohort.id.clone(), page: (page + 1) as u16 };
         reply = reply.button(Text::new("coord-list-next"), next);
     }
-    Step::new(State::Idle, ctx.language, reply.buttons([back, menu_button()]))
+    Step::new(State::Idle, ctx.language, reply.buttons([back, help_now_button(), menu_button()]))
 }
 
 /// "+380 67 123 45 67": how a stored number is shown.
@@ -210,7 +212,8 @@ pub fn csv(ctx: &Context<'_>, id: &str) -> Step {
             .with("date", start_date(cohort)),
     };
     let back = Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.id.clone()) };
-    let reply = Reply { document: Some(document), ..Reply::default() }.buttons([back, menu_button()]);
+    let reply =
+        Reply { document: Some(document), ..Reply::default() }.buttons([back, help_now_button(), menu_button()]);
     Step::new(State::Idle, ctx.language, reply)
 }
 
@@ -248,7 +251,10 @@ pub fn ask_capacity(ctx: &Context<'_>, id: &str) -> Step {
     let Some(cohort) = own_cohort(ctx, id) else { return not_found(ctx) };
     let reply = Reply::default()
         .line(Text::new("coord-ask-capacity").count("confirmed", cohort.confirmed).count("capacity", cohort.capacity))
-        .buttons([Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.id.clone()) }]);
+        .buttons([
+            Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.id.clone()) },
+            help_now_button(),
+        ]);
     Step::new(State::SettingCapacity { cohort: cohort.id.clone() }, ctx.language, reply)
 }
 
@@ -261,7 +267,7 @@ pub fn capacity_answer(ctx: &Context<'_>, cohort: String, text: &str) -> Step {
         }
         Err(_) => {
             let back = Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.clone()) };
-            let reply = Reply::default().line(Text::new("coord-bad-capacity")).buttons([back]);
+            let reply = Reply::default().line(Text::new("coord-bad-capacity")).buttons([back, help_now_button()]);
             Step::new(State::SettingCapacity { cohort }, ctx.language, reply)
         }
     }
@@ -278,7 +284,8 @@ pub fn confirm_cancel(ctx: &Context<'_>, id: &str) -> Step {
                 .count("people", cohort.confirmed + cohort.waiting),
         )
         .button(Text::new("coord-cancel-yes"), Action::CoordCancelConfirmed(cohort.id.clone()))
-        .button(Text::new("coord-cancel-no"), Action::CoordCohort(cohort.id.clone()));
+        .button(Text::new("coord-cancel-no"), Action::CoordCohort(cohort.id.clone()))
+        .buttons([help_now_button()]);
     Step::new(State::Idle, ctx.language, reply)
 }
 
@@ -377,7 +384,7 @@ fn ask_next(ctx: &Context<'_>, draft: Draft, error: Option<DraftError>) -> Step 
             .button(Text::new("draft-online"), Action::DraftOnline(true)),
         Field::Done => return preview(ctx, draft),
     };
-    let reply = reply.buttons([back_button()]);
+    let reply = reply.buttons([back_button(), help_now_button()]);
     Step::new(State::Drafting { draft }, ctx.language, reply)
 }
 
@@ -427,7 +434,7 @@ fn preview(ctx: &Context<'_>, draft: Draft) -> Step {
         .paragraph(lines)
         .button(Text::new("draft-create"), Action::DraftCreate)
         .button(Text::new("draft-start-over"), restart)
-        .buttons([back_button()]);
+        .buttons([back_button(), help_now_button()]);
     Step::new(State::Drafting { draft }, ctx.language, reply)
 }
 
@@ -439,8 +446,9 @@ pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, 
     {
         // Still asking for a number: the coordinator can type another.
         let back = Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.clone()) };
-        let reply =
-            Reply::default().line(Text::new("coord-capacity-below").count("confirmed", *confirmed)).buttons([back]);
+        let reply = Reply::default()
+            .line(Text::new("coord-capacity-below").count("confirmed", *confirmed))
+            .buttons([back, help_now_button()]);
         return (reply, Some(State::SettingCapacity { cohort: cohort.clone() }));
     }
     let reply = match (effect, outcome) {
@@ -463,5 +471,5 @@ pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, 
         (_, Outcome::Created(Err(DraftError::NoSuchTime))) => Reply::default().line(Text::new("draft-no-such-time")),
         _ => Reply::default().line(Text::new("coord-not-found")),
     };
-    (reply.buttons([back_button(), menu_button()]), None)
+    (reply.buttons([back_button(), help_now_button(), menu_button()]), None)
 }

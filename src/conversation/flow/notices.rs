@@ -27,7 +27,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
                 .paragraph(sessions)
                 .line(Text::new("notice-promoted-decline"))
                 .button(Text::new("notice-decline"), Action::Decline(*signup))
-                .buttons([mine, menu_button()])
+                .buttons([mine, help_now_button(), menu_button()])
         }
         Notice::CohortCancelled { .. } => {
             let mut reply = Reply::default().line(
@@ -57,7 +57,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
             if (*session as usize) < cohort.sessions.len() {
                 reply = reply.button(Text::new("notice-quiet"), Action::StopReminders(*signup));
             }
-            reply.buttons([menu_button()])
+            reply.buttons([help_now_button(), menu_button()])
         }
         Notice::CantCome { session, .. } => {
             let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
@@ -76,7 +76,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
                         .plain("programme", programme),
                 )
                 .button(Text::new("coord-back-to-group"), Action::CoordCohort(cohort.id.clone()))
-                .buttons([menu_button()])
+                .buttons([help_now_button(), menu_button()])
         }
     }
 }
