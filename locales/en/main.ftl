@@ -334,3 +334,22 @@ draft-start-over = 🔁 Start again
 draft-created = The group is open: people see it under "Groups" at this centre and near it.
 draft-open-new = 🗂 Open the new group
 draft-exists = Another group was created at the same moment. Tap "Open the group for sign-up" again.
+
+## Centre updates
+card-subscribe = 🔔 Get updates from this centre
+subscribe-done = Done: you will get updates from "{ $centre }" — schedules, changes, closures. You can stop them at any time, or send /stop.
+subscribe-already = You already get updates from "{ $centre }".
+subscribe-stop = 🔕 Stop these updates
+unsubscribe-done = You will no longer get updates from "{ $centre }".
+unsubscribe-all = { $count ->
+        [0] You were not getting updates from any centre.
+        [one] Done: you will no longer get updates from { $count } centre.
+       *[other] Done: you will no longer get updates from { $count } centres.
+    }
+
+## Coordinator invitations
+invite-accepted = Welcome! You now coordinate "{ $centre }". Send /coordinate at any time to manage its groups and messages.
+invite-open = 🗂 Open my centre's groups
+invite-expired = This invitation has expired. Ask the bot's operator for a new one.
+invite-used = This invitation has already been used. Ask the bot's operator for a new one.
+invite-unknown = I do not know this invitation code. Check it, or ask the bot's operator for a new one.

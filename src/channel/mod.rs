@@ -30,7 +30,4 @@ impl From<queue::Outcome> for crate::conversation::Sent {
     }
 }
 
-/// Lowercase hex, as signatures and derived secrets are written.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::domain::hex;

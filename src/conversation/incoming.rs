@@ -42,6 +42,8 @@ pub enum Command {
     Privacy,
     /// Coordinators' screens (answered with a polite refusal to others).
     Coordinate,
+    /// Stop every centre's updates.
+    Stop,
 }
 
 impl Incoming {
@@ -62,6 +64,7 @@ impl Incoming {
             "language" | "lang" => Incoming::Command(Command::Language),
             "privacy" => Incoming::Command(Command::Privacy),
             "coordinate" | "coordinator" => Incoming::Command(Command::Coordinate),
+            "stop" | "unsubscribe" => Incoming::Command(Command::Stop),
             _ => Incoming::Text(text.to_owned()),
         }
     }

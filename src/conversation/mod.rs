@@ -23,7 +23,7 @@ pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
 use crate::domain::{ChannelKind, Hotlines, Language, Programme};
-use crate::store::{NoticeOutcome, PendingNotice, Person, Store, StoreError};
+use crate::store::{Person, Store, StoreError};
 
 /// What to send back for one update, and in which language to render it.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,6 +222,12 @@ impl Conversation {
                 Outcome::GroupCancelled(self.store.cancel_cohort_as(person, cohort).await?)
             }
             Effect::CreateCohort { draft } => Outcome::Created(self.create_cohort(person, draft, now).await?),
+            Effect::Subscribe { centre } => Outcome::Subscribed(self.store.subscribe(centre.as_str(), person).await?),
+            Effect::Unsubscribe { centre } => {
+                Outcome::Unsubscribed(self.store.unsubscribe(centre.as_str(), person).await?)
+            }
+            Effect::UnsubscribeAll => Outcome::UnsubscribedAll(self.store.unsubscribe_all(person).await?),
+            Effect::RedeemInvite { code } => Outcome::Redeemed(self.store.redeem_invite(code, person, now).await?),
         })
     }
 
@@ -251,59 +257,5 @@ impl Conversation {
             Err(StoreError::Conflict(_)) => Ok(Err(DraftError::Exists)),
             Err(error) => Err(error.into()),
         }
-    }
-
-    /// Words a claimed notice for its recipient, or says why it is no longer
-    /// worth sending.
-    pub async fn render_notice(
-        &self,
-        pending: &PendingNotice,
-    ) -> Result<Result<Outgoing, NoticeOutcome>, ConversationError> {
-        use crate::store::Notice;
-        let Some((language, active)) = self.store.recipient(&pending.to).await? else {
-            return Ok(Err(NoticeOutcome::Gone));
-        };
-        if !active {
-            return Ok(Err(NoticeOutcome::Unreachable));
-        }
-        let (cohort_id, signup) = match &pending.notice {
-            Notice::Promoted { cohort, signup } | Notice::Reminder { cohort, signup, .. } => (cohort, Some(*signup)),
-            Notice::CohortCancelled { cohort } => (cohort, None),
-            Notice::CantCome { cohort, .. } => (cohort, None),
-        };
-        let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
-        let now = self.clock.utc_now();
-        // A seat given up or a group cancelled since: nothing to tell.
-        if let Some(signup) = signup
-            && (cohort.cancelled || !self.store.signup_confirmed(signup).await?)
-        {
-            return Ok(Err(NoticeOutcome::Gone));
-        }
-        if let Notice::Reminder { session, .. } = &pending.notice
-            && !flow::notices::reminder_is_timely(&cohort, *session, now)
-        {
-            return Ok(Err(NoticeOutcome::Expired));
-        }
-        let first_name = match &pending.notice {
-            Notice::CantCome { signup, .. } => self.store.signup_first_name(*signup).await?,
-            _ => None,
-        };
-        let directory = self.directory.current();
-        let ctx = flow::Context {
-            directory: &directory,
-            gazetteer: &self.gazetteer,
-            hotlines: &self.hotlines,
-            now: self.clock.kyiv_now(),
-            language,
-            is_new: false,
-            groups: None,
-            desk: None,
-            channel: pending.to.channel,
-        };
-        let reply = flow::notices::render(&ctx, &pending.notice, &cohort, first_name.as_deref());
-        if reply.paragraphs.is_empty() {
-            return Ok(Err(NoticeOutcome::Gone));
-        }
-        Ok(Ok(Outgoing { language, replies: vec![reply] }))
     }
 }

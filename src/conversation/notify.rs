@@ -7,9 +7,9 @@ use std::pin::Pin;
 
 use chrono::Timelike;
 
-use super::{Conversation, ConversationError, Outgoing};
+use super::{Conversation, ConversationError, Outgoing, flow};
 use crate::domain::ChannelKind;
-use crate::store::{NoticeOutcome, Person};
+use crate::store::{NoticeOutcome, PendingNotice, Person};
 
 /// Reminders are queued from 18:00 the day before a session; one that could
 /// not go by 21:00 (the bot was down) waits for 09:00, unless the session is
@@ -66,5 +66,59 @@ impl Conversation {
             }
         }
         Ok(claimed.len())
+    }
+
+    /// Words a claimed notice for its recipient, or says why it is no longer
+    /// worth sending.
+    async fn render_notice(
+        &self,
+        pending: &PendingNotice,
+    ) -> Result<Result<Outgoing, NoticeOutcome>, ConversationError> {
+        use crate::store::Notice;
+        let Some((language, active)) = self.store.recipient(&pending.to).await? else {
+            return Ok(Err(NoticeOutcome::Gone));
+        };
+        if !active {
+            return Ok(Err(NoticeOutcome::Unreachable));
+        }
+        let (cohort_id, signup) = match &pending.notice {
+            Notice::Promoted { cohort, signup } | Notice::Reminder { cohort, signup, .. } => (cohort, Some(*signup)),
+            Notice::CohortCancelled { cohort } => (cohort, None),
+            Notice::CantCome { cohort, .. } => (cohort, None),
+        };
+        let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
+        let now = self.clock.utc_now();
+        // A seat given up or a group cancelled since: nothing to tell.
+        if let Some(signup) = signup
+            && (cohort.cancelled || !self.store.signup_confirmed(signup).await?)
+        {
+            return Ok(Err(NoticeOutcome::Gone));
+        }
+        if let Notice::Reminder { session, .. } = &pending.notice
+            && !flow::notices::reminder_is_timely(&cohort, *session, now)
+        {
+            return Ok(Err(NoticeOutcome::Expired));
+        }
+        let first_name = match &pending.notice {
+            Notice::CantCome { signup, .. } => self.store.signup_first_name(*signup).await?,
+            _ => None,
+        };
+        let directory = self.directory.current();
+        let ctx = flow::Context {
+            directory: &directory,
+            gazetteer: &self.gazetteer,
+            hotlines: &self.hotlines,
+            now: self.clock.kyiv_now(),
+            language,
+            is_new: false,
+            groups: None,
+            desk: None,
+            channel: pending.to.channel,
+        };
+        let reply = flow::notices::render(&ctx, &pending.notice, &cohort, first_name.as_deref());
+        if reply.paragraphs.is_empty() {
+            return Ok(Err(NoticeOutcome::Gone));
+        }
+        Ok(Ok(Outgoing { language, replies: vec![reply] }))
     }
 }

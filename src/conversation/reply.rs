@@ -118,6 +118,10 @@ pub enum Action {
     },
     /// No more reminders of later sessions for a sign-up.
     StopReminders(i64),
+    /// Get a centre's updates.
+    Subscribe(CentreId),
+    /// Stop a centre's updates.
+    Unsubscribe(CentreId),
     /// Coordinators: the groups of their centres.
     Coordinate,
     /// Coordinators: one group.
@@ -174,6 +178,8 @@ impl Action {
             Action::Decline(signup) => format!("decline:{signup}"),
             Action::CantCome { signup, session } => format!("absent:{session}:{signup}"),
             Action::StopReminders(signup) => format!("quiet:{signup}"),
+            Action::Subscribe(centre) => format!("sub:{centre}"),
+            Action::Unsubscribe(centre) => format!("unsub:{centre}"),
             Action::Coordinate => "k".into(),
             Action::CoordCohort(id) => format!("kg:{id}"),
             Action::CoordList { cohort, page } => format!("kl:{page}:{cohort}"),
@@ -225,6 +231,8 @@ impl Action {
                 Action::CantCome { signup: positive(signup)?, session }
             }
             Some(("quiet", signup)) => Action::StopReminders(positive(signup)?),
+            Some(("sub", id)) => Action::Subscribe(CentreId::parse(id).ok()?),
+            Some(("unsub", id)) => Action::Unsubscribe(CentreId::parse(id).ok()?),
             Some(("kg", id)) if is_identifier(id) => Action::CoordCohort(id.into()),
             Some(("kl", rest)) => {
                 let (page, id) = rest.split_once(':')?;
@@ -290,6 +298,8 @@ mod tests {
             Action::Decline(i64::MAX),
             Action::CantCome { signup: i64::MAX, session: i32::MAX },
             Action::StopReminders(i64::MAX),
+            Action::Subscribe(CentreId::parse(&"s".repeat(CentreId::MAX_LEN)).expect("valid id")),
+            Action::Unsubscribe(CentreId::parse(&"u".repeat(CentreId::MAX_LEN)).expect("valid id")),
             Action::Coordinate,
             Action::CoordCohort("x".repeat(40)),
             Action::CoordList { cohort: "x".repeat(40), page: u16::MAX },

@@ -16,3 +16,8 @@ pub use coordinates::{Bounds, Coordinates, InvalidCoordinates, UKRAINE_BOUNDS};
 pub use hotline::{Hotline, HotlineError, Hotlines};
 pub use language::Language;
 pub use programme::{CohortRow, Programme, ProgrammeError};
+
+/// Lowercase hex, as signatures, derived secrets and code hashes are written.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

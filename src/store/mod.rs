@@ -6,8 +6,10 @@ mod cluster;
 mod cohort;
 mod cohort_view;
 mod coordination;
+mod invite;
 mod listen;
 mod notice;
+mod subscription;
 mod user;
 
 use std::time::Duration;
@@ -20,6 +22,7 @@ pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Person, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
+pub use invite::{CoordinatorEntry, Redeemed, hash_code};
 pub use listen::CentreChanges;
 pub use notice::{Notice, NoticeOutcome, PendingNotice};
 pub use user::{UserRecord, UserUpdate};

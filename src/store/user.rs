@@ -33,18 +33,22 @@ impl Store {
         external_id: &str,
         language_if_new: Language,
     ) -> Result<(UserUpdate, UserRecord), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        // A lock held too long (a stuck replica) fails this update, which the
-        // platform then delivers again, instead of hanging it.
-        sqlx::query("SET LOCAL lock_timeout = '10s'").execute(&mut *tx).await?;
+        // A new person's row is committed on its own first: rows that refer to
+        // it (a sign-up, a subscription, a coordinator's role) are written on
+        // other connections while this update is applied, and their foreign-key
+        // checks would wait for an uncommitted row until this update ended.
         let inserted = sqlx::query(
             "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         )
         .bind(channel.as_str())
         .bind(external_id)
         .bind(language_if_new.code())
-        .execute(&mut *tx)
+        .execute(&self.pool)
         .await?;
+        let mut tx = self.pool.begin().await?;
+        // A lock held too long (a stuck replica) fails this update, which the
+        // platform then delivers again, instead of hanging it.
+        sqlx::query("SET LOCAL lock_timeout = '10s'").execute(&mut *tx).await?;
         let (language, state): (String, serde_json::Value) = sqlx::query_as(
             "SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR NO KEY UPDATE",
         )
@@ -91,13 +95,21 @@ impl UserUpdate {
 
 impl Store {
     /// Marks a person unreachable (blocked the bot, unsubscribed): nothing is
-    /// sent to them until they write again.
+    /// sent to them until they write again, and their centre subscriptions
+    /// end (they would have to ask for updates again).
     pub async fn set_inactive(&self, channel: ChannelKind, external_id: &str) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE chat_user SET active = false, updated_at = now() WHERE channel = $1 AND external_id = $2")
             .bind(channel.as_str())
             .bind(external_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        sqlx::query("DELETE FROM subscription WHERE channel = $1 AND external_id = $2")
+            .bind(channel.as_str())
+            .bind(external_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(())
     }
 

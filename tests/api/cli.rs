@@ -282,3 +282,53 @@ async fn in_the_terminal_a_coordinator_gets_the_list_as_csv_and_cancelling_tells
     let out = stdout(&resident);
     assert_eq!(out.matches("❗ Групу «Самодопомога плюс (SH+)»").count(), 1, "told once:\n{out}");
 }
+
+#[sqlx::test]
+async fn operators_invite_list_and_revoke_coordinators(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    let invite = run(
+        &url,
+        &[
+            "coordinator",
+            "invite",
+            "--centre",
+            "sample-lvivska",
+            "--expires",
+            "2h",
+            "--bot-username",
+            "@resilience_bot",
+        ],
+        "",
+    );
+    assert!(invite.status.success(), "{}", stderr(&invite));
+    let out = stdout(&invite);
+    let link = out.lines().find_map(|l| l.trim().strip_prefix("Telegram: ")).unwrap_or_else(|| panic!("{out}"));
+    let code = link.strip_prefix("https://t.me/resilience_bot?start=coord-").unwrap_or_else(|| panic!("{link}"));
+    assert_eq!(code.len(), 20, "{link}");
+    assert!(out.contains(&format!("/start coord-{code}")), "{out}");
+
+    let chat = run(&url, &["chat", "--user", "anna"], &format!("/start coord-{code}\n"));
+    assert!(stdout(&chat).contains("Тепер ви координуєте"), "{}", stdout(&chat));
+    let list = run(&url, &["coordinator", "list"], "");
+    assert!(stdout(&list).contains("sample-lvivska\tconsole\tanna\tsince "), "{}", stdout(&list));
+    let revoke = run(
+        &url,
+        &["coordinator", "revoke", "--centre", "sample-lvivska", "--channel", "terminal", "--user", "anna"],
+        "",
+    );
+    assert!(revoke.status.success(), "{}", stderr(&revoke));
+    assert!(stdout(&run(&url, &["coordinator", "list"], "")).contains("no coordinators"));
+    let again = run(
+        &url,
+        &["coordinator", "revoke", "--centre", "sample-lvivska", "--channel", "terminal", "--user", "anna"],
+        "",
+    );
+    assert!(!again.status.success());
+    for bad in ["31d", "soon", "0h"] {
+        let refused = run(&url, &["coordinator", "invite", "--centre", "sample-lvivska", "--expires", bad], "");
+        assert!(!refused.status.success(), "{bad}");
+    }
+    let nowhere = run(&url, &["coordinator", "invite", "--centre", "nowhere"], "");
+    assert!(stderr(&nowhere).contains("no centre with id \"nowhere\""), "{}", stderr(&nowhere));
+}

@@ -322,3 +322,22 @@ impl NoticeSender for Inbox {
         Box::pin(std::future::ready(Sent::Yes))
     }
 }
+
+/// The outcome of the one notice to `external_id`, once the worker marked it
+/// (it marks a notice after the platform took it).
+pub async fn notice_outcome(pool: &PgPool, external_id: &str) -> String {
+    let read = || async {
+        sqlx::query_scalar::<_, Option<String>>("SELECT outcome FROM notice WHERE external_id = $1")
+            .bind(external_id)
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    };
+    for _ in 0..200 {
+        if let Some(outcome) = read().await {
+            return outcome;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the notice to {external_id} was not marked within 5 s");
+}

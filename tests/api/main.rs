@@ -19,5 +19,6 @@ mod i18n;
 mod import;
 mod notices;
 mod reload;
+mod subscriptions;
 mod telegram;
 mod viber;

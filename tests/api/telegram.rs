@@ -392,11 +392,8 @@ async fn groups_on_telegram_sign_up_csv_for_the_coordinator_and_cancelling_tells
         .fake
         .wait_for("the cancellation notice", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("❗ Групу")))
         .await;
-    let sent: (String, i64) = sqlx::query_as("SELECT outcome, attempts::bigint FROM notice")
-        .fetch_one(served.app.store.pool())
-        .await
-        .unwrap();
-    assert_eq!(sent, ("sent".into(), 1));
+    let outcome = crate::helpers::notice_outcome(served.app.store.pool(), &OLENA.to_string()).await;
+    assert_eq!(outcome, "sent");
     served.stop().await;
 }
 
@@ -426,17 +423,7 @@ async fn a_notice_to_someone_who_blocked_the_bot_marks_them_inactive(pool: PgPoo
         .await
         .unwrap();
     served.app.store.leave(signup, &olena, Leaving::Cancelled).await.unwrap();
-    let store = served.app.store.clone();
-    let pool = store.pool().clone();
-    for _ in 0..100 {
-        let outcome: Option<String> = sqlx::query_scalar("SELECT outcome FROM notice").fetch_one(&pool).await.unwrap();
-        if outcome.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let outcome: Option<String> = sqlx::query_scalar("SELECT outcome FROM notice").fetch_one(&pool).await.unwrap();
-    assert_eq!(outcome.as_deref(), Some("unreachable"));
-    assert!(!store.is_active(ChannelKind::Telegram, "77").await.unwrap());
+    assert_eq!(crate::helpers::notice_outcome(served.app.store.pool(), "77").await, "unreachable");
+    assert!(!served.app.store.is_active(ChannelKind::Telegram, "77").await.unwrap());
     served.stop().await;
 }

@@ -395,21 +395,7 @@ async fn groups_on_viber_list_instead_of_a_file_and_notices_reach_only_subscribe
         .unwrap();
     served.post(&text(205, OLENA, &format!("btn:leave:{signup}"))).await;
     served.fake.wait_for("left", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Запис скасовано."))).await;
-    let pool = served.app.store.pool().clone();
-    let outcome = || async {
-        sqlx::query_scalar::<_, Option<String>>("SELECT outcome FROM notice WHERE external_id = $1")
-            .bind(TARAS)
-            .fetch_one(&pool)
-            .await
-            .unwrap()
-    };
-    for _ in 0..100 {
-        if outcome().await.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert_eq!(outcome().await.as_deref(), Some("unreachable"));
+    assert_eq!(crate::helpers::notice_outcome(served.app.store.pool(), TARAS).await, "unreachable");
     assert!(!texts(&served.fake.sent_to(TARAS)).iter().any(|t| t.contains("Звільнилося місце")));
 
     // The coordinator cancels the group: Taras's seat ends, and Olena, who left, is not told.

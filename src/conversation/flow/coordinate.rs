@@ -15,7 +15,7 @@ use crate::conversation::reply::{Action, Button, CsvCell, Document, Reply};
 use crate::conversation::state::{Draft, State};
 use crate::domain::{CentreId, ChannelKind, Language, Programme};
 use crate::i18n::{Arg, Text};
-use crate::store::{CapacityChange, CohortView, GroupCancellation, SignupEntry};
+use crate::store::{CapacityChange, CohortView, GroupCancellation, Redeemed, SignupEntry};
 
 /// Sign-ups on one page: short enough for any platform's message limit
 /// (checked by a test against Telegram's 4,096 and Viber's 7,000).
@@ -440,7 +440,7 @@ fn preview(ctx: &Context<'_>, draft: Draft) -> Step {
 
 /// The answer once a coordinator's change was applied, and the state to
 /// stay in when the coordinator is asked again.
-pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, Option<State>) {
+pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, Option<State>) {
     if let (Effect::SetCapacity { cohort, .. }, Outcome::Capacity(CapacityChange::BelowConfirmed { confirmed })) =
         (effect, outcome)
     {
@@ -467,8 +467,16 @@ pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, 
         (_, Outcome::Created(Ok(id))) => Reply::default()
             .line(Text::new("draft-created"))
             .button(Text::new("draft-open-new"), Action::CoordCohort(id.clone())),
+        (_, Outcome::Redeemed(Redeemed::Coordinator { centre })) => Reply::default()
+            .line(Text::new("invite-accepted").plain("centre", centre_name(ctx, centre)))
+            .button(Text::new("invite-open"), Action::Coordinate),
+        (_, Outcome::Redeemed(Redeemed::Expired)) => Reply::default().line(Text::new("invite-expired")),
+        (_, Outcome::Redeemed(Redeemed::Used)) => Reply::default().line(Text::new("invite-used")),
+        (_, Outcome::Redeemed(Redeemed::Unknown)) => Reply::default().line(Text::new("invite-unknown")),
         (_, Outcome::Created(Err(DraftError::Exists))) => Reply::default().line(Text::new("draft-exists")),
-        (_, Outcome::Created(Err(DraftError::NoSuchTime))) => Reply::default().line(Text::new("draft-no-such-time")),
+        (_, Outcome::Created(Err(DraftError::NotAllowed))) => Reply::default().line(Text::new("coord-not-found")),
+        // The draft went stale (the first session passed while it waited).
+        (_, Outcome::Created(Err(error))) => Reply::default().line(draft_error(*error, Field::Done)),
         _ => Reply::default().line(Text::new("coord-not-found")),
     };
     (reply.buttons([back_button(), help_now_button(), menu_button()]), None)

@@ -3,22 +3,52 @@
 //! locked and words the [`Outcome`] with [`after`].
 
 use super::draft::DraftError;
-use super::{Context, coordinate, groups};
+use super::{Context, coordinate, groups, subscribe};
 use crate::conversation::reply::Reply;
 use crate::conversation::state::{Draft, State};
-use crate::domain::Phone;
-use crate::store::{Absence, Cancellation, CapacityChange, GroupCancellation, Leaving, SignUp};
+use crate::domain::{CentreId, Phone};
+use crate::store::{Absence, Cancellation, CapacityChange, GroupCancellation, Leaving, Redeemed, SignUp};
 
 /// A change for the database.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    SignUp { cohort: String, first_name: Option<String>, phone: Option<Phone> },
-    Leave { signup: i64, how: Leaving },
-    CantCome { signup: i64, session: i32 },
-    StopReminders { signup: i64 },
-    SetCapacity { cohort: String, capacity: i32 },
-    CancelCohort { cohort: String },
-    CreateCohort { draft: Draft },
+    SignUp {
+        cohort: String,
+        first_name: Option<String>,
+        phone: Option<Phone>,
+    },
+    Leave {
+        signup: i64,
+        how: Leaving,
+    },
+    CantCome {
+        signup: i64,
+        session: i32,
+    },
+    StopReminders {
+        signup: i64,
+    },
+    SetCapacity {
+        cohort: String,
+        capacity: i32,
+    },
+    CancelCohort {
+        cohort: String,
+    },
+    CreateCohort {
+        draft: Draft,
+    },
+    Subscribe {
+        centre: CentreId,
+    },
+    Unsubscribe {
+        centre: CentreId,
+    },
+    UnsubscribeAll,
+    /// A coordinator invitation code sent with `/start coord-…`.
+    RedeemInvite {
+        code: String,
+    },
 }
 
 /// How an [`Effect`] went.
@@ -33,6 +63,13 @@ pub enum Outcome {
     GroupCancelled(GroupCancellation),
     /// The new group's id, or why it was not created.
     Created(Result<String, DraftError>),
+    /// False: already subscribed.
+    Subscribed(bool),
+    /// False: was not subscribed.
+    Unsubscribed(bool),
+    /// How many subscriptions ended.
+    UnsubscribedAll(u64),
+    Redeemed(Redeemed),
 }
 
 /// The answer once the database has applied an effect, and a state that
@@ -42,8 +79,11 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
         Outcome::SignedUp(_) | Outcome::Left(_) | Outcome::Absence(_) | Outcome::RemindersStopped(_) => {
             (groups::after(ctx, effect, outcome), None)
         }
-        Outcome::Capacity(_) | Outcome::GroupCancelled(_) | Outcome::Created(_) => {
+        Outcome::Capacity(_) | Outcome::GroupCancelled(_) | Outcome::Created(_) | Outcome::Redeemed(_) => {
             coordinate::after(ctx, effect, outcome)
+        }
+        Outcome::Subscribed(_) | Outcome::Unsubscribed(_) | Outcome::UnsubscribedAll(_) => {
+            (subscribe::after(ctx, effect, outcome), None)
         }
     }
 }

@@ -209,17 +209,6 @@ pub fn change(ctx: &Context<'_>, state: State, effect: Effect) -> Step {
     Step { state, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
 }
 
-/// The effect of a resident's button about one of their sign-ups.
-pub fn effect_of(action: &Action) -> Option<Effect> {
-    Some(match action {
-        Action::Leave(signup) => Effect::Leave { signup: *signup, how: Leaving::Cancelled },
-        Action::Decline(signup) => Effect::Leave { signup: *signup, how: Leaving::Declined },
-        Action::CantCome { signup, session } => Effect::CantCome { signup: *signup, session: *session },
-        Action::StopReminders(signup) => Effect::StopReminders { signup: *signup },
-        _ => return None,
-    })
-}
-
 /// The answer once the database has applied an effect.
 pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
     let buttons = [Button { label: Text::new("menu-mine"), action: Action::Mine }, help_now_button(), menu_button()];
@@ -265,7 +254,7 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
         Outcome::RemindersStopped(true) => Reply::default().line(Text::new("reminders-stopped")),
         Outcome::RemindersStopped(false) => Reply::default().line(Text::new("leave-not-found")),
         // Coordinators' outcomes are worded in `coordinate`.
-        Outcome::Capacity(_) | Outcome::GroupCancelled(_) | Outcome::Created(_) => Reply::default(),
+        _ => Reply::default(),
     };
     reply.buttons(buttons)
 }

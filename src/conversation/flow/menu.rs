@@ -1,6 +1,7 @@
 //! Welcome, main menu, language, help and about screens.
 
-use super::{Context, Step, card, help_now_button, menu_button};
+use super::effect::Effect;
+use super::{Context, INVITE_PAYLOAD, Step, card, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, Language};
@@ -10,6 +11,11 @@ use crate::i18n::Text;
 /// centre card a deep link (`centre-<id>`) points to.
 pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
     let welcome = Reply::default().line(Text::new("welcome-greeting")).line(Text::new("welcome-privacy"));
+    // A coordinator invitation: the code goes to the database, never into the state.
+    if let Some(code) = payload.and_then(|p| p.strip_prefix(INVITE_PAYLOAD)).filter(|c| is_code(c)) {
+        let effect = Effect::RedeemInvite { code: code.to_owned() };
+        return Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) };
+    }
     let linked = payload
         .and_then(|p| p.strip_prefix("centre-"))
         .and_then(|id| CentreId::parse(id).ok())
@@ -21,6 +27,11 @@ pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
         }
         None => Step::new(State::Idle, ctx.language, welcome.buttons(menu_buttons(ctx))),
     }
+}
+
+/// Invitation codes are 20 lowercase hex digits.
+fn is_code(code: &str) -> bool {
+    code.len() == 20 && code.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// The greeting and the short privacy notice.

@@ -10,6 +10,7 @@ pub mod groups;
 mod help_now;
 mod menu;
 pub mod notices;
+mod subscribe;
 
 use chrono::NaiveDateTime;
 
@@ -20,6 +21,8 @@ use crate::directory::normalize::skeleton;
 use crate::directory::{Directory, Gazetteer};
 use crate::domain::{ChannelKind, Hotlines, Language};
 use crate::i18n::Text;
+use crate::store::Leaving;
+use effect::Effect;
 
 /// Read-only data for one step.
 #[derive(Debug, Clone, Copy)]
@@ -107,6 +110,9 @@ pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<Option<String>> 
     }
 }
 
+/// The `/start` payload prefix of a coordinator invitation (`coord-<code>`).
+pub const INVITE_PAYLOAD: &str = "coord-";
+
 /// Longest message treated as a possible place name; longer text is not a place.
 const MAX_PLACE_MESSAGE_CHARS: usize = 80;
 
@@ -130,6 +136,7 @@ fn dispatch(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
         Incoming::Command(Command::Language) => Step::new(state, language, menu::language_choice(ctx)),
         Incoming::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
         Incoming::Command(Command::Coordinate) => coordinate::overview(ctx, state),
+        Incoming::Command(Command::Stop) => subscribe::change(ctx, state, Effect::UnsubscribeAll),
         Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
         Incoming::Button(data) => match Action::parse(&data) {
             Some(action) => on_action(ctx, state, action),
@@ -164,12 +171,15 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::Join(cohort) => groups::join(ctx, state, &cohort),
         Action::Skip => groups::skip(ctx, state),
         Action::Mine => groups::mine(ctx, state),
-        Action::Leave(_) | Action::Decline(_) | Action::CantCome { .. } | Action::StopReminders(_) => {
-            match groups::effect_of(&action) {
-                Some(effect) => groups::change(ctx, state, effect),
-                None => Step::new(state, language, stale_button(ctx)),
-            }
+        Action::Leave(signup) => groups::change(ctx, state, Effect::Leave { signup, how: Leaving::Cancelled }),
+        Action::Decline(signup) => groups::change(ctx, state, Effect::Leave { signup, how: Leaving::Declined }),
+        Action::CantCome { signup, session } => groups::change(ctx, state, Effect::CantCome { signup, session }),
+        Action::StopReminders(signup) => groups::change(ctx, state, Effect::StopReminders { signup }),
+        Action::Subscribe(centre) if ctx.directory.get(&centre).is_some() => {
+            subscribe::change(ctx, state, Effect::Subscribe { centre })
         }
+        Action::Subscribe(_) => Step::new(state, language, stale_button(ctx)),
+        Action::Unsubscribe(centre) => subscribe::change(ctx, state, Effect::Unsubscribe { centre }),
         Action::Coordinate => coordinate::overview(ctx, state),
         Action::CoordCohort(cohort) => coordinate::cohort(ctx, &cohort),
         Action::CoordList { cohort, page } => coordinate::list(ctx, &cohort, page),

@@ -23,6 +23,8 @@ use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
 use crate::store::{Person, PrivateCluster};
 use crate::telemetry;
 
+mod coordinators;
+
 /// The command line. Not `Debug`: it holds tokens and the database URL.
 #[derive(Parser)]
 #[command(
@@ -171,6 +173,28 @@ pub enum Coordinator {
         #[arg(long)]
         user: String,
     },
+    /// Print a one-time code (and a Telegram link) that makes whoever sends it a coordinator.
+    Invite {
+        #[arg(long)]
+        centre: String,
+        /// How long the code works: minutes (30m), hours (72h) or days (7d).
+        #[arg(long, default_value = "72h", value_parser = coordinators::parse_lifetime)]
+        expires: chrono::Duration,
+        /// The bot's Telegram username, for the link.
+        #[arg(long, env = "TELEGRAM_BOT_USERNAME")]
+        bot_username: Option<String>,
+    },
+    /// List every coordinator by centre.
+    List,
+    /// Stop a person coordinating a centre.
+    Revoke {
+        #[arg(long)]
+        centre: String,
+        #[arg(long, value_enum)]
+        channel: ChannelArg,
+        #[arg(long)]
+        user: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -234,6 +258,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(Import::Groups { file }) => import_groups(&cli.config, &file).await,
         Command::Coordinator(Coordinator::Add { centre, channel, user }) => {
             add_coordinator(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
+        }
+        Command::Coordinator(Coordinator::Invite { centre, expires, bot_username }) => {
+            coordinators::invite(&cli.config, &centre, expires, bot_username.as_deref()).await
+        }
+        Command::Coordinator(Coordinator::List) => coordinators::list(&cli.config).await,
+        Command::Coordinator(Coordinator::Revoke { centre, channel, user }) => {
+            coordinators::revoke(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
         }
         Command::Db(db) => manage_db(&cli.config, db).await,
     }

@@ -1,0 +1,110 @@
+//! `resilience-bot coordinator invite|list|revoke`: operators' side of
+//! coordinator roles.
+
+use chrono::{Duration, Utc};
+
+use super::Config;
+use crate::startup::Connected;
+use crate::store::Person;
+
+use crate::conversation::flow::INVITE_PAYLOAD;
+/// Reads "30m", "72h" or "7d" (at most 30 days).
+pub fn parse_lifetime(raw: &str) -> Result<Duration, String> {
+    let raw = raw.trim();
+    let (number, unit) = raw.split_at(raw.len().saturating_sub(1));
+    let number: i64 = number.parse().map_err(|_| format!("{raw:?} is not like 30m, 72h or 7d"))?;
+    let lifetime = match unit {
+        "m" => Duration::minutes(number),
+        "h" => Duration::hours(number),
+        "d" => Duration::days(number),
+        _ => return Err(format!("{raw:?} is not like 30m, 72h or 7d")),
+    };
+    if lifetime <= Duration::zero() || lifetime > Duration::days(30) {
+        return Err("an invitation lasts from a minute to 30 days".into());
+    }
+    Ok(lifetime)
+}
+
+/// A new code: 20 hex digits (80 bits) from the operating system's generator.
+fn new_code() -> anyhow::Result<String> {
+    let mut bytes = [0u8; 10];
+    getrandom::getrandom(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    Ok(crate::domain::hex(&bytes))
+}
+
+pub async fn invite(
+    config: &Config,
+    centre: &str,
+    lifetime: Duration,
+    bot_username: Option<&str>,
+) -> anyhow::Result<()> {
+    let code = new_code()?;
+    let expires_at = Utc::now() + lifetime;
+    let connected = Connected::connect(&config.database()).await?;
+    let created = connected.store.create_invite(centre, &code, expires_at).await;
+    connected.shutdown().await?;
+    if !created? {
+        anyhow::bail!("no centre with id {centre:?}");
+    }
+    let payload = format!("{INVITE_PAYLOAD}{code}");
+    println!("Invitation to coordinate {centre}, valid once until {} UTC:", expires_at.format("%Y-%m-%d %H:%M"));
+    match bot_username {
+        Some(bot) => println!("  Telegram: https://t.me/{}?start={payload}", bot.trim_start_matches('@')),
+        None => println!("  Telegram: https://t.me/<bot username>?start={payload} (set TELEGRAM_BOT_USERNAME)"),
+    }
+    println!("  Viber or the terminal: send the bot  /start {payload}");
+    Ok(())
+}
+
+pub async fn list(config: &Config) -> anyhow::Result<()> {
+    let connected = Connected::connect(&config.database()).await?;
+    let coordinators = connected.store.coordinators().await;
+    connected.shutdown().await?;
+    let coordinators = coordinators?;
+    if coordinators.is_empty() {
+        println!("no coordinators");
+    }
+    for entry in coordinators {
+        println!(
+            "{}\t{}\t{}\tsince {}",
+            entry.centre,
+            entry.person.channel.as_str(),
+            entry.person.external_id,
+            entry.added_at.format("%Y-%m-%d")
+        );
+    }
+    Ok(())
+}
+
+pub async fn revoke(config: &Config, centre: &str, person: Person) -> anyhow::Result<()> {
+    let connected = Connected::connect(&config.database()).await?;
+    let revoked = connected.store.revoke_coordinator(centre, &person).await;
+    connected.shutdown().await?;
+    if !revoked? {
+        anyhow::bail!("{} {} does not coordinate {centre:?}", person.channel.as_str(), person.external_id);
+    }
+    println!("{} {} no longer coordinates {centre}", person.channel.as_str(), person.external_id);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifetimes_are_minutes_hours_or_days_up_to_a_month() {
+        assert_eq!(parse_lifetime("72h"), Ok(Duration::hours(72)));
+        assert_eq!(parse_lifetime("30m"), Ok(Duration::minutes(30)));
+        assert_eq!(parse_lifetime("7d"), Ok(Duration::days(7)));
+        for bad in ["", "h", "72", "0h", "-1d", "31d", "1w", "1.5h"] {
+            assert!(parse_lifetime(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn codes_are_new_each_time() {
+        let a = new_code().unwrap();
+        assert_eq!(a.len(), 20);
+        assert_ne!(a, new_code().unwrap());
+    }
+}

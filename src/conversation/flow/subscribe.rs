@@ -1,0 +1,33 @@
+//! Residents' updates from a centre: subscribing from its card, stopping
+//! (one centre, or all with `/stop`).
+
+use super::effect::{Effect, Outcome};
+use super::groups::centre_name;
+use super::{Context, Step, help_now_button, menu_button};
+use crate::conversation::reply::{Action, Reply};
+use crate::conversation::state::State;
+use crate::i18n::Text;
+
+/// A change to the person's subscriptions, applied by the wrapper.
+pub fn change(ctx: &Context<'_>, state: State, effect: Effect) -> Step {
+    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+}
+
+pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
+    let reply = match (effect, outcome) {
+        (Effect::Subscribe { centre }, Outcome::Subscribed(newly)) => {
+            let id = if *newly { "subscribe-done" } else { "subscribe-already" };
+            Reply::default()
+                .line(Text::new(id).plain("centre", centre_name(ctx, centre.as_str())))
+                .button(Text::new("subscribe-stop"), Action::Unsubscribe(centre.clone()))
+        }
+        (Effect::Unsubscribe { centre }, Outcome::Unsubscribed(_)) => Reply::default()
+            .line(Text::new("unsubscribe-done").plain("centre", centre_name(ctx, centre.as_str())))
+            .button(Text::new("card-subscribe"), Action::Subscribe(centre.clone())),
+        (_, Outcome::UnsubscribedAll(count)) => {
+            Reply::default().line(Text::new("unsubscribe-all").count("count", *count as i64))
+        }
+        _ => Reply::default().line(Text::new("error-stale-button")),
+    };
+    reply.buttons([help_now_button(), menu_button()])
+}
