@@ -123,7 +123,9 @@ impl Application {
             senders.push(Arc::new(viber.clone()));
         }
         let started = start_channels(self.telegram, self.viber, &mut tasks, &stop_rx).await;
-        tasks.spawn(send_notices(self.conversation.clone(), senders, stop_rx.clone()));
+        // The worker stops when the server has (however it stopped).
+        let (worker_stop, worker_stopped) = watch::channel(false);
+        let notices = tokio::spawn(send_notices(self.conversation.clone(), senders, worker_stopped));
         tasks.spawn(prune_deliveries(self.store.clone(), stop_rx.clone()));
         if started.is_ok() {
             tracing::info!("serving");
@@ -139,6 +141,12 @@ impl Application {
             Ok(()) => server.await.context("the HTTP server task failed")?.context("the HTTP server failed"),
         };
         signal.abort();
+        // The notice and broadcast worker finishes the round in hand (it
+        // marks what went out), so a restart does not send it again.
+        let _ = worker_stop.send(true);
+        if tokio::time::timeout(DRAIN_TIMEOUT, notices).await.is_err() {
+            tracing::warn!("stopping the notice worker mid-round");
+        }
         tasks.abort_all();
         while tasks.join_next().await.is_some() {}
         drain(&outboxes).await;
@@ -224,22 +232,30 @@ async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
 /// How often the notice worker looks for reminders and notices when idle.
 const NOTICE_INTERVAL: Duration = Duration::from_secs(2);
 
-/// Queues due reminders and sends notices, in every replica: the database
-/// hands each notice to one of them (see `store::notice`).
+/// Queues due reminders, sends notices and works broadcasts, in every
+/// replica: the database hands each notice and delivery to one of them
+/// (see `store::notice` and `store::broadcast`).
 async fn send_notices(
     conversation: Conversation,
     senders: Vec<Arc<dyn NoticeSender>>,
     mut stop: watch::Receiver<bool>,
 ) {
-    let senders: Vec<&dyn NoticeSender> = senders.iter().map(|s| s.as_ref()).collect();
+    let borrowed: Vec<&dyn NoticeSender> = senders.iter().map(|s| s.as_ref()).collect();
     loop {
+        if *stop.borrow() {
+            return;
+        }
         let mut busy = false;
         if let Err(error) = conversation.schedule_reminders().await {
             tracing::warn!(%error, "cannot schedule reminders");
         }
-        match conversation.deliver_notices(&senders, None).await {
+        match conversation.deliver_notices(&borrowed, None).await {
             Ok(handled) => busy = handled > 0,
             Err(error) => tracing::warn!(%error, "cannot send notices"),
+        }
+        match conversation.run_broadcasts(&senders).await {
+            Ok(handled) => busy |= handled > 0,
+            Err(error) => tracing::warn!(%error, "cannot send broadcasts"),
         }
         if busy {
             continue;

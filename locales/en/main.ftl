@@ -353,3 +353,46 @@ invite-open = 🗂 Open my centre's groups
 invite-expired = This invitation has expired. Ask the bot's operator for a new one.
 invite-used = This invitation has already been used. Ask the bot's operator for a new one.
 invite-unknown = I do not know this invitation code. Check it, or ask the bot's operator for a new one.
+
+## Broadcasts to a centre's subscribers
+coord-subscribers = Subscribers to updates: { $count }
+coord-broadcast = 📣 Messages to subscribers of { $centre }
+broadcast-list = 🗓 Messages of this centre
+broadcast-new = ✍️ New message to subscribers
+broadcast-ask = Write the message for the { $subscribers ->
+        [one] { $subscribers } subscriber
+       *[other] { $subscribers } subscribers
+    } of "{ $centre }", or tap "This week's schedule". You will see it before it goes.
+broadcast-schedule = 📅 This week's schedule
+broadcast-bad-length = A message must have some text and at most { $max } characters. Write it again.
+broadcast-ask-time = When should it go? Type the date and time in Kyiv, for example { $example }.
+broadcast-preview-title = Preview — this is what subscribers will get:
+broadcast-preview-now = It goes now to { $subscribers ->
+        [one] { $subscribers } subscriber
+       *[other] { $subscribers } subscribers
+    }.
+broadcast-preview-at = It goes on { $date } { $time } to the subscribers then ({ $subscribers } now).
+broadcast-send-now = 📣 Send now
+broadcast-confirm-schedule = ✅ Schedule it
+broadcast-later = 🗓 Send later
+broadcast-from = 📣 { $centre }:
+broadcast-body = { $text }
+broadcast-schedule-title = 📅 This week at "{ $centre }":
+broadcast-schedule-item = { $programme }: { $session }
+broadcast-schedule-none = No group sessions this week.
+broadcast-list-title = Messages of "{ $centre }":
+broadcast-list-none = No messages yet.
+broadcast-kind-schedule = the week's schedule
+broadcast-kind-message = a message
+broadcast-list-item = #{ $number }, { $what }, { $date } { $time }: { $status ->
+        [scheduled] scheduled
+        [sending] sending
+        [cancelled] cancelled
+       *[done] sent
+    } — delivered { $sent }, blocked { $blocked }, failed { $failed }, waiting { $pending }
+broadcast-cancel = ✖️ Cancel message #{ $number }
+broadcast-sending = 📣 Sending. You can follow it under "Messages of this centre", and I will tell you when it is done.
+broadcast-scheduled = 🗓 Scheduled for { $date } { $time }. You can cancel it until then under "Messages of this centre".
+broadcast-cancelled = The message is cancelled; nobody got it.
+broadcast-not-cancelled = This message cannot be cancelled: it has gone already, or it is not yours.
+broadcast-report = 📣 Your message to the subscribers of "{ $centre }" went out: delivered { $sent }, blocked the bot { $blocked }, failed { $failed }.

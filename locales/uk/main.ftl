@@ -374,3 +374,46 @@ invite-open = 🗂 Групи мого центру
 invite-expired = Термін дії цього запрошення минув. Попросіть у адміністратора бота нове.
 invite-used = Це запрошення вже використано. Попросіть у адміністратора бота нове.
 invite-unknown = Я не знаю такого коду запрошення. Перевірте його або попросіть у адміністратора бота нове.
+
+## Повідомлення підписникам центру
+coord-subscribers = Підписників на новини: { $count }
+coord-broadcast = 📣 Повідомлення підписникам «{ $centre }»
+broadcast-list = 🗓 Повідомлення цього центру
+broadcast-new = ✍️ Нове повідомлення підписникам
+broadcast-ask = Напишіть повідомлення для { $subscribers } { $subscribers ->
+        [one] підписника
+       *[other] підписників
+    } «{ $centre }» або натисніть «Розклад на тиждень». Перед надсиланням ви його побачите.
+broadcast-schedule = 📅 Розклад на тиждень
+broadcast-bad-length = У повідомленні має бути текст, не довший за { $max } символів. Напишіть його ще раз.
+broadcast-ask-time = Коли надіслати? Напишіть дату й час за Києвом, наприклад { $example }.
+broadcast-preview-title = Попередній перегляд — так його побачать підписники:
+broadcast-preview-now = Повідомлення піде зараз { $subscribers } { $subscribers ->
+        [one] підписнику
+       *[other] підписникам
+    }.
+broadcast-preview-at = Повідомлення піде { $date } { $time } тим, хто тоді буде підписаний (зараз їх { $subscribers }).
+broadcast-send-now = 📣 Надіслати зараз
+broadcast-confirm-schedule = ✅ Запланувати
+broadcast-later = 🗓 Надіслати пізніше
+broadcast-from = 📣 { $centre }:
+broadcast-body = { $text }
+broadcast-schedule-title = 📅 Цього тижня в «{ $centre }»:
+broadcast-schedule-item = { $programme }: { $session }
+broadcast-schedule-none = Цього тижня зустрічей груп немає.
+broadcast-list-title = Повідомлення «{ $centre }»:
+broadcast-list-none = Повідомлень ще не було.
+broadcast-kind-schedule = розклад на тиждень
+broadcast-kind-message = повідомлення
+broadcast-list-item = №{ $number }, { $what }, { $date } { $time }: { $status ->
+        [scheduled] заплановано
+        [sending] надсилається
+        [cancelled] скасовано
+       *[done] надіслано
+    } — доставлено { $sent }, заблокували бота { $blocked }, не вдалося { $failed }, в черзі { $pending }
+broadcast-cancel = ✖️ Скасувати повідомлення №{ $number }
+broadcast-sending = 📣 Надсилаю. Стежити можна в «Повідомленнях цього центру», а коли закінчу — я напишу.
+broadcast-scheduled = 🗓 Заплановано на { $date } { $time }. До того часу його можна скасувати в «Повідомленнях цього центру».
+broadcast-cancelled = Повідомлення скасовано; ніхто його не отримав.
+broadcast-not-cancelled = Це повідомлення не можна скасувати: воно вже пішло або не ваше.
+broadcast-report = 📣 Ваше повідомлення підписникам «{ $centre }» надіслано: доставлено { $sent }, заблокували бота { $blocked }, не вдалося { $failed }.

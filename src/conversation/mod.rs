@@ -5,6 +5,7 @@
 //! [`flow::step`], and saves the new state in the same transaction, so that
 //! updates of one person are applied in order even across replicas.
 
+mod broadcasting;
 pub mod flow;
 mod incoming;
 mod notify;
@@ -70,7 +71,16 @@ pub struct Conversation {
     hotlines: Arc<Hotlines>,
     programmes: Arc<Vec<Programme>>,
     clock: Clock,
+    /// Updates applied at once by this process. An update holds its person's
+    /// row (one connection) while it reads or changes other rows (a second);
+    /// capping updates at a third of the pool keeps every update able to get
+    /// its second connection, and leaves room for the workers, however many
+    /// updates arrive at once.
+    in_progress: Arc<tokio::sync::Semaphore>,
 }
+
+/// See `Conversation::in_progress`; the pool has 10 connections (`Store::connect`).
+const UPDATES_AT_ONCE: usize = 4;
 
 impl std::fmt::Debug for Conversation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -87,7 +97,8 @@ impl Conversation {
         programmes: Arc<Vec<Programme>>,
         clock: Clock,
     ) -> Self {
-        Self { store, directory, gazetteer, hotlines, programmes, clock }
+        let in_progress = Arc::new(tokio::sync::Semaphore::new(UPDATES_AT_ONCE));
+        Self { store, directory, gazetteer, hotlines, programmes, clock, in_progress }
     }
 
     pub fn clock(&self) -> Clock {
@@ -130,6 +141,8 @@ impl Conversation {
         incoming: Incoming,
         delivery: Option<&str>,
     ) -> Result<Option<Outgoing>, ConversationError> {
+        // Never closed, so acquiring cannot fail.
+        let _permit = self.in_progress.acquire().await.ok();
         let language_if_new = Language::from_platform_code(user.platform_language.as_deref());
         let (mut update, record) = self.store.begin_user(user.channel, &user.id, language_if_new).await?;
         if let Some(key) = delivery
@@ -149,7 +162,7 @@ impl Conversation {
             None
         };
         let desk = match flow::needs_desk(&state, &incoming) {
-            Some(list_of) => Some(self.desk(&person, list_of.as_deref(), now).await?),
+            Some(needs) => Some(self.desk(&person, &needs, now).await?),
             None => None,
         };
         let ctx = flow::Context {
@@ -184,16 +197,25 @@ impl Conversation {
     async fn desk(
         &self,
         person: &Person,
-        list_of: Option<&str>,
+        needs: &flow::DeskNeeds,
         now: DateTime<Utc>,
     ) -> Result<flow::coordinate::Desk, ConversationError> {
         let centres = self.store.coordinated_centres(person).await?;
-        let cohorts = if centres.is_empty() { Vec::new() } else { self.store.running_cohorts(&centres, now).await? };
-        let signups = match list_of {
+        if centres.is_empty() {
+            return Ok(flow::coordinate::Desk::default());
+        }
+        let cohorts = self.store.running_cohorts(&centres, now).await?;
+        let subscribers = self.store.subscriber_counts(&centres).await?;
+        let signups = match &needs.signups_of {
             Some(cohort) => self.store.signup_list(person, cohort).await?,
             None => None,
         };
-        Ok(flow::coordinate::Desk { centres, cohorts, signups, programmes: self.programmes.to_vec() })
+        let broadcasts = match &needs.broadcasts_of {
+            Some(centre) if centres.contains(centre) => Some(self.store.broadcasts(centre).await?),
+            _ => None,
+        };
+        let programmes = self.programmes.to_vec();
+        Ok(flow::coordinate::Desk { centres, cohorts, signups, programmes, subscribers, broadcasts })
     }
 
     async fn apply_effect(
@@ -228,6 +250,14 @@ impl Conversation {
             }
             Effect::UnsubscribeAll => Outcome::UnsubscribedAll(self.store.unsubscribe_all(person).await?),
             Effect::RedeemInvite { code } => Outcome::Redeemed(self.store.redeem_invite(code, person, now).await?),
+            Effect::Broadcast { centre, body, send_at } => {
+                // A time a clock change skips cannot be typed: `read_first` refuses it.
+                let at = send_at.and_then(crate::cohort::schedule::kyiv).unwrap_or(now);
+                Outcome::Announced(self.store.create_broadcast_as(person, centre, body, at).await?.is_some())
+            }
+            Effect::CancelBroadcast { broadcast } => {
+                Outcome::BroadcastCancelled(self.store.cancel_broadcast_as(person, *broadcast).await?)
+            }
         })
     }
 

@@ -81,10 +81,17 @@ impl Conversation {
         if !active {
             return Ok(Err(NoticeOutcome::Unreachable));
         }
+        if let Notice::BroadcastReport { centre, sent, blocked, failed, .. } = &pending.notice {
+            let directory = self.directory.current();
+            let ctx = self.notice_context(&directory, language, pending.to.channel);
+            let reply = flow::notices::broadcast_report(&ctx, centre, *sent, *blocked, *failed);
+            return Ok(Ok(Outgoing { language, replies: vec![reply] }));
+        }
         let (cohort_id, signup) = match &pending.notice {
             Notice::Promoted { cohort, signup } | Notice::Reminder { cohort, signup, .. } => (cohort, Some(*signup)),
             Notice::CohortCancelled { cohort } => (cohort, None),
             Notice::CantCome { cohort, .. } => (cohort, None),
+            Notice::BroadcastReport { .. } => return Ok(Err(NoticeOutcome::Gone)),
         };
         let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
         let now = self.clock.utc_now();
@@ -104,8 +111,23 @@ impl Conversation {
             _ => None,
         };
         let directory = self.directory.current();
-        let ctx = flow::Context {
-            directory: &directory,
+        let ctx = self.notice_context(&directory, language, pending.to.channel);
+        let reply = flow::notices::render(&ctx, &pending.notice, &cohort, first_name.as_deref());
+        if reply.paragraphs.is_empty() {
+            return Ok(Err(NoticeOutcome::Gone));
+        }
+        Ok(Ok(Outgoing { language, replies: vec![reply] }))
+    }
+
+    /// The context a message the bot starts is worded in.
+    pub(super) fn notice_context<'a>(
+        &'a self,
+        directory: &'a crate::directory::Directory,
+        language: crate::domain::Language,
+        channel: ChannelKind,
+    ) -> flow::Context<'a> {
+        flow::Context {
+            directory,
             gazetteer: &self.gazetteer,
             hotlines: &self.hotlines,
             now: self.clock.kyiv_now(),
@@ -113,12 +135,7 @@ impl Conversation {
             is_new: false,
             groups: None,
             desk: None,
-            channel: pending.to.channel,
-        };
-        let reply = flow::notices::render(&ctx, &pending.notice, &cohort, first_name.as_deref());
-        if reply.paragraphs.is_empty() {
-            return Ok(Err(NoticeOutcome::Gone));
+            channel,
         }
-        Ok(Ok(Outgoing { language, replies: vec![reply] }))
     }
 }

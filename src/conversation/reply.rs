@@ -149,6 +149,18 @@ pub enum Action {
     DraftOnline(bool),
     /// New group: create it as previewed.
     DraftCreate,
+    /// Coordinators: write to a centre's subscribers.
+    BroadcastNew(CentreId),
+    /// Broadcast: this week's schedule instead of a written message.
+    BroadcastSchedule,
+    /// Broadcast: ask when to send it.
+    BroadcastLater,
+    /// Broadcast: send (or schedule) it as previewed.
+    BroadcastSend,
+    /// Coordinators: a centre's recent and scheduled broadcasts.
+    Broadcasts(CentreId),
+    /// Coordinators: cancel a scheduled broadcast.
+    BroadcastCancel(i64),
 }
 
 /// The longest callback data Telegram accepts.
@@ -192,6 +204,12 @@ impl Action {
             Action::DraftLanguage(language) => format!("kdl:{}", language.code()),
             Action::DraftOnline(online) => if *online { "kdf:online" } else { "kdf:in_person" }.into(),
             Action::DraftCreate => "kdc".into(),
+            Action::BroadcastNew(centre) => format!("kb:{centre}"),
+            Action::BroadcastSchedule => "kbs".into(),
+            Action::BroadcastLater => "kbt".into(),
+            Action::BroadcastSend => "kbgo".into(),
+            Action::Broadcasts(centre) => format!("kbm:{centre}"),
+            Action::BroadcastCancel(id) => format!("kbx:{id}"),
         }
     }
 
@@ -214,6 +232,9 @@ impl Action {
                 "mine" => Action::Mine,
                 "k" => Action::Coordinate,
                 "kdc" => Action::DraftCreate,
+                "kbs" => Action::BroadcastSchedule,
+                "kbt" => Action::BroadcastLater,
+                "kbgo" => Action::BroadcastSend,
                 _ => return None,
             },
             Some(("lang", code)) => Action::SetLanguage(Language::parse(code)?),
@@ -248,6 +269,9 @@ impl Action {
             Some(("kn", id)) => Action::CoordNew(CentreId::parse(id).ok()?),
             Some(("kp", id)) if is_identifier(id) => Action::DraftProgramme(id.into()),
             Some(("kdl", code)) => Action::DraftLanguage(Language::parse(code)?),
+            Some(("kb", id)) => Action::BroadcastNew(CentreId::parse(id).ok()?),
+            Some(("kbm", id)) => Action::Broadcasts(CentreId::parse(id).ok()?),
+            Some(("kbx", id)) => Action::BroadcastCancel(positive(id)?),
             Some(("kdf", "online")) => Action::DraftOnline(true),
             Some(("kdf", "in_person")) => Action::DraftOnline(false),
             Some(_) => return None,
@@ -313,6 +337,12 @@ mod tests {
             Action::DraftOnline(true),
             Action::DraftOnline(false),
             Action::DraftCreate,
+            Action::BroadcastNew(CentreId::parse(&"b".repeat(CentreId::MAX_LEN)).expect("valid id")),
+            Action::BroadcastSchedule,
+            Action::BroadcastLater,
+            Action::BroadcastSend,
+            Action::Broadcasts(CentreId::parse(&"m".repeat(CentreId::MAX_LEN)).expect("valid id")),
+            Action::BroadcastCancel(i64::MAX),
         ];
         for action in actions {
             let data = action.encode();
@@ -352,6 +382,9 @@ mod tests {
             "kdf:hybrid",
             "kdl:ru",
             "kn:",
+            "kbx:0",
+            "kbx:abc",
+            "kb:",
         ] {
             assert_eq!(Action::parse(data), None, "{data:?}");
         }

@@ -24,6 +24,11 @@ pub enum State {
     SettingCapacity { cohort: String },
     /// A coordinator is creating a group, one answer at a time.
     Drafting { draft: Draft },
+    /// A coordinator was asked for a message to a centre's subscribers.
+    Composing { centre: String },
+    /// A coordinator's message, previewed before it goes: `None` is this
+    /// week's schedule; `send_at` a Kyiv local time (or now).
+    Announcing { centre: String, body: Option<String>, send_at: Option<NaiveDateTime>, asking_time: bool },
     /// Nearest centres were shown from `origin`, `shown` of them so far.
     Results {
         origin: Coordinates,

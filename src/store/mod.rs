@@ -1,6 +1,7 @@
 //! Postgres: the only module that runs SQL. Migrations in `migrations/` are
 //! applied at start-up.
 
+mod broadcast;
 mod centre;
 mod cluster;
 mod cohort;
@@ -17,6 +18,7 @@ use std::time::Duration;
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
+pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Person, Promotion, SignUp};

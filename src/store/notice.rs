@@ -28,6 +28,8 @@ pub enum Notice {
     Reminder { signup: i64, cohort: String, session: i32 },
     /// To a coordinator: a participant cannot come to a session.
     CantCome { signup: i64, cohort: String, session: i32 },
+    /// To a coordinator: how their broadcast went.
+    BroadcastReport { broadcast: i64, centre: String, sent: i64, blocked: i64, failed: i64 },
 }
 
 impl Notice {
@@ -37,6 +39,7 @@ impl Notice {
             Notice::CohortCancelled { .. } => "cohort_cancelled",
             Notice::Reminder { .. } => "reminder",
             Notice::CantCome { .. } => "cant_come",
+            Notice::BroadcastReport { .. } => "broadcast_report",
         }
     }
 }

@@ -5,6 +5,7 @@
 // Helpers fail the test on any unexpected error, which is what unwrap is for here.
 #![allow(clippy::unwrap_used)]
 
+mod broadcasts;
 mod cli;
 mod cluster;
 mod cohort;

@@ -427,3 +427,54 @@ async fn a_notice_to_someone_who_blocked_the_bot_marks_them_inactive(pool: PgPoo
     assert!(!served.app.store.is_active(ChannelKind::Telegram, "77").await.unwrap());
     served.stop().await;
 }
+
+#[sqlx::test]
+async fn a_broadcast_stopped_mid_way_and_restarted_reaches_everyone_once_at_telegram_s_pace(pool: PgPool) {
+    use resilience_bot::domain::ChannelKind;
+    use resilience_bot::store::{BroadcastBody, Person};
+    // More than one round of the worker (100), so that the stop falls mid-broadcast.
+    const SUBSCRIBERS: i64 = 130;
+    let app = TestApp::new(pool).await;
+    let fake = FakeTelegram::start().await;
+    let config = || {
+        let telegram = TelegramConfig::new("123:TEST".into(), fake.url.parse().unwrap(), None, None).unwrap();
+        ServeConfig { http_addr: "127.0.0.1:0".parse().unwrap(), telegram: Some(telegram), viber: None }
+    };
+    let coordinator = Person { channel: ChannelKind::Telegram, external_id: COORDINATOR.to_string() };
+    app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
+    let server = Server::start(&app, config()).await;
+    fake.push_update(text_update(1, COORDINATOR, "uk", "/start"));
+    for chat in 1..=SUBSCRIBERS {
+        fake.push_update(callback_update(chat + 1, 1000 + chat, "sub:sample-lvivska"));
+    }
+    let subscribed = |f: &FakeTelegram| {
+        texts(&f.calls("sendMessage")).iter().filter(|t| t.contains("отримуватимете новини")).count()
+    };
+    fake.wait_for("everyone subscribed", |f| subscribed(f) == SUBSCRIBERS as usize).await;
+    let body = BroadcastBody::Message("Завтра центр не працює: немає світла.".into());
+    let at = crate::helpers::kyiv(2026, 11, 23, 12, 0);
+    app.store.create_broadcast_as(&coordinator, "sample-lvivska", &body, at).await.unwrap().unwrap();
+    let got = |f: &FakeTelegram| texts(&f.calls("sendMessage")).iter().filter(|t| t.contains("немає світла")).count();
+    fake.wait_for("a third of the broadcast", |f| got(f) >= 20).await;
+    server.stop().await;
+    let before = got(&fake);
+    assert!(before < SUBSCRIBERS as usize, "stopped mid-way ({before})");
+
+    let server = Server::start(&app, config()).await;
+    fake.wait_for("the rest of the broadcast", |f| got(f) >= SUBSCRIBERS as usize).await;
+    fake.wait_for("the report", |f| texts(&f.sent_to(COORDINATOR)).iter().any(|t| t.contains("доставлено 130"))).await;
+    server.stop().await;
+    let calls = fake.calls("sendMessage");
+    let broadcast: Vec<_> =
+        calls.iter().filter(|c| c.body["text"].as_str().unwrap_or("").contains("немає світла")).collect();
+    let mut chats: Vec<i64> = broadcast.iter().map(|c| c.body["chat_id"].as_i64().unwrap()).collect();
+    chats.sort_unstable();
+    chats.dedup();
+    assert_eq!(chats.len(), SUBSCRIBERS as usize, "everyone");
+    assert_eq!(broadcast.len(), SUBSCRIBERS as usize, "nobody twice");
+    // Never faster than 30 a second overall.
+    for window in broadcast.windows(31) {
+        let span = window[30].at - window[0].at;
+        assert!(span >= Duration::from_millis(990), "31 messages within {span:?}");
+    }
+}

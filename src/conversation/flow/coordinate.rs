@@ -15,7 +15,7 @@ use crate::conversation::reply::{Action, Button, CsvCell, Document, Reply};
 use crate::conversation::state::{Draft, State};
 use crate::domain::{CentreId, ChannelKind, Language, Programme};
 use crate::i18n::{Arg, Text};
-use crate::store::{CapacityChange, CohortView, GroupCancellation, Redeemed, SignupEntry};
+use crate::store::{BroadcastSummary, CapacityChange, CohortView, GroupCancellation, Redeemed, SignupEntry};
 
 /// Sign-ups on one page: short enough for any platform's message limit
 /// (checked by a test against Telegram's 4,096 and Viber's 7,000).
@@ -33,6 +33,27 @@ pub struct Desk {
     /// The sign-up list of the group asked about, when one was.
     pub signups: Option<Vec<SignupEntry>>,
     pub programmes: Vec<Programme>,
+    /// Subscribers per centre, in the order of `centres`.
+    pub subscribers: Vec<i64>,
+    /// The broadcasts of the centre asked about, when one was.
+    pub broadcasts: Option<Vec<BroadcastSummary>>,
+}
+
+/// Subscribers of one of the person's centres; `None` when it is not theirs.
+pub fn subscribers(ctx: &Context<'_>, centre: &str) -> Option<i64> {
+    let desk = desk(ctx);
+    let index = desk.centres.iter().position(|c| c == centre)?;
+    Some(desk.subscribers.get(index).copied().unwrap_or(0))
+}
+
+/// The person's running groups at one centre.
+pub fn cohorts_at<'a>(ctx: &Context<'a>, centre: &'a str) -> impl Iterator<Item = &'a CohortView> {
+    desk(ctx).cohorts.iter().filter(move |c| c.centre == centre)
+}
+
+/// The broadcasts loaded for this step.
+pub fn broadcasts<'a>(ctx: &Context<'a>) -> Option<&'a Vec<BroadcastSummary>> {
+    desk(ctx).broadcasts.as_ref()
 }
 
 fn desk<'a>(ctx: &Context<'a>) -> &'a Desk {
@@ -49,7 +70,7 @@ fn not_coordinator(ctx: &Context<'_>, state: State) -> Step {
     Step::new(state, ctx.language, reply)
 }
 
-fn not_found(ctx: &Context<'_>) -> Step {
+pub(super) fn not_found(ctx: &Context<'_>) -> Step {
     let reply =
         Reply::default().line(Text::new("coord-not-found")).buttons([back_button(), help_now_button(), menu_button()]);
     Step::new(State::Idle, ctx.language, reply)
@@ -93,10 +114,13 @@ pub fn overview(ctx: &Context<'_>, state: State) -> Step {
                 .plain("programme", programme_title(cohort, ctx.language));
             reply = reply.button(label, Action::CoordCohort(cohort.id.clone()));
         }
+        lines.push(Text::new("coord-subscribers").count("count", subscribers(ctx, centre).unwrap_or(0)));
         reply = reply.paragraph(lines);
         if let Ok(id) = CentreId::parse(centre) {
-            let label = Text::new("coord-new").plain("centre", centre_name(ctx, centre));
-            reply = reply.button(label, Action::CoordNew(id));
+            let name = centre_name(ctx, centre);
+            reply = reply
+                .button(Text::new("coord-new").plain("centre", name.clone()), Action::CoordNew(id.clone()))
+                .button(Text::new("coord-broadcast").plain("centre", name), Action::Broadcasts(id));
         }
     }
     Step::new(State::Idle, ctx.language, reply.buttons([help_now_button(), menu_button()]))
@@ -386,6 +410,11 @@ fn ask_next(ctx: &Context<'_>, draft: Draft, error: Option<DraftError>) -> Step 
     };
     let reply = reply.buttons([back_button(), help_now_button()]);
     Step::new(State::Drafting { draft }, ctx.language, reply)
+}
+
+/// Why a typed date and time was refused.
+pub(super) fn draft_error_text(error: DraftError) -> Text {
+    draft_error(error, Field::First)
 }
 
 fn draft_error(error: DraftError, field: Field) -> Text {

@@ -3,11 +3,15 @@
 //! locked and words the [`Outcome`] with [`after`].
 
 use super::draft::DraftError;
-use super::{Context, coordinate, groups, subscribe};
+use chrono::NaiveDateTime;
+
+use super::{Context, broadcast, coordinate, groups, subscribe};
 use crate::conversation::reply::Reply;
 use crate::conversation::state::{Draft, State};
 use crate::domain::{CentreId, Phone};
-use crate::store::{Absence, Cancellation, CapacityChange, GroupCancellation, Leaving, Redeemed, SignUp};
+use crate::store::{
+    Absence, BroadcastBody, Cancellation, CapacityChange, GroupCancellation, Leaving, Redeemed, SignUp,
+};
 
 /// A change for the database.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +53,15 @@ pub enum Effect {
     RedeemInvite {
         code: String,
     },
+    /// A coordinator's message to a centre's subscribers, now or at a Kyiv time.
+    Broadcast {
+        centre: String,
+        body: BroadcastBody,
+        send_at: Option<NaiveDateTime>,
+    },
+    CancelBroadcast {
+        broadcast: i64,
+    },
 }
 
 /// How an [`Effect`] went.
@@ -70,6 +83,10 @@ pub enum Outcome {
     /// How many subscriptions ended.
     UnsubscribedAll(u64),
     Redeemed(Redeemed),
+    /// False: not the person's centre.
+    Announced(bool),
+    /// False: not theirs, or it has gone already.
+    BroadcastCancelled(bool),
 }
 
 /// The answer once the database has applied an effect, and a state that
@@ -85,5 +102,6 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
         Outcome::Subscribed(_) | Outcome::Unsubscribed(_) | Outcome::UnsubscribedAll(_) => {
             (subscribe::after(ctx, effect, outcome), None)
         }
+        Outcome::Announced(_) | Outcome::BroadcastCancelled(_) => (broadcast::after(ctx, effect, outcome), None),
     }
 }

@@ -1,6 +1,7 @@
 //! The conversation as a pure function: `(state, incoming) → (state, replies)`.
 //! No database, no network: everything it needs arrives in [`Context`].
 
+pub mod broadcast;
 mod card;
 pub mod coordinate;
 pub mod draft;
@@ -83,19 +84,43 @@ pub fn needs_groups(state: &State, incoming: &Incoming) -> bool {
     )
 }
 
+/// What a coordinator's step needs loaded besides their centres and groups.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeskNeeds {
+    /// The group whose sign-up list is shown.
+    pub signups_of: Option<String>,
+    /// The centre whose broadcasts are listed.
+    pub broadcasts_of: Option<String>,
+}
+
 /// Whether this update needs a coordinator's desk loaded from the database,
-/// and the group whose sign-up list it needs, if any.
-pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<Option<String>> {
+/// and what else with it.
+pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<DeskNeeds> {
     let action = match incoming {
         Incoming::Button(data) => Action::parse(data),
         Incoming::Command(Command::Coordinate) => Some(Action::Coordinate),
         Incoming::Text(_) => {
-            return matches!(state, State::SettingCapacity { .. } | State::Drafting { .. }).then_some(None);
+            let coordinating = matches!(
+                state,
+                State::SettingCapacity { .. }
+                    | State::Drafting { .. }
+                    | State::Composing { .. }
+                    | State::Announcing { asking_time: true, .. }
+            );
+            return coordinating.then(DeskNeeds::default);
         }
         _ => None,
     }?;
     match action {
-        Action::CoordList { cohort, .. } | Action::CoordCsv(cohort) => Some(Some(cohort)),
+        Action::CoordList { cohort, .. } | Action::CoordCsv(cohort) => {
+            Some(DeskNeeds { signups_of: Some(cohort), ..DeskNeeds::default() })
+        }
+        Action::Broadcasts(centre) => {
+            Some(DeskNeeds { broadcasts_of: Some(centre.to_string()), ..DeskNeeds::default() })
+        }
+        Action::BroadcastNew(_) | Action::BroadcastSchedule | Action::BroadcastLater | Action::BroadcastSend => {
+            Some(DeskNeeds::default())
+        }
         Action::Coordinate
         | Action::CoordCohort(_)
         | Action::CoordCapacity(_)
@@ -105,7 +130,7 @@ pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<Option<String>> 
         | Action::DraftProgramme(_)
         | Action::DraftLanguage(_)
         | Action::DraftOnline(_)
-        | Action::DraftCreate => Some(None),
+        | Action::DraftCreate => Some(DeskNeeds::default()),
         _ => None,
     }
 }
@@ -191,6 +216,12 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::DraftProgramme(_) | Action::DraftLanguage(_) | Action::DraftOnline(_) | Action::DraftCreate => {
             coordinate::draft_choice(ctx, state, &action)
         }
+        Action::BroadcastNew(centre) => broadcast::compose(ctx, &centre),
+        Action::BroadcastSchedule | Action::BroadcastLater | Action::BroadcastSend => {
+            broadcast::choice(ctx, state, &action)
+        }
+        Action::Broadcasts(centre) => broadcast::list(ctx, &centre),
+        Action::BroadcastCancel(broadcast) => groups::change(ctx, state, Effect::CancelBroadcast { broadcast }),
     }
 }
 
@@ -206,6 +237,13 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     }
     if let State::Drafting { draft } = state {
         return coordinate::draft_answer(ctx, draft, cleaned);
+    }
+    if let State::Composing { centre } = state {
+        // The coordinator's own words, line breaks kept.
+        return broadcast::written(ctx, centre, text);
+    }
+    if let State::Announcing { centre, body, asking_time: true, .. } = state {
+        return broadcast::time_answer(ctx, centre, body, cleaned);
     }
     if let Some(action) = keyword(cleaned) {
         return on_action(ctx, state, action);

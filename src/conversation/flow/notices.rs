@@ -59,6 +59,9 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
             }
             reply.buttons([help_now_button(), menu_button()])
         }
+        Notice::BroadcastReport { centre, sent, blocked, failed, .. } => {
+            broadcast_report(ctx, centre, *sent, *blocked, *failed)
+        }
         Notice::CantCome { session, .. } => {
             let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
             let who = match first_name {
@@ -79,6 +82,23 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
                 .buttons([help_now_button(), menu_button()])
         }
     }
+}
+
+/// To a coordinator: how their message to a centre's subscribers went.
+pub fn broadcast_report(ctx: &Context<'_>, centre: &str, sent: i64, blocked: i64, failed: i64) -> Reply {
+    Reply::default()
+        .line(
+            Text::new("broadcast-report")
+                .plain("centre", centre_name(ctx, centre))
+                .count("sent", sent)
+                .count("blocked", blocked)
+                .count("failed", failed),
+        )
+        .buttons([
+            Button { label: Text::new("coord-back"), action: Action::Coordinate },
+            help_now_button(),
+            menu_button(),
+        ])
 }
 
 /// Where the group meets: the centre and its address, or "online".

@@ -1,0 +1,227 @@
+//! Coordinators' messages to a centre's subscribers: write one (or pick this
+//! week's schedule), see it as subscribers will with the number of
+//! recipients, send it now or at a time, follow its progress, and cancel one
+//! that has not gone yet. Also what subscribers receive.
+
+use chrono::{Duration, NaiveDateTime, Timelike};
+use chrono_tz::Europe::Kyiv;
+
+use super::effect::{Effect, Outcome};
+use super::groups::{centre_name, programme_title, session_line};
+use super::{Context, Step, coordinate, draft, help_now_button, menu_button};
+use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::state::State;
+use crate::domain::CentreId;
+use crate::i18n::{Arg, Text};
+use crate::store::{BroadcastBody, CohortView};
+
+/// The longest message a coordinator can send (fits Telegram's 4,096 with
+/// the header; the database refuses longer).
+pub const MAX_MESSAGE_CHARS: usize = 3000;
+/// How far ahead "this week's schedule" looks.
+const SCHEDULE_DAYS: i64 = 7;
+
+fn back(centre: &str) -> Vec<Button> {
+    let mut buttons = vec![Button { label: Text::new("coord-back"), action: Action::Coordinate }];
+    if let Ok(id) = CentreId::parse(centre) {
+        buttons.insert(0, Button { label: Text::new("broadcast-list"), action: Action::Broadcasts(id) });
+    }
+    buttons.push(help_now_button());
+    buttons
+}
+
+/// Asks for the message (or the schedule) for a centre the person coordinates.
+pub fn compose(ctx: &Context<'_>, centre: &CentreId) -> Step {
+    let Some(subscribers) = coordinate::subscribers(ctx, centre.as_str()) else { return coordinate::not_found(ctx) };
+    let reply = Reply::default()
+        .line(
+            Text::new("broadcast-ask")
+                .plain("centre", centre_name(ctx, centre.as_str()))
+                .count("subscribers", subscribers),
+        )
+        .button(Text::new("broadcast-schedule"), Action::BroadcastSchedule)
+        .buttons(back(centre.as_str()));
+    Step::new(State::Composing { centre: centre.to_string() }, ctx.language, reply)
+}
+
+/// The typed message, checked, then the preview.
+pub fn written(ctx: &Context<'_>, centre: String, text: &str) -> Step {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > MAX_MESSAGE_CHARS {
+        let reply = Reply::default()
+            .line(Text::new("broadcast-bad-length").count("max", MAX_MESSAGE_CHARS as i64))
+            .buttons(back(&centre));
+        return Step::new(State::Composing { centre }, ctx.language, reply);
+    }
+    preview(ctx, centre, Some(text.to_owned()), None)
+}
+
+/// A pressed button while writing or previewing a broadcast.
+pub fn choice(ctx: &Context<'_>, state: State, action: &Action) -> Step {
+    match (state, action) {
+        (State::Composing { centre }, Action::BroadcastSchedule) => preview(ctx, centre, None, None),
+        (State::Announcing { centre, body, send_at, .. }, Action::BroadcastLater) => {
+            let reply = Reply::default()
+                .line(Text::new("broadcast-ask-time").plain("example", example_time(ctx)))
+                .buttons(back(&centre));
+            Step::new(State::Announcing { centre, body, send_at, asking_time: true }, ctx.language, reply)
+        }
+        (State::Announcing { centre, body, send_at, asking_time: false }, Action::BroadcastSend) => {
+            let body = body.map_or(BroadcastBody::Schedule, BroadcastBody::Message);
+            let effect = Effect::Broadcast { centre, body, send_at };
+            Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+        }
+        (state, _) => Step::new(state, ctx.language, super::stale_button(ctx)),
+    }
+}
+
+/// The typed time to send at.
+pub fn time_answer(ctx: &Context<'_>, centre: String, body: Option<String>, text: &str) -> Step {
+    match draft::read_first(text, ctx.now) {
+        Ok(at) => preview(ctx, centre, body, Some(at)),
+        Err(error) => {
+            let reply = Reply::default()
+                .line(coordinate::draft_error_text(error))
+                .line(Text::new("broadcast-ask-time").plain("example", example_time(ctx)))
+                .buttons(back(&centre));
+            Step::new(State::Announcing { centre, body, send_at: None, asking_time: true }, ctx.language, reply)
+        }
+    }
+}
+
+fn example_time(ctx: &Context<'_>) -> String {
+    (ctx.now.date() + Duration::days(1)).format("%d.%m.%Y 09:00").to_string()
+}
+
+/// The message as a subscriber will see it (in the coordinator's language),
+/// how many will get it and when, and the buttons to send or schedule it.
+fn preview(ctx: &Context<'_>, centre: String, body: Option<String>, send_at: Option<NaiveDateTime>) -> Step {
+    let subscribers = coordinate::subscribers(ctx, &centre).unwrap_or(0);
+    let cohorts: Vec<CohortView> = coordinate::cohorts_at(ctx, &centre).cloned().collect();
+    let shown = body.clone().map_or(BroadcastBody::Schedule, BroadcastBody::Message);
+    let mut reply = Reply::default().line(Text::new("broadcast-preview-title"));
+    for paragraph in message(ctx, &centre, &shown, &cohorts).paragraphs {
+        reply = reply.paragraph(paragraph);
+    }
+    let when = match send_at {
+        Some(at) => Text::new("broadcast-preview-at")
+            .with("date", Arg::Date(at.date()))
+            .with("time", Arg::AtTime { hour: at.hour(), minute: at.minute() })
+            .count("subscribers", subscribers),
+        None => Text::new("broadcast-preview-now").count("subscribers", subscribers),
+    };
+    let send_label = if send_at.is_some() { "broadcast-confirm-schedule" } else { "broadcast-send-now" };
+    let reply = reply
+        .line(when)
+        .button(Text::new(send_label), Action::BroadcastSend)
+        .button(Text::new("broadcast-later"), Action::BroadcastLater)
+        .buttons(back(&centre));
+    Step::new(State::Announcing { centre, body, send_at, asking_time: false }, ctx.language, reply)
+}
+
+/// What a subscriber receives: the coordinator's words under the centre's
+/// name, or the sessions of the centre's groups in the coming week.
+pub fn message(ctx: &Context<'_>, centre: &str, body: &BroadcastBody, cohorts: &[CohortView]) -> Reply {
+    let name = centre_name(ctx, centre);
+    let mut reply = match body {
+        BroadcastBody::Message(text) => Reply::default()
+            .line(Text::new("broadcast-from").plain("centre", name))
+            .line(Text::new("broadcast-body").plain("text", text.as_str())),
+        BroadcastBody::Schedule => {
+            let mut lines = vec![Text::new("broadcast-schedule-title").plain("centre", name)];
+            lines.extend(week(ctx, cohorts));
+            if lines.len() == 1 {
+                lines.push(Text::new("broadcast-schedule-none"));
+            }
+            Reply::default().paragraph(lines)
+        }
+    };
+    if let Ok(id) = CentreId::parse(centre) {
+        if *body == BroadcastBody::Schedule {
+            reply = reply.button(Text::new("card-groups"), Action::CentreGroups(id.clone()));
+        }
+        reply = reply.button(Text::new("subscribe-stop"), Action::Unsubscribe(id));
+    }
+    reply.buttons([help_now_button(), menu_button()])
+}
+
+/// "Programme: 2. 03.12.2026 (Чт), 18:00–19:30" for each session in the coming week, in order.
+fn week(ctx: &Context<'_>, cohorts: &[CohortView]) -> Vec<Text> {
+    let from = ctx.now;
+    let until = from + Duration::days(SCHEDULE_DAYS);
+    let mut sessions: Vec<(NaiveDateTime, Text)> = cohorts
+        .iter()
+        .flat_map(|cohort| {
+            cohort.sessions.iter().enumerate().filter_map(move |(i, (at, minutes))| {
+                let local = at.with_timezone(&Kyiv).naive_local();
+                (local >= from && local < until).then(|| {
+                    let line = Text::new("broadcast-schedule-item")
+                        .plain("programme", programme_title(cohort, ctx.language))
+                        .message("session", session_line(i + 1, *at, *minutes));
+                    (local, line)
+                })
+            })
+        })
+        .collect();
+    sessions.sort_by_key(|(at, _)| *at);
+    sessions.into_iter().map(|(_, line)| line).collect()
+}
+
+/// A centre's recent and scheduled broadcasts with their progress.
+pub fn list(ctx: &Context<'_>, centre: &CentreId) -> Step {
+    let (Some(_), Some(broadcasts)) = (coordinate::subscribers(ctx, centre.as_str()), coordinate::broadcasts(ctx))
+    else {
+        return coordinate::not_found(ctx);
+    };
+    let mut lines = vec![Text::new("broadcast-list-title").plain("centre", centre_name(ctx, centre.as_str()))];
+    let mut reply = Reply::default();
+    if broadcasts.is_empty() {
+        lines.push(Text::new("broadcast-list-none"));
+    }
+    for b in broadcasts {
+        let local = b.send_at.with_timezone(&Kyiv).naive_local();
+        let what = Text::new(if b.schedule { "broadcast-kind-schedule" } else { "broadcast-kind-message" });
+        lines.push(
+            Text::new("broadcast-list-item")
+                .count("number", b.id)
+                .message("what", what)
+                .with("date", Arg::Date(local.date()))
+                .with("time", Arg::AtTime { hour: local.hour(), minute: local.minute() })
+                .plain("status", b.status.as_str())
+                .count("sent", b.sent)
+                .count("blocked", b.blocked)
+                .count("failed", b.failed)
+                .count("pending", b.pending),
+        );
+        if b.status == "scheduled" {
+            reply = reply.button(Text::new("broadcast-cancel").count("number", b.id), Action::BroadcastCancel(b.id));
+        }
+    }
+    let reply = reply
+        .paragraph(lines)
+        .button(Text::new("broadcast-new"), Action::BroadcastNew(centre.clone()))
+        .buttons([Button { label: Text::new("coord-back"), action: Action::Coordinate }, help_now_button()]);
+    Step::new(State::Idle, ctx.language, reply)
+}
+
+/// The answer once a broadcast was queued or cancelled.
+pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
+    let centre = match effect {
+        Effect::Broadcast { centre, .. } => centre.as_str(),
+        _ => "",
+    };
+    let reply = match (effect, outcome) {
+        (Effect::Broadcast { send_at: None, .. }, Outcome::Announced(true)) => {
+            Reply::default().line(Text::new("broadcast-sending"))
+        }
+        (Effect::Broadcast { send_at: Some(at), .. }, Outcome::Announced(true)) => Reply::default().line(
+            Text::new("broadcast-scheduled")
+                .with("date", Arg::Date(at.date()))
+                .with("time", Arg::AtTime { hour: at.hour(), minute: at.minute() }),
+        ),
+        (_, Outcome::BroadcastCancelled(true)) => Reply::default().line(Text::new("broadcast-cancelled")),
+        (_, Outcome::BroadcastCancelled(false)) => Reply::default().line(Text::new("broadcast-not-cancelled")),
+        _ => Reply::default().line(Text::new("coord-not-found")),
+    };
+    reply.buttons(back(centre))
+}
