@@ -79,7 +79,8 @@ impl Running {
     /// Builds the conversation over a store, and starts reloading the
     /// directory whenever an import changes it.
     pub async fn start(store: &Store, hotlines: Hotlines, clock: Clock) -> anyhow::Result<Self> {
-        let directory = SharedDirectory::new(Directory::new(store.centres().await?));
+        let directory =
+            SharedDirectory::new(Directory::new(store.centres().await?).with_closures(store.closures().await?));
         let gazetteer = Arc::new(Gazetteer::built_in()?);
         let reloader = spawn_reloader(store.clone(), directory.clone());
         let programmes = Arc::new(crate::domain::Programme::built_in()?);
@@ -121,10 +122,10 @@ pub fn spawn_reloader(store: Store, directory: SharedDirectory) -> tokio::task::
 }
 
 async fn reload(store: &Store, directory: &SharedDirectory) {
-    match store.centres().await {
-        Ok(centres) => {
+    match tokio::try_join!(store.centres(), store.closures()) {
+        Ok((centres, closures)) => {
             let count = centres.len();
-            directory.replace(Directory::new(centres));
+            directory.replace(Directory::new(centres).with_closures(closures));
             tracing::info!(centres = count, "directory reloaded");
         }
         Err(error) => tracing::error!(%error, "cannot reload the directory; keeping the current one"),

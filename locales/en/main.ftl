@@ -396,3 +396,17 @@ broadcast-scheduled = 🗓 Scheduled for { $date } { $time }. You can cancel it 
 broadcast-cancelled = The message is cancelled; nobody got it.
 broadcast-not-cancelled = This message cannot be cancelled: it has gone already, or it is not yours.
 broadcast-report = 📣 Your message to the subscribers of "{ $centre }" went out: delivered { $sent }, blocked the bot { $blocked }, failed { $failed }.
+
+## Temporary closures
+card-closed = ⛔ Temporarily closed until { $date } { $time }: { $reason }
+card-closed-short = ⛔ Temporarily closed until { $date } { $time }
+broadcast-closed = ⛔ "{ $centre }" is temporarily closed until { $date } { $time }: { $reason }
+broadcast-reopened = ✅ "{ $centre }" is open again.
+closure-close = ⛔ Mark the centre closed for a while
+closure-reopen = ✅ The centre is open again
+closure-ask-reason = Why is "{ $centre }" closed? For example: no power. People will see it on the centre's card.
+closure-bad-reason = Write the reason in at most { $max } characters.
+closure-ask-until = Until when? Type the date and time in Kyiv, for example { $example }.
+closure-done = Done: cards and nearest answers show the centre closed until { $date } { $time }, and its subscribers are being told.
+closure-reopened = Done: the centre shows as open again.
+closure-not-closed = The centre was not marked closed.

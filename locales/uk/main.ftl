@@ -417,3 +417,17 @@ broadcast-scheduled = 🗓 Заплановано на { $date } { $time }. До
 broadcast-cancelled = Повідомлення скасовано; ніхто його не отримав.
 broadcast-not-cancelled = Це повідомлення не можна скасувати: воно вже пішло або не ваше.
 broadcast-report = 📣 Ваше повідомлення підписникам «{ $centre }» надіслано: доставлено { $sent }, заблокували бота { $blocked }, не вдалося { $failed }.
+
+## Тимчасове закриття
+card-closed = ⛔ Тимчасово зачинено до { $date } { $time }: { $reason }
+card-closed-short = ⛔ Тимчасово зачинено до { $date } { $time }
+broadcast-closed = ⛔ «{ $centre }» тимчасово зачинено до { $date } { $time }: { $reason }
+broadcast-reopened = ✅ «{ $centre }» знову працює.
+closure-close = ⛔ Позначити, що центр тимчасово зачинено
+closure-reopen = ✅ Центр знову працює
+closure-ask-reason = Чому «{ $centre }» зачинено? Наприклад: немає світла. Люди побачать це в картці центру.
+closure-bad-reason = Напишіть причину, не довше за { $max } символів.
+closure-ask-until = До коли? Напишіть дату й час за Києвом, наприклад { $example }.
+closure-done = Готово: у картці й у пошуку найближчих центр показано зачиненим до { $date } { $time }, а підписникам повідомляємо.
+closure-reopened = Готово: центр знову показано відкритим.
+closure-not-closed = Центр не був позначений зачиненим.

@@ -258,6 +258,11 @@ impl Conversation {
             Effect::CancelBroadcast { broadcast } => {
                 Outcome::BroadcastCancelled(self.store.cancel_broadcast_as(person, *broadcast).await?)
             }
+            Effect::CloseCentre { centre, reason, until } => {
+                let Some(until) = crate::cohort::schedule::kyiv(*until) else { return Ok(Outcome::ClosureSet(false)) };
+                Outcome::ClosureSet(self.store.close_centre_as(person, centre, reason, until, now).await?)
+            }
+            Effect::ReopenCentre { centre } => Outcome::Reopened(self.store.reopen_centre_as(person, centre).await?),
         })
     }
 

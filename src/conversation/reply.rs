@@ -161,6 +161,10 @@ pub enum Action {
     Broadcasts(CentreId),
     /// Coordinators: cancel a scheduled broadcast.
     BroadcastCancel(i64),
+    /// Coordinators: mark a centre closed for a while.
+    CloseCentre(CentreId),
+    /// Coordinators: end a centre's closure.
+    ReopenCentre(CentreId),
 }
 
 /// The longest callback data Telegram accepts.
@@ -210,6 +214,8 @@ impl Action {
             Action::BroadcastSend => "kbgo".into(),
             Action::Broadcasts(centre) => format!("kbm:{centre}"),
             Action::BroadcastCancel(id) => format!("kbx:{id}"),
+            Action::CloseCentre(centre) => format!("kcl:{centre}"),
+            Action::ReopenCentre(centre) => format!("kop:{centre}"),
         }
     }
 
@@ -272,6 +278,8 @@ impl Action {
             Some(("kb", id)) => Action::BroadcastNew(CentreId::parse(id).ok()?),
             Some(("kbm", id)) => Action::Broadcasts(CentreId::parse(id).ok()?),
             Some(("kbx", id)) => Action::BroadcastCancel(positive(id)?),
+            Some(("kcl", id)) => Action::CloseCentre(CentreId::parse(id).ok()?),
+            Some(("kop", id)) => Action::ReopenCentre(CentreId::parse(id).ok()?),
             Some(("kdf", "online")) => Action::DraftOnline(true),
             Some(("kdf", "in_person")) => Action::DraftOnline(false),
             Some(_) => return None,
@@ -343,6 +351,8 @@ mod tests {
             Action::BroadcastSend,
             Action::Broadcasts(CentreId::parse(&"m".repeat(CentreId::MAX_LEN)).expect("valid id")),
             Action::BroadcastCancel(i64::MAX),
+            Action::CloseCentre(CentreId::parse(&"c".repeat(CentreId::MAX_LEN)).expect("valid id")),
+            Action::ReopenCentre(CentreId::parse(&"o".repeat(CentreId::MAX_LEN)).expect("valid id")),
         ];
         for action in actions {
             let data = action.encode();

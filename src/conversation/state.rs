@@ -24,6 +24,8 @@ pub enum State {
     SettingCapacity { cohort: String },
     /// A coordinator is creating a group, one answer at a time.
     Drafting { draft: Draft },
+    /// A coordinator is marking a centre closed: the reason, then until when.
+    Closing { centre: String, reason: Option<String> },
     /// A coordinator was asked for a message to a centre's subscribers.
     Composing { centre: String },
     /// A coordinator's message, previewed before it goes: `None` is this

@@ -20,7 +20,7 @@ pub use gazetteer::{Gazetteer, GazetteerError, Lookup, Oblast, Place, PlaceKind,
 pub use geo_index::{GeoIndex, Neighbour, haversine_metres};
 pub use opening::{DaySpan, Hours, Status};
 
-use crate::domain::{Centre, CentreId, Coordinates};
+use crate::domain::{Centre, CentreId, Closure, Coordinates};
 
 /// An immutable snapshot of the centres.
 #[derive(Debug)]
@@ -31,6 +31,8 @@ pub struct Directory {
     hours: Vec<Option<Hours>>,
     index: GeoIndex,
     by_id: HashMap<CentreId, usize>,
+    /// Temporary closures coordinators announced, by centre.
+    closures: HashMap<CentreId, Closure>,
 }
 
 /// A centre found near a point.
@@ -58,7 +60,18 @@ impl Directory {
             .collect();
         let points: Vec<Coordinates> = centres.iter().map(|c| c.location).collect();
         let by_id = centres.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Self { index: GeoIndex::new(&points), centres, hours, by_id }
+        Self { index: GeoIndex::new(&points), centres, hours, by_id, closures: HashMap::new() }
+    }
+
+    /// The same directory with these closures (of centres it holds).
+    pub fn with_closures(mut self, closures: Vec<(CentreId, Closure)>) -> Self {
+        self.closures = closures.into_iter().filter(|(id, _)| self.by_id.contains_key(id)).collect();
+        self
+    }
+
+    /// A centre's announced closure (which may have ended since).
+    pub fn closure(&self, id: &CentreId) -> Option<&Closure> {
+        self.closures.get(id)
     }
 
     pub fn empty() -> Self {

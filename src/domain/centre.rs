@@ -32,6 +32,13 @@ pub struct Centre {
     pub sample: bool,
 }
 
+/// A centre closed for a while, as its coordinator said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closure {
+    pub reason: String,
+    pub until: chrono::DateTime<chrono::Utc>,
+}
+
 /// A centre read from an operator's file, and whether its `verified_on` was
 /// given or defaulted.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,7 @@ mod language;
 mod programme;
 
 pub use centre::{
-    Centre, CentreId, ImportedCentre, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag,
+    Centre, CentreId, Closure, ImportedCentre, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag,
     is_identifier,
 };
 pub use channel_kind::ChannelKind;

@@ -20,6 +20,8 @@ const MAX_ATTEMPTS: i32 = 3;
 pub enum BroadcastBody {
     Message(String),
     Schedule,
+    /// The centre's closure, worded from the directory in each reader's language.
+    Closure,
 }
 
 /// One of a centre's broadcasts, with its delivery counts.
@@ -43,6 +45,17 @@ pub struct Delivery {
     pub body: BroadcastBody,
     pub to: Person,
     pub language: Language,
+}
+
+#[derive(sqlx::FromRow)]
+struct DeliveryRow {
+    broadcast_id: i64,
+    centre_id: String,
+    kind: String,
+    body: Option<String>,
+    channel: String,
+    external_id: String,
+    language: String,
 }
 
 /// How a delivery ended.
@@ -77,6 +90,7 @@ impl Store {
         let (kind, text) = match body {
             BroadcastBody::Message(text) => ("message", Some(text.as_str())),
             BroadcastBody::Schedule => ("schedule", None),
+            BroadcastBody::Closure => ("closure", None),
         };
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO broadcast (centre_id, author_channel, author_id, kind, body, send_at) \
@@ -156,7 +170,7 @@ impl Store {
     /// Claims up to `limit` pending deliveries for these channels.
     pub async fn claim_deliveries(&self, channels: &[ChannelKind], limit: i64) -> Result<Vec<Delivery>, StoreError> {
         let channels: Vec<&str> = channels.iter().map(|c| c.as_str()).collect();
-        let rows: Vec<(i64, String, Option<String>, String, String, String)> = sqlx::query_as(
+        let rows: Vec<DeliveryRow> = sqlx::query_as(
             "WITH claimed AS ( \
                 UPDATE broadcast_delivery SET claimed_until = now() + make_interval(secs => $3), \
                        attempts = attempts + 1 \
@@ -167,7 +181,7 @@ impl Store {
                       AND (d.claimed_until IS NULL OR d.claimed_until < now()) \
                     ORDER BY d.broadcast_id LIMIT $2 FOR UPDATE OF d SKIP LOCKED) \
                 RETURNING broadcast_id, channel, external_id) \
-             SELECT c.broadcast_id, b.centre_id, b.body, c.channel, c.external_id, u.language \
+             SELECT c.broadcast_id, b.centre_id, b.kind, b.body, c.channel, c.external_id, u.language \
              FROM claimed c JOIN broadcast b ON b.id = c.broadcast_id \
              JOIN chat_user u ON u.channel = c.channel AND u.external_id = c.external_id",
         )
@@ -178,15 +192,30 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(broadcast, centre, body, channel, external_id, language)| {
-                Some(Delivery {
-                    broadcast,
-                    centre,
-                    body: body.map_or(BroadcastBody::Schedule, BroadcastBody::Message),
-                    to: Person { channel: ChannelKind::parse(&channel)?, external_id },
-                    language: Language::parse(&language).unwrap_or_default(),
-                })
-            })
+            .filter_map(
+                |DeliveryRow {
+                     broadcast_id: broadcast,
+                     centre_id: centre,
+                     kind,
+                     body,
+                     channel,
+                     external_id,
+                     language,
+                 }| {
+                    let body = match (kind.as_str(), body) {
+                        ("message", Some(text)) => BroadcastBody::Message(text),
+                        ("closure", _) => BroadcastBody::Closure,
+                        _ => BroadcastBody::Schedule,
+                    };
+                    Some(Delivery {
+                        broadcast,
+                        centre,
+                        body,
+                        to: Person { channel: ChannelKind::parse(&channel)?, external_id },
+                        language: Language::parse(&language).unwrap_or_default(),
+                    })
+                },
+            )
             .collect())
     }
 

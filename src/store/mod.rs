@@ -3,6 +3,7 @@
 
 mod broadcast;
 mod centre;
+mod closure;
 mod cluster;
 mod cohort;
 mod cohort_view;

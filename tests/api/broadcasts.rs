@@ -212,3 +212,44 @@ async fn only_a_centre_s_coordinator_can_write_to_its_subscribers(pool: PgPool) 
     let none: i64 = sqlx::query_scalar("SELECT count(*) FROM broadcast").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(none, 0);
 }
+
+#[sqlx::test]
+async fn a_closure_shows_on_cards_and_nearest_answers_and_subscribers_are_told(pool: PgPool) {
+    let app = setup(pool, 1).await;
+    app.press("english", Language::En, &Action::Subscribe(lviv())).await;
+    let desk = app.say(COORDINATOR, UK, "/coordinate").await;
+    let ask = app.press(COORDINATOR, UK, &desk.button("Позначити, що центр тимчасово зачинено")).await;
+    assert!(ask.text().contains("Чому «Центр життєстійкості Львівської громади» зачинено?"), "{}", ask.text());
+    let long = app.say(COORDINATOR, UK, &"б".repeat(301)).await;
+    assert!(long.text().contains("не довше за 300 символів"), "{}", long.text());
+    app.say(COORDINATOR, UK, "Немає світла").await;
+    let past = app.say(COORDINATOR, UK, "22.11.2026 10:00").await;
+    assert!(past.text().contains("Цей час уже минув."), "{}", past.text());
+    let done = app.say(COORDINATOR, UK, "24.11.2026 09:00").await;
+    assert!(done.text().contains("зачиненим до 24.11.2026 о 9:00"), "{}", done.text());
+    // Every bot reloads its directory on the notification; here, by hand.
+    app.reload_directory().await;
+
+    let card = app.say("visitor", UK, "/start centre-sample-lvivska").await;
+    assert!(card.text().contains("⛔ Тимчасово зачинено до 24.11.2026 о 9:00: Немає світла"), "{}", card.text());
+    let nearest = app.say("visitor", UK, "Львів").await;
+    assert!(nearest.text().contains("⛔ Тимчасово зачинено до 24.11.2026 о 9:00"), "{}", nearest.text());
+    let sent = work(&app, kyiv(2026, 11, 23, 12, 1), Arc::new(Recorder::default())).await;
+    let english = &sent.iter().find(|(to, _)| to == "english").unwrap().1;
+    assert!(english.contains("is temporarily closed until 24 November 2026 at 9:00: Немає світла"), "{english}");
+    // After the end the card is back to its opening hours.
+    let later = app.restarted(kyiv(2026, 11, 24, 9, 30));
+    let card = app
+        .send_to(&later, "visitor", UK, resilience_bot::conversation::Incoming::Button(Action::Centre(lviv()).encode()))
+        .await;
+    assert!(!card.text().contains("Тимчасово зачинено"), "{}", card.text());
+
+    let desk = app.say(COORDINATOR, UK, "/coordinate").await;
+    let reopened = app.press(COORDINATOR, UK, &desk.button("Центр знову працює")).await;
+    assert!(reopened.text().contains("знову показано відкритим"), "{}", reopened.text());
+    app.reload_directory().await;
+    let card = app.say("visitor", UK, "/start centre-sample-lvivska").await;
+    assert!(!card.text().contains("Тимчасово зачинено"), "{}", card.text());
+    let forged = app.press("visitor", UK, &Action::CloseCentre(lviv())).await;
+    assert!(forged.text().contains("Ця група не ваша"), "{}", forged.text());
+}

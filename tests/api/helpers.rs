@@ -188,6 +188,13 @@ impl TestApp {
         self.notices_at(now).await.into_iter().filter(|(to, _)| to == user).map(|(_, a)| a).collect()
     }
 
+    /// What every bot does on the directory's change notification.
+    pub async fn reload_directory(&self) {
+        let centres = self.store.centres().await.unwrap();
+        let closures = self.store.closures().await.unwrap();
+        self.directory.replace(Directory::new(centres).with_closures(closures));
+    }
+
     pub async fn user_count(&self) -> i64 {
         sqlx::query_scalar("SELECT count(*) FROM chat_user").fetch_one(self.store.pool()).await.unwrap()
     }

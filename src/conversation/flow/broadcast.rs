@@ -8,7 +8,7 @@ use chrono_tz::Europe::Kyiv;
 
 use super::effect::{Effect, Outcome};
 use super::groups::{centre_name, programme_title, session_line};
-use super::{Context, Step, coordinate, draft, help_now_button, menu_button};
+use super::{Context, Step, card, coordinate, draft, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::CentreId;
@@ -127,6 +127,16 @@ pub fn message(ctx: &Context<'_>, centre: &str, body: &BroadcastBody, cohorts: &
         BroadcastBody::Message(text) => Reply::default()
             .line(Text::new("broadcast-from").plain("centre", name))
             .line(Text::new("broadcast-body").plain("text", text.as_str())),
+        BroadcastBody::Closure => {
+            let closure = CentreId::parse(centre).ok().and_then(|id| card::closure(ctx, &id).cloned());
+            match closure {
+                Some(closure) => {
+                    Reply::default().line(card::closure_line(&closure, "broadcast-closed").plain("centre", name))
+                }
+                // Opened again before the message went.
+                None => Reply::default().line(Text::new("broadcast-reopened").plain("centre", name)),
+            }
+        }
         BroadcastBody::Schedule => {
             let mut lines = vec![Text::new("broadcast-schedule-title").plain("centre", name)];
             lines.extend(week(ctx, cohorts));

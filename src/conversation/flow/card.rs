@@ -1,11 +1,12 @@
 //! How a centre is shown: a short summary in a list, and the full card.
 
 use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
+use chrono_tz::Europe::Kyiv;
 
 use super::{Context, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Reply, Venue};
 use crate::directory::{DaySpan, Hours, Nearby, Status};
-use crate::domain::{Centre, CentreId, Language, ServiceTag};
+use crate::domain::{Centre, CentreId, Closure, Language, ServiceTag};
 use crate::i18n::{Arg, Text};
 
 /// A centre's name in the person's language.
@@ -59,8 +60,25 @@ pub fn summary(ctx: &Context<'_>, number: usize, near: &Nearby<'_>) -> Vec<Text>
         Some(address) => Text::new("card-address").plain("address", address),
         None => Text::new("card-address-unknown"),
     });
-    lines.push(status_line(near.hours, ctx.now));
+    lines.push(match closure(ctx, &centre.id) {
+        Some(closure) => closure_line(closure, "card-closed-short"),
+        None => status_line(near.hours, ctx.now),
+    });
     lines
+}
+
+/// A closure of the centre that has not ended.
+pub fn closure<'a>(ctx: &Context<'a>, id: &CentreId) -> Option<&'a Closure> {
+    ctx.directory.closure(id).filter(|c| c.until.with_timezone(&Kyiv).naive_local() > ctx.now)
+}
+
+/// "⛔ Closed until 24.11.2026 at 18:00: no power" (`id` chooses the wording).
+pub fn closure_line(closure: &Closure, id: &'static str) -> Text {
+    let until = closure.until.with_timezone(&Kyiv).naive_local();
+    Text::new(id)
+        .with("date", Arg::Date(until.date()))
+        .with("time", Arg::AtTime { hour: until.hour(), minute: until.minute() })
+        .plain("reason", closure.reason.as_str())
 }
 
 /// The full card of a centre, with its map pin.
@@ -115,6 +133,9 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     footer.push(Text::new("card-map").plain("url", centre.location.map_url()));
     let venue = venue(ctx, centre);
     let phones = centre.phones.iter().map(|p| p.display()).collect();
+    if let Some(closure) = closure(ctx, &centre.id) {
+        title.push(closure_line(closure, "card-closed"));
+    }
     let mut reply = Reply { venue: Some(venue), phones, ..Reply::default() }
         .paragraph(title)
         .paragraph(details)

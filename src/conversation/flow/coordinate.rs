@@ -10,7 +10,7 @@ use chrono_tz::Europe::Kyiv;
 use super::draft::{self, DraftError, Field};
 use super::effect::{Effect, Outcome};
 use super::groups::{centre_name, programme_title, session_line, start_date};
-use super::{Context, Step, help_now_button, menu_button};
+use super::{Context, Step, card, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Button, CsvCell, Document, Reply};
 use crate::conversation::state::{Draft, State};
 use crate::domain::{CentreId, ChannelKind, Language, Programme};
@@ -115,12 +115,16 @@ pub fn overview(ctx: &Context<'_>, state: State) -> Step {
             reply = reply.button(label, Action::CoordCohort(cohort.id.clone()));
         }
         lines.push(Text::new("coord-subscribers").count("count", subscribers(ctx, centre).unwrap_or(0)));
+        if let Some(closure) = CentreId::parse(centre).ok().and_then(|id| card::closure(ctx, &id)) {
+            lines.push(card::closure_line(closure, "card-closed-short"));
+        }
         reply = reply.paragraph(lines);
         if let Ok(id) = CentreId::parse(centre) {
             let name = centre_name(ctx, centre);
             reply = reply
                 .button(Text::new("coord-new").plain("centre", name.clone()), Action::CoordNew(id.clone()))
-                .button(Text::new("coord-broadcast").plain("centre", name), Action::Broadcasts(id));
+                .button(Text::new("coord-broadcast").plain("centre", name), Action::Broadcasts(id.clone()))
+                .buttons([super::closure::desk_button(ctx, &id)]);
         }
     }
     Step::new(State::Idle, ctx.language, reply.buttons([help_now_button(), menu_button()]))

@@ -5,7 +5,7 @@
 use super::draft::DraftError;
 use chrono::NaiveDateTime;
 
-use super::{Context, broadcast, coordinate, groups, subscribe};
+use super::{Context, broadcast, closure, coordinate, groups, subscribe};
 use crate::conversation::reply::Reply;
 use crate::conversation::state::{Draft, State};
 use crate::domain::{CentreId, Phone};
@@ -62,6 +62,15 @@ pub enum Effect {
     CancelBroadcast {
         broadcast: i64,
     },
+    /// Closed until a Kyiv local time.
+    CloseCentre {
+        centre: String,
+        reason: String,
+        until: NaiveDateTime,
+    },
+    ReopenCentre {
+        centre: String,
+    },
 }
 
 /// How an [`Effect`] went.
@@ -87,6 +96,10 @@ pub enum Outcome {
     Announced(bool),
     /// False: not theirs, or it has gone already.
     BroadcastCancelled(bool),
+    /// False: not the person's centre.
+    ClosureSet(bool),
+    /// False: it was not closed, or not theirs.
+    Reopened(bool),
 }
 
 /// The answer once the database has applied an effect, and a state that
@@ -103,5 +116,6 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
             (subscribe::after(ctx, effect, outcome), None)
         }
         Outcome::Announced(_) | Outcome::BroadcastCancelled(_) => (broadcast::after(ctx, effect, outcome), None),
+        Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod broadcast;
 mod card;
+mod closure;
 pub mod coordinate;
 pub mod draft;
 pub mod effect;
@@ -105,6 +106,7 @@ pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<DeskNeeds> {
                 State::SettingCapacity { .. }
                     | State::Drafting { .. }
                     | State::Composing { .. }
+                    | State::Closing { .. }
                     | State::Announcing { asking_time: true, .. }
             );
             return coordinating.then(DeskNeeds::default);
@@ -118,9 +120,12 @@ pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<DeskNeeds> {
         Action::Broadcasts(centre) => {
             Some(DeskNeeds { broadcasts_of: Some(centre.to_string()), ..DeskNeeds::default() })
         }
-        Action::BroadcastNew(_) | Action::BroadcastSchedule | Action::BroadcastLater | Action::BroadcastSend => {
-            Some(DeskNeeds::default())
-        }
+        Action::BroadcastNew(_)
+        | Action::BroadcastSchedule
+        | Action::BroadcastLater
+        | Action::BroadcastSend
+        | Action::CloseCentre(_)
+        | Action::ReopenCentre(_) => Some(DeskNeeds::default()),
         Action::Coordinate
         | Action::CoordCohort(_)
         | Action::CoordCapacity(_)
@@ -222,6 +227,8 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         }
         Action::Broadcasts(centre) => broadcast::list(ctx, &centre),
         Action::BroadcastCancel(broadcast) => groups::change(ctx, state, Effect::CancelBroadcast { broadcast }),
+        Action::CloseCentre(centre) => closure::start(ctx, &centre),
+        Action::ReopenCentre(centre) => closure::reopen(ctx, state, &centre),
     }
 }
 
@@ -237,6 +244,9 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     }
     if let State::Drafting { draft } = state {
         return coordinate::draft_answer(ctx, draft, cleaned);
+    }
+    if let State::Closing { centre, reason } = state {
+        return closure::answer(ctx, centre, reason, cleaned);
     }
     if let State::Composing { centre } = state {
         // The coordinator's own words, line breaks kept.

@@ -1,0 +1,82 @@
+//! Temporary closures of centres, set by their coordinators.
+
+use chrono::{DateTime, Utc};
+
+use super::cohort::Person;
+use super::{CENTRE_CHANGED, Store, StoreError};
+use crate::domain::{CentreId, Closure};
+
+impl Store {
+    /// Every centre's announced closure (one at most each); readers show
+    /// only those that have not ended.
+    pub async fn closures(&self) -> Result<Vec<(CentreId, Closure)>, StoreError> {
+        let rows: Vec<(String, String, DateTime<Utc>)> =
+            sqlx::query_as("SELECT centre_id, reason, until FROM centre_closure").fetch_all(&self.pool).await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, reason, until)| Some((CentreId::parse(&id).ok()?, Closure { reason, until })))
+            .collect())
+    }
+
+    /// Marks a centre closed until `until` for one of its coordinators, and
+    /// queues a broadcast telling its subscribers, in one transaction; every
+    /// bot reloads its directory. False when the person does not coordinate it.
+    pub async fn close_centre_as(
+        &self,
+        person: &Person,
+        centre: &str,
+        reason: &str,
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let closed = sqlx::query(
+            "INSERT INTO centre_closure (centre_id, reason, until, set_by_channel, set_by) \
+             SELECT centre_id, $4, $5, channel, external_id FROM coordinator \
+             WHERE centre_id = $1 AND channel = $2 AND external_id = $3 \
+             ON CONFLICT (centre_id) DO UPDATE SET reason = EXCLUDED.reason, until = EXCLUDED.until, \
+             set_by_channel = EXCLUDED.set_by_channel, set_by = EXCLUDED.set_by, created_at = now()",
+        )
+        .bind(centre)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .bind(reason)
+        .bind(until)
+        .execute(&mut *tx)
+        .await?;
+        if closed.rows_affected() == 0 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO broadcast (centre_id, author_channel, author_id, kind, send_at) \
+             VALUES ($1, $2, $3, 'closure', $4)",
+        )
+        .bind(centre)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("SELECT pg_notify($1, '')").bind(CENTRE_CHANGED).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Ends a closure early; false when there was none or the person does
+    /// not coordinate the centre.
+    pub async fn reopen_centre_as(&self, person: &Person, centre: &str) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let reopened = sqlx::query(
+            "DELETE FROM centre_closure WHERE centre_id = $1 AND EXISTS (SELECT 1 FROM coordinator \
+             WHERE centre_id = $1 AND channel = $2 AND external_id = $3)",
+        )
+        .bind(centre)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("SELECT pg_notify($1, '')").bind(CENTRE_CHANGED).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(reopened.rows_affected() == 1)
+    }
+}
