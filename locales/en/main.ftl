@@ -410,3 +410,22 @@ closure-ask-until = Until when? Type the date and time in Kyiv, for example { $e
 closure-done = Done: cards and nearest answers show the centre closed until { $date } { $time }, and its subscribers are being told.
 closure-reopened = Done: the centre shows as open again.
 closure-not-closed = The centre was not marked closed.
+
+## "This is wrong"
+card-report = ✏️ Something here is wrong
+report-ask-topic = What is wrong on the card of "{ $centre }"?
+report-topic-address = 📍 The address
+report-topic-phone = 📞 The phone number
+report-topic-hours = 🕘 The opening hours
+report-topic-closed = ⛔ The centre is closed
+report-topic-other = ✏️ Something else
+report-ask-details = If you can, write what is right (for example the new phone number). Your name and account are not kept.
+report-send-without = 📨 Send without details
+report-bad-details = Write it in at most { $max } characters, or send without details.
+report-thanks = Thank you! The centre's coordinator will check it. Until then, if you can, call the centre before you go.
+report-to-coordinator = ✏️ Someone says the card of "{ $centre }" is wrong: { $topic }
+report-details = Their words: { $details }
+report-handled = ✅ Dealt with
+report-confirmed = ✔️ The card is right (renew its verified date)
+report-resolved = Done: the report is closed.
+report-not-open = This report is closed already, or it is not about your centre.

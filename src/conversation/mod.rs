@@ -263,6 +263,17 @@ impl Conversation {
                 Outcome::ClosureSet(self.store.close_centre_as(person, centre, reason, until, now).await?)
             }
             Effect::ReopenCentre { centre } => Outcome::Reopened(self.store.reopen_centre_as(person, centre).await?),
+            Effect::Report { centre, topic, details } => {
+                Outcome::Reported(self.store.report_centre(centre, topic, details.as_deref()).await?)
+            }
+            Effect::ResolveReport { report, confirmed } => {
+                let resolution = if *confirmed {
+                    crate::store::Resolution::Confirmed { today: self.clock.kyiv_now().date() }
+                } else {
+                    crate::store::Resolution::Handled
+                };
+                Outcome::Resolved(self.store.resolve_report_as(person, *report, resolution).await?)
+            }
         })
     }
 

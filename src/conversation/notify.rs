@@ -81,17 +81,18 @@ impl Conversation {
         if !active {
             return Ok(Err(NoticeOutcome::Unreachable));
         }
-        if let Notice::BroadcastReport { centre, sent, blocked, failed, .. } = &pending.notice {
+        {
             let directory = self.directory.current();
             let ctx = self.notice_context(&directory, language, pending.to.channel);
-            let reply = flow::notices::broadcast_report(&ctx, centre, *sent, *blocked, *failed);
-            return Ok(Ok(Outgoing { language, replies: vec![reply] }));
+            if let Some(reply) = flow::notices::to_coordinator(&ctx, &pending.notice) {
+                return Ok(Ok(Outgoing { language, replies: vec![reply] }));
+            }
         }
         let (cohort_id, signup) = match &pending.notice {
             Notice::Promoted { cohort, signup } | Notice::Reminder { cohort, signup, .. } => (cohort, Some(*signup)),
             Notice::CohortCancelled { cohort } => (cohort, None),
             Notice::CantCome { cohort, .. } => (cohort, None),
-            Notice::BroadcastReport { .. } => return Ok(Err(NoticeOutcome::Gone)),
+            Notice::BroadcastReport { .. } | Notice::CentreReport { .. } => return Ok(Err(NoticeOutcome::Gone)),
         };
         let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
         let now = self.clock.utc_now();

@@ -165,6 +165,14 @@ pub enum Action {
     CloseCentre(CentreId),
     /// Coordinators: end a centre's closure.
     ReopenCentre(CentreId),
+    /// "This is wrong" on a centre's card.
+    Report(CentreId),
+    /// What is wrong (one of `store::TOPICS`).
+    ReportTopic(String),
+    /// Coordinators: a report was dealt with.
+    ReportHandled(i64),
+    /// Coordinators: the card is right as it is.
+    ReportConfirmed(i64),
 }
 
 /// The longest callback data Telegram accepts.
@@ -216,6 +224,10 @@ impl Action {
             Action::BroadcastCancel(id) => format!("kbx:{id}"),
             Action::CloseCentre(centre) => format!("kcl:{centre}"),
             Action::ReopenCentre(centre) => format!("kop:{centre}"),
+            Action::Report(centre) => format!("rp:{centre}"),
+            Action::ReportTopic(topic) => format!("rpt:{topic}"),
+            Action::ReportHandled(id) => format!("rph:{id}"),
+            Action::ReportConfirmed(id) => format!("rpc:{id}"),
         }
     }
 
@@ -280,6 +292,10 @@ impl Action {
             Some(("kbx", id)) => Action::BroadcastCancel(positive(id)?),
             Some(("kcl", id)) => Action::CloseCentre(CentreId::parse(id).ok()?),
             Some(("kop", id)) => Action::ReopenCentre(CentreId::parse(id).ok()?),
+            Some(("rp", id)) => Action::Report(CentreId::parse(id).ok()?),
+            Some(("rpt", topic)) if crate::store::TOPICS.contains(&topic) => Action::ReportTopic(topic.into()),
+            Some(("rph", id)) => Action::ReportHandled(positive(id)?),
+            Some(("rpc", id)) => Action::ReportConfirmed(positive(id)?),
             Some(("kdf", "online")) => Action::DraftOnline(true),
             Some(("kdf", "in_person")) => Action::DraftOnline(false),
             Some(_) => return None,
@@ -353,6 +369,10 @@ mod tests {
             Action::BroadcastCancel(i64::MAX),
             Action::CloseCentre(CentreId::parse(&"c".repeat(CentreId::MAX_LEN)).expect("valid id")),
             Action::ReopenCentre(CentreId::parse(&"o".repeat(CentreId::MAX_LEN)).expect("valid id")),
+            Action::Report(CentreId::parse(&"r".repeat(CentreId::MAX_LEN)).expect("valid id")),
+            Action::ReportTopic("address".into()),
+            Action::ReportHandled(i64::MAX),
+            Action::ReportConfirmed(i64::MAX),
         ];
         for action in actions {
             let data = action.encode();
@@ -395,6 +415,8 @@ mod tests {
             "kbx:0",
             "kbx:abc",
             "kb:",
+            "rpt:price",
+            "rph:0",
         ] {
             assert_eq!(Action::parse(data), None, "{data:?}");
         }

@@ -24,6 +24,8 @@ pub enum State {
     SettingCapacity { cohort: String },
     /// A coordinator is creating a group, one answer at a time.
     Drafting { draft: Draft },
+    /// Reporting wrong information on a centre's card: the topic, then details.
+    Reporting { centre: String, topic: Option<String> },
     /// A coordinator is marking a centre closed: the reason, then until when.
     Closing { centre: String, reason: Option<String> },
     /// A coordinator was asked for a message to a centre's subscribers.

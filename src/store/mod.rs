@@ -11,6 +11,7 @@ mod coordination;
 mod invite;
 mod listen;
 mod notice;
+mod report;
 mod subscription;
 mod user;
 
@@ -28,6 +29,7 @@ pub use coordination::{Absence, GroupCancellation, SignupEntry};
 pub use invite::{CoordinatorEntry, Redeemed, hash_code};
 pub use listen::CentreChanges;
 pub use notice::{Notice, NoticeOutcome, PendingNotice};
+pub use report::{Resolution, TOPICS};
 pub use user::{UserRecord, UserUpdate};
 
 /// A failure talking to the database.

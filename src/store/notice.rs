@@ -28,6 +28,8 @@ pub enum Notice {
     Reminder { signup: i64, cohort: String, session: i32 },
     /// To a coordinator: a participant cannot come to a session.
     CantCome { signup: i64, cohort: String, session: i32 },
+    /// To a coordinator: someone says the centre's card is wrong.
+    CentreReport { report: i64, centre: String, topic: String, details: Option<String> },
     /// To a coordinator: how their broadcast went.
     BroadcastReport { broadcast: i64, centre: String, sent: i64, blocked: i64, failed: i64 },
 }
@@ -40,6 +42,7 @@ impl Notice {
             Notice::Reminder { .. } => "reminder",
             Notice::CantCome { .. } => "cant_come",
             Notice::BroadcastReport { .. } => "broadcast_report",
+            Notice::CentreReport { .. } => "centre_report",
         }
     }
 }

@@ -104,3 +104,55 @@ async fn a_person_who_blocks_the_bot_or_unsubscribes_on_viber_loses_their_subscr
     let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM subscription").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(rows, 0);
 }
+
+#[sqlx::test]
+async fn this_is_wrong_reaches_the_coordinator_who_confirms_the_card_and_renews_its_date(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let coordinator = Person { channel: ChannelKind::Console, external_id: "anna".into() };
+    app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
+    app.say("anna", UK, "меню").await;
+    let card = app.say("olena", UK, "/start centre-sample-lvivska").await;
+    let ask = app.press("olena", UK, &card.button("Тут щось не так")).await;
+    assert!(ask.text().contains("Що не так у картці «Центр життєстійкості Львівської громади»?"), "{}", ask.text());
+    let details = app.press("olena", UK, &ask.button("Номер телефону")).await;
+    assert!(details.text().contains("Ваше ім’я й обліковий запис не зберігаються"), "{}", details.text());
+    let long = app.say("olena", UK, &"x".repeat(501)).await;
+    assert!(long.text().contains("не довше за 500 символів"), "{}", long.text());
+    let thanks = app.say("olena", UK, "Новий номер 067 000 00 00").await;
+    assert!(thanks.text().contains("Дякуємо! Координатор центру перевірить."), "{}", thanks.text());
+    let stored: (String, Option<String>) =
+        sqlx::query_as("SELECT topic, details FROM centre_report").fetch_one(app.store.pool()).await.unwrap();
+    assert_eq!(stored, ("phone".into(), Some("Новий номер 067 000 00 00".into())));
+
+    let told = app.notices_for("anna", crate::helpers::kyiv(2026, 11, 23, 12, 5)).await;
+    assert_eq!(told.len(), 1);
+    let text = told[0].text();
+    assert!(
+        text.contains("помилка: 📞 Номер телефону") && text.contains("Пояснення: Новий номер 067 000 00 00"),
+        "{text}"
+    );
+    // Someone else cannot close it; the coordinator can, once.
+    let forged = app.press("olena", UK, &told[0].button("У картці все правильно")).await;
+    assert!(forged.text().contains("не про ваш центр"), "{}", forged.text());
+    let confirmed = app.press("anna", UK, &told[0].button("У картці все правильно")).await;
+    assert!(confirmed.text().contains("повідомлення закрито"), "{}", confirmed.text());
+    let verified: chrono::NaiveDate = sqlx::query_scalar("SELECT verified_on FROM centre WHERE id = 'sample-lvivska'")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(verified, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    let again = app.press("anna", UK, &told[0].button("Опрацьовано")).await;
+    assert!(again.text().contains("вже закрито"), "{}", again.text());
+
+    // Without details, and for a centre with no coordinator: still kept, nobody told.
+    let card = app.say("olena", UK, "/start centre-sample-kreminska").await;
+    let ask = app.press("olena", UK, &card.button("Тут щось не так")).await;
+    app.press("olena", UK, &ask.button("Центр зачинено")).await;
+    let thanks = app.press("olena", UK, &Action::Skip).await;
+    assert!(thanks.text().contains("Дякуємо!"), "{}", thanks.text());
+    let reports: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM centre_report").fetch_one(app.store.pool()).await.unwrap();
+    assert_eq!(reports, 2);
+    let forged = app.send("olena", UK, Incoming::Button("rp:no-such-centre".into())).await;
+    assert!(forged.text().contains("Ця кнопка вже не діє"), "{}", forged.text());
+}

@@ -143,6 +143,7 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
         .paragraph(footer);
     reply = reply.button(Text::new("card-groups"), Action::CentreGroups(centre.id.clone()));
     reply = reply.button(Text::new("card-subscribe"), Action::Subscribe(centre.id.clone()));
+    reply = reply.button(Text::new("card-report"), Action::Report(centre.id.clone()));
     if from_results {
         reply = reply.button(Text::new("find-back-to-list"), Action::List);
     }

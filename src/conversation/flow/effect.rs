@@ -5,7 +5,7 @@
 use super::draft::DraftError;
 use chrono::NaiveDateTime;
 
-use super::{Context, broadcast, closure, coordinate, groups, subscribe};
+use super::{Context, broadcast, closure, coordinate, groups, report, subscribe};
 use crate::conversation::reply::Reply;
 use crate::conversation::state::{Draft, State};
 use crate::domain::{CentreId, Phone};
@@ -71,6 +71,15 @@ pub enum Effect {
     ReopenCentre {
         centre: String,
     },
+    Report {
+        centre: String,
+        topic: String,
+        details: Option<String>,
+    },
+    ResolveReport {
+        report: i64,
+        confirmed: bool,
+    },
 }
 
 /// How an [`Effect`] went.
@@ -100,6 +109,10 @@ pub enum Outcome {
     ClosureSet(bool),
     /// False: it was not closed, or not theirs.
     Reopened(bool),
+    /// How many coordinators are being told.
+    Reported(usize),
+    /// False: not theirs, or closed already.
+    Resolved(bool),
 }
 
 /// The answer once the database has applied an effect, and a state that
@@ -117,5 +130,6 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
         }
         Outcome::Announced(_) | Outcome::BroadcastCancelled(_) => (broadcast::after(ctx, effect, outcome), None),
         Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
+        Outcome::Reported(_) | Outcome::Resolved(_) => (report::after(ctx, outcome), None),
     }
 }

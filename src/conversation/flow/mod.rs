@@ -12,6 +12,7 @@ pub mod groups;
 mod help_now;
 mod menu;
 pub mod notices;
+mod report;
 mod subscribe;
 
 use chrono::NaiveDateTime;
@@ -199,7 +200,10 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::CentreGroups(centre) => groups::at_centre(ctx, state, &centre),
         Action::Cohort(cohort) => groups::detail(ctx, state, &cohort),
         Action::Join(cohort) => groups::join(ctx, state, &cohort),
-        Action::Skip => groups::skip(ctx, state),
+        Action::Skip => match state {
+            State::Reporting { centre, topic } => report::details(ctx, centre, topic, None),
+            state => groups::skip(ctx, state),
+        },
         Action::Mine => groups::mine(ctx, state),
         Action::Leave(signup) => groups::change(ctx, state, Effect::Leave { signup, how: Leaving::Cancelled }),
         Action::Decline(signup) => groups::change(ctx, state, Effect::Leave { signup, how: Leaving::Declined }),
@@ -228,6 +232,12 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::Broadcasts(centre) => broadcast::list(ctx, &centre),
         Action::BroadcastCancel(broadcast) => groups::change(ctx, state, Effect::CancelBroadcast { broadcast }),
         Action::CloseCentre(centre) => closure::start(ctx, &centre),
+        Action::Report(centre) => report::start(ctx, &centre),
+        Action::ReportTopic(topic) => report::topic(ctx, state, &topic),
+        Action::ReportHandled(report) => groups::change(ctx, state, Effect::ResolveReport { report, confirmed: false }),
+        Action::ReportConfirmed(report) => {
+            groups::change(ctx, state, Effect::ResolveReport { report, confirmed: true })
+        }
         Action::ReopenCentre(centre) => closure::reopen(ctx, state, &centre),
     }
 }
@@ -244,6 +254,9 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     }
     if let State::Drafting { draft } = state {
         return coordinate::draft_answer(ctx, draft, cleaned);
+    }
+    if let State::Reporting { centre, topic } = state {
+        return report::details(ctx, centre, topic, Some(cleaned));
     }
     if let State::Closing { centre, reason } = state {
         return closure::answer(ctx, centre, reason, cleaned);

@@ -59,9 +59,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
             }
             reply.buttons([help_now_button(), menu_button()])
         }
-        Notice::BroadcastReport { centre, sent, blocked, failed, .. } => {
-            broadcast_report(ctx, centre, *sent, *blocked, *failed)
-        }
+        Notice::BroadcastReport { .. } | Notice::CentreReport { .. } => to_coordinator(ctx, notice).unwrap_or_default(),
         Notice::CantCome { session, .. } => {
             let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
             let who = match first_name {
@@ -84,21 +82,34 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
     }
 }
 
-/// To a coordinator: how their message to a centre's subscribers went.
-pub fn broadcast_report(ctx: &Context<'_>, centre: &str, sent: i64, blocked: i64, failed: i64) -> Reply {
-    Reply::default()
-        .line(
+/// Notices to a coordinator that are not about a group: how their broadcast
+/// went, and "this is wrong" reports about their centre's card.
+pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice) -> Option<Reply> {
+    let desk = Button { label: Text::new("coord-back"), action: Action::Coordinate };
+    let reply = match notice {
+        Notice::BroadcastReport { centre, sent, blocked, failed, .. } => Reply::default().line(
             Text::new("broadcast-report")
                 .plain("centre", centre_name(ctx, centre))
-                .count("sent", sent)
-                .count("blocked", blocked)
-                .count("failed", failed),
-        )
-        .buttons([
-            Button { label: Text::new("coord-back"), action: Action::Coordinate },
-            help_now_button(),
-            menu_button(),
-        ])
+                .count("sent", *sent)
+                .count("blocked", *blocked)
+                .count("failed", *failed),
+        ),
+        Notice::CentreReport { report, centre, topic, details } => {
+            let mut reply = Reply::default().line(
+                Text::new("report-to-coordinator")
+                    .plain("centre", centre_name(ctx, centre))
+                    .message("topic", Text::new(super::report::topic_id(topic))),
+            );
+            if let Some(details) = details {
+                reply = reply.line(Text::new("report-details").plain("details", details.as_str()));
+            }
+            reply
+                .button(Text::new("report-handled"), Action::ReportHandled(*report))
+                .button(Text::new("report-confirmed"), Action::ReportConfirmed(*report))
+        }
+        _ => return None,
+    };
+    Some(reply.buttons([desk, help_now_button(), menu_button()]))
 }
 
 /// Where the group meets: the centre and its address, or "online".

@@ -1,0 +1,82 @@
+//! "This is wrong" on a centre's card: what is wrong (address, phone,
+//! hours, closed, other), optionally how, then the centre's coordinators are
+//! told. Who reported is not kept.
+
+use super::effect::{Effect, Outcome};
+use super::groups::centre_name;
+use super::{Context, Step, help_now_button, menu_button};
+use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::state::State;
+use crate::domain::CentreId;
+use crate::i18n::Text;
+use crate::store::TOPICS;
+
+/// The longest explanation kept (the database allows the same).
+pub const MAX_DETAILS_CHARS: usize = 500;
+
+/// The fluent id naming a topic.
+pub fn topic_id(topic: &str) -> &'static str {
+    match topic {
+        "address" => "report-topic-address",
+        "phone" => "report-topic-phone",
+        "hours" => "report-topic-hours",
+        "closed" => "report-topic-closed",
+        _ => "report-topic-other",
+    }
+}
+
+/// Asks what is wrong.
+pub fn start(ctx: &Context<'_>, centre: &CentreId) -> Step {
+    if ctx.directory.get(centre).is_none() {
+        return Step::new(State::Idle, ctx.language, super::stale_button(ctx));
+    }
+    let mut reply =
+        Reply::default().line(Text::new("report-ask-topic").plain("centre", centre_name(ctx, centre.as_str())));
+    for topic in TOPICS {
+        reply = reply.button(Text::new(topic_id(topic)), Action::ReportTopic(topic.to_owned()));
+    }
+    let reply = reply.buttons([help_now_button(), menu_button()]);
+    Step::new(State::Reporting { centre: centre.to_string(), topic: None }, ctx.language, reply)
+}
+
+/// The chosen topic; then the optional details.
+pub fn topic(ctx: &Context<'_>, state: State, topic: &str) -> Step {
+    let State::Reporting { centre, topic: None } = state else {
+        return Step::new(state, ctx.language, super::stale_button(ctx));
+    };
+    let skip = Button { label: Text::new("report-send-without"), action: Action::Skip };
+    let reply =
+        Reply::default().line(Text::new("report-ask-details")).buttons([skip, help_now_button(), menu_button()]);
+    Step::new(State::Reporting { centre, topic: Some(topic.to_owned()) }, ctx.language, reply)
+}
+
+/// The typed details (or none, with "Send without"), then the report goes.
+pub fn details(ctx: &Context<'_>, centre: String, topic: Option<String>, details: Option<&str>) -> Step {
+    let Some(topic) = topic else {
+        // A topic is chosen with a button: ask again.
+        let Ok(id) = CentreId::parse(&centre) else {
+            return Step::new(State::Idle, ctx.language, super::stale_button(ctx));
+        };
+        return start(ctx, &id);
+    };
+    if let Some(text) = details
+        && (text.is_empty() || text.chars().count() > MAX_DETAILS_CHARS)
+    {
+        let skip = Button { label: Text::new("report-send-without"), action: Action::Skip };
+        let reply = Reply::default()
+            .line(Text::new("report-bad-details").count("max", MAX_DETAILS_CHARS as i64))
+            .buttons([skip, help_now_button(), menu_button()]);
+        return Step::new(State::Reporting { centre, topic: Some(topic) }, ctx.language, reply);
+    }
+    let effect = Effect::Report { centre, topic, details: details.map(str::to_owned) };
+    Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+}
+
+pub fn after(_ctx: &Context<'_>, outcome: &Outcome) -> Reply {
+    let reply = match outcome {
+        Outcome::Reported(_) => Reply::default().line(Text::new("report-thanks")),
+        Outcome::Resolved(true) => Reply::default().line(Text::new("report-resolved")),
+        _ => Reply::default().line(Text::new("report-not-open")),
+    };
+    reply.buttons([help_now_button(), menu_button()])
+}

@@ -1,0 +1,91 @@
+//! "This is wrong" reports about a centre's card.
+
+use chrono::NaiveDate;
+
+use super::cohort::Person;
+use super::notice::{Notice, queue_notice};
+use super::{CENTRE_CHANGED, Store, StoreError};
+use crate::domain::ChannelKind;
+
+/// What a report says is wrong.
+pub const TOPICS: [&str; 5] = ["address", "phone", "hours", "closed", "other"];
+
+/// How a coordinator closed a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Fixed (or acted on) elsewhere.
+    Handled,
+    /// The card is right: its verified date becomes today.
+    Confirmed { today: NaiveDate },
+}
+
+impl Store {
+    /// Stores a report and tells the centre's coordinators the bot can write
+    /// to, in one transaction. Returns how many were told.
+    pub async fn report_centre(&self, centre: &str, topic: &str, details: Option<&str>) -> Result<usize, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let report: i64 = sqlx::query_scalar(
+            "INSERT INTO centre_report (centre_id, topic, details) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(centre)
+        .bind(topic)
+        .bind(details)
+        .fetch_one(&mut *tx)
+        .await?;
+        let coordinators: Vec<(String, String)> = sqlx::query_as(
+            "SELECT k.channel, k.external_id FROM coordinator k JOIN chat_user u \
+             ON u.channel = k.channel AND u.external_id = k.external_id AND u.active WHERE k.centre_id = $1",
+        )
+        .bind(centre)
+        .fetch_all(&mut *tx)
+        .await?;
+        let notice = Notice::CentreReport {
+            report,
+            centre: centre.to_owned(),
+            topic: topic.to_owned(),
+            details: details.map(str::to_owned),
+        };
+        let mut told = 0;
+        for (channel, external_id) in coordinators {
+            if let Some(channel) = ChannelKind::parse(&channel) {
+                queue_notice(&mut tx, &Person { channel, external_id }, &notice, None).await?;
+                told += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(told)
+    }
+
+    /// Closes an open report for a coordinator of its centre; confirming
+    /// renews the centre's verified date (and every bot reloads). False when
+    /// it is not theirs or was closed already.
+    pub async fn resolve_report_as(
+        &self,
+        person: &Person,
+        report: i64,
+        resolution: Resolution,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let centre: Option<String> = sqlx::query_scalar(
+            "UPDATE centre_report r SET handled_at = now() WHERE id = $1 AND handled_at IS NULL \
+             AND EXISTS (SELECT 1 FROM coordinator k WHERE k.centre_id = r.centre_id \
+                         AND k.channel = $2 AND k.external_id = $3) RETURNING centre_id",
+        )
+        .bind(report)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(centre) = centre else { return Ok(false) };
+        if let Resolution::Confirmed { today } = resolution {
+            sqlx::query("UPDATE centre SET verified_on = $2, updated_at = now() WHERE id = $1")
+                .bind(&centre)
+                .bind(today)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("SELECT pg_notify($1, '')").bind(CENTRE_CHANGED).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+}
