@@ -105,8 +105,20 @@ impl std::fmt::Debug for Telegram {
 
 impl Telegram {
     pub fn new(config: &TelegramConfig, conversation: Conversation, store: Store, catalog: Arc<Catalog>) -> Self {
+        Self::with_pacing(config, conversation, store, catalog, pacing::Pacing::telegram())
+    }
+
+    /// With other limits than Telegram's (the benchmark measures the engine
+    /// without them).
+    pub fn with_pacing(
+        config: &TelegramConfig,
+        conversation: Conversation,
+        store: Store,
+        catalog: Arc<Catalog>,
+        pacing: pacing::Pacing,
+    ) -> Self {
         let bot = Bot::new(config.token.clone()).set_api_url(config.api_url.clone());
-        let sender = Sender::new(TelegramDelivery::new(bot.clone(), store.clone(), pacing::Pacing::telegram()));
+        let sender = Sender::new(TelegramDelivery::new(bot.clone(), store.clone(), pacing));
         Self { bot, conversation, store, catalog, sender }
     }
 
