@@ -121,6 +121,10 @@ pub struct ServeArgs {
     /// The sender name shown with the bot's messages (at most 28 characters).
     #[arg(long, env = "VIBER_BOT_NAME", default_value = "Центри життєстійкості")]
     pub viber_bot_name: String,
+    /// Send broadcasts by Viber's broadcast_message (300 people a call), if
+    /// Viber enabled it for the bot.
+    #[arg(long, env = "VIBER_BROADCAST_MESSAGE")]
+    pub viber_broadcast_message: bool,
 }
 
 impl ServeArgs {
@@ -140,6 +144,7 @@ impl ServeArgs {
                 api_url: self.viber_api_url.clone(),
                 webhook_url: self.viber_webhook_url.clone(),
                 bot_name: self.viber_bot_name.clone(),
+                broadcast_message: self.viber_broadcast_message,
             }),
             _ => None,
         };

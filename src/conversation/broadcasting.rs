@@ -10,7 +10,7 @@ use tokio::task::JoinSet;
 
 use super::notify::{NoticeSender, Sent};
 use super::{Conversation, ConversationError, Outgoing, flow};
-use crate::domain::ChannelKind;
+use crate::domain::{ChannelKind, Language};
 use crate::store::{BroadcastBody, CohortView, Delivery, DeliveryOutcome};
 
 /// Deliveries claimed at once: a round takes about 3 s at Telegram's 30
@@ -28,8 +28,15 @@ impl Conversation {
         let claimed = self.store.claim_deliveries(&channels, BATCH).await?;
         let schedules = self.schedules(&claimed).await?;
         let mut in_flight = JoinSet::new();
+        // Channels that take many people a call (Viber's broadcast_message)
+        // get one call per broadcast and language.
+        let mut batches: HashMap<(i64, Language, ChannelKind), Vec<&Delivery>> = HashMap::new();
         for delivery in &claimed {
             let Some(sender) = senders.iter().find(|s| s.channel() == delivery.to.channel) else { continue };
+            if sender.batch_size() > 1 {
+                batches.entry((delivery.broadcast, delivery.language, delivery.to.channel)).or_default().push(delivery);
+                continue;
+            }
             let outgoing = self.word(delivery, &schedules);
             let (sender, to, delivery) = (sender.clone(), delivery.to.external_id.clone(), delivery.clone());
             in_flight.spawn(async move { (delivery, sender.send(&to, outgoing).await) });
@@ -41,6 +48,17 @@ impl Conversation {
         }
         while let Some(done) = in_flight.join_next().await {
             self.mark(done).await?;
+        }
+        for ((_, _, channel), deliveries) in batches {
+            let Some(sender) = senders.iter().find(|s| s.channel() == channel) else { continue };
+            for batch in deliveries.chunks(sender.batch_size()) {
+                let to: Vec<String> = batch.iter().map(|d| d.to.external_id.clone()).collect();
+                let outgoing = self.word(batch[0], &schedules);
+                let results = sender.send_batch(&to, outgoing).await;
+                for (delivery, sent) in batch.iter().zip(results) {
+                    self.mark(Ok(((*delivery).clone(), sent))).await?;
+                }
+            }
         }
         for report in self.store.finish_broadcasts().await? {
             tracing::info!(

@@ -33,6 +33,27 @@ pub enum Sent {
 pub trait NoticeSender: Send + Sync {
     fn channel(&self) -> ChannelKind;
     fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>>;
+
+    /// How many people one [`send_batch`](Self::send_batch) call takes; 1
+    /// means the channel sends to one person at a time.
+    fn batch_size(&self) -> usize {
+        1
+    }
+
+    /// One message to several people at once (a broadcast), one result each.
+    fn send_batch<'a>(
+        &'a self,
+        to: &'a [String],
+        outgoing: Outgoing,
+    ) -> Pin<Box<dyn Future<Output = Vec<Sent>> + Send + 'a>> {
+        Box::pin(async move {
+            let mut results = Vec::with_capacity(to.len());
+            for id in to {
+                results.push(self.send(id, outgoing.clone()).await);
+            }
+            results
+        })
+    }
 }
 
 impl Conversation {

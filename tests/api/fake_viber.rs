@@ -31,6 +31,8 @@ struct Inner {
     next_token: u64,
     /// What our webhook answered when set_webhook checked it.
     webhook_check: Option<u16>,
+    /// Receivers broadcast_message reports as failed, with Viber's status.
+    failing_receivers: HashMap<String, i64>,
 }
 
 #[derive(Clone)]
@@ -56,6 +58,11 @@ impl FakeViber {
 
     pub fn calls(&self, method: &str) -> Vec<Call> {
         self.inner.lock().unwrap().calls.iter().filter(|c| c.method == method).cloned().collect()
+    }
+
+    /// broadcast_message will report this receiver as failed with `status`.
+    pub fn fail_receiver(&self, receiver: &str, status: i64) {
+        self.inner.lock().unwrap().failing_receivers.insert(receiver.to_owned(), status);
     }
 
     pub fn sent_to(&self, user: &str) -> Vec<Call> {
@@ -121,5 +128,17 @@ async fn answer(
         12 => "tooManyRequests",
         _ => "error",
     };
-    Json(json!({ "status": status, "status_message": message, "message_token": token }))
+    let failed: Vec<Value> = if method == "broadcast_message" {
+        let failing = inner.lock().unwrap().failing_receivers.clone();
+        body["broadcast_list"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r.as_str())
+            .filter_map(|r| failing.get(r).map(|s| json!({ "receiver": r, "status": s, "status_message": "failed" })))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Json(json!({ "status": status, "status_message": message, "message_token": token, "failed_list": failed }))
 }

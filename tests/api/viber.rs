@@ -39,6 +39,7 @@ impl Served {
             api_url: fake.url.parse().unwrap(),
             webhook_url: Some(format!("http://{http_addr}/viber/webhook").parse().unwrap()),
             bot_name: "Центри життєстійкості".into(),
+            broadcast_message: true,
         };
         let config = ServeConfig { http_addr, telegram: None, viber: Some(viber) };
         let server = Server::start(&app, config).await;
@@ -434,5 +435,44 @@ async fn a_promotion_on_viber_is_sent_by_the_notice_worker(pool: PgPool) {
         .await;
     let promotion = served.fake.sent_to(TARAS).into_iter().last().unwrap();
     assert!(buttons(&promotion).iter().any(|b| b.starts_with("btn:decline:")), "{:?}", buttons(&promotion));
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn broadcasts_go_by_broadcast_message_and_its_failed_list_is_honoured(pool: PgPool) {
+    use resilience_bot::store::{BroadcastBody, Person};
+    let served = Served::start(pool).await;
+    let coordinator = Person { channel: ChannelKind::Viber, external_id: COORDINATOR.into() };
+    served.app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
+    served.post(&text(1, COORDINATOR, "меню")).await;
+    for (token, user) in [(2, OLENA), (3, TARAS), (4, "third+viber=")] {
+        served.post(&text(token, user, "btn:sub:sample-lvivska")).await;
+    }
+    served
+        .fake
+        .wait_for("three subscriptions", |f| {
+            [OLENA, TARAS, "third+viber="]
+                .iter()
+                .all(|u| texts(&f.sent_to(u)).iter().any(|t| t.contains("отримуватимете")))
+        })
+        .await;
+    served.fake.fail_receiver(TARAS, 6);
+    let body = BroadcastBody::Message("Сьогодні зачинено.".into());
+    let at = crate::helpers::kyiv(2026, 11, 23, 12, 0);
+    served.app.store.create_broadcast_as(&coordinator, "sample-lvivska", &body, at).await.unwrap().unwrap();
+    served
+        .fake
+        .wait_for("the report", |f| {
+            texts(&f.sent_to(COORDINATOR)).iter().any(|t| t.contains("доставлено 2, заблокували бота 1"))
+        })
+        .await;
+    let calls = served.fake.calls("broadcast_message");
+    assert_eq!(calls.len(), 1, "one call for the three");
+    let mut list: Vec<&str> =
+        calls[0].body["broadcast_list"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    list.sort_unstable();
+    assert_eq!(list, vec![OLENA, TARAS, "third+viber="]);
+    assert!(calls[0].body["text"].as_str().unwrap().contains("Сьогодні зачинено."));
+    assert!(!served.app.store.is_active(ChannelKind::Viber, TARAS).await.unwrap(), "status 6: unsubscribed");
     served.stop().await;
 }

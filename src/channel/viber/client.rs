@@ -39,6 +39,28 @@ struct Status {
     status: i64,
     #[serde(default)]
     status_message: String,
+    /// `broadcast_message` only: the receivers it could not send to.
+    #[serde(default)]
+    failed_list: Vec<Failed>,
+}
+
+/// One receiver `broadcast_message` could not send to, and why (Viber's status).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Failed {
+    pub receiver: String,
+    pub status: i64,
+}
+
+/// Receivers one `broadcast_message` call takes at most.
+pub const MAX_BROADCAST_RECEIVERS: usize = 300;
+
+#[derive(Serialize)]
+struct BroadcastMessage<'a> {
+    broadcast_list: &'a [String],
+    min_api_version: u8,
+    sender: Sender<'a>,
+    #[serde(flatten)]
+    message: &'a ViberOut,
 }
 
 /// Why a call failed.
@@ -99,6 +121,17 @@ impl ViberClient {
         self.call("send_message", &body).await
     }
 
+    /// One message to up to 300 receivers; returns those it failed for.
+    pub async fn broadcast_message(&self, receivers: &[String], message: &ViberOut) -> Result<Vec<Failed>, ViberError> {
+        let body = BroadcastMessage {
+            broadcast_list: receivers,
+            min_api_version: MIN_API_VERSION,
+            sender: Sender { name: &self.sender_name },
+            message,
+        };
+        Ok(self.call_for_status("broadcast_message", &body).await?.failed_list)
+    }
+
     /// Registers the webhook; Viber checks it at once with a `webhook` callback.
     pub async fn set_webhook(&self, url: &reqwest::Url) -> Result<(), ViberError> {
         let body = serde_json::json!({
@@ -111,11 +144,15 @@ impl ViberClient {
     }
 
     async fn call(&self, method: &str, body: &impl Serialize) -> Result<(), ViberError> {
+        self.call_for_status(method, body).await.map(|_| ())
+    }
+
+    async fn call_for_status(&self, method: &str, body: &impl Serialize) -> Result<Status, ViberError> {
         let url = self.api_url.join(method).map_err(|e| ViberError::Status { status: -1, message: e.to_string() })?;
         let response = self.http.post(url).header("X-Viber-Auth-Token", &self.token).json(body).send().await?;
         let status: Status = response.error_for_status()?.json().await?;
         match status.status {
-            0 => Ok(()),
+            0 => Ok(status),
             status_code => Err(ViberError::Status { status: status_code, message: status.status_message }),
         }
     }

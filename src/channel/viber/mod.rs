@@ -31,6 +31,9 @@ pub struct ViberConfig {
     pub webhook_url: Option<reqwest::Url>,
     /// The sender name shown with every message.
     pub bot_name: String,
+    /// Send broadcasts with `broadcast_message` (300 people a call), which
+    /// Viber enables per bot; otherwise one `send_message` per person.
+    pub broadcast_message: bool,
 }
 
 impl std::fmt::Debug for ViberConfig {
@@ -40,6 +43,7 @@ impl std::fmt::Debug for ViberConfig {
             .field("api_url", &self.api_url)
             .field("webhook_url", &self.webhook_url)
             .field("bot_name", &self.bot_name)
+            .field("broadcast_message", &self.broadcast_message)
             .finish()
     }
 }
@@ -53,6 +57,7 @@ pub struct Viber {
     store: Store,
     catalog: Arc<Catalog>,
     outbox: Outbox<ViberDelivery>,
+    broadcast_message: bool,
 }
 
 impl std::fmt::Debug for Viber {
@@ -70,7 +75,8 @@ impl Viber {
     ) -> Result<Self, reqwest::Error> {
         let client = ViberClient::new(config.api_url.clone(), config.token.clone(), &config.bot_name)?;
         let outbox = Outbox::new(ViberDelivery { client: client.clone(), store: store.clone() });
-        Ok(Self { token: config.token.clone(), client, conversation, store, catalog, outbox })
+        let broadcast_message = config.broadcast_message;
+        Ok(Self { token: config.token.clone(), client, conversation, store, catalog, outbox, broadcast_message })
     }
 
     pub fn client(&self) -> &ViberClient {
@@ -140,5 +146,61 @@ impl NoticeSender for Viber {
     /// the delivery before every message).
     fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
         Box::pin(async move { self.outbox.send_now(&to.to_owned(), &self.render(&outgoing)).await.into() })
+    }
+
+    fn batch_size(&self) -> usize {
+        if self.broadcast_message { client::MAX_BROADCAST_RECEIVERS } else { 1 }
+    }
+
+    /// One `broadcast_message` per part of the message, to the people of
+    /// the batch who may still be written to.
+    fn send_batch<'a>(
+        &'a self,
+        to: &'a [String],
+        outgoing: Outgoing,
+    ) -> Pin<Box<dyn Future<Output = Vec<Sent>> + Send + 'a>> {
+        Box::pin(async move {
+            let mut results = vec![Sent::Yes; to.len()];
+            let mut receivers = Vec::new();
+            for (i, id) in to.iter().enumerate() {
+                match self.store.is_active(ChannelKind::Viber, id).await {
+                    Ok(true) => receivers.push(id.clone()),
+                    Ok(false) => results[i] = Sent::Unreachable,
+                    Err(_) => results[i] = Sent::Later,
+                }
+            }
+            for message in self.render(&outgoing) {
+                if receivers.is_empty() {
+                    break;
+                }
+                match self.client.broadcast_message(&receivers, &message).await {
+                    Ok(failed) => {
+                        for failure in failed {
+                            let Some(i) = to.iter().position(|id| *id == failure.receiver) else { continue };
+                            results[i] = if (5..=7).contains(&failure.status) {
+                                if let Err(error) = self.store.set_inactive(ChannelKind::Viber, &failure.receiver).await
+                                {
+                                    tracing::error!(%error, "cannot mark a Viber user inactive");
+                                }
+                                Sent::Unreachable
+                            } else {
+                                Sent::Later
+                            };
+                            receivers.retain(|id| *id != failure.receiver);
+                        }
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "broadcast_message failed; the batch is retried");
+                        for id in &receivers {
+                            if let Some(i) = to.iter().position(|t| t == id) {
+                                results[i] = Sent::Later;
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            results
+        })
     }
 }
