@@ -209,7 +209,9 @@ async fn health(State(store): State<Store>) -> StatusCode {
     if store.ping().await { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }
 }
 
-/// Forgets old delivery ids and sent notices once an hour.
+/// Forgets old delivery ids, sent notices, finished broadcasts and closed
+/// reports once an hour (see the README's privacy section for how long each
+/// is kept).
 async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
     loop {
         match store.prune_deliveries().await {
@@ -217,10 +219,13 @@ async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "cannot prune delivery ids"),
         }
-        match store.prune_notices().await {
-            Ok(pruned) if pruned > 0 => tracing::info!(pruned, "pruned old notices"),
+        let pruned = tokio::try_join!(store.prune_notices(), store.prune_broadcasts(), store.prune_reports());
+        match pruned {
+            Ok((notices, broadcasts, reports)) if notices + broadcasts + reports > 0 => {
+                tracing::info!(notices, broadcasts, reports, "pruned old notices, broadcasts and reports");
+            }
             Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "cannot prune notices"),
+            Err(error) => tracing::warn!(%error, "cannot prune notices, broadcasts or reports"),
         }
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(3600)) => {}

@@ -231,7 +231,10 @@ notice-promoted-decline = If you can no longer come, tap "Give up the seat" and 
 notice-decline = 🙅 Give up the seat
 decline-done = You gave up the seat; it goes to the next person waiting. Thank you for letting us know.
 notice-cancelled = ❗ The centre has cancelled the group "{ $programme }" at { $centre } that was to start on { $date }. We are sorry. You can look for another group.
-notice-reminder = 🔔 Reminder: "{ $programme }" meets tomorrow ({ $count } { $count ->
+notice-reminder = 🔔 Reminder: "{ $programme }" meets { $when ->
+        [today] today
+       *[tomorrow] tomorrow
+    } ({ $count } { $count ->
         [one] session
        *[other] sessions
     } in all):
@@ -241,7 +244,7 @@ notice-where-online = Online ({ $centre }): the centre sends the link.
 notice-cant-come = 🙋 I can't come this time
 notice-leave = 🚪 Leave the group
 notice-quiet = 🔕 No more reminders for this group
-notice-absent = 🙋 { $who } can't come to session { $number } of "{ $programme }" on { $date } { $time }.
+notice-absent = 🙋 { $who } can't come to session no. { $number } of "{ $programme }" on { $date } { $time }.
 notice-absent-someone = A participant who gave no name
 absence-noted = Thank you for letting us know: the coordinator has been told. See you next time.
 absence-no-coordinator = Thank you. This centre's coordinator is not in the bot yet; if you can, call the centre to let them know.
@@ -429,3 +432,5 @@ report-handled = ✅ Dealt with
 report-confirmed = ✔️ The card is right (renew its verified date)
 report-resolved = Done: the report is closed.
 report-not-open = This report is closed already, or it is not about your centre.
+broadcast-too-late = The time you chose has passed. Nothing was sent; write the message again and choose a later time.
+report-thanks-no-coordinator = Thank you, it is noted. This centre's coordinator is not in the bot yet, so if you can, call the centre before you go.

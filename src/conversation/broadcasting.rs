@@ -6,11 +6,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use std::time::Duration;
+
 use tokio::task::JoinSet;
+use tokio::time::Instant;
 
 use super::notify::{NoticeSender, Sent};
 use super::{Conversation, ConversationError, Outgoing, flow};
-use crate::domain::{ChannelKind, Language};
+use crate::domain::{ChannelKind, Closure, Language};
 use crate::store::{BroadcastBody, CohortView, Delivery, DeliveryOutcome};
 
 /// Deliveries claimed at once: a round takes about 3 s at Telegram's 30
@@ -19,25 +22,42 @@ const BATCH: i64 = 100;
 /// Messages in flight at once: enough to keep Telegram's 30 a second busy
 /// over a slow network, few enough to stay polite.
 const IN_FLIGHT: usize = 32;
+/// No send starts later than this into a round; a send may then take about
+/// 32 s more (a channel retries an outage in place), which keeps the round
+/// well inside the claims' lease (`store::broadcast::LEASE_SECONDS`), so
+/// no other worker takes a delivery that is still being sent.
+const SEND_WINDOW: Duration = Duration::from_secs(30);
+
+/// What broadcasts of one round are worded from.
+struct Words {
+    schedules: HashMap<String, Vec<CohortView>>,
+    closures: HashMap<String, Closure>,
+}
 
 impl Conversation {
     /// One round of broadcast work. Returns how many deliveries were handled.
     pub async fn run_broadcasts(&self, senders: &[Arc<dyn NoticeSender>]) -> Result<usize, ConversationError> {
-        self.store.start_due_broadcasts(self.clock.utc_now()).await?;
         let channels: Vec<ChannelKind> = senders.iter().map(|s| s.channel()).collect();
+        self.store.start_due_broadcasts(self.clock.utc_now(), &channels).await?;
         let claimed = self.store.claim_deliveries(&channels, BATCH).await?;
-        let schedules = self.schedules(&claimed).await?;
+        let started = Instant::now();
+        let words = Words { schedules: self.schedules(&claimed).await?, closures: self.closures(&claimed).await? };
         let mut in_flight = JoinSet::new();
         // Channels that take many people a call (Viber's broadcast_message)
         // get one call per broadcast and language.
         let mut batches: HashMap<(i64, Language, ChannelKind), Vec<&Delivery>> = HashMap::new();
+        let mut late = Vec::new();
         for delivery in &claimed {
+            if started.elapsed() > SEND_WINDOW {
+                late.push(delivery.clone());
+                continue;
+            }
             let Some(sender) = senders.iter().find(|s| s.channel() == delivery.to.channel) else { continue };
             if sender.batch_size() > 1 {
                 batches.entry((delivery.broadcast, delivery.language, delivery.to.channel)).or_default().push(delivery);
                 continue;
             }
-            let outgoing = self.word(delivery, &schedules);
+            let outgoing = self.word(delivery, &words);
             let (sender, to, delivery) = (sender.clone(), delivery.to.external_id.clone(), delivery.clone());
             in_flight.spawn(async move { (delivery, sender.send(&to, outgoing).await) });
             while in_flight.len() >= IN_FLIGHT {
@@ -52,14 +72,20 @@ impl Conversation {
         for ((_, _, channel), deliveries) in batches {
             let Some(sender) = senders.iter().find(|s| s.channel() == channel) else { continue };
             for batch in deliveries.chunks(sender.batch_size()) {
+                if started.elapsed() > SEND_WINDOW {
+                    late.extend(batch.iter().map(|d| (*d).clone()));
+                    continue;
+                }
                 let to: Vec<String> = batch.iter().map(|d| d.to.external_id.clone()).collect();
-                let outgoing = self.word(batch[0], &schedules);
+                let outgoing = self.word(batch[0], &words);
                 let results = sender.send_batch(&to, outgoing).await;
                 for (delivery, sent) in batch.iter().zip(results) {
                     self.mark(Ok(((*delivery).clone(), sent))).await?;
                 }
             }
         }
+        // Given back for the next round rather than left to a lease.
+        self.store.unclaim_deliveries(&late).await?;
         for report in self.store.finish_broadcasts().await? {
             tracing::info!(
                 broadcast = report.broadcast,
@@ -99,11 +125,21 @@ impl Conversation {
         Ok(schedules)
     }
 
-    fn word(&self, delivery: &Delivery, schedules: &HashMap<String, Vec<CohortView>>) -> Outgoing {
+    /// Closures read from the database, not the directory: a replica's
+    /// directory may not have reloaded yet when a closure's message goes.
+    async fn closures(&self, claimed: &[Delivery]) -> Result<HashMap<String, Closure>, ConversationError> {
+        if !claimed.iter().any(|d| d.body == BroadcastBody::Closure) {
+            return Ok(HashMap::new());
+        }
+        Ok(self.store.closures().await?.into_iter().map(|(id, closure)| (id.to_string(), closure)).collect())
+    }
+
+    fn word(&self, delivery: &Delivery, words: &Words) -> Outgoing {
         let directory = self.directory.current();
         let ctx = self.notice_context(&directory, delivery.language, delivery.to.channel);
-        let cohorts = schedules.get(&delivery.centre).map(Vec::as_slice).unwrap_or_default();
-        let reply = flow::broadcast::message(&ctx, &delivery.centre, &delivery.body, cohorts);
+        let cohorts = words.schedules.get(&delivery.centre).map(Vec::as_slice).unwrap_or_default();
+        let closure = words.closures.get(&delivery.centre);
+        let reply = flow::broadcast::message(&ctx, &delivery.centre, &delivery.body, cohorts, closure);
         Outgoing { language: delivery.language, replies: vec![reply] }
     }
 }

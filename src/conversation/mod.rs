@@ -180,7 +180,19 @@ impl Conversation {
         // Seats are taken while the person's row is still locked, so a double
         // tap waits and then finds the place already taken.
         if let Some(effect) = step.effect.take() {
-            let outcome = self.apply_effect(&effect, &person, now).await?;
+            let outcome = match self.apply_effect(&effect, &person, now).await {
+                Ok(outcome) => outcome,
+                // The data refused the change (a centre removed meanwhile…):
+                // it would fail the same way on every redelivery, so the
+                // person is told and the update is applied.
+                Err(ConversationError::Store(StoreError::Database(sqlx::Error::Database(error))))
+                    if error.constraint().is_some() =>
+                {
+                    tracing::warn!(constraint = error.constraint(), "a change was refused by the database");
+                    flow::effect::Outcome::Refused
+                }
+                Err(error) => return Err(error),
+            };
             let ctx = flow::Context { language: step.language, ..ctx };
             let (reply, state) = flow::effect::after(&ctx, &effect, &outcome);
             step.replies.push(reply);
@@ -251,8 +263,14 @@ impl Conversation {
             Effect::UnsubscribeAll => Outcome::UnsubscribedAll(self.store.unsubscribe_all(person).await?),
             Effect::RedeemInvite { code } => Outcome::Redeemed(self.store.redeem_invite(code, person, now).await?),
             Effect::Broadcast { centre, body, send_at } => {
-                // A time a clock change skips cannot be typed: `read_first` refuses it.
-                let at = send_at.and_then(crate::cohort::schedule::kyiv).unwrap_or(now);
+                let at = match send_at {
+                    None => now,
+                    // Checked again: the preview may have waited past the time.
+                    Some(local) => match crate::cohort::schedule::kyiv(*local) {
+                        Some(at) if at > now => at,
+                        _ => return Ok(Outcome::AnnouncedTooLate),
+                    },
+                };
                 Outcome::Announced(self.store.create_broadcast_as(person, centre, body, at).await?.is_some())
             }
             Effect::CancelBroadcast { broadcast } => {

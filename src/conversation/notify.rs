@@ -9,7 +9,7 @@ use chrono::Timelike;
 
 use super::{Conversation, ConversationError, Outgoing, flow};
 use crate::domain::ChannelKind;
-use crate::store::{NoticeOutcome, PendingNotice, Person};
+use crate::store::{Notice, NoticeOutcome, PendingNotice, Person};
 
 /// Reminders are queued from 18:00 the day before a session; one that could
 /// not go by 21:00 (the bot was down) waits for 09:00, unless the session is
@@ -18,6 +18,10 @@ const QUIET_FROM_HOUR: u32 = 21;
 const QUIET_UNTIL_HOUR: u32 = 9;
 /// Notices claimed at once.
 const BATCH: i64 = 50;
+/// No notice starts later than this into a round (one send may take about
+/// 32 s through an outage): the round stays inside the claims' lease, so no
+/// other worker sends a notice still being sent. The rest are given back.
+const SEND_WINDOW: std::time::Duration = std::time::Duration::from_secs(45);
 
 /// How a channel's attempt to send a notice ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,11 +63,22 @@ pub trait NoticeSender: Send + Sync {
 impl Conversation {
     /// Queues the reminders due now, outside quiet hours.
     pub async fn schedule_reminders(&self) -> Result<u64, ConversationError> {
-        let hour = self.clock.kyiv_now().hour();
-        if !(QUIET_UNTIL_HOUR..QUIET_FROM_HOUR).contains(&hour) {
+        if self.is_quiet() {
             return Ok(0);
         }
         Ok(self.store.schedule_reminders(self.clock.utc_now()).await?)
+    }
+
+    fn is_quiet(&self) -> bool {
+        !(QUIET_UNTIL_HOUR..QUIET_FROM_HOUR).contains(&self.clock.kyiv_now().hour())
+    }
+
+    /// The next 09:00 in Kyiv.
+    fn next_morning(&self) -> chrono::DateTime<chrono::Utc> {
+        let now = self.clock.kyiv_now();
+        let today = now.date().and_hms_opt(QUIET_UNTIL_HOUR, 0, 0).unwrap_or(now);
+        let morning = if now < today { today } else { today + chrono::Duration::days(1) };
+        crate::cohort::schedule::kyiv(morning).unwrap_or_else(|| self.clock.utc_now() + chrono::Duration::hours(1))
     }
 
     /// Sends the notices due to the senders' channels (or to one person),
@@ -74,14 +89,24 @@ impl Conversation {
         only: Option<&Person>,
     ) -> Result<usize, ConversationError> {
         let channels: Vec<ChannelKind> = senders.iter().map(|s| s.channel()).collect();
-        let claimed = self.store.claim_notices(&channels, only, BATCH).await?;
+        let claimed = self.store.claim_notices(&channels, only, BATCH, self.clock.utc_now()).await?;
+        let started = std::time::Instant::now();
         for pending in &claimed {
+            if started.elapsed() > SEND_WINDOW {
+                self.store.postpone_notice(pending.id, self.clock.utc_now()).await?;
+                continue;
+            }
+            // A reminder is never sent at night, even one delayed by an outage.
+            if matches!(pending.notice, Notice::Reminder { .. }) && self.is_quiet() {
+                self.store.postpone_notice(pending.id, self.next_morning()).await?;
+                continue;
+            }
             let Some(sender) = senders.iter().find(|s| s.channel() == pending.to.channel) else { continue };
             match self.render_notice(pending).await? {
                 Ok(outgoing) => match sender.send(&pending.to.external_id, outgoing).await {
                     Sent::Yes => self.store.finish_notice(pending.id, NoticeOutcome::Sent).await?,
                     Sent::Unreachable => self.store.finish_notice(pending.id, NoticeOutcome::Unreachable).await?,
-                    Sent::Later => self.store.release_notice(pending.id).await?,
+                    Sent::Later => self.store.release_notice(pending.id, self.clock.utc_now()).await?,
                 },
                 Err(outcome) => self.store.finish_notice(pending.id, outcome).await?,
             }
@@ -95,19 +120,29 @@ impl Conversation {
         &self,
         pending: &PendingNotice,
     ) -> Result<Result<Outgoing, NoticeOutcome>, ConversationError> {
-        use crate::store::Notice;
         let Some((language, active)) = self.store.recipient(&pending.to).await? else {
             return Ok(Err(NoticeOutcome::Gone));
         };
         if !active {
             return Ok(Err(NoticeOutcome::Unreachable));
         }
-        {
+        // Notices to a coordinator go only while they still are one.
+        let centre_of_role = match &pending.notice {
+            Notice::BroadcastReport { centre, .. } | Notice::CentreReport { centre, .. } => Some(centre.clone()),
+            _ => None,
+        };
+        if let Some(centre) = centre_of_role {
+            if !self.store.coordinates(&pending.to, &centre).await? {
+                return Ok(Err(NoticeOutcome::Gone));
+            }
+            let details = match &pending.notice {
+                Notice::CentreReport { report, .. } => self.store.report_details(*report).await?,
+                _ => None,
+            };
             let directory = self.directory.current();
             let ctx = self.notice_context(&directory, language, pending.to.channel);
-            if let Some(reply) = flow::notices::to_coordinator(&ctx, &pending.notice) {
-                return Ok(Ok(Outgoing { language, replies: vec![reply] }));
-            }
+            let reply = flow::notices::to_coordinator(&ctx, &pending.notice, details.as_deref()).unwrap_or_default();
+            return Ok(Ok(Outgoing { language, replies: vec![reply] }));
         }
         let (cohort_id, signup) = match &pending.notice {
             Notice::Promoted { cohort, signup } | Notice::Reminder { cohort, signup, .. } => (cohort, Some(*signup)),
@@ -116,6 +151,11 @@ impl Conversation {
             Notice::BroadcastReport { .. } | Notice::CentreReport { .. } => return Ok(Err(NoticeOutcome::Gone)),
         };
         let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
+        if matches!(pending.notice, Notice::CantCome { .. })
+            && !self.store.coordinates(&pending.to, &cohort.centre).await?
+        {
+            return Ok(Err(NoticeOutcome::Gone));
+        }
         let now = self.clock.utc_now();
         // A seat given up or a group cancelled since: nothing to tell.
         if let Some(signup) = signup

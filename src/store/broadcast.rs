@@ -10,8 +10,10 @@ use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Language};
 
-/// How long a claimed delivery is left to its worker.
-const LEASE_SECONDS: f64 = 60.0;
+/// How long a claimed delivery is left to its worker. The worker stops
+/// starting sends well before (see `conversation::broadcasting`), so a slow
+/// round never outlives its claims.
+pub const LEASE_SECONDS: f64 = 120.0;
 /// Claims after which a delivery that never went out counts as failed.
 const MAX_ATTEMPTS: i32 = 3;
 
@@ -140,9 +142,15 @@ impl Store {
     }
 
     /// Starts the broadcasts due at `now`: fixes each one's recipients (the
-    /// centre's subscribers the bot can write to) in the same transaction that
-    /// marks it sending. Returns how many started.
-    pub async fn start_due_broadcasts(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    /// centre's subscribers the bot can write to on these channels, the ones
+    /// this process serves; every replica serves the same) in the same
+    /// transaction that marks it sending. Returns how many started.
+    pub async fn start_due_broadcasts(
+        &self,
+        now: DateTime<Utc>,
+        channels: &[ChannelKind],
+    ) -> Result<usize, StoreError> {
+        let channels: Vec<&str> = channels.iter().map(|c| c.as_str()).collect();
         let mut tx = self.pool.begin().await?;
         let due: Vec<i64> = sqlx::query_scalar(
             "UPDATE broadcast SET status = 'sending' WHERE id IN (SELECT id FROM broadcast \
@@ -157,9 +165,10 @@ impl Store {
                  SELECT b.id, s.channel, s.external_id FROM broadcast b \
                  JOIN subscription s ON s.centre_id = b.centre_id \
                  JOIN chat_user u ON u.channel = s.channel AND u.external_id = s.external_id AND u.active \
-                 WHERE b.id = $1",
+                 WHERE b.id = $1 AND s.channel = ANY($2)",
             )
             .bind(broadcast)
+            .bind(&channels)
             .execute(&mut *tx)
             .await?;
         }
@@ -219,23 +228,49 @@ impl Store {
             .collect())
     }
 
+    /// Forgets broadcasts (their text and who got them) 30 days after they
+    /// finished or were cancelled.
+    pub async fn prune_broadcasts(&self) -> Result<u64, StoreError> {
+        let pruned = sqlx::query("DELETE FROM broadcast WHERE finished_at < now() - interval '30 days'")
+            .execute(&self.pool)
+            .await?;
+        Ok(pruned.rows_affected())
+    }
+
+    /// Gives claimed deliveries back unsent (the round ran out of time).
+    pub async fn unclaim_deliveries(&self, deliveries: &[Delivery]) -> Result<(), StoreError> {
+        for delivery in deliveries {
+            sqlx::query(
+                "UPDATE broadcast_delivery SET claimed_until = NULL, attempts = greatest(attempts - 1, 0) \
+                 WHERE broadcast_id = $1 AND channel = $2 AND external_id = $3 AND status = 'pending'",
+            )
+            .bind(delivery.broadcast)
+            .bind(delivery.to.channel.as_str())
+            .bind(&delivery.to.external_id)
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(())
+    }
+
     /// Marks a claimed delivery.
     pub async fn finish_delivery(&self, delivery: &Delivery, outcome: DeliveryOutcome) -> Result<(), StoreError> {
         let sql = match outcome {
+            // Only a pending row is finished: a late answer never undoes a mark.
             DeliveryOutcome::Sent => {
                 "UPDATE broadcast_delivery SET status = 'sent', done_at = now(), claimed_until = NULL \
-                 WHERE broadcast_id = $1 AND channel = $2 AND external_id = $3"
+                 WHERE broadcast_id = $1 AND channel = $2 AND external_id = $3 AND status = 'pending'"
             }
             DeliveryOutcome::Blocked => {
                 "UPDATE broadcast_delivery SET status = 'blocked', done_at = now(), claimed_until = NULL \
-                 WHERE broadcast_id = $1 AND channel = $2 AND external_id = $3"
+                 WHERE broadcast_id = $1 AND channel = $2 AND external_id = $3 AND status = 'pending'"
             }
             DeliveryOutcome::Retry => {
                 "UPDATE broadcast_delivery SET \
                    status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END, \
                    done_at = CASE WHEN attempts >= $4 THEN now() END, \
                    claimed_until = CASE WHEN attempts >= $4 THEN NULL ELSE now() + interval '30 seconds' END \
-                 WHERE broadcast_id = $1 AND channel = $2 AND external_id = $3"
+                 WHERE broadcast_id = $1 AND channel = $2 AND external_id = $3 AND status = 'pending'"
             }
         };
         sqlx::query(sql)

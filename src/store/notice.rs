@@ -28,8 +28,9 @@ pub enum Notice {
     Reminder { signup: i64, cohort: String, session: i32 },
     /// To a coordinator: a participant cannot come to a session.
     CantCome { signup: i64, cohort: String, session: i32 },
-    /// To a coordinator: someone says the centre's card is wrong.
-    CentreReport { report: i64, centre: String, topic: String, details: Option<String> },
+    /// To a coordinator: someone says the centre's card is wrong (their
+    /// words stay in the report, read when this is sent).
+    CentreReport { report: i64, centre: String, topic: String },
     /// To a coordinator: how their broadcast went.
     BroadcastReport { broadcast: i64, centre: String, sent: i64, blocked: i64, failed: i64 },
 }
@@ -130,19 +131,21 @@ impl Store {
     }
 
     /// Claims up to `limit` unsent notices for these channels (or for one
-    /// person), oldest first, skipping rows another worker holds.
+    /// person), oldest first, skipping rows another worker holds. Leases are
+    /// reckoned from `now` (the conversation's clock, which tests pin).
     pub async fn claim_notices(
         &self,
         channels: &[ChannelKind],
         only: Option<&Person>,
         limit: i64,
+        now: DateTime<Utc>,
     ) -> Result<Vec<PendingNotice>, StoreError> {
         let channels: Vec<&str> = channels.iter().map(|c| c.as_str()).collect();
         let rows: Vec<(i64, String, String, serde_json::Value)> = sqlx::query_as(
-            "UPDATE notice SET claimed_until = now() + make_interval(secs => $4), attempts = attempts + 1 \
+            "UPDATE notice SET claimed_until = $5 + make_interval(secs => $4), attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM notice WHERE sent_at IS NULL AND channel = ANY($1) \
                           AND ($2::text IS NULL OR external_id = $2) \
-                          AND (claimed_until IS NULL OR claimed_until < now()) \
+                          AND (claimed_until IS NULL OR claimed_until <= $5) \
                           ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
              RETURNING id, channel, external_id, payload",
         )
@@ -150,6 +153,7 @@ impl Store {
         .bind(only.map(|p| p.external_id.as_str()))
         .bind(limit)
         .bind(LEASE_SECONDS)
+        .bind(now)
         .fetch_all(&self.pool)
         .await?;
         let mut claimed = Vec::with_capacity(rows.len());
@@ -171,24 +175,54 @@ impl Store {
 
     /// Marks a claimed notice done.
     pub async fn finish_notice(&self, id: i64, outcome: NoticeOutcome) -> Result<(), StoreError> {
-        sqlx::query("UPDATE notice SET sent_at = now(), outcome = $2, claimed_until = NULL WHERE id = $1")
-            .bind(id)
-            .bind(outcome.as_str())
-            .execute(&self.pool)
-            .await?;
+        // A late answer never marks a notice twice.
+        sqlx::query(
+            "UPDATE notice SET sent_at = now(), outcome = $2, claimed_until = NULL WHERE id = $1 AND sent_at IS NULL",
+        )
+        .bind(id)
+        .bind(outcome.as_str())
+        .execute(&self.pool)
+        .await?;
         Ok(())
+    }
+
+    /// Gives a claimed notice back unsent, to be taken again at `at` (the
+    /// morning, for a reminder due at night; now, when a round ran out of
+    /// time); the claim does not count as an attempt.
+    pub async fn postpone_notice(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE notice SET claimed_until = $2, attempts = greatest(attempts - 1, 0) WHERE id = $1 AND sent_at IS NULL",
+        )
+        .bind(id)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether a person (still) coordinates a centre.
+    pub async fn coordinates(&self, person: &Person, centre: &str) -> Result<bool, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM coordinator WHERE centre_id = $1 AND channel = $2 AND external_id = $3)",
+        )
+        .bind(centre)
+        .bind(person.channel.as_str())
+        .bind(&person.external_id)
+        .fetch_one(&self.pool)
+        .await?)
     }
 
     /// Returns a claimed notice for another attempt later, or gives it up
     /// after `MAX_ATTEMPTS` claims.
-    pub async fn release_notice(&self, id: i64) -> Result<(), StoreError> {
+    pub async fn release_notice(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE notice SET claimed_until = CASE WHEN attempts >= $2 THEN NULL ELSE now() + interval '1 minute' END, \
+            "UPDATE notice SET claimed_until = CASE WHEN attempts >= $2 THEN NULL ELSE $3 + interval '1 minute' END, \
              sent_at = CASE WHEN attempts >= $2 THEN now() END, \
              outcome = CASE WHEN attempts >= $2 THEN 'failed' END WHERE id = $1",
         )
         .bind(id)
         .bind(MAX_ATTEMPTS)
+        .bind(now)
         .execute(&self.pool)
         .await?;
         Ok(())

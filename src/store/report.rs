@@ -39,12 +39,7 @@ impl Store {
         .bind(centre)
         .fetch_all(&mut *tx)
         .await?;
-        let notice = Notice::CentreReport {
-            report,
-            centre: centre.to_owned(),
-            topic: topic.to_owned(),
-            details: details.map(str::to_owned),
-        };
+        let notice = Notice::CentreReport { report, centre: centre.to_owned(), topic: topic.to_owned() };
         let mut told = 0;
         for (channel, external_id) in coordinators {
             if let Some(channel) = ChannelKind::parse(&channel) {
@@ -54,6 +49,25 @@ impl Store {
         }
         tx.commit().await?;
         Ok(told)
+    }
+
+    /// The words of an open report (none once it is closed).
+    pub async fn report_details(&self, report: i64) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar::<_, Option<String>>(
+            "SELECT details FROM centre_report WHERE id = $1 AND handled_at IS NULL",
+        )
+        .bind(report)
+        .fetch_optional(&self.pool)
+        .await?
+        .flatten())
+    }
+
+    /// Forgets reports closed more than 90 days ago.
+    pub async fn prune_reports(&self) -> Result<u64, StoreError> {
+        let pruned = sqlx::query("DELETE FROM centre_report WHERE handled_at < now() - interval '90 days'")
+            .execute(&self.pool)
+            .await?;
+        Ok(pruned.rows_affected())
     }
 
     /// Closes an open report for a coordinator of its centre; confirming

@@ -175,7 +175,7 @@ async fn a_worker_that_dies_mid_broadcast_leaves_nobody_skipped_or_messaged_twic
     let id = app.store.create_broadcast_as(&person, "sample-lvivska", &body, kyiv(2026, 11, 23, 12, 0)).await.unwrap();
     assert!(id.is_some());
     // A replica starts the broadcast, claims 20 deliveries and is killed before sending them.
-    app.store.start_due_broadcasts(kyiv(2026, 11, 23, 12, 0)).await.unwrap();
+    app.store.start_due_broadcasts(kyiv(2026, 11, 23, 12, 0), &[ChannelKind::Console]).await.unwrap();
     let lost = app.store.claim_deliveries(&[ChannelKind::Console], 20).await.unwrap();
     assert_eq!(lost.len(), 20);
     // Another replica sends the rest at once; the 20 wait for their lease to end.
@@ -221,7 +221,7 @@ async fn a_closure_shows_on_cards_and_nearest_answers_and_subscribers_are_told(p
     let ask = app.press(COORDINATOR, UK, &desk.button("Позначити, що центр тимчасово зачинено")).await;
     assert!(ask.text().contains("Чому «Центр життєстійкості Львівської громади» зачинено?"), "{}", ask.text());
     let long = app.say(COORDINATOR, UK, &"б".repeat(301)).await;
-    assert!(long.text().contains("не довше за 300 символів"), "{}", long.text());
+    assert!(long.text().contains("причину до 300 символів"), "{}", long.text());
     app.say(COORDINATOR, UK, "Немає світла").await;
     let past = app.say(COORDINATOR, UK, "22.11.2026 10:00").await;
     assert!(past.text().contains("Цей час уже минув."), "{}", past.text());

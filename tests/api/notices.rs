@@ -68,7 +68,9 @@ async fn nobody_is_reminded_at_night_and_a_missed_reminder_waits_for_the_morning
     // The bot was down from 18:00 to 21:30: nothing at night.
     assert!(app.notices_at(kyiv(2026, 11, 30, 21, 30)).await.is_empty());
     assert!(app.notices_at(kyiv(2026, 12, 1, 3, 0)).await.is_empty());
-    assert_eq!(app.notices_for("olena", kyiv(2026, 12, 1, 9, 0)).await.len(), 1, "sent in the morning");
+    let morning = app.notices_for("olena", kyiv(2026, 12, 1, 9, 0)).await;
+    assert_eq!(morning.len(), 1, "sent in the morning");
+    assert!(morning[0].text().contains("Нагадування: сьогодні зустріч"), "{}", morning[0].text());
 }
 
 #[sqlx::test]
@@ -111,7 +113,7 @@ async fn no_more_reminders_stops_later_ones_and_i_cant_come_tells_the_coordinato
     assert_eq!(told.len(), 1, "a second tap tells nobody twice");
     let text = told[0].text();
     assert!(
-        text.contains("🙋 olena не зможе прийти на зустріч 1 групи «Батьківство без стресу» 01.12.2026 о 18:00."),
+        text.contains("🙋 olena не зможе прийти на зустріч № 1 групи «Батьківство без стресу» 01.12.2026 о 18:00."),
         "{text}"
     );
 
@@ -201,10 +203,10 @@ async fn concurrent_workers_claim_each_notice_once(pool: PgPool) {
     assert_eq!(queued, 40);
     let channels = [ChannelKind::Console];
     let claims = tokio::join!(
-        s.claim_notices(&channels, None, 15),
-        s.claim_notices(&channels, None, 15),
-        s.claim_notices(&channels, None, 15),
-        s.claim_notices(&channels, None, 15)
+        s.claim_notices(&channels, None, 15, now),
+        s.claim_notices(&channels, None, 15, now),
+        s.claim_notices(&channels, None, 15, now),
+        s.claim_notices(&channels, None, 15, now)
     );
     let mut claimed: Vec<i64> = [claims.0, claims.1, claims.2, claims.3]
         .into_iter()
@@ -216,12 +218,13 @@ async fn concurrent_workers_claim_each_notice_once(pool: PgPool) {
     assert_eq!(claimed.len(), total, "no notice was claimed twice");
     assert_eq!(total, 40);
     // Claimed but unsent (a worker died): nobody else takes them until the lease ends.
-    assert!(app.store.claim_notices(&channels, None, 100).await.unwrap().is_empty());
-    sqlx::query("UPDATE notice SET claimed_until = now() - interval '1 second'")
-        .execute(app.store.pool())
-        .await
-        .unwrap();
-    assert_eq!(app.store.claim_notices(&channels, None, 100).await.unwrap().len(), 40, "sent again after the lease");
+    assert!(app.store.claim_notices(&channels, None, 100, now).await.unwrap().is_empty());
+    let later = now + chrono::Duration::minutes(3);
+    assert_eq!(
+        app.store.claim_notices(&channels, None, 100, later).await.unwrap().len(),
+        40,
+        "sent again after the lease"
+    );
 }
 
 #[sqlx::test]
@@ -235,4 +238,35 @@ async fn i_cant_come_says_to_call_the_centre_when_no_coordinator_can_be_messaged
     let absent = app.press("olena", UK, &reminder.button("Цього разу не зможу")).await;
     assert!(absent.text().contains("зателефонуйте до центру"), "{}", absent.text());
     assert!(app.notices_at(kyiv(2026, 11, 30, 18, 5)).await.is_empty());
+}
+
+#[sqlx::test]
+async fn a_reminder_that_could_not_go_by_21_00_waits_for_the_morning_and_says_today(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    import_sample_groups(&app, 10).await;
+    join(&app, "olena").await;
+    // Queued at 20:59, but the platform was down until 23:00.
+    let queued = app.store.schedule_reminders(kyiv(2026, 11, 30, 20, 59)).await.unwrap();
+    assert_eq!(queued, 1);
+    assert!(app.notices_at(kyiv(2026, 11, 30, 23, 0)).await.is_empty(), "not at night");
+    assert!(app.notices_at(kyiv(2026, 12, 1, 8, 59)).await.is_empty(), "not before 09:00");
+    let morning = app.notices_for("olena", kyiv(2026, 12, 1, 9, 0)).await;
+    assert_eq!(morning.len(), 1);
+    assert!(morning[0].text().contains("Нагадування: сьогодні зустріч"), "{}", morning[0].text());
+}
+
+#[sqlx::test]
+async fn a_late_answer_never_marks_a_notice_twice(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    import_sample_groups(&app, 1).await;
+    join(&app, "a").await;
+    join(&app, "b").await;
+    app.press("a", UK, &Action::Leave(signup_id(&app, "a").await)).await;
+    let now = kyiv(2026, 11, 23, 12, 5);
+    let claimed = app.store.claim_notices(&[ChannelKind::Console], None, 10, now).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    app.store.finish_notice(claimed[0].id, resilience_bot::store::NoticeOutcome::Sent).await.unwrap();
+    app.store.finish_notice(claimed[0].id, resilience_bot::store::NoticeOutcome::Failed).await.unwrap();
+    let outcome: String = sqlx::query_scalar("SELECT outcome FROM notice").fetch_one(app.store.pool()).await.unwrap();
+    assert_eq!(outcome, "sent");
 }

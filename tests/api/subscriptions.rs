@@ -119,7 +119,7 @@ async fn this_is_wrong_reaches_the_coordinator_who_confirms_the_card_and_renews_
     let long = app.say("olena", UK, &"x".repeat(501)).await;
     assert!(long.text().contains("не довше за 500 символів"), "{}", long.text());
     let thanks = app.say("olena", UK, "Новий номер 067 000 00 00").await;
-    assert!(thanks.text().contains("Дякуємо! Координатор центру перевірить."), "{}", thanks.text());
+    assert!(thanks.text().contains("Дякуємо! Координатор центру це перевірить."), "{}", thanks.text());
     let stored: (String, Option<String>) =
         sqlx::query_as("SELECT topic, details FROM centre_report").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(stored, ("phone".into(), Some("Новий номер 067 000 00 00".into())));
@@ -149,10 +149,20 @@ async fn this_is_wrong_reaches_the_coordinator_who_confirms_the_card_and_renews_
     let ask = app.press("olena", UK, &card.button("Тут щось не так")).await;
     app.press("olena", UK, &ask.button("Центр зачинено")).await;
     let thanks = app.press("olena", UK, &Action::Skip).await;
-    assert!(thanks.text().contains("Дякуємо!"), "{}", thanks.text());
+    assert!(thanks.text().contains("Координатора цього центру ще немає в боті"), "{}", thanks.text());
     let reports: i64 =
         sqlx::query_scalar("SELECT count(*) FROM centre_report").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(reports, 2);
     let forged = app.send("olena", UK, Incoming::Button("rp:no-such-centre".into())).await;
     assert!(forged.text().contains("Ця кнопка вже не діє"), "{}", forged.text());
+
+    // The centre is removed while someone is reporting: a clear answer, not an
+    // update that fails (and is redelivered) forever.
+    let card = app.say("taras", UK, "/start centre-sample-kreminska").await;
+    let ask = app.press("taras", UK, &card.button("Тут щось не так")).await;
+    app.press("taras", UK, &ask.button("Адреса")).await;
+    sqlx::query("DELETE FROM centre WHERE id = 'sample-kreminska'").execute(app.store.pool()).await.unwrap();
+    let refused = app.say("taras", UK, "Переїхали").await;
+    assert!(refused.text().contains("Ця кнопка вже не діє"), "{}", refused.text());
+    assert_eq!(app.stored_state("taras").await["kind"], "idle");
 }

@@ -182,7 +182,8 @@ impl Deliver for ViberDelivery {
         for attempt in 0..MAX_ATTEMPTS {
             match self.client.send_message(to, message).await {
                 Ok(()) => return Outcome::Sent,
-                Err(ViberError::Status { status: 5..=7, message }) => {
+                // 5 not registered, 6 not subscribed; 7 is the bot's own account blocked.
+                Err(ViberError::Status { status: 5..=6, message }) => {
                     tracing::info!(status_message = %message, "the Viber user cannot be reached");
                     return Outcome::Unreachable;
                 }

@@ -177,7 +177,7 @@ impl NoticeSender for Viber {
                     Ok(failed) => {
                         for failure in failed {
                             let Some(i) = to.iter().position(|id| *id == failure.receiver) else { continue };
-                            results[i] = if (5..=7).contains(&failure.status) {
+                            results[i] = if (5..=6).contains(&failure.status) {
                                 if let Err(error) = self.store.set_inactive(ChannelKind::Viber, &failure.receiver).await
                                 {
                                     tracing::error!(%error, "cannot mark a Viber user inactive");

@@ -11,7 +11,7 @@ use super::groups::{centre_name, programme_title, session_line};
 use super::{Context, Step, card, coordinate, draft, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
-use crate::domain::CentreId;
+use crate::domain::{CentreId, Closure};
 use crate::i18n::{Arg, Text};
 use crate::store::{BroadcastBody, CohortView};
 
@@ -46,6 +46,8 @@ pub fn compose(ctx: &Context<'_>, centre: &CentreId) -> Step {
 
 /// The typed message, checked, then the preview.
 pub fn written(ctx: &Context<'_>, centre: String, text: &str) -> Step {
+    // Line breaks are the coordinator's; other control characters are not text.
+    let text: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
     let text = text.trim();
     if text.is_empty() || text.chars().count() > MAX_MESSAGE_CHARS {
         let reply = Reply::default()
@@ -100,7 +102,7 @@ fn preview(ctx: &Context<'_>, centre: String, body: Option<String>, send_at: Opt
     let cohorts: Vec<CohortView> = coordinate::cohorts_at(ctx, &centre).cloned().collect();
     let shown = body.clone().map_or(BroadcastBody::Schedule, BroadcastBody::Message);
     let mut reply = Reply::default().line(Text::new("broadcast-preview-title"));
-    for paragraph in message(ctx, &centre, &shown, &cohorts).paragraphs {
+    for paragraph in message(ctx, &centre, &shown, &cohorts, None).paragraphs {
         reply = reply.paragraph(paragraph);
     }
     let when = match send_at {
@@ -121,17 +123,23 @@ fn preview(ctx: &Context<'_>, centre: String, body: Option<String>, send_at: Opt
 
 /// What a subscriber receives: the coordinator's words under the centre's
 /// name, or the sessions of the centre's groups in the coming week.
-pub fn message(ctx: &Context<'_>, centre: &str, body: &BroadcastBody, cohorts: &[CohortView]) -> Reply {
+pub fn message(
+    ctx: &Context<'_>,
+    centre: &str,
+    body: &BroadcastBody,
+    cohorts: &[CohortView],
+    closure: Option<&Closure>,
+) -> Reply {
     let name = centre_name(ctx, centre);
     let mut reply = match body {
         BroadcastBody::Message(text) => Reply::default()
             .line(Text::new("broadcast-from").plain("centre", name))
             .line(Text::new("broadcast-body").plain("text", text.as_str())),
         BroadcastBody::Closure => {
-            let closure = CentreId::parse(centre).ok().and_then(|id| card::closure(ctx, &id).cloned());
-            match closure {
+            let now = ctx.now;
+            match closure.filter(|c| c.until.with_timezone(&Kyiv).naive_local() > now) {
                 Some(closure) => {
-                    Reply::default().line(card::closure_line(&closure, "broadcast-closed").plain("centre", name))
+                    Reply::default().line(card::closure_line(closure, "broadcast-closed").plain("centre", name))
                 }
                 // Opened again before the message went.
                 None => Reply::default().line(Text::new("broadcast-reopened").plain("centre", name)),
@@ -229,6 +237,7 @@ pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
                 .with("date", Arg::Date(at.date()))
                 .with("time", Arg::AtTime { hour: at.hour(), minute: at.minute() }),
         ),
+        (_, Outcome::AnnouncedTooLate) => Reply::default().line(Text::new("broadcast-too-late")),
         (_, Outcome::BroadcastCancelled(true)) => Reply::default().line(Text::new("broadcast-cancelled")),
         (_, Outcome::BroadcastCancelled(false)) => Reply::default().line(Text::new("broadcast-not-cancelled")),
         _ => Reply::default().line(Text::new("coord-not-found")),

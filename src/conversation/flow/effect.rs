@@ -103,6 +103,10 @@ pub enum Outcome {
     Redeemed(Redeemed),
     /// False: not the person's centre.
     Announced(bool),
+    /// The database refused the change for good (what it referred to is gone).
+    Refused,
+    /// The time chosen for it passed while the preview was open.
+    AnnouncedTooLate,
     /// False: not theirs, or it has gone already.
     BroadcastCancelled(bool),
     /// False: not the person's centre.
@@ -119,6 +123,10 @@ pub enum Outcome {
 /// replaces the step's when the person is asked again.
 pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, Option<State>) {
     match outcome {
+        Outcome::Refused => {
+            let reply = Reply::default().line(crate::i18n::Text::new("error-stale-button"));
+            (reply.buttons(super::menu::menu_buttons(ctx)), Some(State::Idle))
+        }
         Outcome::SignedUp(_) | Outcome::Left(_) | Outcome::Absence(_) | Outcome::RemindersStopped(_) => {
             (groups::after(ctx, effect, outcome), None)
         }
@@ -128,7 +136,9 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
         Outcome::Subscribed(_) | Outcome::Unsubscribed(_) | Outcome::UnsubscribedAll(_) => {
             (subscribe::after(ctx, effect, outcome), None)
         }
-        Outcome::Announced(_) | Outcome::BroadcastCancelled(_) => (broadcast::after(ctx, effect, outcome), None),
+        Outcome::Announced(_) | Outcome::AnnouncedTooLate | Outcome::BroadcastCancelled(_) => {
+            (broadcast::after(ctx, effect, outcome), None)
+        }
         Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
         Outcome::Reported(_) | Outcome::Resolved(_) => (report::after(ctx, outcome), None),
     }

@@ -43,8 +43,11 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
         }
         Notice::Reminder { signup, session, .. } => {
             let Some((at, minutes)) = session_at(cohort, *session) else { return Reply::default() };
+            // Normally the evening before; after an outage, the morning of the day.
+            let today = at.with_timezone(&Kyiv).date_naive() == ctx.now.date();
             let mut lines = vec![
                 Text::new("notice-reminder")
+                    .plain("when", if today { "today" } else { "tomorrow" })
                     .message("session", session_line(*session as usize, at, minutes))
                     .count("count", cohort.sessions.len() as i64)
                     .plain("programme", programme),
@@ -59,7 +62,9 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
             }
             reply.buttons([help_now_button(), menu_button()])
         }
-        Notice::BroadcastReport { .. } | Notice::CentreReport { .. } => to_coordinator(ctx, notice).unwrap_or_default(),
+        Notice::BroadcastReport { .. } | Notice::CentreReport { .. } => {
+            to_coordinator(ctx, notice, None).unwrap_or_default()
+        }
         Notice::CantCome { session, .. } => {
             let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
             let who = match first_name {
@@ -84,7 +89,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
 
 /// Notices to a coordinator that are not about a group: how their broadcast
 /// went, and "this is wrong" reports about their centre's card.
-pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice) -> Option<Reply> {
+pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>) -> Option<Reply> {
     let desk = Button { label: Text::new("coord-back"), action: Action::Coordinate };
     let reply = match notice {
         Notice::BroadcastReport { centre, sent, blocked, failed, .. } => Reply::default().line(
@@ -94,14 +99,14 @@ pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice) -> Option<Reply> {
                 .count("blocked", *blocked)
                 .count("failed", *failed),
         ),
-        Notice::CentreReport { report, centre, topic, details } => {
+        Notice::CentreReport { report, centre, topic } => {
             let mut reply = Reply::default().line(
                 Text::new("report-to-coordinator")
                     .plain("centre", centre_name(ctx, centre))
                     .message("topic", Text::new(super::report::topic_id(topic))),
             );
             if let Some(details) = details {
-                reply = reply.line(Text::new("report-details").plain("details", details.as_str()));
+                reply = reply.line(Text::new("report-details").plain("details", details));
             }
             reply
                 .button(Text::new("report-handled"), Action::ReportHandled(*report))

@@ -74,6 +74,7 @@ pub fn details(ctx: &Context<'_>, centre: String, topic: Option<String>, details
 
 pub fn after(_ctx: &Context<'_>, outcome: &Outcome) -> Reply {
     let reply = match outcome {
+        Outcome::Reported(0) => Reply::default().line(Text::new("report-thanks-no-coordinator")),
         Outcome::Reported(_) => Reply::default().line(Text::new("report-thanks")),
         Outcome::Resolved(true) => Reply::default().line(Text::new("report-resolved")),
         _ => Reply::default().line(Text::new("report-not-open")),
