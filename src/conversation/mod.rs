@@ -110,17 +110,7 @@ impl Conversation {
     /// before the person has written and must not create a record of them.
     pub fn preview(&self, language: Language, incoming: Incoming) -> Outgoing {
         let directory = self.directory.current();
-        let ctx = flow::Context {
-            directory: &directory,
-            gazetteer: &self.gazetteer,
-            hotlines: &self.hotlines,
-            now: self.clock.kyiv_now(),
-            language,
-            is_new: false,
-            groups: None,
-            desk: None,
-            channel: ChannelKind::Viber,
-        };
+        let ctx = self.notice_context(&directory, language, ChannelKind::Viber);
         let step = flow::step(&ctx, State::Idle, incoming);
         Outgoing { language: step.language, replies: step.replies }
     }

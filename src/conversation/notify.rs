@@ -181,7 +181,8 @@ impl Conversation {
         Ok(Ok(Outgoing { language, replies: vec![reply] }))
     }
 
-    /// The context a message the bot starts is worded in.
+    /// The context for wording a message to someone whose conversation is
+    /// not being applied: a message the bot starts, or Viber's welcome.
     pub(super) fn notice_context<'a>(
         &'a self,
         directory: &'a crate::directory::Directory,

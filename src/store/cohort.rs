@@ -210,6 +210,22 @@ impl Store {
     }
 }
 
+/// Writes a cohort's sessions, numbered from 1 in order.
+pub(super) async fn insert_sessions(conn: &mut PgConnection, row: &crate::domain::CohortRow) -> Result<(), StoreError> {
+    for (number, starts_at) in row.sessions.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO cohort_session (cohort_id, number, starts_at, duration_minutes) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&row.id)
+        .bind(i32::try_from(number + 1).unwrap_or(i32::MAX))
+        .bind(starts_at)
+        .bind(row.duration_minutes)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Locks a cohort that can still be joined; returns its capacity.
 async fn lock_open_cohort(
     tx: &mut Transaction<'static, Postgres>,
@@ -359,17 +375,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             sqlx::query("DELETE FROM cohort_session WHERE cohort_id = $1").bind(&row.id).execute(&mut *tx).await?;
-            for (number, starts_at) in row.sessions.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO cohort_session (cohort_id, number, starts_at, duration_minutes) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(&row.id)
-                .bind(i32::try_from(number + 1).unwrap_or(i32::MAX))
-                .bind(starts_at)
-                .bind(row.duration_minutes)
-                .execute(&mut *tx)
-                .await?;
-            }
+            insert_sessions(&mut tx, row).await?;
             summary.promoted.extend(promote(&mut tx, &row.id, row.capacity).await?);
         }
         if !conflicts.is_empty() {

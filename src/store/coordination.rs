@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
-use super::cohort::{CapacityChange, Person, Promotion, resize};
+use super::cohort::{CapacityChange, Person, Promotion, insert_sessions, resize};
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, CohortRow, Programme};
@@ -186,17 +186,7 @@ impl Store {
         if inserted.rows_affected() == 0 {
             return Err(StoreError::Conflict(format!("group {} exists already", row.id)));
         }
-        for (number, starts_at) in row.sessions.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO cohort_session (cohort_id, number, starts_at, duration_minutes) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(&row.id)
-            .bind(i32::try_from(number + 1).unwrap_or(i32::MAX))
-            .bind(starts_at)
-            .bind(row.duration_minutes)
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_sessions(&mut tx, row).await?;
         tx.commit().await?;
         Ok(true)
     }
