@@ -210,6 +210,28 @@ impl Store {
     }
 }
 
+/// Writes a programme as the programmes file describes it.
+pub(super) async fn upsert_programme(
+    conn: &mut PgConnection,
+    programme: &crate::domain::Programme,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO programme (id, kind, title_uk, title_en, description_uk, description_en) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, \
+         title_uk = EXCLUDED.title_uk, title_en = EXCLUDED.title_en, \
+         description_uk = EXCLUDED.description_uk, description_en = EXCLUDED.description_en",
+    )
+    .bind(&programme.id)
+    .bind(&programme.kind)
+    .bind(&programme.title_uk)
+    .bind(&programme.title_en)
+    .bind(&programme.description_uk)
+    .bind(&programme.description_en)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Writes a cohort's sessions, numbered from 1 in order.
 pub(super) async fn insert_sessions(conn: &mut PgConnection, row: &crate::domain::CohortRow) -> Result<(), StoreError> {
     for (number, starts_at) in row.sessions.iter().enumerate() {
@@ -325,21 +347,8 @@ impl Store {
         rows: &[crate::domain::CohortRow],
     ) -> Result<CohortImport, StoreError> {
         let mut tx = self.pool.begin().await?;
-        for p in programmes {
-            sqlx::query(
-                "INSERT INTO programme (id, kind, title_uk, title_en, description_uk, description_en) \
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, \
-                 title_uk = EXCLUDED.title_uk, title_en = EXCLUDED.title_en, \
-                 description_uk = EXCLUDED.description_uk, description_en = EXCLUDED.description_en",
-            )
-            .bind(&p.id)
-            .bind(&p.kind)
-            .bind(&p.title_uk)
-            .bind(&p.title_en)
-            .bind(&p.description_uk)
-            .bind(&p.description_en)
-            .execute(&mut *tx)
-            .await?;
+        for programme in programmes {
+            upsert_programme(&mut tx, programme).await?;
         }
         let mut summary = CohortImport::default();
         let mut conflicts = Vec::new();

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
-use super::cohort::{CapacityChange, Person, Promotion, insert_sessions, resize};
+use super::cohort::{CapacityChange, Person, Promotion, insert_sessions, resize, upsert_programme};
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, CohortRow, Programme};
@@ -159,18 +159,7 @@ impl Store {
             return Ok(false);
         }
         // The programme may never have come with a groups file.
-        sqlx::query(
-            "INSERT INTO programme (id, kind, title_uk, title_en, description_uk, description_en) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&programme.id)
-        .bind(&programme.kind)
-        .bind(&programme.title_uk)
-        .bind(&programme.title_en)
-        .bind(&programme.description_uk)
-        .bind(&programme.description_en)
-        .execute(&mut *tx)
-        .await?;
+        upsert_programme(&mut tx, programme).await?;
         let inserted = sqlx::query(
             "INSERT INTO cohort (id, programme_id, centre_id, language, format, capacity) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",

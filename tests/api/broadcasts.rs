@@ -2,45 +2,18 @@
 //! send now or later, cancel, progress and report, over a durable queue.
 
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use resilience_bot::conversation::{Action, NoticeSender, Outgoing, Sent};
+use resilience_bot::conversation::{Action, NoticeSender};
 use resilience_bot::domain::{CentreId, ChannelKind, Language};
 use resilience_bot::store::Person;
 use sqlx::PgPool;
 
-use crate::helpers::{TestApp, import_sample_groups, kyiv};
+use crate::helpers::{Recorder, TestApp, import_sample_groups, kyiv};
 
 const UK: Language = Language::Uk;
 const COORDINATOR: &str = "coordinator";
-
-/// Records what each terminal user would get; `blocked` people refuse.
-#[derive(Default)]
-struct Recorder {
-    sent: Mutex<Vec<(String, Outgoing)>>,
-    blocked: HashSet<String>,
-}
-
-impl NoticeSender for Recorder {
-    fn channel(&self) -> ChannelKind {
-        ChannelKind::Console
-    }
-
-    fn send<'a>(
-        &'a self,
-        to: &'a str,
-        outgoing: Outgoing,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Sent> + Send + 'a>> {
-        let sent = if self.blocked.contains(to) {
-            Sent::Unreachable
-        } else {
-            self.sent.lock().unwrap().push((to.to_owned(), outgoing));
-            Sent::Yes
-        };
-        Box::pin(std::future::ready(sent))
-    }
-}
 
 fn lviv() -> CentreId {
     CentreId::parse("sample-lvivska").unwrap()

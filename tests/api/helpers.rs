@@ -177,9 +177,9 @@ impl TestApp {
     pub async fn notices_at(&self, now: DateTime<Utc>) -> Vec<(String, Answer)> {
         let conversation = self.restarted(now);
         conversation.schedule_reminders().await.unwrap();
-        let inbox = Inbox(std::sync::Mutex::new(Vec::new()));
+        let inbox = Recorder::default();
         while conversation.deliver_notices(&[&inbox], None).await.unwrap() > 0 {}
-        let delivered = inbox.0.into_inner().unwrap();
+        let delivered = inbox.sent.into_inner().unwrap();
         delivered.iter().map(|(to, outgoing)| (to.clone(), self.render(outgoing))).collect()
     }
 
@@ -312,10 +312,16 @@ pub fn kyiv(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     chrono_tz::Europe::Kyiv.with_ymd_and_hms(y, m, d, h, min, 0).unwrap().with_timezone(&Utc)
 }
 
-/// Collects notices for terminal users instead of sending them.
-struct Inbox(std::sync::Mutex<Vec<(String, Outgoing)>>);
+/// Takes notices and broadcasts for terminal users instead of sending them:
+/// records what each would get; `blocked` people refuse, as a person who
+/// blocked the bot does.
+#[derive(Default)]
+pub struct Recorder {
+    pub sent: std::sync::Mutex<Vec<(String, Outgoing)>>,
+    pub blocked: std::collections::HashSet<String>,
+}
 
-impl NoticeSender for Inbox {
+impl NoticeSender for Recorder {
     fn channel(&self) -> ChannelKind {
         ChannelKind::Console
     }
@@ -325,8 +331,13 @@ impl NoticeSender for Inbox {
         to: &'a str,
         outgoing: Outgoing,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Sent> + Send + 'a>> {
-        self.0.lock().unwrap().push((to.to_owned(), outgoing));
-        Box::pin(std::future::ready(Sent::Yes))
+        let sent = if self.blocked.contains(to) {
+            Sent::Unreachable
+        } else {
+            self.sent.lock().unwrap().push((to.to_owned(), outgoing));
+            Sent::Yes
+        };
+        Box::pin(std::future::ready(sent))
     }
 }
 

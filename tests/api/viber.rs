@@ -347,13 +347,9 @@ fn buttons(call: &crate::fake_viber::Call) -> Vec<String> {
         .unwrap_or_default()
 }
 
-#[sqlx::test]
-async fn groups_on_viber_list_instead_of_a_file_and_notices_reach_only_subscribed_people(pool: PgPool) {
-    use resilience_bot::store::Person;
-    let served = Served::start(pool).await;
+/// The Lviv group (one seat): Olena takes it, Taras waits.
+async fn olena_signed_up_and_taras_waiting(served: &Served) {
     crate::helpers::import_sample_groups(&served.app, 1).await;
-    let coordinator = Person { channel: ChannelKind::Viber, external_id: COORDINATOR.into() };
-    served.app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
     let mut token = 100;
     for (user, answer) in [(OLENA, "✅ Вас записано"), (TARAS, "Усі місця вже зайнято")] {
         for body in ["btn:join:lviv-pws", "btn:skip", "btn:skip"] {
@@ -362,6 +358,15 @@ async fn groups_on_viber_list_instead_of_a_file_and_notices_reach_only_subscribe
         }
         served.fake.wait_for(answer, |f| texts(&f.sent_to(user)).iter().any(|t| t.starts_with(answer))).await;
     }
+}
+
+#[sqlx::test]
+async fn groups_on_viber_list_instead_of_a_file_and_notices_reach_only_subscribed_people(pool: PgPool) {
+    use resilience_bot::store::Person;
+    let served = Served::start(pool).await;
+    olena_signed_up_and_taras_waiting(&served).await;
+    let coordinator = Person { channel: ChannelKind::Viber, external_id: COORDINATOR.into() };
+    served.app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
 
     served.post(&text(201, COORDINATOR, "/coordinate")).await;
     served.post(&text(202, COORDINATOR, "btn:kg:lviv-pws")).await;
@@ -414,15 +419,7 @@ async fn groups_on_viber_list_instead_of_a_file_and_notices_reach_only_subscribe
 #[sqlx::test]
 async fn a_promotion_on_viber_is_sent_by_the_notice_worker(pool: PgPool) {
     let served = Served::start(pool).await;
-    crate::helpers::import_sample_groups(&served.app, 1).await;
-    let mut token = 100;
-    for (user, answer) in [(OLENA, "✅ Вас записано"), (TARAS, "Усі місця вже зайнято")] {
-        for body in ["btn:join:lviv-pws", "btn:skip", "btn:skip"] {
-            token += 1;
-            served.post(&text(token, user, body)).await;
-        }
-        served.fake.wait_for(answer, |f| texts(&f.sent_to(user)).iter().any(|t| t.starts_with(answer))).await;
-    }
+    olena_signed_up_and_taras_waiting(&served).await;
     let signup: i64 = sqlx::query_scalar("SELECT id FROM signup WHERE external_id = $1")
         .bind(OLENA)
         .fetch_one(served.app.store.pool())
