@@ -434,3 +434,81 @@ report-resolved = Done: the report is closed.
 report-not-open = This report is closed already, or it is not about your centre.
 broadcast-too-late = The time you chose has passed. Nothing was sent; write the message again and choose a later time.
 report-thanks-no-coordinator = Thank you, it is noted. This centre's coordinator is not in the bot yet, so if you can, call the centre before you go.
+
+## Wellbeing check-in (WHO-5)
+menu-checkin = 🌱 How am I doing: a short anonymous check-in
+checkin-intro = These are the five questions of the WHO-5 Well-Being Index about the last two weeks. They help you notice how you are and suggest a next step. It is not a test and not a diagnosis.
+checkin-stored = What is stored: only your five answers, the day (no time), the language, the messenger and — if you choose — your oblast. They go only into anonymous overall statistics.
+checkin-not-stored = What is not stored: your messenger ID, name, phone, the exact time or your location. The answers are not linked to you in any way, so nobody can be shown them as yours.
+checkin-stop-any-time = You can stop at any point — then nothing is stored.
+checkin-begin = ▶️ Begin
+checkin-progress = Question { $number } of { $total }
+checkin-over-two-weeks = Over the last two weeks:
+checkin-item-cheerful = I have felt cheerful and in good spirits.
+checkin-item-calm = I have felt calm and relaxed.
+checkin-item-active = I have felt active and vigorous.
+checkin-item-rested = I woke up feeling fresh and rested.
+checkin-item-interested = My daily life has been filled with things that interest me.
+checkin-answer-5 = All of the time
+checkin-answer-4 = Most of the time
+checkin-answer-3 = More than half of the time
+checkin-answer-2 = Less than half of the time
+checkin-answer-1 = Some of the time
+checkin-answer-0 = At no time
+checkin-stop = ⏹ Stop (store nothing)
+checkin-stopped = Stopped. Nothing was stored.
+checkin-oblast-question = One last, optional question: would you share the oblast you are in now? It helps show where support is needed most. Only the oblast is stored.
+checkin-oblast-skip = Don't share my oblast
+checkin-oblast-choice = { $oblast }
+checkin-already-over = This check-in has already been finished or stopped, so nothing more was stored.
+checkin-again = 🌱 Take it again
+checkin-score = Your result: { $score } out of 100.
+checkin-result-good = It looks like the last two weeks have held quite a few good days. Keep hold of what helps you with that.
+checkin-result-low = It looks like the last two weeks have been hard for you. That is worth talking about with someone: at a Resilience Centre people will listen and support you — free, with no referral or appointment.
+checkin-result-very-low = It sounds like things are very hard for you right now. You don't have to go through this alone — talk to someone today.
+checkin-crisis-lifeline = Lifeline Ukraine: 7333 — free, day and night; they will listen and support you.
+checkin-crisis-emergency = If your life or someone else's is in danger, call 112.
+checkin-suggest-centre = You can talk to someone in person at the nearest Resilience Centre:
+checkin-not-a-diagnosis = This is not a diagnosis — just a way to notice how you are. A change of 10 points between check-ins is a real change.
+checkin-find-centre = 📍 Find the nearest centre
+checkin-remind = ⏰ Remind me in two weeks
+checkin-reminder-set = I'll remind you on { $date } — in the daytime, not at night. Only who to remind and when is stored, none of your answers.
+checkin-reminder-cancel = Cancel the reminder
+checkin-reminder-cancelled = The reminder is cancelled.
+checkin-reminder-none = There was no reminder to cancel.
+checkin-reminder-notice = Two weeks ago you asked me to remind you about a short wellbeing check-in. Would you like to take it now? It is anonymous and takes a minute.
+checkin-not-now = Not now
+
+## Forgetting a person
+about-forget = You can erase everything the bot knows about you at any time: the /forget command or the button below. Anonymous wellbeing check-ins are not linked to you, so they stay in the statistics.
+menu-forget = 🗑 Forget me
+forget-what = This deletes everything the bot knows about you: your language, the step of our conversation, your group sign-ups (your seats go to the people waiting), centre updates, reminders and your coordinator role if you have one. It cannot be undone.
+forget-checkins-stay = Anonymous wellbeing check-ins are not linked to you, so they stay in the overall statistics.
+forget-confirm = 🗑 Yes, delete everything
+forget-done = Done: I have deleted everything I knew about you.
+forget-done-signups = { $count ->
+        [one] { $count } place in a group or waiting list was freed.
+       *[other] { $count } places in groups or waiting lists were freed.
+    }
+forget-done-subscriptions = { $count ->
+        [one] { $count } subscription was ended.
+       *[other] { $count } subscriptions were ended.
+    }
+forget-afresh = If you write again, we start with a clean slate.
+
+## Check-in statistics (coordinators)
+coord-stats = 📊 Wellbeing check-in statistics
+stats-title = Anonymous wellbeing check-ins (WHO-5) over { $weeks } { $weeks ->
+        [one] week
+       *[other] weeks
+    }: count, mean score (0–100) and share scoring 50 or less.
+stats-suppressed = Cells with fewer than { $min } check-ins are hidden so that nobody can be recognised.
+stats-area = { $area }
+stats-all-ukraine = All of Ukraine
+stats-oblast = { $oblast }
+stats-week = week of { $week }: { $count } { $count ->
+        [one] check-in
+       *[other] check-ins
+    }, mean score { $mean }, 50 or less: { $low }%
+stats-week-hidden = week of { $week }: fewer than { $min } check-ins
+stats-chart-title = Mean WHO-5 score by week

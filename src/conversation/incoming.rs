@@ -44,6 +44,12 @@ pub enum Command {
     Coordinate,
     /// Stop every centre's updates.
     Stop,
+    /// Delete everything the bot knows about the person.
+    Forget,
+    /// The wellbeing check-in.
+    Checkin,
+    /// Coordinators: anonymous check-in statistics.
+    Stats,
 }
 
 impl Incoming {
@@ -65,6 +71,9 @@ impl Incoming {
             "privacy" => Incoming::Command(Command::Privacy),
             "coordinate" | "coordinator" => Incoming::Command(Command::Coordinate),
             "stop" | "unsubscribe" => Incoming::Command(Command::Stop),
+            "forget" | "forgetme" | "delete" => Incoming::Command(Command::Forget),
+            "checkin" | "wellbeing" => Incoming::Command(Command::Checkin),
+            "stats" => Incoming::Command(Command::Stats),
             _ => Incoming::Text(text.to_owned()),
         }
     }

@@ -19,7 +19,7 @@ use chrono_tz::Europe::Kyiv;
 
 pub use incoming::{Command, Incoming, User};
 pub use notify::{NoticeSender, Sent};
-pub use reply::{Action, Button, CsvCell, Document, MAX_ACTION_BYTES, Reply, Venue};
+pub use reply::{Action, Button, Chart, CsvCell, Document, MAX_ACTION_BYTES, Reply, Series, Venue};
 pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
@@ -167,6 +167,16 @@ impl Conversation {
             channel: user.channel,
         };
         let mut step = flow::step(&ctx, state, incoming);
+        // Forgetting deletes the person's row itself, so it is applied in the
+        // transaction that holds it, and nothing is saved after.
+        if step.effect == Some(flow::effect::Effect::Forget) {
+            let forgotten = update.forget().await?;
+            let ctx = flow::Context { language: step.language, ..ctx };
+            let outcome = flow::effect::Outcome::Forgotten(forgotten);
+            let (reply, _) = flow::effect::after(&ctx, &flow::effect::Effect::Forget, &outcome);
+            step.replies.push(reply);
+            return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
+        }
         // Seats are taken while the person's row is still locked, so a double
         // tap waits and then finds the place already taken.
         if let Some(effect) = step.effect.take() {
@@ -217,7 +227,14 @@ impl Conversation {
             _ => None,
         };
         let programmes = self.programmes.to_vec();
-        Ok(flow::coordinate::Desk { centres, cohorts, signups, programmes, subscribers, broadcasts })
+        let stats = if needs.stats {
+            let today = self.clock.kyiv_now().date();
+            let sums = self.store.checkin_sums(flow::stats::first_week(today), today).await?;
+            Some(crate::domain::checkin_stats::suppressed_table(sums))
+        } else {
+            None
+        };
+        Ok(flow::coordinate::Desk { centres, cohorts, signups, programmes, subscribers, broadcasts, stats })
     }
 
     async fn apply_effect(
@@ -282,6 +299,27 @@ impl Conversation {
                 };
                 Outcome::Resolved(self.store.resolve_report_as(person, *report, resolution).await?)
             }
+            Effect::SaveCheckin { answers, day, oblast, language } => {
+                let record = crate::store::CheckinRecord {
+                    answers: *answers,
+                    day: *day,
+                    language: *language,
+                    channel: person.channel,
+                    oblast: oblast.clone(),
+                };
+                self.store.record_checkin(&record).await?;
+                Outcome::CheckinSaved
+            }
+            Effect::RemindCheckin { due_on } => {
+                self.store.set_checkin_reminder(person, *due_on).await?;
+                Outcome::CheckinReminderSet
+            }
+            Effect::CancelCheckinReminder => {
+                Outcome::CheckinReminderCancelled(self.store.cancel_checkin_reminder(person).await?)
+            }
+            // Applied with the person's row before any other effect (see
+            // `handle_delivery`), so never here.
+            Effect::Forget => Outcome::Refused,
         })
     }
 

@@ -66,7 +66,9 @@ impl Conversation {
         if self.is_quiet() {
             return Ok(0);
         }
-        Ok(self.store.schedule_reminders(self.clock.utc_now()).await?)
+        let sessions = self.store.schedule_reminders(self.clock.utc_now()).await?;
+        let checkins = self.store.queue_checkin_reminders(self.clock.kyiv_now().date()).await?;
+        Ok(sessions + checkins)
     }
 
     fn is_quiet(&self) -> bool {
@@ -97,7 +99,7 @@ impl Conversation {
                 continue;
             }
             // A reminder is never sent at night, even one delayed by an outage.
-            if matches!(pending.notice, Notice::Reminder { .. }) && self.is_quiet() {
+            if matches!(pending.notice, Notice::Reminder { .. } | Notice::CheckinReminder) && self.is_quiet() {
                 self.store.postpone_notice(pending.id, self.next_morning()).await?;
                 continue;
             }
@@ -126,6 +128,9 @@ impl Conversation {
         if !active {
             return Ok(Err(NoticeOutcome::Unreachable));
         }
+        if pending.notice == Notice::CheckinReminder {
+            return Ok(Ok(Outgoing { language, replies: vec![flow::checkin::reminder_notice()] }));
+        }
         // Notices to a coordinator go only while they still are one.
         let centre_of_role = match &pending.notice {
             Notice::BroadcastReport { centre, .. } | Notice::CentreReport { centre, .. } => Some(centre.clone()),
@@ -148,7 +153,9 @@ impl Conversation {
             Notice::Promoted { cohort, signup } | Notice::Reminder { cohort, signup, .. } => (cohort, Some(*signup)),
             Notice::CohortCancelled { cohort } => (cohort, None),
             Notice::CantCome { cohort, .. } => (cohort, None),
-            Notice::BroadcastReport { .. } | Notice::CentreReport { .. } => return Ok(Err(NoticeOutcome::Gone)),
+            Notice::BroadcastReport { .. } | Notice::CentreReport { .. } | Notice::CheckinReminder => {
+                return Ok(Err(NoticeOutcome::Gone));
+            }
         };
         let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
         if matches!(pending.notice, Notice::CantCome { .. })

@@ -1,3 +1,4 @@
+use crate::domain::wellbeing::{Answers, parse_answers};
 use crate::domain::{CentreId, Coordinates, Language, is_identifier};
 use crate::i18n::Text;
 
@@ -18,6 +19,25 @@ pub struct Reply {
     pub phones: Vec<String>,
     /// A table to send as a CSV file (Telegram document; printed in the terminal).
     pub document: Option<Document>,
+    /// A line chart to send as a picture where the platform takes an
+    /// uploaded one (Telegram); the text always carries the same figures.
+    pub chart: Option<Chart>,
+}
+
+/// Weekly values, one line per series; a missing value is a gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub title: Text,
+    /// The Mondays of the weeks, oldest first.
+    pub weeks: Vec<chrono::NaiveDate>,
+    pub series: Vec<Series>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub label: Text,
+    /// One per week; 0–100.
+    pub values: Vec<Option<f64>>,
 }
 
 /// A table sent as a file; channels render it to CSV in the reader's language.
@@ -173,6 +193,26 @@ pub enum Action {
     ReportHandled(i64),
     /// Coordinators: the card is right as it is.
     ReportConfirmed(i64),
+    /// The wellbeing check-in's consent screen.
+    Checkin,
+    /// Check-in answers so far (0–5 each); the next item follows.
+    CheckinAnswer(Vec<u8>),
+    /// All five answers, and the oblast if the person shares it: store it.
+    CheckinDone {
+        answers: Answers,
+        oblast: Option<String>,
+    },
+    /// Stop the check-in; nothing is stored.
+    CheckinStop,
+    /// "Remind me in two weeks".
+    CheckinRemind,
+    CheckinRemindCancel,
+    /// Coordinators: anonymous check-in statistics.
+    CoordStats,
+    /// "Forget me": asks to confirm.
+    Forget,
+    /// "Forget me", confirmed.
+    ForgetConfirmed,
 }
 
 /// The longest callback data Telegram accepts.
@@ -228,6 +268,17 @@ impl Action {
             Action::ReportTopic(topic) => format!("rpt:{topic}"),
             Action::ReportHandled(id) => format!("rph:{id}"),
             Action::ReportConfirmed(id) => format!("rpc:{id}"),
+            Action::Checkin => "w".into(),
+            Action::CheckinAnswer(answers) => format!("wa:{}", digits(answers)),
+            Action::CheckinDone { answers, oblast } => {
+                format!("wd:{}:{}", digits(&answers.values()), oblast.as_deref().unwrap_or("-"))
+            }
+            Action::CheckinStop => "wx".into(),
+            Action::CheckinRemind => "wr".into(),
+            Action::CheckinRemindCancel => "wrx".into(),
+            Action::CoordStats => "kst".into(),
+            Action::Forget => "forget".into(),
+            Action::ForgetConfirmed => "forget!".into(),
         }
     }
 
@@ -253,6 +304,13 @@ impl Action {
                 "kbs" => Action::BroadcastSchedule,
                 "kbt" => Action::BroadcastLater,
                 "kbgo" => Action::BroadcastSend,
+                "w" => Action::Checkin,
+                "wx" => Action::CheckinStop,
+                "wr" => Action::CheckinRemind,
+                "wrx" => Action::CheckinRemindCancel,
+                "kst" => Action::CoordStats,
+                "forget" => Action::Forget,
+                "forget!" => Action::ForgetConfirmed,
                 _ => return None,
             },
             Some(("lang", code)) => Action::SetLanguage(Language::parse(code)?),
@@ -296,12 +354,28 @@ impl Action {
             Some(("rpt", topic)) if crate::store::TOPICS.contains(&topic) => Action::ReportTopic(topic.into()),
             Some(("rph", id)) => Action::ReportHandled(positive(id)?),
             Some(("rpc", id)) => Action::ReportConfirmed(positive(id)?),
+            Some(("wa", answers)) => Action::CheckinAnswer(parse_answers(answers)?),
+            Some(("wd", rest)) => {
+                let (answers, oblast) = rest.split_once(':')?;
+                let answers = Answers::new(&parse_answers(answers)?)?;
+                let oblast = match oblast {
+                    "-" => None,
+                    code if is_katottg_code(code) => Some(code.to_owned()),
+                    _ => return None,
+                };
+                Action::CheckinDone { answers, oblast }
+            }
             Some(("kdf", "online")) => Action::DraftOnline(true),
             Some(("kdf", "in_person")) => Action::DraftOnline(false),
             Some(_) => return None,
         };
         Some(action)
     }
+}
+
+/// Answers as button data: one digit each.
+fn digits(answers: &[u8]) -> String {
+    answers.iter().map(|a| char::from(b'0' + a.min(&9))).collect()
 }
 
 /// A database id: digits only, no sign, above zero.
@@ -373,6 +447,20 @@ mod tests {
             Action::ReportTopic("address".into()),
             Action::ReportHandled(i64::MAX),
             Action::ReportConfirmed(i64::MAX),
+            Action::Checkin,
+            Action::CheckinAnswer(Vec::new()),
+            Action::CheckinAnswer(vec![5, 0, 3, 1, 4]),
+            Action::CheckinDone {
+                answers: Answers::new(&[0, 1, 2, 3, 5]).expect("valid"),
+                oblast: Some("UA80000000000093317".into()),
+            },
+            Action::CheckinDone { answers: Answers::new(&[5, 5, 5, 5, 5]).expect("valid"), oblast: None },
+            Action::CheckinStop,
+            Action::CheckinRemind,
+            Action::CheckinRemindCancel,
+            Action::CoordStats,
+            Action::Forget,
+            Action::ForgetConfirmed,
         ];
         for action in actions {
             let data = action.encode();
@@ -417,6 +505,15 @@ mod tests {
             "kb:",
             "rpt:price",
             "rph:0",
+            "wa:6",
+            "wa:123456",
+            "wa:1 2",
+            "wd:1234:-",
+            "wd:12345",
+            "wd:12345:",
+            "wd:12345:UA80",
+            "wd:12346:-",
+            "forget:now",
         ] {
             assert_eq!(Action::parse(data), None, "{data:?}");
         }

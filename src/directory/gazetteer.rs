@@ -49,6 +49,15 @@ pub struct Oblast {
     pub name_en: String,
 }
 
+impl Oblast {
+    pub fn name(&self, language: crate::domain::Language) -> &str {
+        match language {
+            crate::domain::Language::Uk => &self.name_uk,
+            crate::domain::Language::En => &self.name_en,
+        }
+    }
+}
+
 /// The outcome of a typed search.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Lookup {
@@ -213,6 +222,20 @@ impl Gazetteer {
 
     pub fn oblasts(&self) -> &[Oblast] {
         &self.oblasts
+    }
+
+    /// An oblast by its KATOTTH code, or by its name in either language
+    /// ("Київська", "kyivska oblast", "Lviv").
+    pub fn find_oblast(&self, code_or_name: &str) -> Option<&Oblast> {
+        let code_or_name = code_or_name.trim();
+        self.oblasts
+            .iter()
+            .find(|o| o.code.eq_ignore_ascii_case(code_or_name))
+            .or_else(|| {
+                let key = skeleton(code_or_name);
+                self.oblasts.iter().find(|o| skeleton(&o.name_uk) == key || skeleton(&o.name_en) == key)
+            })
+            .or_else(|| self.oblast_named(code_or_name).map(|i| &self.oblasts[i]))
     }
 
     pub fn by_code(&self, code: &str) -> Option<usize> {

@@ -2,10 +2,12 @@
 
 mod centre;
 mod channel_kind;
+pub mod checkin_stats;
 mod coordinates;
 mod hotline;
 mod language;
 mod programme;
+pub mod wellbeing;
 
 pub use centre::{
     Centre, CentreId, Closure, ImportedCentre, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag,

@@ -301,7 +301,7 @@ pub(super) async fn resize(
 /// Fills free seats from the waiting list in arrival order and queues a
 /// notice to each person promoted, in the same transaction. The caller holds
 /// the cohort's lock, so the count cannot change underneath.
-async fn promote(tx: &mut PgConnection, cohort: &str, capacity: i32) -> Result<Vec<Promotion>, StoreError> {
+pub(super) async fn promote(tx: &mut PgConnection, cohort: &str, capacity: i32) -> Result<Vec<Promotion>, StoreError> {
     let confirmed = confirmed_count(&mut *tx, cohort).await?;
     let free = (i64::from(capacity) - confirmed).max(0);
     let rows: Vec<(i64, String, String)> = sqlx::query_as(

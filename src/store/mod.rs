@@ -3,11 +3,13 @@
 
 mod broadcast;
 mod centre;
+mod checkin;
 mod closure;
 mod cluster;
 mod cohort;
 mod cohort_view;
 mod coordination;
+mod forget;
 mod invite;
 mod listen;
 mod notice;
@@ -22,10 +24,12 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
 pub use centre::{CENTRE_CHANGED, ImportSummary};
+pub use checkin::CheckinRecord;
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Person, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
+pub use forget::Forgotten;
 pub use invite::{CoordinatorEntry, Redeemed, hash_code};
 pub use listen::CentreChanges;
 pub use notice::{Notice, NoticeOutcome, PendingNotice};

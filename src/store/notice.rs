@@ -33,6 +33,8 @@ pub enum Notice {
     CentreReport { report: i64, centre: String, topic: String },
     /// To a coordinator: how their broadcast went.
     BroadcastReport { broadcast: i64, centre: String, sent: i64, blocked: i64, failed: i64 },
+    /// The wellbeing check-in the person asked to be reminded of.
+    CheckinReminder,
 }
 
 impl Notice {
@@ -44,6 +46,7 @@ impl Notice {
             Notice::CantCome { .. } => "cant_come",
             Notice::BroadcastReport { .. } => "broadcast_report",
             Notice::CentreReport { .. } => "centre_report",
+            Notice::CheckinReminder => "checkin_reminder",
         }
     }
 }

@@ -17,9 +17,9 @@ pub struct UserRecord {
 /// same person wait for it, so they are applied one after the other.
 #[derive(Debug)]
 pub struct UserUpdate {
-    tx: Transaction<'static, Postgres>,
-    channel: ChannelKind,
-    external_id: String,
+    pub(super) tx: Transaction<'static, Postgres>,
+    pub(super) channel: ChannelKind,
+    pub(super) external_id: String,
 }
 
 impl Store {

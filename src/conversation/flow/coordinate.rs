@@ -13,6 +13,7 @@ use super::groups::{centre_name, programme_title, session_line, start_date};
 use super::{Context, Step, card, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Button, CsvCell, Document, Reply};
 use crate::conversation::state::{Draft, State};
+use crate::domain::checkin_stats::StatsRow;
 use crate::domain::{CentreId, ChannelKind, Language, Programme};
 use crate::i18n::{Arg, Text};
 use crate::store::{BroadcastSummary, CapacityChange, CohortView, GroupCancellation, Redeemed, SignupEntry};
@@ -37,6 +38,8 @@ pub struct Desk {
     pub subscribers: Vec<i64>,
     /// The broadcasts of the centre asked about, when one was.
     pub broadcasts: Option<Vec<BroadcastSummary>>,
+    /// Check-in statistics from [`super::stats::first_week`], when asked for.
+    pub stats: Option<Vec<StatsRow>>,
 }
 
 /// Subscribers of one of the person's centres; `None` when it is not theirs.
@@ -56,7 +59,7 @@ pub fn broadcasts<'a>(ctx: &Context<'a>) -> Option<&'a Vec<BroadcastSummary>> {
     desk(ctx).broadcasts.as_ref()
 }
 
-fn desk<'a>(ctx: &Context<'a>) -> &'a Desk {
+pub(super) fn desk<'a>(ctx: &Context<'a>) -> &'a Desk {
     static EMPTY: std::sync::OnceLock<Desk> = std::sync::OnceLock::new();
     ctx.desk.unwrap_or_else(|| EMPTY.get_or_init(Desk::default))
 }
@@ -65,7 +68,7 @@ fn back_button() -> Button {
     Button { label: Text::new("coord-back"), action: Action::Coordinate }
 }
 
-fn not_coordinator(ctx: &Context<'_>, state: State) -> Step {
+pub(super) fn not_coordinator(ctx: &Context<'_>, state: State) -> Step {
     let reply = Reply::default().line(Text::new("coord-not-coordinator")).buttons([help_now_button(), menu_button()]);
     Step::new(state, ctx.language, reply)
 }
@@ -127,7 +130,8 @@ pub fn overview(ctx: &Context<'_>, state: State) -> Step {
                 .buttons([super::closure::desk_button(ctx, &id)]);
         }
     }
-    Step::new(State::Idle, ctx.language, reply.buttons([help_now_button(), menu_button()]))
+    let stats = Button { label: Text::new("coord-stats"), action: Action::CoordStats };
+    Step::new(State::Idle, ctx.language, reply.buttons([stats, help_now_button(), menu_button()]))
 }
 
 /// One group: what, when, seats, and what the coordinator can do with it.

@@ -3,14 +3,15 @@
 //! locked and words the [`Outcome`] with [`after`].
 
 use super::draft::DraftError;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{Context, broadcast, closure, coordinate, groups, report, subscribe};
+use super::{Context, broadcast, checkin, closure, coordinate, groups, privacy, report, subscribe};
 use crate::conversation::reply::Reply;
 use crate::conversation::state::{Draft, State};
-use crate::domain::{CentreId, Phone};
+use crate::domain::wellbeing::Answers;
+use crate::domain::{CentreId, Language, Phone};
 use crate::store::{
-    Absence, BroadcastBody, Cancellation, CapacityChange, GroupCancellation, Leaving, Redeemed, SignUp,
+    Absence, BroadcastBody, Cancellation, CapacityChange, Forgotten, GroupCancellation, Leaving, Redeemed, SignUp,
 };
 
 /// A change for the database.
@@ -80,6 +81,20 @@ pub enum Effect {
         report: i64,
         confirmed: bool,
     },
+    /// A completed check-in, stored without the person (the Kyiv day only).
+    SaveCheckin {
+        answers: Answers,
+        day: NaiveDate,
+        language: Language,
+        oblast: Option<String>,
+    },
+    RemindCheckin {
+        due_on: NaiveDate,
+    },
+    CancelCheckinReminder,
+    /// Delete everything about the person (applied with their row, which
+    /// goes too: see `Conversation::handle_delivery`).
+    Forget,
 }
 
 /// How an [`Effect`] went.
@@ -117,6 +132,11 @@ pub enum Outcome {
     Reported(usize),
     /// False: not theirs, or closed already.
     Resolved(bool),
+    CheckinSaved,
+    CheckinReminderSet,
+    /// False: there was no reminder.
+    CheckinReminderCancelled(bool),
+    Forgotten(Forgotten),
 }
 
 /// The answer once the database has applied an effect, and a state that
@@ -141,5 +161,9 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
         }
         Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
         Outcome::Reported(_) | Outcome::Resolved(_) => (report::after(ctx, outcome), None),
+        Outcome::CheckinSaved | Outcome::CheckinReminderSet | Outcome::CheckinReminderCancelled(_) => {
+            (checkin::after(effect, outcome), None)
+        }
+        Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
     }
 }

@@ -50,6 +50,7 @@ pub fn menu_buttons(_ctx: &Context<'_>) -> Vec<Button> {
         help_now_button(),
         Button { label: Text::new("menu-groups"), action: Action::Groups },
         Button { label: Text::new("menu-mine"), action: Action::Mine },
+        super::checkin::menu_button_checkin(),
         Button { label: Text::new("menu-language"), action: Action::Language },
         Button { label: Text::new("menu-about"), action: Action::About },
     ]
@@ -77,7 +78,9 @@ pub fn about(ctx: &Context<'_>) -> Reply {
         .line(Text::new("about-what"))
         .line(Text::new("about-privacy"))
         .line(Text::new("about-data").plain("geonames", "GeoNames (geonames.org)"))
+        .line(Text::new("about-forget"))
         .buttons(menu_buttons(ctx))
+        .button(Text::new("menu-forget"), Action::Forget)
 }
 
 pub fn unsupported(ctx: &Context<'_>) -> Reply {

@@ -3,6 +3,7 @@
 
 pub mod broadcast;
 mod card;
+pub mod checkin;
 mod closure;
 pub mod coordinate;
 pub mod draft;
@@ -12,7 +13,9 @@ pub mod groups;
 mod help_now;
 mod menu;
 pub mod notices;
+mod privacy;
 mod report;
+pub mod stats;
 mod subscribe;
 
 use chrono::NaiveDateTime;
@@ -93,6 +96,8 @@ pub struct DeskNeeds {
     pub signups_of: Option<String>,
     /// The centre whose broadcasts are listed.
     pub broadcasts_of: Option<String>,
+    /// Anonymous check-in statistics.
+    pub stats: bool,
 }
 
 /// Whether this update needs a coordinator's desk loaded from the database,
@@ -101,6 +106,7 @@ pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<DeskNeeds> {
     let action = match incoming {
         Incoming::Button(data) => Action::parse(data),
         Incoming::Command(Command::Coordinate) => Some(Action::Coordinate),
+        Incoming::Command(Command::Stats) => Some(Action::CoordStats),
         Incoming::Text(_) => {
             let coordinating = matches!(
                 state,
@@ -118,6 +124,7 @@ pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<DeskNeeds> {
         Action::CoordList { cohort, .. } | Action::CoordCsv(cohort) => {
             Some(DeskNeeds { signups_of: Some(cohort), ..DeskNeeds::default() })
         }
+        Action::CoordStats => Some(DeskNeeds { stats: true, ..DeskNeeds::default() }),
         Action::Broadcasts(centre) => {
             Some(DeskNeeds { broadcasts_of: Some(centre.to_string()), ..DeskNeeds::default() })
         }
@@ -168,6 +175,9 @@ fn dispatch(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
         Incoming::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
         Incoming::Command(Command::Coordinate) => coordinate::overview(ctx, state),
         Incoming::Command(Command::Stop) => subscribe::change(ctx, state, Effect::UnsubscribeAll),
+        Incoming::Command(Command::Forget) => privacy::forget(ctx),
+        Incoming::Command(Command::Checkin) => checkin::consent(ctx, state),
+        Incoming::Command(Command::Stats) => stats::screen(ctx, state),
         Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
         Incoming::Button(data) => match Action::parse(&data) {
             Some(action) => on_action(ctx, state, action),
@@ -239,6 +249,15 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
             groups::change(ctx, state, Effect::ResolveReport { report, confirmed: true })
         }
         Action::ReopenCentre(centre) => closure::reopen(ctx, state, &centre),
+        Action::Checkin => checkin::consent(ctx, state),
+        Action::CheckinAnswer(answers) => checkin::next(ctx, answers),
+        Action::CheckinDone { answers, oblast } => checkin::done(ctx, state, answers, oblast),
+        Action::CheckinStop => checkin::stop(ctx),
+        Action::CheckinRemind => checkin::remind(ctx, state),
+        Action::CheckinRemindCancel => checkin::cancel_reminder(ctx, state),
+        Action::CoordStats => stats::screen(ctx, state),
+        Action::Forget => privacy::ask(ctx, state),
+        Action::ForgetConfirmed => privacy::forget(ctx),
     }
 }
 

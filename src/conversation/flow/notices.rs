@@ -62,7 +62,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
             }
             reply.buttons([help_now_button(), menu_button()])
         }
-        Notice::BroadcastReport { .. } | Notice::CentreReport { .. } => {
+        Notice::BroadcastReport { .. } | Notice::CentreReport { .. } | Notice::CheckinReminder => {
             to_coordinator(ctx, notice, None).unwrap_or_default()
         }
         Notice::CantCome { session, .. } => {

@@ -1,0 +1,181 @@
+//! The optional WHO-5 wellbeing check-in: consent, five items, an optional
+//! oblast, then the result with a next step. Answers travel in the buttons'
+//! data, not in the stored state, so nothing about them is kept until the
+//! person finishes; then one anonymous row is written (`store::checkin`).
+
+use chrono::Duration;
+
+use super::effect::{Effect, Outcome};
+use super::{Context, Step, help_now_button, menu_button};
+use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::state::State;
+use crate::domain::wellbeing::{Answers, Concern, ITEMS};
+use crate::i18n::{Arg, Text};
+
+/// "Remind me in two weeks": WHO-5 asks about the last two weeks.
+const REMIND_AFTER_DAYS: i64 = 14;
+
+/// The numbers a result in crisis puts first, in this order: Lifeline
+/// Ukraine, then emergency services.
+const CRISIS_NUMBERS: [&str; 2] = ["7333", "112"];
+
+const ITEM_TEXTS: [&str; ITEMS] = [
+    "checkin-item-cheerful",
+    "checkin-item-calm",
+    "checkin-item-active",
+    "checkin-item-rested",
+    "checkin-item-interested",
+];
+
+/// The six answers, from "all of the time" (5) down to "at no time" (0).
+const ANSWER_TEXTS: [(&str, u8); 6] = [
+    ("checkin-answer-5", 5),
+    ("checkin-answer-4", 4),
+    ("checkin-answer-3", 3),
+    ("checkin-answer-2", 2),
+    ("checkin-answer-1", 1),
+    ("checkin-answer-0", 0),
+];
+
+/// What is stored and what is not, before anything is asked.
+pub fn consent(ctx: &Context<'_>, state: State) -> Step {
+    let reply = Reply::default()
+        .line(Text::new("checkin-intro"))
+        .paragraph(vec![
+            Text::new("checkin-stored"),
+            Text::new("checkin-not-stored"),
+            Text::new("checkin-stop-any-time"),
+        ])
+        .button(Text::new("checkin-begin"), Action::CheckinAnswer(Vec::new()))
+        .buttons([help_now_button(), menu_button()]);
+    Step::new(state, ctx.language, reply)
+}
+
+/// The next item, or the oblast question once all five are answered.
+pub fn next(ctx: &Context<'_>, answers: Vec<u8>) -> Step {
+    let reply = if answers.len() < ITEMS { item(&answers) } else { oblast_question(ctx, &answers) };
+    Step::new(State::CheckingIn, ctx.language, reply)
+}
+
+fn item(answers: &[u8]) -> Reply {
+    let number = answers.len();
+    let mut reply = Reply::default()
+        .line(Text::new("checkin-progress").count("number", number as i64 + 1).count("total", ITEMS as i64))
+        .line(Text::new("checkin-over-two-weeks"))
+        .line(Text::new(ITEM_TEXTS[number]));
+    for (label, value) in ANSWER_TEXTS {
+        let mut next = answers.to_vec();
+        next.push(value);
+        reply = reply.button(Text::new(label), Action::CheckinAnswer(next));
+    }
+    reply.button(Text::new("checkin-stop"), Action::CheckinStop)
+}
+
+fn oblast_question(ctx: &Context<'_>, answers: &[u8]) -> Reply {
+    let Some(answers) = Answers::new(answers) else { return Reply::default() };
+    let mut reply = Reply::default()
+        .line(Text::new("checkin-oblast-question"))
+        .button(Text::new("checkin-oblast-skip"), Action::CheckinDone { answers, oblast: None });
+    for oblast in ctx.gazetteer.oblasts() {
+        let label = Text::new("checkin-oblast-choice").plain("oblast", oblast.name(ctx.language));
+        reply = reply.button(label, Action::CheckinDone { answers, oblast: Some(oblast.code.clone()) });
+    }
+    reply.button(Text::new("checkin-stop"), Action::CheckinStop)
+}
+
+/// The last answer: the check-in is stored (once: a second tap finds the
+/// check-in over) and the result follows from [`after`].
+pub fn done(ctx: &Context<'_>, state: State, answers: Answers, oblast: Option<String>) -> Step {
+    if state != State::CheckingIn {
+        let reply = Reply::default()
+            .line(Text::new("checkin-already-over"))
+            .button(Text::new("checkin-again"), Action::Checkin)
+            .buttons([menu_button()]);
+        return Step::new(state, ctx.language, reply);
+    }
+    // A code the gazetteer does not know is not stored.
+    let oblast = oblast.filter(|code| ctx.gazetteer.find_oblast(code).is_some_and(|o| &o.code == code));
+    let effect = Effect::SaveCheckin { answers, day: ctx.now.date(), language: ctx.language, oblast };
+    Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+}
+
+/// Stopped: nothing was stored.
+pub fn stop(ctx: &Context<'_>) -> Step {
+    let reply = Reply::default().line(Text::new("checkin-stopped")).buttons(super::menu::menu_buttons(ctx));
+    Step::new(State::Idle, ctx.language, reply)
+}
+
+/// Sets the reminder two weeks from today.
+pub fn remind(ctx: &Context<'_>, state: State) -> Step {
+    let effect = Effect::RemindCheckin { due_on: ctx.now.date() + Duration::days(REMIND_AFTER_DAYS) };
+    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+}
+
+pub fn cancel_reminder(ctx: &Context<'_>, state: State) -> Step {
+    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(Effect::CancelCheckinReminder) }
+}
+
+/// The answer once the check-in or the reminder is stored.
+pub fn after(effect: &Effect, outcome: &Outcome) -> Reply {
+    match (effect, outcome) {
+        (Effect::SaveCheckin { answers, .. }, Outcome::CheckinSaved) => result(*answers),
+        (Effect::RemindCheckin { due_on }, Outcome::CheckinReminderSet) => Reply::default()
+            .line(Text::new("checkin-reminder-set").with("date", Arg::Date(*due_on)))
+            .button(Text::new("checkin-reminder-cancel"), Action::CheckinRemindCancel)
+            .buttons([menu_button()]),
+        (_, Outcome::CheckinReminderCancelled(true)) => {
+            Reply::default().line(Text::new("checkin-reminder-cancelled")).buttons([menu_button()])
+        }
+        _ => Reply::default().line(Text::new("checkin-reminder-none")).buttons([menu_button()]),
+    }
+}
+
+/// The score in plain words and, when the answers call for it, a next step:
+/// crisis lines first at 28 or less, a centre at 50 or less or when any
+/// answer was 0 or 1. Never a diagnosis.
+pub fn result(answers: Answers) -> Reply {
+    let score = Text::new("checkin-score").count("score", i64::from(answers.score()));
+    let concern = answers.concern();
+    let mut reply = Reply::default();
+    match concern {
+        Concern::VeryLow => {
+            reply.phones = CRISIS_NUMBERS.iter().map(|n| (*n).to_owned()).collect();
+            reply = reply
+                .line(Text::new("checkin-result-very-low"))
+                .paragraph(vec![Text::new("checkin-crisis-lifeline"), Text::new("checkin-crisis-emergency")])
+                .line(score)
+                .line(Text::new("checkin-suggest-centre"));
+        }
+        Concern::Low => {
+            reply = reply.line(score).line(Text::new("checkin-result-low")).line(Text::new("checkin-suggest-centre"));
+        }
+        Concern::None => reply = reply.line(score).line(Text::new("checkin-result-good")),
+    }
+    reply = reply.line(Text::new("checkin-not-a-diagnosis"));
+    if concern > Concern::None {
+        // One tap: the location request answers with the nearest centre.
+        reply.ask_location = true;
+        reply = reply.button(Text::new("checkin-find-centre"), Action::Find);
+    }
+    if concern == Concern::VeryLow {
+        reply = reply.buttons([help_now_button()]);
+    }
+    reply.button(Text::new("checkin-remind"), Action::CheckinRemind).buttons(if concern == Concern::VeryLow {
+        vec![menu_button()]
+    } else {
+        vec![help_now_button(), menu_button()]
+    })
+}
+
+/// The reminder, two weeks later: an offer, never the check-in itself.
+pub fn reminder_notice() -> Reply {
+    Reply::default()
+        .line(Text::new("checkin-reminder-notice"))
+        .button(Text::new("checkin-begin"), Action::Checkin)
+        .button(Text::new("checkin-not-now"), Action::Menu)
+}
+
+/// The menu button that offers the check-in.
+pub fn menu_button_checkin() -> Button {
+    Button { label: Text::new("menu-checkin"), action: Action::Checkin }
+}

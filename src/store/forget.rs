@@ -1,0 +1,74 @@
+//! `/forget`: everything the bot knows about a person is deleted at once.
+
+use super::cohort::promote;
+use super::{StoreError, UserUpdate};
+
+/// What forgetting a person ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Forgotten {
+    /// Seats and waiting-list places given up.
+    pub signups: u64,
+    /// People on waiting lists who got a freed seat (and are told).
+    pub promoted: usize,
+    pub subscriptions: u64,
+}
+
+impl UserUpdate {
+    /// Deletes the person: their sign-ups (freeing seats for the people
+    /// waiting, who are told), subscriptions, check-in reminder, coordinator
+    /// roles, messages queued or sent to them, Viber receipts, and their row
+    /// with its language and conversation state, in the transaction that
+    /// holds their row. Anonymous check-ins stay: nothing links them to anyone.
+    pub async fn forget(mut self) -> Result<Forgotten, StoreError> {
+        let channel = self.channel.as_str();
+        let id = self.external_id.clone();
+        let tx = &mut *self.tx;
+        // Cohorts in id order, so two people forgotten at once lock them alike.
+        let places: Vec<(String, i32)> = sqlx::query_as(
+            "SELECT DISTINCT c.id, c.capacity FROM signup s JOIN cohort c ON c.id = s.cohort_id \
+             WHERE s.channel = $1 AND s.external_id = $2 AND s.status IN ('confirmed', 'waitlisted') ORDER BY c.id",
+        )
+        .bind(channel)
+        .bind(&id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut forgotten = Forgotten::default();
+        for (cohort, _) in &places {
+            let capacity: i32 = sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = $1 FOR UPDATE")
+                .bind(cohort)
+                .fetch_one(&mut *tx)
+                .await?;
+            let deleted = sqlx::query(
+                "DELETE FROM signup WHERE cohort_id = $1 AND channel = $2 AND external_id = $3 \
+                 AND status IN ('confirmed', 'waitlisted')",
+            )
+            .bind(cohort)
+            .bind(channel)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+            forgotten.signups += deleted.rows_affected();
+            forgotten.promoted += promote(&mut *tx, cohort, capacity).await?.len();
+        }
+        forgotten.subscriptions = sqlx::query("DELETE FROM subscription WHERE channel = $1 AND external_id = $2")
+            .bind(channel)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        for statement in [
+            "DELETE FROM notice WHERE channel = $1 AND external_id = $2",
+            "DELETE FROM broadcast_delivery WHERE channel = $1 AND external_id = $2",
+            "DELETE FROM coordinator WHERE channel = $1 AND external_id = $2",
+            // A coordinator's past broadcasts stay with their centre, without them.
+            "UPDATE broadcast SET author_id = 'forgotten' WHERE author_channel = $1 AND author_id = $2",
+            "DELETE FROM viber_receipt WHERE $1 = 'viber' AND user_id = $2",
+            // Cascades to the remaining (ended) sign-ups and the check-in reminder.
+            "DELETE FROM chat_user WHERE channel = $1 AND external_id = $2",
+        ] {
+            sqlx::query(statement).bind(channel).bind(&id).execute(&mut *tx).await?;
+        }
+        self.tx.commit().await?;
+        Ok(forgotten)
+    }
+}
