@@ -5,6 +5,7 @@
 use crate::conversation::ConversationError;
 use crate::store::StoreError;
 
+pub mod chart;
 pub mod console;
 pub mod queue;
 pub mod render;

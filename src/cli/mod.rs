@@ -24,6 +24,7 @@ use crate::store::{Person, PrivateCluster};
 use crate::telemetry;
 
 mod coordinators;
+mod stats;
 
 /// The command line. Not `Debug`: it holds tokens and the database URL.
 #[derive(Parser)]
@@ -85,9 +86,26 @@ pub enum Command {
     /// Manage centre coordinators.
     #[command(subcommand)]
     Coordinator(Coordinator),
+    /// Anonymous, aggregate statistics.
+    #[command(subcommand)]
+    Stats(Stats),
     /// Manage the private Postgres cluster used when DATABASE_URL is unset.
     #[command(subcommand)]
     Db(Db),
+}
+
+/// Aggregate statistics; cells under 10 are hidden.
+#[derive(Debug, Subcommand)]
+pub enum Stats {
+    /// Wellbeing check-ins per week and oblast: count, mean score, share scoring 50 or less.
+    Checkins {
+        /// One oblast, by name ("Lviv", "Львівська") or KATOTTH code.
+        #[arg(long)]
+        oblast: Option<String>,
+        /// How many weeks back, this week included.
+        #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=520))]
+        weeks: u32,
+    },
 }
 
 /// Settings of `serve`.
@@ -270,6 +288,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Coordinator(Coordinator::List) => coordinators::list(&cli.config).await,
         Command::Coordinator(Coordinator::Revoke { centre, channel, user }) => {
             coordinators::revoke(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
+        }
+        Command::Stats(Stats::Checkins { oblast, weeks }) => {
+            stats::checkins(&cli.config, oblast.as_deref(), weeks).await
         }
         Command::Db(db) => manage_db(&cli.config, db).await,
     }

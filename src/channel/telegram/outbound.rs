@@ -24,6 +24,8 @@ pub enum Outbound {
     Venue { lat: f64, lon: f64, title: String, address: String },
     /// `sendDocument`: a file made in memory, with a caption and the choices.
     Document { file_name: String, bytes: Vec<u8>, caption: String, markup: Option<ReplyMarkup> },
+    /// `sendPhoto`: a chart drawn in memory, before the text with the same figures.
+    Photo { bytes: Vec<u8>, caption: String },
 }
 
 /// The calls for one reply, in the order they must arrive.
@@ -36,6 +38,13 @@ pub fn render(catalog: &Catalog, language: Language, reply: &Reply) -> Vec<Outbo
             title: venue.title.clone(),
             address: venue.address.clone(),
         });
+    }
+    if let Some(chart) = &reply.chart {
+        // The text carries the same figures: a chart that cannot be drawn is left out.
+        match crate::channel::chart::png(catalog, language, chart) {
+            Ok(bytes) => calls.push(Outbound::Photo { bytes, caption: catalog.render(language, &chart.title) }),
+            Err(error) => tracing::error!(%error, "a chart is left out"),
+        }
     }
     let inline = inline_keyboard(catalog, language, reply);
     if let Some(document) = &reply.document {

@@ -5,7 +5,7 @@
 
 use std::sync::{Mutex, PoisonError};
 
-use teloxide::payloads::{SendDocumentSetters, SendMessageSetters};
+use teloxide::payloads::{SendDocumentSetters, SendMessageSetters, SendPhotoSetters};
 use teloxide::prelude::Requester;
 use teloxide::types::{CallbackQueryId, ChatId, InputFile};
 use teloxide::{ApiError, Bot, RequestError};
@@ -104,6 +104,10 @@ async fn send(bot: &Bot, chat: ChatId, call: &Outbound) -> Result<(), RequestErr
                 request = request.reply_markup(markup.clone());
             }
             request.await?;
+        }
+        Outbound::Photo { bytes, caption } => {
+            let file = InputFile::memory(bytes.clone()).file_name("chart.png");
+            bot.send_photo(chat, file).caption(caption.clone()).await?;
         }
     }
     Ok(())
