@@ -9,7 +9,7 @@ use crate::helpers::database_url;
 
 const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
 
-fn run(database_url: &str, args: &[&str], stdin: &str) -> Output {
+pub(crate) fn run(database_url: &str, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .env("DATABASE_URL", database_url)
@@ -23,11 +23,11 @@ fn run(database_url: &str, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 

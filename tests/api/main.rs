@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod broadcasts;
+mod checkins;
 mod cli;
 mod cluster;
 mod cohort;

@@ -1,0 +1,395 @@
+//! The WHO-5 check-in: nothing stored before the end, one anonymous row
+//! after it, routing by the thresholds, the reminder, statistics with small
+//! cells hidden, and /forget.
+
+use chrono::{Datelike, NaiveDate};
+use resilience_bot::conversation::Action;
+use resilience_bot::domain::wellbeing::Answers;
+use resilience_bot::domain::{ChannelKind, Language};
+use resilience_bot::store::{CheckinRecord, Person};
+use sqlx::PgPool;
+
+use crate::cli::{run, stderr, stdout};
+use crate::helpers::{Answer, TestApp, database_url, import_sample_groups, kyiv};
+
+const UK: Language = Language::Uk;
+const EN: Language = Language::En;
+const LVIV_OBLAST: &str = "UA46000000000026241";
+
+async fn rows(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM checkin").fetch_one(app.store.pool()).await.unwrap()
+}
+
+/// Opens the check-in from the menu and begins it.
+async fn begin(app: &TestApp, user: &str, language: Language) -> Answer {
+    let menu = app.say(user, language, "/menu").await;
+    let consent =
+        app.press(user, language, &menu.button(if language == UK { "Як я почуваюся" } else { "How am I doing" })).await;
+    app.press(user, language, &consent.button(if language == UK { "Почати" } else { "Begin" })).await
+}
+
+/// Answers the five items by their labels, then the oblast question.
+async fn answer_all(app: &TestApp, user: &str, labels: [&str; 5]) -> Answer {
+    let mut screen = begin(app, user, UK).await;
+    for label in labels {
+        assert_eq!(rows(app).await, 0, "nothing is stored before the end");
+        screen = app.press(user, UK, &screen.button(label)).await;
+    }
+    screen
+}
+
+async fn finish(app: &TestApp, user: &str, answers: [u8; 5]) -> Answer {
+    begin(app, user, UK).await;
+    let done = Action::CheckinDone { answers: Answers::new(&answers).unwrap(), oblast: None };
+    app.press(user, UK, &done).await
+}
+
+#[sqlx::test]
+async fn a_checkin_is_stored_once_at_the_end_without_anything_that_identifies_the_person(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let menu = app.say("olena", UK, "/menu").await;
+    let consent = app.press("olena", UK, &menu.button("Як я почуваюся")).await;
+    assert!(consent.text().contains("Що зберігається: лише п’ять ваших відповідей"), "{}", consent.text());
+    assert!(consent.text().contains("Що не зберігається: ваш ідентифікатор"), "{}", consent.text());
+
+    let first = app.press("olena", UK, &consent.button("Почати")).await;
+    assert!(first.text().contains("Запитання 1 з 5"), "{}", first.text());
+    assert!(first.text().contains("ви почувалися бадьоро, у гарному настрої?"), "{}", first.text());
+    let labels: Vec<&str> = first.last().buttons.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        &labels[..6],
+        [
+            "Увесь час",
+            "Більшу частину часу",
+            "Більше ніж половину часу",
+            "Менше ніж половину часу",
+            "Іноді",
+            "Жодного разу"
+        ]
+    );
+
+    let oblasts = answer_all(
+        &app,
+        "olena",
+        ["Більшу частину часу", "Іноді", "Увесь час", "Жодного разу", "Менше ніж половину часу"],
+    )
+    .await;
+    assert!(oblasts.text().contains("чи поділитеся областю"), "{}", oblasts.text());
+    // The answers so far are in the buttons, not in the stored state.
+    assert_eq!(app.stored_state("olena").await, serde_json::json!({ "kind": "checking_in" }));
+    assert_eq!(rows(&app).await, 0);
+
+    let result = app.press("olena", UK, &oblasts.button("Львівська область")).await;
+    // 4 + 1 + 5 + 0 + 2 = 12 → 48.
+    assert!(result.text().contains("Ваш результат: 48 зі 100."), "{}", result.text());
+    assert_eq!(rows(&app).await, 1);
+    let (day, language, channel, oblast, answers): (NaiveDate, String, String, Option<String>, Vec<i16>) =
+        sqlx::query_as(
+            "SELECT day, language, channel, oblast, ARRAY[cheerful, calm, active, rested, interested] FROM checkin",
+        )
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(day, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    assert_eq!((language.as_str(), channel.as_str()), ("uk", "console"));
+    assert_eq!(oblast.as_deref(), Some(LVIV_OBLAST));
+    assert_eq!(answers, [4, 1, 5, 0, 2]);
+
+    // A second tap on the same button stores nothing more.
+    let again = app.press("olena", UK, &oblasts.button("Львівська область")).await;
+    assert!(again.text().contains("вже завершено або зупинено"), "{}", again.text());
+    assert_eq!(rows(&app).await, 1);
+}
+
+#[sqlx::test]
+async fn stopping_or_leaving_midway_stores_nothing(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let first = begin(&app, "petro", UK).await;
+    let second = app.press("petro", UK, &first.button("Іноді")).await;
+    let stopped = app.press("petro", UK, &second.button("Зупинитися")).await;
+    assert!(stopped.text().contains("Нічого не збережено."), "{}", stopped.text());
+    assert_eq!(app.stored_state("petro").await, serde_json::json!({ "kind": "idle" }));
+
+    // Left for the menu before the last answer: an old last button does nothing.
+    begin(&app, "petro", UK).await;
+    app.say("petro", UK, "/menu").await;
+    let done = Action::CheckinDone { answers: Answers::new(&[1, 1, 1, 1, 1]).unwrap(), oblast: None };
+    let late = app.press("petro", UK, &done).await;
+    assert!(late.text().contains("вже завершено або зупинено"), "{}", late.text());
+    assert_eq!(rows(&app).await, 0);
+
+    // Forged answers are refused as a stale button.
+    let forged = app.send("petro", UK, resilience_bot::conversation::Incoming::Button("wd:99999:-".into())).await;
+    assert!(forged.text().contains("Ця кнопка вже не діє"), "{}", forged.text());
+    assert_eq!(rows(&app).await, 0);
+}
+
+#[sqlx::test]
+async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_lines_first_at_28(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let find = Action::Find;
+
+    // 52, every item 2 or more: no next step pushed.
+    let good = finish(&app, "a", [3, 3, 3, 2, 2]).await;
+    assert!(good.text().contains("Ваш результат: 52 зі 100."), "{}", good.text());
+    assert!(good.text().contains("чимало добрих днів"), "{}", good.text());
+    assert!(!good.has_button(&find) && !good.last().ask_location);
+    assert!(!good.text().contains("7333"));
+    assert!(good.text().contains("Це не діагноз"), "{}", good.text());
+
+    // 52 but one item at 1: a centre, one tap away.
+    let one_item = finish(&app, "b", [3, 2, 4, 1, 3]).await;
+    assert!(one_item.text().contains("Центрі життєстійкості"), "{}", one_item.text());
+    assert!(one_item.has_button(&find) && one_item.last().ask_location);
+    assert!(!one_item.text().contains("7333"));
+
+    // 48 and 32: a centre, no crisis lines.
+    for (user, answers) in [("c", [3, 3, 2, 2, 2]), ("d", [2, 2, 2, 1, 1])] {
+        let low = finish(&app, user, answers).await;
+        assert!(low.text().contains("непростими"), "{}", low.text());
+        assert!(low.has_button(&find));
+        assert!(!low.text().contains("7333"), "{}", low.text());
+    }
+
+    // 28: the crisis lines come first, then the centre.
+    let crisis = finish(&app, "e", [2, 2, 1, 1, 1]).await;
+    let text = crisis.text();
+    assert!(text.contains("Ваш результат: 28 зі 100."), "{text}");
+    let lifeline = text.find("7333").expect("Lifeline Ukraine's number");
+    let centre = text.find("Центрі життєстійкості").expect("the centre");
+    assert!(lifeline < centre, "{text}");
+    assert!(text.contains("112"), "{text}");
+    assert!(crisis.has_button(&find) && crisis.has_button(&Action::HelpNow));
+    assert!(!text.to_lowercase().contains("депрес"), "never a diagnosis: {text}");
+
+    // In English too.
+    begin(&app, "f", EN).await;
+    let done = Action::CheckinDone { answers: Answers::new(&[0, 0, 0, 0, 0]).unwrap(), oblast: None };
+    let english = app.press("f", EN, &done).await;
+    assert!(english.text().contains("Your result: 0 out of 100."), "{}", english.text());
+    assert!(english.text().contains("Lifeline Ukraine: 7333"), "{}", english.text());
+    assert_eq!(rows(&app).await, 6);
+}
+
+#[sqlx::test]
+async fn the_checkin_table_has_no_identifying_column(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let columns: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT column_name::text, data_type::text, column_default::text FROM information_schema.columns \
+         WHERE table_name = 'checkin' ORDER BY column_name",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    let names: Vec<&str> = columns.iter().map(|(n, _, _)| n.as_str()).collect();
+    // Adding a column here (a user id, a time, a place) must be a deliberate
+    // change to this list, the migration's comment and the README.
+    assert_eq!(
+        names,
+        ["active", "calm", "channel", "cheerful", "day", "id", "interested", "language", "oblast", "rested"],
+        "the check-in table's columns changed"
+    );
+    let types: std::collections::HashMap<&str, (&str, Option<&str>)> =
+        columns.iter().map(|(n, t, d)| (n.as_str(), (t.as_str(), d.as_deref()))).collect();
+    assert_eq!(types["day"].0, "date", "a day, never a time");
+    assert_eq!(types["id"], ("uuid", Some("gen_random_uuid()")), "a random id, not a sequence");
+    let foreign_keys: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM information_schema.table_constraints \
+         WHERE table_name = 'checkin' AND constraint_type = 'FOREIGN KEY'",
+    )
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(foreign_keys, 0, "nothing joins a check-in to anyone");
+    let reminder: Vec<String> = sqlx::query_scalar(
+        "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'checkin_reminder' ORDER BY 1",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(reminder, ["channel", "due_on", "external_id"], "the reminder is who and when only");
+}
+
+#[sqlx::test]
+async fn a_reminder_in_two_weeks_is_kept_apart_can_be_cancelled_and_comes_in_the_daytime(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let result = finish(&app, "olha", [4, 4, 4, 4, 4]).await;
+    let set = app.press("olha", UK, &result.button("Нагадати через два тижні")).await;
+    assert!(set.text().contains("Нагадаю 07.12.2026"), "{}", set.text());
+    let person = Person { channel: ChannelKind::Console, external_id: "olha".into() };
+    assert_eq!(app.store.checkin_reminder(&person).await.unwrap(), NaiveDate::from_ymd_opt(2026, 12, 7));
+
+    let cancelled = app.press("olha", UK, &set.button("Скасувати нагадування")).await;
+    assert!(cancelled.text().contains("Нагадування скасовано."), "{}", cancelled.text());
+    assert_eq!(app.store.checkin_reminder(&person).await.unwrap(), None);
+    let twice = app.press("olha", UK, &Action::CheckinRemindCancel).await;
+    assert!(twice.text().contains("Нагадування не було"), "{}", twice.text());
+
+    app.press("olha", UK, &Action::CheckinRemind).await;
+    assert!(app.notices_for("olha", kyiv(2026, 12, 6, 12, 0)).await.is_empty(), "not before the day");
+    assert!(app.notices_for("olha", kyiv(2026, 12, 7, 6, 0)).await.is_empty(), "not at night");
+    let notices = app.notices_for("olha", kyiv(2026, 12, 7, 9, 30)).await;
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].text().contains("просили нагадати"), "{}", notices[0].text());
+    assert_eq!(notices[0].button("Почати"), Action::Checkin);
+    assert_eq!(app.store.checkin_reminder(&person).await.unwrap(), None, "a reminder is sent once");
+    assert!(app.notices_for("olha", kyiv(2026, 12, 8, 12, 0)).await.is_empty());
+}
+
+async fn record(app: &TestApp, day: NaiveDate, oblast: Option<&str>, answers: [u8; 5], times: usize) {
+    for _ in 0..times {
+        let record = CheckinRecord {
+            answers: Answers::new(&answers).unwrap(),
+            day,
+            language: UK,
+            channel: ChannelKind::Telegram,
+            oblast: oblast.map(str::to_owned),
+        };
+        app.store.record_checkin(&record).await.unwrap();
+    }
+}
+
+const KYIV_OBLAST: &str = "UA32000000000030281";
+const ODESA_OBLAST: &str = "UA51000000000030770";
+
+#[sqlx::test]
+async fn coordinators_see_weekly_figures_with_cells_under_ten_hidden(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let this_week = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let last_week = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+    // This week: Lviv 10 (scores 40 and 80, half ≤ 50), Kyiv oblast 9, Odesa 3.
+    record(&app, this_week, Some(LVIV_OBLAST), [2, 2, 2, 2, 2], 5).await;
+    record(&app, this_week, Some(LVIV_OBLAST), [4, 4, 4, 4, 4], 5).await;
+    record(&app, this_week, Some(KYIV_OBLAST), [3, 3, 3, 3, 3], 9).await;
+    record(&app, this_week, Some(ODESA_OBLAST), [1, 1, 1, 1, 1], 3).await;
+    // Last week: Lviv 9 only.
+    record(&app, last_week, Some(LVIV_OBLAST), [5, 5, 5, 5, 5], 9).await;
+
+    let refused = app.say("stranger", UK, "/stats").await;
+    assert!(refused.text().contains("Це для координаторів центрів."), "{}", refused.text());
+
+    let person = Person { channel: ChannelKind::Console, external_id: "coord".into() };
+    app.say("coord", UK, "/menu").await;
+    assert!(app.store.add_coordinator("sample-lvivska", &person).await.unwrap());
+    let desk = app.say("coord", UK, "/coordinate").await;
+    let stats = app.press("coord", UK, &desk.button("Статистика перевірок")).await;
+    let text = stats.text();
+    assert!(text.contains("Уся Україна"), "{text}");
+    assert!(text.contains("з 23.11.2026: 22 перевірки, середній бал 54,5, ≤ 50 — 36 %"), "{text}");
+    assert!(text.contains("Львівська область"), "{text}");
+    assert!(text.contains("з 23.11.2026: 10 перевірок, середній бал 60,0, ≤ 50 — 50 %"), "{text}");
+    assert!(text.contains("з 16.11.2026: менше ніж 10 перевірок"), "{text}");
+    assert!(!text.contains("9 перевірок") && !text.contains("3 перевірки"), "{text}");
+    // The chart goes along (Telegram sends it as a picture).
+    let outgoing = app
+        .conversation
+        .handle(
+            &resilience_bot::conversation::User {
+                channel: ChannelKind::Console,
+                id: "coord".into(),
+                platform_language: None,
+            },
+            resilience_bot::conversation::Incoming::Button(Action::CoordStats.encode()),
+        )
+        .await
+        .unwrap();
+    let chart = outgoing.replies[0].chart.as_ref().expect("a chart");
+    assert_eq!(chart.weeks.len(), 8);
+    assert_eq!(chart.series.len(), 2, "Ukraine and the coordinator's oblast");
+    assert_eq!(chart.series[1].values[7], Some(60.0));
+    assert_eq!(chart.series[1].values[6], None, "a hidden week is a gap");
+}
+
+#[sqlx::test]
+async fn stats_checkins_prints_weeks_and_oblasts_and_hides_small_cells(pool: PgPool) {
+    let app = TestApp::new(pool.clone()).await;
+    // The command reads the real clock: the figures are placed in this week.
+    let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
+    let monday = today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    record(&app, monday, Some(LVIV_OBLAST), [3, 3, 3, 3, 3], 12).await;
+    record(&app, monday, Some(KYIV_OBLAST), [1, 1, 1, 1, 1], 4).await;
+    record(&app, monday, None, [5, 5, 5, 5, 5], 8).await;
+    let url = database_url(&pool);
+
+    let all = run(&url, &["stats", "checkins", "--weeks", "2"], "");
+    assert!(all.status.success(), "{}", stderr(&all));
+    let out = stdout(&all);
+    let line =
+        |area: &str| out.lines().find(|l| l.starts_with(&monday.to_string()) && l.contains(area)).map(str::to_owned);
+    let ukraine = line("All of Ukraine").expect("a total");
+    assert!(ukraine.split_whitespace().any(|w| w == "24"), "{out}");
+    let lviv = line("Lviv Oblast").expect("Lviv");
+    assert!(lviv.contains("12") && lviv.contains("60.0") && lviv.contains("0%"), "{out}");
+    // Kyiv oblast (4) and "not shared" (8) together are 12: both hidden, and
+    // neither can be had from the total.
+    assert!(line("Kyiv Oblast").expect("Kyiv").contains("<10"), "{out}");
+    assert!(line("not shared").expect("not shared").contains("<10"), "{out}");
+    assert_eq!(out.lines().filter(|l| l.starts_with(&(monday - chrono::Duration::weeks(1)).to_string())).count(), 1);
+
+    let one = run(&url, &["stats", "checkins", "--oblast", "Львівська", "--weeks", "1"], "");
+    assert!(one.status.success(), "{}", stderr(&one));
+    assert!(stdout(&one).contains("Lviv Oblast") && !stdout(&one).contains("All of Ukraine"), "{}", stdout(&one));
+
+    let bad = run(&url, &["stats", "checkins", "--oblast", "Atlantis"], "");
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("no oblast \"Atlantis\""), "{}", stderr(&bad));
+    let too_many = run(&url, &["stats", "checkins", "--weeks", "0"], "");
+    assert!(!too_many.status.success());
+}
+
+#[sqlx::test]
+async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_keeps_checkins(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    import_sample_groups(&app, 1).await;
+    for user in ["anna", "boris"] {
+        app.press(user, UK, &Action::Join("lviv-pws".into())).await;
+        app.press(user, UK, &Action::Skip).await;
+        app.press(user, UK, &Action::Skip).await;
+    }
+    let anna = Person { channel: ChannelKind::Console, external_id: "anna".into() };
+    app.press("anna", UK, &Action::Subscribe(resilience_bot::domain::CentreId::parse("sample-lvivska").unwrap())).await;
+    assert!(app.store.add_coordinator("sample-kreminska", &anna).await.unwrap());
+    finish(&app, "anna", [2, 2, 2, 2, 2]).await;
+    app.press("anna", UK, &Action::CheckinRemind).await;
+    let count = |sql: &'static str| {
+        let pool = app.store.pool().clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).bind("anna").fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(count("SELECT count(*) FROM signup WHERE external_id = $1 AND status = 'confirmed'").await, 1);
+
+    // The button asks first; nothing is deleted until confirmed.
+    let about = app.say("anna", UK, "/privacy").await;
+    let asked = app.press("anna", UK, &about.button("Забути мене")).await;
+    assert!(asked.text().contains("Скасувати це не можна."), "{}", asked.text());
+    assert_eq!(count("SELECT count(*) FROM chat_user WHERE external_id = $1").await, 1);
+
+    let done = app.press("anna", UK, &asked.button("Так, видалити все")).await;
+    assert!(done.text().contains("Готово: я видалив усе, що знав про вас."), "{}", done.text());
+    assert!(done.text().contains("Звільнено 1 місце"), "{}", done.text());
+    assert!(done.text().contains("Скасовано 1 підписку."), "{}", done.text());
+    for table in [
+        "SELECT count(*) FROM chat_user WHERE external_id = $1",
+        "SELECT count(*) FROM signup WHERE external_id = $1",
+        "SELECT count(*) FROM subscription WHERE external_id = $1",
+        "SELECT count(*) FROM checkin_reminder WHERE external_id = $1",
+        "SELECT count(*) FROM coordinator WHERE external_id = $1",
+        "SELECT count(*) FROM notice WHERE external_id = $1",
+    ] {
+        assert_eq!(count(table).await, 0, "{table}");
+    }
+    assert_eq!(rows(&app).await, 1, "the anonymous check-in stays");
+    let boris: String = sqlx::query_scalar("SELECT status FROM signup WHERE external_id = 'boris'")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(boris, "confirmed", "the next in line got the seat");
+    let told = app.notices_for("boris", crate::helpers::monday_noon()).await;
+    assert!(told.iter().any(|n| n.text().contains("Звільнилося місце")), "{told:?}");
+
+    // /forget works at once, and a person it forgets can start afresh.
+    let again = app.say("anna", UK, "/menu").await;
+    assert!(again.replies[0].text.contains("Вітаю!"), "a new person: {:?}", again.replies[0].text);
+    let forgotten = app.say("anna", UK, "/forget").await;
+    assert!(forgotten.text().contains("я видалив усе"), "{}", forgotten.text());
+    assert_eq!(count("SELECT count(*) FROM chat_user WHERE external_id = $1").await, 0);
+}
