@@ -209,8 +209,8 @@ async fn health(State(store): State<Store>) -> StatusCode {
     if store.ping().await { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }
 }
 
-/// Forgets old delivery ids, sent notices, finished broadcasts and closed
-/// reports once an hour (see the README's privacy section for how long each
+/// Forgets old delivery ids, sent notices, finished broadcasts, closed
+/// reports and the sign-ups of long-ended groups once an hour (see the README's privacy section for how long each
 /// is kept).
 async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
     loop {
@@ -219,13 +219,24 @@ async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "cannot prune delivery ids"),
         }
-        let pruned = tokio::try_join!(store.prune_notices(), store.prune_broadcasts(), store.prune_reports());
+        let pruned = tokio::try_join!(
+            store.prune_notices(),
+            store.prune_broadcasts(),
+            store.prune_reports(),
+            store.prune_signups(chrono::Utc::now())
+        );
         match pruned {
-            Ok((notices, broadcasts, reports)) if notices + broadcasts + reports > 0 => {
-                tracing::info!(notices, broadcasts, reports, "pruned old notices, broadcasts and reports");
+            Ok((notices, broadcasts, reports, signups)) if notices + broadcasts + reports + signups > 0 => {
+                tracing::info!(
+                    notices,
+                    broadcasts,
+                    reports,
+                    signups,
+                    "pruned old notices, broadcasts, reports and sign-ups"
+                );
             }
             Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "cannot prune notices, broadcasts or reports"),
+            Err(error) => tracing::warn!(%error, "cannot prune notices, broadcasts, reports or sign-ups"),
         }
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(3600)) => {}

@@ -11,7 +11,7 @@ menu-about = ℹ️ About & privacy
 menu-back = ↩️ Main menu
 help-text =
     Share your location or type the name of a town, village or hromada, and I'll show the nearest Resilience Centres with their address, phone and opening hours.
-    Commands: /start — start over, /help — this hint, /language — change language, /privacy — about privacy.
+    Commands: /start — start over, /help — this hint, /checkin — an anonymous wellbeing check-in, /language — change language, /privacy — about privacy, /forget — delete everything the bot knows about you.
 
 ## Language
 language-choose = Оберіть мову / Choose your language
@@ -162,6 +162,8 @@ telegram-command-start = Start over
 telegram-command-help = How to use the bot
 telegram-command-language = Change language
 telegram-command-privacy = About & privacy
+telegram-command-checkin = Anonymous wellbeing check-in
+telegram-command-forget = Delete everything the bot knows about me
 error-contact-not-needed = Thank you, but I don't need a phone number to find a centre, and I don't keep it. Type a place name or share your location.
 
 ## Viber

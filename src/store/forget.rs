@@ -72,3 +72,18 @@ impl UserUpdate {
         Ok(forgotten)
     }
 }
+
+impl super::Store {
+    /// Forgets the sign-ups (with any name and phone given) of groups whose
+    /// last session was more than 30 days ago, cancelled groups included.
+    pub async fn prune_signups(&self, now: chrono::DateTime<chrono::Utc>) -> Result<u64, StoreError> {
+        let pruned = sqlx::query(
+            "DELETE FROM signup WHERE cohort_id IN (SELECT cohort_id FROM cohort_session GROUP BY cohort_id \
+             HAVING max(starts_at) < $1 - interval '30 days')",
+        )
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(pruned.rows_affected())
+    }
+}

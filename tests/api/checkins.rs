@@ -386,6 +386,11 @@ async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_kee
     let told = app.notices_for("boris", crate::helpers::monday_noon()).await;
     assert!(told.iter().any(|n| n.text().contains("Звільнилося місце")), "{told:?}");
 
+    // Boris's sign-up is forgotten 30 days after the group's last session
+    // (29 December 2026, 18:00 Kyiv).
+    assert_eq!(app.store.prune_signups(kyiv(2027, 1, 28, 12, 0)).await.unwrap(), 0);
+    assert_eq!(app.store.prune_signups(kyiv(2027, 1, 28, 19, 0)).await.unwrap(), 1);
+
     // /forget works at once, and a person it forgets can start afresh.
     let again = app.say("anna", UK, "/menu").await;
     assert!(again.replies[0].text.contains("Вітаю!"), "a new person: {:?}", again.replies[0].text);

@@ -145,6 +145,11 @@ async fn answer(
                 "title": body["title"].clone(), "address": body["address"].clone()
             }}),
         ),
+        "sendPhoto" => message(
+            &body["chat_id"],
+            json!({ "photo": [{ "file_id": "p", "file_unique_id": "p", "width": 900, "height": 500 }] }),
+        ),
+        "sendDocument" => message(&body["chat_id"], json!({ "document": { "file_id": "d", "file_unique_id": "d" } })),
         _ => json!(true),
     };
     (StatusCode::OK, Json(json!({ "ok": true, "result": result })))

@@ -478,3 +478,49 @@ async fn a_broadcast_stopped_mid_way_and_restarted_reaches_everyone_once_at_tele
         assert!(span >= Duration::from_millis(990), "31 messages within {span:?}");
     }
 }
+
+#[sqlx::test]
+async fn a_checkin_in_crisis_makes_7333_tappable_and_coordinators_get_the_weekly_chart_as_a_picture(pool: PgPool) {
+    use resilience_bot::domain::ChannelKind;
+    use resilience_bot::store::Person;
+    let served = Served::start(pool, false).await;
+    for (id, data) in [(1, "w"), (2, "wa:"), (3, "wd:00000:-")] {
+        served.fake.push_update(callback_update(id, OLENA, data));
+    }
+    served
+        .fake
+        .wait_for("the result", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Ваш результат: 0 зі 100.")))
+        .await;
+    let result = served
+        .fake
+        .sent_to(OLENA)
+        .into_iter()
+        .find(|c| c.body["text"].as_str().is_some_and(|t| t.contains("Ваш результат")))
+        .unwrap();
+    let text = result.body["text"].as_str().unwrap();
+    let entities = result.body["entities"].as_array().expect("tappable numbers");
+    let tappable: Vec<String> = entities
+        .iter()
+        .filter(|e| e["type"] == "phone_number")
+        .map(|e| {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let start = e["offset"].as_u64().unwrap() as usize;
+            String::from_utf16(&units[start..start + e["length"].as_u64().unwrap() as usize]).unwrap()
+        })
+        .collect();
+    assert!(tappable.contains(&"7333".to_owned()), "{tappable:?} in {text}");
+
+    let coordinator = Person { channel: ChannelKind::Telegram, external_id: COORDINATOR.to_string() };
+    served.app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
+    served.fake.push_update(text_update(4, COORDINATOR, "uk", "/stats"));
+    served.fake.wait_for("the chart", |f| !f.calls("sendPhoto").is_empty()).await;
+    let photo = &served.fake.calls("sendPhoto")[0].body;
+    assert_eq!(photo["chat_id"], json!(COORDINATOR));
+    assert_eq!(photo["caption"], "Середній бал WHO-5 за тижнями");
+    assert!(photo["photo"].as_str().unwrap().contains("PNG"), "a PNG file");
+    served
+        .fake
+        .wait_for("the figures", |f| texts(&f.sent_to(COORDINATOR)).iter().any(|t| t.contains("Уся Україна")))
+        .await;
+    served.stop().await;
+}

@@ -9,11 +9,13 @@ use teloxide::types::BotCommand;
 use crate::domain::Language;
 use crate::i18n::{Catalog, Text};
 
-const COMMANDS: [(&str, &str); 4] = [
+const COMMANDS: [(&str, &str); 6] = [
     ("start", "telegram-command-start"),
     ("help", "telegram-command-help"),
+    ("checkin", "telegram-command-checkin"),
     ("language", "telegram-command-language"),
     ("privacy", "telegram-command-privacy"),
+    ("forget", "telegram-command-forget"),
 ];
 
 pub async fn register(bot: &Bot, catalog: &Catalog) {

@@ -39,13 +39,6 @@ pub fn render(catalog: &Catalog, language: Language, reply: &Reply) -> Vec<Outbo
             address: venue.address.clone(),
         });
     }
-    if let Some(chart) = &reply.chart {
-        // The text carries the same figures: a chart that cannot be drawn is left out.
-        match crate::channel::chart::png(catalog, language, chart) {
-            Ok(bytes) => calls.push(Outbound::Photo { bytes, caption: catalog.render(language, &chart.title) }),
-            Err(error) => tracing::error!(%error, "a chart is left out"),
-        }
-    }
     let inline = inline_keyboard(catalog, language, reply);
     if let Some(document) = &reply.document {
         let bytes = csv(catalog, language, document);
@@ -73,6 +66,14 @@ pub fn render(catalog: &Catalog, language: Language, reply: &Reply) -> Vec<Outbo
         }
     } else {
         calls.push(text_call(last, &reply.phones, inline));
+    }
+    // After the text, which carries the same figures: a chart that cannot be
+    // drawn, or that Telegram refuses, costs nothing else.
+    if let Some(chart) = &reply.chart {
+        match crate::channel::chart::png(catalog, language, chart) {
+            Ok(bytes) => calls.push(Outbound::Photo { bytes, caption: catalog.render(language, &chart.title) }),
+            Err(error) => tracing::error!(%error, "a chart is left out"),
+        }
     }
     calls
 }
