@@ -54,7 +54,7 @@ pub struct StatsRow {
 /// total would give them away), the smallest shown cells are suppressed too
 /// until they do not.
 pub fn suppressed_table(mut cells: Vec<CellSums>) -> Vec<StatsRow> {
-    cells.sort_by(|a, b| (a.week, area_of(a)).cmp(&(b.week, area_of(b))));
+    cells.sort_by_key(|a| (a.week, area_of(a)));
     let mut rows = Vec::new();
     for week_cells in cells.chunk_by(|a, b| a.week == b.week) {
         let week = week_cells[0].week;

@@ -260,7 +260,15 @@ async fn a_deep_link_opens_that_centres_card(pool: PgPool) {
     let menu: Vec<Action> = unknown.last().buttons.iter().map(|(_, a)| a.clone()).collect();
     assert_eq!(
         menu,
-        vec![Action::Find, Action::HelpNow, Action::Groups, Action::Mine, Action::Language, Action::About]
+        vec![
+            Action::Find,
+            Action::HelpNow,
+            Action::Groups,
+            Action::Mine,
+            Action::Checkin,
+            Action::Language,
+            Action::About
+        ]
     );
 }
 

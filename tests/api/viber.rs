@@ -209,7 +209,9 @@ async fn an_unsubscribed_user_is_never_messaged_again(pool: PgPool) {
     assert_eq!(served.post(&unsubscribed).await.0, StatusCode::OK);
     assert!(!served.app.store.is_active(ChannelKind::Viber, OLENA).await.unwrap());
 
-    // Whatever is queued for them, or for someone who never wrote, is not sent.
+    // Whatever is queued for them is not sent. A reply to someone the bot
+    // does not know (it has just forgotten them at their request) still is:
+    // messages the bot starts check that the person is known before this.
     let before = served.fake.calls("send_message").len();
     let client = ViberClient::new(served.fake.url.parse().unwrap(), TOKEN.into(), "Бот").unwrap();
     let outbox = Outbox::new(ViberDelivery { client, store: served.app.store.clone() });
@@ -219,7 +221,9 @@ async fn an_unsubscribed_user_is_never_messaged_again(pool: PgPool) {
     while !outbox.is_idle() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    assert_eq!(served.fake.calls("send_message").len(), before);
+    let sent = served.fake.calls("send_message");
+    assert_eq!(sent.len(), before + 1);
+    assert_eq!(sent[before].body["receiver"], "stranger=");
     served.stop().await;
 }
 
@@ -471,5 +475,27 @@ async fn broadcasts_go_by_broadcast_message_and_its_failed_list_is_honoured(pool
     assert_eq!(list, vec![OLENA, TARAS, "third+viber="]);
     assert!(calls[0].body["text"].as_str().unwrap().contains("Сьогодні зачинено."));
     assert!(!served.app.store.is_active(ChannelKind::Viber, TARAS).await.unwrap(), "status 6: unsubscribed");
+    served.stop().await;
+}
+
+#[sqlx::test]
+async fn forget_on_viber_deletes_olena_and_her_seat_goes_to_taras_who_is_told(pool: PgPool) {
+    let served = Served::start(pool).await;
+    olena_signed_up_and_taras_waiting(&served).await;
+    served.post(&text(400, OLENA, "/forget")).await;
+    served
+        .fake
+        .wait_for("the confirmation", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("я видалив усе")))
+        .await;
+    served
+        .fake
+        .wait_for("the promotion", |f| texts(&f.sent_to(TARAS)).iter().any(|t| t.starts_with("🎉 Звільнилося місце")))
+        .await;
+    let known: i64 = sqlx::query_scalar("SELECT count(*) FROM chat_user WHERE external_id = $1")
+        .bind(OLENA)
+        .fetch_one(served.app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(known, 0);
     served.stop().await;
 }

@@ -169,11 +169,12 @@ impl Deliver for ViberDelivery {
     type Message = ViberOut;
 
     async fn deliver(&self, to: &String, message: &ViberOut) -> Outcome {
-        // Viber bills messages the bot starts: never write to someone who has
-        // not written to the bot, or who unsubscribed.
-        match self.store.is_active(ChannelKind::Viber, to).await {
-            Ok(true) => {}
-            Ok(false) => return Outcome::Unreachable,
+        // Never write to someone who unsubscribed. (Messages the bot starts,
+        // which Viber bills, go only to people it knows: notices and
+        // broadcasts check that before they get here.)
+        match self.store.has_stopped(ChannelKind::Viber, to).await {
+            Ok(false) => {}
+            Ok(true) => return Outcome::Unreachable,
             Err(error) => {
                 tracing::error!(%error, "cannot check whether a Viber user may be messaged; not sending");
                 return Outcome::Dropped;
