@@ -441,7 +441,7 @@ report-thanks-no-coordinator = Thank you, it is noted. This centre's coordinator
 menu-checkin = 🌱 How am I doing: a short anonymous check-in
 checkin-intro = These are the five questions of the WHO-5 Well-Being Index about the last two weeks. They help you notice how you are and suggest a next step. It is not a test and not a diagnosis.
 checkin-stored = What is stored: only your five answers, the day (no time), the language, the messenger and — if you choose — your oblast. They go only into anonymous overall statistics.
-checkin-not-stored = What is not stored: your messenger ID, name, phone, the exact time or your location. The answers are not linked to you in any way, so nobody can be shown them as yours.
+checkin-not-stored = What is not stored: your messenger ID, name, phone, the exact time or your location. Nothing in the answers points to you, so the bot cannot show them as yours.
 checkin-stop-any-time = You can stop at any point — then nothing is stored.
 checkin-begin = ▶️ Begin
 checkin-progress = Question { $number } of { $total }
@@ -462,19 +462,18 @@ checkin-stopped = Stopped. Nothing was stored.
 checkin-oblast-question = One last, optional question: would you share the oblast you are in now? It helps show where support is needed most. Only the oblast is stored.
 checkin-oblast-skip = Don't share my oblast
 checkin-oblast-choice = { $oblast }
-checkin-already-over = This check-in has already been finished or stopped, so nothing more was stored.
+checkin-already-over = This check-in has already ended or was stopped, so nothing was stored this time.
 checkin-again = 🌱 Take it again
 checkin-score = Your result: { $score } out of 100.
 checkin-result-good = It looks like the last two weeks have held quite a few good days. Keep hold of what helps you with that.
 checkin-result-low = It looks like the last two weeks have been hard for you. That is worth talking about with someone: at a Resilience Centre people will listen and support you — free, with no referral or appointment.
 checkin-result-very-low = It sounds like things are very hard for you right now. You don't have to go through this alone — talk to someone today.
-checkin-crisis-lifeline = Lifeline Ukraine: 7333 — free, day and night; they will listen and support you.
-checkin-crisis-emergency = If your life or someone else's is in danger, call 112.
+checkin-crisis-call = Call now — they will listen and support you:
 checkin-suggest-centre = You can talk to someone in person at the nearest Resilience Centre:
 checkin-not-a-diagnosis = This is not a diagnosis — just a way to notice how you are. A change of 10 points between check-ins is a real change.
 checkin-find-centre = 📍 Find the nearest centre
 checkin-remind = ⏰ Remind me in two weeks
-checkin-reminder-set = I'll remind you on { $date } — in the daytime, not at night. Only who to remind and when is stored, none of your answers.
+checkin-reminder-set = I'll remind you on { $date } — in the daytime, not at night. For the reminder only who to remind and when is stored: it shows that you took a check-in, not your answers. It is deleted once you are reminded.
 checkin-reminder-cancel = Cancel the reminder
 checkin-reminder-cancelled = The reminder is cancelled.
 checkin-reminder-none = There was no reminder to cancel.
@@ -500,10 +499,10 @@ forget-afresh = If you write again, we start with a clean slate.
 
 ## Check-in statistics (coordinators)
 coord-stats = 📊 Wellbeing check-in statistics
-stats-title = Anonymous wellbeing check-ins (WHO-5) over { $weeks } { $weeks ->
-        [one] week
-       *[other] weeks
-    }: count, mean score (0–100) and share scoring 50 or less.
+stats-title = Anonymous wellbeing check-ins (WHO-5) over { $weeks ->
+        [one] the last complete week
+       *[other] the last { $weeks } complete weeks
+    }: count, mean score (0–100) and share scoring 50 or less. The current week appears once it is over.
 stats-suppressed = Cells with fewer than { $min } check-ins are hidden so that nobody can be recognised.
 stats-area = { $area }
 stats-all-ukraine = All of Ukraine

@@ -105,6 +105,9 @@ pub enum Stats {
         /// How many weeks back, this week included.
         #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=520))]
         weeks: u32,
+        /// Report as if today were this day (YYYY-MM-DD), for reproducible reports.
+        #[arg(long, hide = true)]
+        today: Option<chrono::NaiveDate>,
     },
 }
 
@@ -289,8 +292,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Coordinator(Coordinator::Revoke { centre, channel, user }) => {
             coordinators::revoke(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
         }
-        Command::Stats(Stats::Checkins { oblast, weeks }) => {
-            stats::checkins(&cli.config, oblast.as_deref(), weeks).await
+        Command::Stats(Stats::Checkins { oblast, weeks, today }) => {
+            stats::checkins(&cli.config, oblast.as_deref(), weeks, today).await
         }
         Command::Db(db) => manage_db(&cli.config, db).await,
     }

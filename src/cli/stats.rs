@@ -13,7 +13,15 @@ use crate::domain::Language;
 use crate::domain::checkin_stats::{Area, Figures, MIN_CELL, StatsRow, suppressed_table};
 use crate::startup::Connected;
 
-pub async fn checkins(config: &Config, oblast: Option<&str>, weeks: u32) -> anyhow::Result<()> {
+/// Prints the last `weeks` complete weeks before the week of `today` (Kyiv
+/// time by default). The current week is never shown: comparing its figures
+/// before and after one more check-in would give that check-in away.
+pub async fn checkins(
+    config: &Config,
+    oblast: Option<&str>,
+    weeks: u32,
+    today: Option<NaiveDate>,
+) -> anyhow::Result<()> {
     let gazetteer = Gazetteer::built_in()?;
     let oblast = match oblast {
         Some(name) => Some(
@@ -29,31 +37,29 @@ pub async fn checkins(config: &Config, oblast: Option<&str>, weeks: u32) -> anyh
         ),
         None => None,
     };
-    let today = Clock::System.kyiv_now().date();
+    let today = today.unwrap_or_else(|| Clock::System.kyiv_now().date());
     let first = first_week(today, weeks);
+    let last = monday(today) - Duration::days(1);
     let connected = Connected::connect(&config.database()).await?;
-    let sums = connected.store.checkin_sums(first, today).await;
+    let sums = connected.store.checkin_sums(first, last).await;
     connected.shutdown().await?;
     let rows = suppressed_table(sums?);
-    print!("{}", table(&rows, &gazetteer, first, today, oblast.as_deref()));
+    print!("{}", table(&rows, &gazetteer, first, last, oblast.as_deref()));
     Ok(())
 }
 
-/// The Monday `weeks − 1` weeks before this week's.
-pub fn first_week(today: NaiveDate, weeks: u32) -> NaiveDate {
-    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-    monday - Duration::weeks(i64::from(weeks.max(1)) - 1)
+/// The Monday `weeks` weeks before this week's.
+fn first_week(today: NaiveDate, weeks: u32) -> NaiveDate {
+    monday(today) - Duration::weeks(i64::from(weeks.max(1)))
+}
+
+fn monday(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
 /// One line per week for the whole country (or the oblast asked for), and
 /// without a filter one per oblast that had check-ins.
-pub fn table(
-    rows: &[StatsRow],
-    gazetteer: &Gazetteer,
-    first: NaiveDate,
-    today: NaiveDate,
-    only: Option<&str>,
-) -> String {
+fn table(rows: &[StatsRow], gazetteer: &Gazetteer, first: NaiveDate, last: NaiveDate, only: Option<&str>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -61,7 +67,7 @@ pub fn table(
         "week", "area", "check-ins", "mean score", "share <= 50"
     );
     let mut week = first;
-    while week <= today {
+    while week <= last {
         let of_week = rows.iter().filter(|r| r.week == week);
         let mut lines: Vec<(String, Option<Figures>)> = Vec::new();
         match only {

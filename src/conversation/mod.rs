@@ -177,6 +177,20 @@ impl Conversation {
             step.replies.push(reply);
             return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
         }
+        // A check-in is stored after the person's state (check-in over) is
+        // committed, in a transaction of its own: a redelivered update then
+        // finds it over instead of storing it twice, and nothing ties the
+        // row to the person's. The result is shown even if storing failed.
+        if let Some(effect) = step.effect.take_if(|e| matches!(e, flow::effect::Effect::SaveCheckin { .. })) {
+            update.finish(step.language, &step.state.to_json()).await?;
+            if let Err(error) = self.apply_effect(&effect, &person, now).await {
+                tracing::error!(%error, "a finished check-in could not be stored");
+            }
+            let ctx = flow::Context { language: step.language, ..ctx };
+            let (reply, _) = flow::effect::after(&ctx, &effect, &flow::effect::Outcome::CheckinFinished);
+            step.replies.push(reply);
+            return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
+        }
         // Seats are taken while the person's row is still locked, so a double
         // tap waits and then finds the place already taken.
         if let Some(effect) = step.effect.take() {
@@ -229,7 +243,7 @@ impl Conversation {
         let programmes = self.programmes.to_vec();
         let stats = if needs.stats {
             let today = self.clock.kyiv_now().date();
-            let sums = self.store.checkin_sums(flow::stats::first_week(today), today).await?;
+            let sums = self.store.checkin_sums(flow::stats::first_week(today), flow::stats::last_day(today)).await?;
             Some(crate::domain::checkin_stats::suppressed_table(sums))
         } else {
             None
@@ -308,7 +322,7 @@ impl Conversation {
                     oblast: oblast.clone(),
                 };
                 self.store.record_checkin(&record).await?;
-                Outcome::CheckinSaved
+                Outcome::CheckinFinished
             }
             Effect::RemindCheckin { due_on } => {
                 self.store.set_checkin_reminder(person, *due_on).await?;

@@ -195,10 +195,16 @@ pub enum Action {
     ReportConfirmed(i64),
     /// The wellbeing check-in's consent screen.
     Checkin,
+    /// Start a new check-in.
+    CheckinBegin,
     /// Check-in answers so far (0–5 each); the next item follows.
-    CheckinAnswer(Vec<u8>),
+    CheckinAnswer {
+        token: String,
+        answers: Vec<u8>,
+    },
     /// All five answers, and the oblast if the person shares it: store it.
     CheckinDone {
+        token: String,
         answers: Answers,
         oblast: Option<String>,
     },
@@ -269,9 +275,10 @@ impl Action {
             Action::ReportHandled(id) => format!("rph:{id}"),
             Action::ReportConfirmed(id) => format!("rpc:{id}"),
             Action::Checkin => "w".into(),
-            Action::CheckinAnswer(answers) => format!("wa:{}", digits(answers)),
-            Action::CheckinDone { answers, oblast } => {
-                format!("wd:{}:{}", digits(&answers.values()), oblast.as_deref().unwrap_or("-"))
+            Action::CheckinBegin => "wb".into(),
+            Action::CheckinAnswer { token, answers } => format!("wa:{token}:{}", digits(answers)),
+            Action::CheckinDone { token, answers, oblast } => {
+                format!("wd:{token}:{}:{}", digits(&answers.values()), oblast.as_deref().unwrap_or("-"))
             }
             Action::CheckinStop => "wx".into(),
             Action::CheckinRemind => "wr".into(),
@@ -305,6 +312,7 @@ impl Action {
                 "kbt" => Action::BroadcastLater,
                 "kbgo" => Action::BroadcastSend,
                 "w" => Action::Checkin,
+                "wb" => Action::CheckinBegin,
                 "wx" => Action::CheckinStop,
                 "wr" => Action::CheckinRemind,
                 "wrx" => Action::CheckinRemindCancel,
@@ -354,16 +362,23 @@ impl Action {
             Some(("rpt", topic)) if crate::store::TOPICS.contains(&topic) => Action::ReportTopic(topic.into()),
             Some(("rph", id)) => Action::ReportHandled(positive(id)?),
             Some(("rpc", id)) => Action::ReportConfirmed(positive(id)?),
-            Some(("wa", answers)) => Action::CheckinAnswer(parse_answers(answers)?),
+            Some(("wa", rest)) => {
+                let (token, answers) = rest.split_once(':')?;
+                Action::CheckinAnswer { token: checkin_token(token)?, answers: parse_answers(answers)? }
+            }
             Some(("wd", rest)) => {
-                let (answers, oblast) = rest.split_once(':')?;
+                let mut parts = rest.split(':');
+                let (token, answers, oblast) = (parts.next()?, parts.next()?, parts.next()?);
+                if parts.next().is_some() {
+                    return None;
+                }
                 let answers = Answers::new(&parse_answers(answers)?)?;
                 let oblast = match oblast {
                     "-" => None,
                     code if is_katottg_code(code) => Some(code.to_owned()),
                     _ => return None,
                 };
-                Action::CheckinDone { answers, oblast }
+                Action::CheckinDone { token: checkin_token(token)?, answers, oblast }
             }
             Some(("kdf", "online")) => Action::DraftOnline(true),
             Some(("kdf", "in_person")) => Action::DraftOnline(false),
@@ -371,6 +386,12 @@ impl Action {
         };
         Some(action)
     }
+}
+
+/// A check-in's token: 1 to 10 lowercase hex digits.
+fn checkin_token(raw: &str) -> Option<String> {
+    let valid = (1..=10).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    valid.then(|| raw.to_owned())
 }
 
 /// Answers as button data: one digit each.
@@ -448,13 +469,19 @@ mod tests {
             Action::ReportHandled(i64::MAX),
             Action::ReportConfirmed(i64::MAX),
             Action::Checkin,
-            Action::CheckinAnswer(Vec::new()),
-            Action::CheckinAnswer(vec![5, 0, 3, 1, 4]),
+            Action::CheckinBegin,
+            Action::CheckinAnswer { token: "ffffffffff".into(), answers: Vec::new() },
+            Action::CheckinAnswer { token: "1a".into(), answers: vec![5, 0, 3, 1, 4] },
             Action::CheckinDone {
+                token: "ffffffffff".into(),
                 answers: Answers::new(&[0, 1, 2, 3, 5]).expect("valid"),
                 oblast: Some("UA80000000000093317".into()),
             },
-            Action::CheckinDone { answers: Answers::new(&[5, 5, 5, 5, 5]).expect("valid"), oblast: None },
+            Action::CheckinDone {
+                token: "0".into(),
+                answers: Answers::new(&[5, 5, 5, 5, 5]).expect("valid"),
+                oblast: None,
+            },
             Action::CheckinStop,
             Action::CheckinRemind,
             Action::CheckinRemindCancel,
@@ -506,13 +533,19 @@ mod tests {
             "rpt:price",
             "rph:0",
             "wa:6",
-            "wa:123456",
-            "wa:1 2",
-            "wd:1234:-",
-            "wd:12345",
-            "wd:12345:",
-            "wd:12345:UA80",
-            "wd:12346:-",
+            "wa:1a:6",
+            "wa:1a:123456",
+            "wa:1a:1 2",
+            "wa::12",
+            "wa:XYZ:12",
+            "wa:fffffffffff:1",
+            "wd:1a:1234:-",
+            "wd:1a:12345",
+            "wd:1a:12345:",
+            "wd:1a:12345:UA80",
+            "wd:1a:12346:-",
+            "wd:1a:12345:-:x",
+            "wd:12345:-",
             "forget:now",
         ] {
             assert_eq!(Action::parse(data), None, "{data:?}");

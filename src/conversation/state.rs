@@ -15,9 +15,10 @@ pub enum State {
     Idle,
     /// Asked for a location or a place name.
     AwaitingPlace,
-    /// Answering the wellbeing check-in. The answers are not here: they
-    /// travel in the buttons until the last one, so none is stored before.
-    CheckingIn,
+    /// Answering the wellbeing check-in whose buttons carry `token`. The
+    /// answers are not here: they travel in the buttons until the last one,
+    /// so none is stored before.
+    CheckingIn { token: String },
     /// A typed name matched several places; these are their codes.
     ChoosingPlace { candidates: Vec<String> },
     /// Signing up for a cohort: asking for the optional first name, then phone.

@@ -79,15 +79,15 @@ impl Store {
     }
 
     /// Turns the reminders due by `today` into notices, in one statement, so
-    /// that every replica may run it and each reminder is sent once.
+    /// that every replica may run it and each reminder is sent once (a row
+    /// is deleted once). The notice carries no date: together with the
+    /// person it would tell the day of their check-in.
     pub async fn queue_checkin_reminders(&self, today: NaiveDate) -> Result<u64, StoreError> {
         let payload = serde_json::to_value(Notice::CheckinReminder).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let queued = sqlx::query(
-            "WITH due AS (DELETE FROM checkin_reminder WHERE due_on <= $1 RETURNING channel, external_id, due_on) \
+            "WITH due AS (DELETE FROM checkin_reminder WHERE due_on <= $1 RETURNING channel, external_id) \
              INSERT INTO notice (channel, external_id, kind, payload, dedupe_key) \
-             SELECT channel, external_id, 'checkin_reminder', $2, \
-                    'checkin:' || channel || ':' || external_id || ':' || due_on FROM due \
-             ON CONFLICT (dedupe_key) DO NOTHING",
+             SELECT channel, external_id, 'checkin_reminder', $2, NULL FROM due",
         )
         .bind(today)
         .bind(payload)

@@ -16,7 +16,8 @@ pub struct Forgotten {
 impl UserUpdate {
     /// Deletes the person: their sign-ups (freeing seats for the people
     /// waiting, who are told), subscriptions, check-in reminder, coordinator
-    /// roles, messages queued or sent to them, Viber receipts, and their row
+    /// roles (what they did as one stays with the centre, without their id),
+    /// messages queued or sent to them, Viber receipts, and their row
     /// with its language and conversation state, in the transaction that
     /// holds their row. Anonymous check-ins stay: nothing links them to anyone.
     pub async fn forget(mut self) -> Result<Forgotten, StoreError> {
@@ -56,15 +57,19 @@ impl UserUpdate {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // The row first: it cascades to the remaining (ended) sign-ups and the
+        // check-in reminder and holds their locks, so a scheduler that turns
+        // them into notices meanwhile waits and then finds nothing; notices
+        // it committed before are deleted below.
         for statement in [
+            "DELETE FROM chat_user WHERE channel = $1 AND external_id = $2",
             "DELETE FROM notice WHERE channel = $1 AND external_id = $2",
             "DELETE FROM broadcast_delivery WHERE channel = $1 AND external_id = $2",
             "DELETE FROM coordinator WHERE channel = $1 AND external_id = $2",
-            // A coordinator's past broadcasts stay with their centre, without them.
+            // What a coordinator did stays with the centre, without them.
             "UPDATE broadcast SET author_id = 'forgotten' WHERE author_channel = $1 AND author_id = $2",
+            "UPDATE centre_closure SET set_by = 'forgotten' WHERE set_by_channel = $1 AND set_by = $2",
             "DELETE FROM viber_receipt WHERE $1 = 'viber' AND user_id = $2",
-            // Cascades to the remaining (ended) sign-ups and the check-in reminder.
-            "DELETE FROM chat_user WHERE channel = $1 AND external_id = $2",
         ] {
             sqlx::query(statement).bind(channel).bind(&id).execute(&mut *tx).await?;
         }

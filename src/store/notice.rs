@@ -243,10 +243,16 @@ impl Store {
         Ok(row.map(|(language, active)| (Language::parse(&language).unwrap_or_default(), active)))
     }
 
-    /// Forgets notices sent more than 30 days ago.
+    /// Forgets notices sent more than 30 days ago, and check-in reminders as
+    /// soon as they went: when a person was reminded tells when they did a
+    /// check-in.
     pub async fn prune_notices(&self) -> Result<u64, StoreError> {
-        let pruned =
-            sqlx::query("DELETE FROM notice WHERE sent_at < now() - interval '30 days'").execute(&self.pool).await?;
+        let pruned = sqlx::query(
+            "DELETE FROM notice WHERE sent_at < now() - interval '30 days' \
+             OR (kind = 'checkin_reminder' AND sent_at IS NOT NULL)",
+        )
+        .execute(&self.pool)
+        .await?;
         Ok(pruned.rows_affected())
     }
 }

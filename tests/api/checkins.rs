@@ -2,7 +2,7 @@
 //! after it, routing by the thresholds, the reminder, statistics with small
 //! cells hidden, and /forget.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use resilience_bot::conversation::Action;
 use resilience_bot::domain::wellbeing::Answers;
 use resilience_bot::domain::{ChannelKind, Language};
@@ -38,10 +38,22 @@ async fn answer_all(app: &TestApp, user: &str, labels: [&str; 5]) -> Answer {
     screen
 }
 
+/// The token of the check-in whose first question is on screen.
+fn token(first: &Answer) -> String {
+    match first.button("Увесь час") {
+        Action::CheckinAnswer { token, .. } => token,
+        other => panic!("not a check-in answer: {other:?}"),
+    }
+}
+
+/// The last button of a check-in with these answers, not shared oblast.
+fn done(token: String, answers: [u8; 5]) -> Action {
+    Action::CheckinDone { token, answers: Answers::new(&answers).unwrap(), oblast: None }
+}
+
 async fn finish(app: &TestApp, user: &str, answers: [u8; 5]) -> Answer {
-    begin(app, user, UK).await;
-    let done = Action::CheckinDone { answers: Answers::new(&answers).unwrap(), oblast: None };
-    app.press(user, UK, &done).await
+    let first = begin(app, user, UK).await;
+    app.press(user, UK, &done(token(&first), answers)).await
 }
 
 #[sqlx::test]
@@ -53,6 +65,7 @@ async fn a_checkin_is_stored_once_at_the_end_without_anything_that_identifies_th
     assert!(consent.text().contains("Що не зберігається: ваш ідентифікатор"), "{}", consent.text());
 
     let first = app.press("olena", UK, &consent.button("Почати")).await;
+    let first_screen = first.clone();
     assert!(first.text().contains("Запитання 1 з 5"), "{}", first.text());
     assert!(first.text().contains("ви почувалися бадьоро, у гарному настрої?"), "{}", first.text());
     let labels: Vec<&str> = first.last().buttons.iter().map(|(l, _)| l.as_str()).collect();
@@ -76,7 +89,9 @@ async fn a_checkin_is_stored_once_at_the_end_without_anything_that_identifies_th
     .await;
     assert!(oblasts.text().contains("чи поділитеся областю"), "{}", oblasts.text());
     // The answers so far are in the buttons, not in the stored state.
-    assert_eq!(app.stored_state("olena").await, serde_json::json!({ "kind": "checking_in" }));
+    let state = app.stored_state("olena").await;
+    assert_eq!(state["kind"], "checking_in");
+    assert_eq!(state.as_object().unwrap().len(), 2, "the kind and the check-in's token only: {state}");
     assert_eq!(rows(&app).await, 0);
 
     let result = app.press("olena", UK, &oblasts.button("Львівська область")).await;
@@ -95,9 +110,12 @@ async fn a_checkin_is_stored_once_at_the_end_without_anything_that_identifies_th
     assert_eq!(oblast.as_deref(), Some(LVIV_OBLAST));
     assert_eq!(answers, [4, 1, 5, 0, 2]);
 
-    // A second tap on the same button stores nothing more.
+    // A second tap on the same button stores nothing more, nor do the
+    // buttons of the finished check-in's earlier questions.
     let again = app.press("olena", UK, &oblasts.button("Львівська область")).await;
-    assert!(again.text().contains("вже завершено або зупинено"), "{}", again.text());
+    assert!(again.text().contains("вже завершилася"), "{}", again.text());
+    let earlier = app.press("olena", UK, &first_screen.button("Іноді")).await;
+    assert!(earlier.text().contains("вже завершилася"), "{}", earlier.text());
     assert_eq!(rows(&app).await, 1);
 }
 
@@ -111,15 +129,14 @@ async fn stopping_or_leaving_midway_stores_nothing(pool: PgPool) {
     assert_eq!(app.stored_state("petro").await, serde_json::json!({ "kind": "idle" }));
 
     // Left for the menu before the last answer: an old last button does nothing.
-    begin(&app, "petro", UK).await;
+    let first = begin(&app, "petro", UK).await;
     app.say("petro", UK, "/menu").await;
-    let done = Action::CheckinDone { answers: Answers::new(&[1, 1, 1, 1, 1]).unwrap(), oblast: None };
-    let late = app.press("petro", UK, &done).await;
-    assert!(late.text().contains("вже завершено або зупинено"), "{}", late.text());
+    let late = app.press("petro", UK, &done(token(&first), [1, 1, 1, 1, 1])).await;
+    assert!(late.text().contains("вже завершилася"), "{}", late.text());
     assert_eq!(rows(&app).await, 0);
 
     // Forged answers are refused as a stale button.
-    let forged = app.send("petro", UK, resilience_bot::conversation::Incoming::Button("wd:99999:-".into())).await;
+    let forged = app.send("petro", UK, resilience_bot::conversation::Incoming::Button("wd:1a:99999:-".into())).await;
     assert!(forged.text().contains("Ця кнопка вже не діє"), "{}", forged.text());
     assert_eq!(rows(&app).await, 0);
 }
@@ -163,11 +180,14 @@ async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_line
     assert!(!text.to_lowercase().contains("депрес"), "never a diagnosis: {text}");
 
     // In English too.
-    begin(&app, "f", EN).await;
-    let done = Action::CheckinDone { answers: Answers::new(&[0, 0, 0, 0, 0]).unwrap(), oblast: None };
-    let english = app.press("f", EN, &done).await;
+    let first = begin(&app, "f", EN).await;
+    let token = match first.button("All of the time") {
+        Action::CheckinAnswer { token, .. } => token,
+        other => panic!("{other:?}"),
+    };
+    let english = app.press("f", EN, &done(token, [0, 0, 0, 0, 0])).await;
     assert!(english.text().contains("Your result: 0 out of 100."), "{}", english.text());
-    assert!(english.text().contains("Lifeline Ukraine: 7333"), "{}", english.text());
+    assert!(english.text().contains("Lifeline Ukraine — suicide prevention"), "{}", english.text());
     assert_eq!(rows(&app).await, 6);
 }
 
@@ -255,15 +275,19 @@ const ODESA_OBLAST: &str = "UA51000000000030770";
 #[sqlx::test]
 async fn coordinators_see_weekly_figures_with_cells_under_ten_hidden(pool: PgPool) {
     let app = TestApp::new(pool).await;
+    // The clock says Monday 23 November: the last complete week began on the 16th.
     let this_week = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let last_week = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
-    // This week: Lviv 10 (scores 40 and 80, half ≤ 50), Kyiv oblast 9, Odesa 3.
-    record(&app, this_week, Some(LVIV_OBLAST), [2, 2, 2, 2, 2], 5).await;
-    record(&app, this_week, Some(LVIV_OBLAST), [4, 4, 4, 4, 4], 5).await;
-    record(&app, this_week, Some(KYIV_OBLAST), [3, 3, 3, 3, 3], 9).await;
-    record(&app, this_week, Some(ODESA_OBLAST), [1, 1, 1, 1, 1], 3).await;
-    // Last week: Lviv 9 only.
-    record(&app, last_week, Some(LVIV_OBLAST), [5, 5, 5, 5, 5], 9).await;
+    let last_week = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let week_before = NaiveDate::from_ymd_opt(2026, 11, 11).unwrap();
+    // Last week: Lviv 10 (scores 40 and 80, half ≤ 50), Kyiv oblast 9, Odesa 3.
+    record(&app, last_week, Some(LVIV_OBLAST), [2, 2, 2, 2, 2], 5).await;
+    record(&app, last_week, Some(LVIV_OBLAST), [4, 4, 4, 4, 4], 5).await;
+    record(&app, last_week, Some(KYIV_OBLAST), [3, 3, 3, 3, 3], 9).await;
+    record(&app, last_week, Some(ODESA_OBLAST), [1, 1, 1, 1, 1], 3).await;
+    // The week before: Lviv 9 only.
+    record(&app, week_before, Some(LVIV_OBLAST), [5, 5, 5, 5, 5], 9).await;
+    // This week is not shown until it is over, however many there are.
+    record(&app, this_week, Some(LVIV_OBLAST), [1, 1, 1, 1, 1], 30).await;
 
     let refused = app.say("stranger", UK, "/stats").await;
     assert!(refused.text().contains("Це для координаторів центрів."), "{}", refused.text());
@@ -275,11 +299,13 @@ async fn coordinators_see_weekly_figures_with_cells_under_ten_hidden(pool: PgPoo
     let stats = app.press("coord", UK, &desk.button("Статистика перевірок")).await;
     let text = stats.text();
     assert!(text.contains("Уся Україна"), "{text}");
-    assert!(text.contains("з 23.11.2026: 22 перевірки, середній бал 54,5, ≤ 50 — 36 %"), "{text}");
+    assert!(text.contains("тиждень з 16.11.2026: 22 перевірки, середній бал 54,5, ≤ 50 — 36 %"), "{text}");
     assert!(text.contains("Львівська область"), "{text}");
-    assert!(text.contains("з 23.11.2026: 10 перевірок, середній бал 60,0, ≤ 50 — 50 %"), "{text}");
-    assert!(text.contains("з 16.11.2026: менше ніж 10 перевірок"), "{text}");
+    assert!(text.contains("тиждень з 16.11.2026: 10 перевірок, середній бал 60,0, ≤ 50 — 50 %"), "{text}");
+    assert!(text.contains("тиждень з 09.11.2026: менше ніж 10 перевірок"), "{text}");
+    assert!(text.contains("тиждень з 28.09.2026"), "eight weeks: {text}");
     assert!(!text.contains("9 перевірок") && !text.contains("3 перевірки"), "{text}");
+    assert!(!text.contains("23.11.2026") && !text.contains("30 перевірок"), "{text}");
     // The chart goes along (Telegram sends it as a picture).
     let outgoing = app
         .conversation
@@ -301,40 +327,47 @@ async fn coordinators_see_weekly_figures_with_cells_under_ten_hidden(pool: PgPoo
 }
 
 #[sqlx::test]
-async fn stats_checkins_prints_weeks_and_oblasts_and_hides_small_cells(pool: PgPool) {
+async fn stats_checkins_prints_complete_weeks_and_oblasts_and_hides_small_cells(pool: PgPool) {
     let app = TestApp::new(pool.clone()).await;
-    // The command reads the real clock: the figures are placed in this week.
-    let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
-    let monday = today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
     record(&app, monday, Some(LVIV_OBLAST), [3, 3, 3, 3, 3], 12).await;
     record(&app, monday, Some(KYIV_OBLAST), [1, 1, 1, 1, 1], 4).await;
     record(&app, monday, None, [5, 5, 5, 5, 5], 8).await;
+    // The week of "today" (Wednesday 25 November) is not reported yet.
+    record(&app, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), Some(LVIV_OBLAST), [0, 0, 0, 0, 0], 40).await;
     let url = database_url(&pool);
 
-    let all = run(&url, &["stats", "checkins", "--weeks", "2"], "");
+    let all = run(&url, &["stats", "checkins", "--weeks", "2", "--today", "2026-11-25"], "");
     assert!(all.status.success(), "{}", stderr(&all));
     let out = stdout(&all);
-    let line =
-        |area: &str| out.lines().find(|l| l.starts_with(&monday.to_string()) && l.contains(area)).map(str::to_owned);
-    let ukraine = line("All of Ukraine").expect("a total");
-    assert!(ukraine.split_whitespace().any(|w| w == "24"), "{out}");
-    let lviv = line("Lviv Oblast").expect("Lviv");
-    assert!(lviv.contains("12") && lviv.contains("60.0") && lviv.contains("0%"), "{out}");
+    // Columns: week, area (several words), check-ins, mean, share.
+    let row = |week: &str, area: &str| -> Vec<String> {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(week) && l.contains(area))
+            .unwrap_or_else(|| panic!("{week} {area}: {out}"));
+        line.split_whitespace().rev().take(3).map(str::to_owned).collect::<Vec<_>>().into_iter().rev().collect()
+    };
+    assert_eq!(row("2026-11-16", "All of Ukraine"), ["24", "66.7", "17%"], "{out}");
+    assert_eq!(row("2026-11-16", "Lviv Oblast"), ["12", "60.0", "0%"], "{out}");
     // Kyiv oblast (4) and "not shared" (8) together are 12: both hidden, and
     // neither can be had from the total.
-    assert!(line("Kyiv Oblast").expect("Kyiv").contains("<10"), "{out}");
-    assert!(line("not shared").expect("not shared").contains("<10"), "{out}");
-    assert_eq!(out.lines().filter(|l| l.starts_with(&(monday - chrono::Duration::weeks(1)).to_string())).count(), 1);
+    assert_eq!(row("2026-11-16", "Kyiv Oblast"), ["<10", "-", "-"], "{out}");
+    assert_eq!(row("2026-11-16", "not shared"), ["<10", "-", "-"], "{out}");
+    assert_eq!(row("2026-11-09", "All of Ukraine"), ["<10", "-", "-"], "{out}");
+    assert!(!out.contains("2026-11-23"), "the current week: {out}");
+    assert!(!out.contains("2026-11-02"), "two weeks only: {out}");
 
-    let one = run(&url, &["stats", "checkins", "--oblast", "Львівська", "--weeks", "1"], "");
+    let one = run(&url, &["stats", "checkins", "--oblast", "Львівська", "--weeks", "1", "--today", "2026-11-25"], "");
     assert!(one.status.success(), "{}", stderr(&one));
-    assert!(stdout(&one).contains("Lviv Oblast") && !stdout(&one).contains("All of Ukraine"), "{}", stdout(&one));
+    let out = stdout(&one);
+    assert!(out.contains("Lviv Oblast") && !out.contains("All of Ukraine") && !out.contains("Kyiv"), "{out}");
 
     let bad = run(&url, &["stats", "checkins", "--oblast", "Atlantis"], "");
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("no oblast \"Atlantis\""), "{}", stderr(&bad));
-    let too_many = run(&url, &["stats", "checkins", "--weeks", "0"], "");
-    assert!(!too_many.status.success());
+    let no_weeks = run(&url, &["stats", "checkins", "--weeks", "0"], "");
+    assert!(!no_weeks.status.success());
 }
 
 #[sqlx::test]
@@ -349,6 +382,8 @@ async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_kee
     let anna = Person { channel: ChannelKind::Console, external_id: "anna".into() };
     app.press("anna", UK, &Action::Subscribe(resilience_bot::domain::CentreId::parse("sample-lvivska").unwrap())).await;
     assert!(app.store.add_coordinator("sample-kreminska", &anna).await.unwrap());
+    let (now, until) = (crate::helpers::monday_noon(), kyiv(2026, 11, 30, 9, 0));
+    assert!(app.store.close_centre_as(&anna, "sample-kreminska", "Немає світла", until, now).await.unwrap());
     finish(&app, "anna", [2, 2, 2, 2, 2]).await;
     app.press("anna", UK, &Action::CheckinRemind).await;
     let count = |sql: &'static str| {
@@ -364,7 +399,7 @@ async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_kee
     assert_eq!(count("SELECT count(*) FROM chat_user WHERE external_id = $1").await, 1);
 
     let done = app.press("anna", UK, &asked.button("Так, видалити все")).await;
-    assert!(done.text().contains("Готово: я видалив усе, що знав про вас."), "{}", done.text());
+    assert!(done.text().contains("Готово: усе, що бот знав про вас, видалено."), "{}", done.text());
     assert!(done.text().contains("Звільнено 1 місце"), "{}", done.text());
     assert!(done.text().contains("Скасовано 1 підписку."), "{}", done.text());
     for table in [
@@ -374,6 +409,8 @@ async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_kee
         "SELECT count(*) FROM checkin_reminder WHERE external_id = $1",
         "SELECT count(*) FROM coordinator WHERE external_id = $1",
         "SELECT count(*) FROM notice WHERE external_id = $1",
+        "SELECT count(*) FROM broadcast_delivery WHERE external_id = $1",
+        "SELECT count(*) FROM centre_closure WHERE set_by = $1",
     ] {
         assert_eq!(count(table).await, 0, "{table}");
     }
@@ -395,6 +432,6 @@ async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_kee
     let again = app.say("anna", UK, "/menu").await;
     assert!(again.replies[0].text.contains("Вітаю!"), "a new person: {:?}", again.replies[0].text);
     let forgotten = app.say("anna", UK, "/forget").await;
-    assert!(forgotten.text().contains("я видалив усе"), "{}", forgotten.text());
+    assert!(forgotten.text().contains("бот знав про вас, видалено"), "{}", forgotten.text());
     assert_eq!(count("SELECT count(*) FROM chat_user WHERE external_id = $1").await, 0);
 }

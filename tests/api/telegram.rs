@@ -484,9 +484,16 @@ async fn a_checkin_in_crisis_makes_7333_tappable_and_coordinators_get_the_weekly
     use resilience_bot::domain::ChannelKind;
     use resilience_bot::store::Person;
     let served = Served::start(pool, false).await;
-    for (id, data) in [(1, "w"), (2, "wa:"), (3, "wd:00000:-")] {
-        served.fake.push_update(callback_update(id, OLENA, data));
-    }
+    served.fake.push_update(callback_update(1, OLENA, "w"));
+    served.fake.push_update(callback_update(2, OLENA, "wb"));
+    served
+        .fake
+        .wait_for("the first question", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Запитання 1 з 5")))
+        .await;
+    let first = served.fake.sent_to(OLENA).into_iter().find(|c| callback_data(c).iter().any(|d| d.starts_with("wa:")));
+    let answer = callback_data(&first.unwrap()).into_iter().find(|d| d.starts_with("wa:")).unwrap();
+    let token = answer.split(':').nth(1).unwrap().to_owned();
+    served.fake.push_update(callback_update(3, OLENA, &format!("wd:{token}:00000:-")));
     served
         .fake
         .wait_for("the result", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Ваш результат: 0 зі 100.")))

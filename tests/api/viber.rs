@@ -485,7 +485,9 @@ async fn forget_on_viber_deletes_olena_and_her_seat_goes_to_taras_who_is_told(po
     served.post(&text(400, OLENA, "/forget")).await;
     served
         .fake
-        .wait_for("the confirmation", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("я видалив усе")))
+        .wait_for("the confirmation", |f| {
+            texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("бот знав про вас, видалено"))
+        })
         .await;
     served
         .fake

@@ -24,7 +24,7 @@ pub enum Outbound {
     Venue { lat: f64, lon: f64, title: String, address: String },
     /// `sendDocument`: a file made in memory, with a caption and the choices.
     Document { file_name: String, bytes: Vec<u8>, caption: String, markup: Option<ReplyMarkup> },
-    /// `sendPhoto`: a chart drawn in memory, before the text with the same figures.
+    /// `sendPhoto`: a chart drawn in memory, after the text with the same figures.
     Photo { bytes: Vec<u8>, caption: String },
 }
 

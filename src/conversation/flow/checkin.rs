@@ -2,6 +2,8 @@
 //! oblast, then the result with a next step. Answers travel in the buttons'
 //! data, not in the stored state, so nothing about them is kept until the
 //! person finishes; then one anonymous row is written (`store::checkin`).
+//! Each check-in has a token, in the state and in its buttons, so that the
+//! buttons of a check-in that ended (finished, stopped, left) do nothing.
 
 use chrono::Duration;
 
@@ -14,10 +16,6 @@ use crate::i18n::{Arg, Text};
 
 /// "Remind me in two weeks": WHO-5 asks about the last two weeks.
 const REMIND_AFTER_DAYS: i64 = 14;
-
-/// The numbers a result in crisis puts first, in this order: Lifeline
-/// Ukraine, then emergency services.
-const CRISIS_NUMBERS: [&str; 2] = ["7333", "112"];
 
 const ITEM_TEXTS: [&str; ITEMS] = [
     "checkin-item-cheerful",
@@ -46,18 +44,42 @@ pub fn consent(ctx: &Context<'_>, state: State) -> Step {
             Text::new("checkin-not-stored"),
             Text::new("checkin-stop-any-time"),
         ])
-        .button(Text::new("checkin-begin"), Action::CheckinAnswer(Vec::new()))
+        .button(Text::new("checkin-begin"), Action::CheckinBegin)
         .buttons([help_now_button(), menu_button()]);
     Step::new(state, ctx.language, reply)
 }
 
-/// The next item, or the oblast question once all five are answered.
-pub fn next(ctx: &Context<'_>, answers: Vec<u8>) -> Step {
-    let reply = if answers.len() < ITEMS { item(&answers) } else { oblast_question(ctx, &answers) };
-    Step::new(State::CheckingIn, ctx.language, reply)
+/// A new check-in: its token comes from the clock (unique enough for one
+/// person's check-ins; it is not kept once the check-in ends).
+pub fn begin(ctx: &Context<'_>) -> Step {
+    let token = format!("{:x}", ctx.now.and_utc().timestamp_micros().rem_euclid(1 << 40));
+    let reply = item(&token, &[]);
+    Step::new(State::CheckingIn { token }, ctx.language, reply)
 }
 
-fn item(answers: &[u8]) -> Reply {
+/// The next item, or the oblast question once all five are answered; the
+/// buttons of a check-in that ended say so.
+pub fn next(ctx: &Context<'_>, state: State, token: String, answers: Vec<u8>) -> Step {
+    if !is_current(&state, &token) {
+        return over(ctx, state);
+    }
+    let reply = if answers.len() < ITEMS { item(&token, &answers) } else { oblast_question(ctx, &token, &answers) };
+    Step::new(state, ctx.language, reply)
+}
+
+fn is_current(state: &State, token: &str) -> bool {
+    matches!(state, State::CheckingIn { token: current } if current == token)
+}
+
+fn over(ctx: &Context<'_>, state: State) -> Step {
+    let reply = Reply::default()
+        .line(Text::new("checkin-already-over"))
+        .button(Text::new("checkin-again"), Action::Checkin)
+        .buttons([menu_button()]);
+    Step::new(state, ctx.language, reply)
+}
+
+fn item(token: &str, answers: &[u8]) -> Reply {
     let number = answers.len();
     let mut reply = Reply::default()
         .line(Text::new("checkin-progress").count("number", number as i64 + 1).count("total", ITEMS as i64))
@@ -66,32 +88,29 @@ fn item(answers: &[u8]) -> Reply {
     for (label, value) in ANSWER_TEXTS {
         let mut next = answers.to_vec();
         next.push(value);
-        reply = reply.button(Text::new(label), Action::CheckinAnswer(next));
+        reply = reply.button(Text::new(label), Action::CheckinAnswer { token: token.to_owned(), answers: next });
     }
     reply.button(Text::new("checkin-stop"), Action::CheckinStop)
 }
 
-fn oblast_question(ctx: &Context<'_>, answers: &[u8]) -> Reply {
+fn oblast_question(ctx: &Context<'_>, token: &str, answers: &[u8]) -> Reply {
     let Some(answers) = Answers::new(answers) else { return Reply::default() };
+    let done = |oblast| Action::CheckinDone { token: token.to_owned(), answers, oblast };
     let mut reply = Reply::default()
         .line(Text::new("checkin-oblast-question"))
-        .button(Text::new("checkin-oblast-skip"), Action::CheckinDone { answers, oblast: None });
+        .button(Text::new("checkin-oblast-skip"), done(None));
     for oblast in ctx.gazetteer.oblasts() {
         let label = Text::new("checkin-oblast-choice").plain("oblast", oblast.name(ctx.language));
-        reply = reply.button(label, Action::CheckinDone { answers, oblast: Some(oblast.code.clone()) });
+        reply = reply.button(label, done(Some(oblast.code.clone())));
     }
     reply.button(Text::new("checkin-stop"), Action::CheckinStop)
 }
 
 /// The last answer: the check-in is stored (once: a second tap finds the
 /// check-in over) and the result follows from [`after`].
-pub fn done(ctx: &Context<'_>, state: State, answers: Answers, oblast: Option<String>) -> Step {
-    if state != State::CheckingIn {
-        let reply = Reply::default()
-            .line(Text::new("checkin-already-over"))
-            .button(Text::new("checkin-again"), Action::Checkin)
-            .buttons([menu_button()]);
-        return Step::new(state, ctx.language, reply);
+pub fn done(ctx: &Context<'_>, state: State, token: &str, answers: Answers, oblast: Option<String>) -> Step {
+    if !is_current(&state, token) {
+        return over(ctx, state);
     }
     // A code the gazetteer does not know is not stored.
     let oblast = oblast.filter(|code| ctx.gazetteer.find_oblast(code).is_some_and(|o| &o.code == code));
@@ -116,9 +135,9 @@ pub fn cancel_reminder(ctx: &Context<'_>, state: State) -> Step {
 }
 
 /// The answer once the check-in or the reminder is stored.
-pub fn after(effect: &Effect, outcome: &Outcome) -> Reply {
+pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
     match (effect, outcome) {
-        (Effect::SaveCheckin { answers, .. }, Outcome::CheckinSaved) => result(*answers),
+        (Effect::SaveCheckin { answers, .. }, Outcome::CheckinFinished) => result(ctx, *answers),
         (Effect::RemindCheckin { due_on }, Outcome::CheckinReminderSet) => Reply::default()
             .line(Text::new("checkin-reminder-set").with("date", Arg::Date(*due_on)))
             .button(Text::new("checkin-reminder-cancel"), Action::CheckinRemindCancel)
@@ -133,16 +152,21 @@ pub fn after(effect: &Effect, outcome: &Outcome) -> Reply {
 /// The score in plain words and, when the answers call for it, a next step:
 /// crisis lines first at 28 or less, a centre at 50 or less or when any
 /// answer was 0 or 1. Never a diagnosis.
-pub fn result(answers: Answers) -> Reply {
+pub fn result(ctx: &Context<'_>, answers: Answers) -> Reply {
     let score = Text::new("checkin-score").count("score", i64::from(answers.score()));
     let concern = answers.concern();
     let mut reply = Reply::default();
     match concern {
         Concern::VeryLow => {
-            reply.phones = CRISIS_NUMBERS.iter().map(|n| (*n).to_owned()).collect();
+            // The urgent lines of the operator's hotlines file (Lifeline
+            // Ukraine 7333, emergency services), tappable where the platform can.
+            let urgent: Vec<_> = ctx.hotlines.lines.iter().filter(|line| line.urgent).collect();
+            reply.phones = urgent.iter().flat_map(|line| line.numbers.iter().cloned()).collect();
+            let mut lines = vec![Text::new("checkin-crisis-call")];
+            lines.extend(urgent.iter().map(|line| super::help_now::hotline(ctx, line)));
             reply = reply
                 .line(Text::new("checkin-result-very-low"))
-                .paragraph(vec![Text::new("checkin-crisis-lifeline"), Text::new("checkin-crisis-emergency")])
+                .paragraph(lines)
                 .line(score)
                 .line(Text::new("checkin-suggest-centre"));
         }

@@ -132,7 +132,9 @@ pub enum Outcome {
     Reported(usize),
     /// False: not theirs, or closed already.
     Resolved(bool),
-    CheckinSaved,
+    /// The check-in is over; it was stored unless the database failed
+    /// (logged; the person gets their result either way).
+    CheckinFinished,
     CheckinReminderSet,
     /// False: there was no reminder.
     CheckinReminderCancelled(bool),
@@ -161,8 +163,8 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
         }
         Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
         Outcome::Reported(_) | Outcome::Resolved(_) => (report::after(ctx, outcome), None),
-        Outcome::CheckinSaved | Outcome::CheckinReminderSet | Outcome::CheckinReminderCancelled(_) => {
-            (checkin::after(effect, outcome), None)
+        Outcome::CheckinFinished | Outcome::CheckinReminderSet | Outcome::CheckinReminderCancelled(_) => {
+            (checkin::after(ctx, effect, outcome), None)
         }
         Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
     }

@@ -3,23 +3,21 @@
 use super::{Context, card, menu_button};
 use crate::conversation::reply::{Action, Reply};
 use crate::conversation::state::State;
+use crate::domain::Hotline;
 use crate::i18n::{Arg, Text};
 
+/// One line: its name, numbers and hours.
+pub(super) fn hotline(ctx: &Context<'_>, line: &Hotline) -> Text {
+    let numbers = line.numbers.iter().map(|n| Text::new("help-number").plain("number", n.as_str())).collect();
+    let text = match line.hours(ctx.language) {
+        Some(hours) => Text::new("help-line-with-hours").plain("hours", hours),
+        None => Text::new("help-line"),
+    };
+    text.plain("name", line.name(ctx.language)).with("numbers", Arg::List(numbers))
+}
+
 pub fn screen(ctx: &Context<'_>, state: &State) -> Reply {
-    let language = ctx.language;
-    let lines = ctx
-        .hotlines
-        .lines
-        .iter()
-        .map(|line| {
-            let numbers = line.numbers.iter().map(|n| Text::new("help-number").plain("number", n.as_str())).collect();
-            let text = match line.hours(language) {
-                Some(hours) => Text::new("help-line-with-hours").plain("hours", hours),
-                None => Text::new("help-line"),
-            };
-            text.plain("name", line.name(language)).with("numbers", Arg::List(numbers))
-        })
-        .collect();
+    let lines = ctx.hotlines.lines.iter().map(|line| hotline(ctx, line)).collect();
     let phones = ctx.hotlines.lines.iter().flat_map(|line| line.numbers.iter().cloned()).collect();
     let mut reply = Reply { phones, ..Reply::default() }
         .line(Text::new("help-intro"))

@@ -250,8 +250,9 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         }
         Action::ReopenCentre(centre) => closure::reopen(ctx, state, &centre),
         Action::Checkin => checkin::consent(ctx, state),
-        Action::CheckinAnswer(answers) => checkin::next(ctx, answers),
-        Action::CheckinDone { answers, oblast } => checkin::done(ctx, state, answers, oblast),
+        Action::CheckinBegin => checkin::begin(ctx),
+        Action::CheckinAnswer { token, answers } => checkin::next(ctx, state, token, answers),
+        Action::CheckinDone { token, answers, oblast } => checkin::done(ctx, state, &token, answers, oblast),
         Action::CheckinStop => checkin::stop(ctx),
         Action::CheckinRemind => checkin::remind(ctx, state),
         Action::CheckinRemindCancel => checkin::cancel_reminder(ctx, state),

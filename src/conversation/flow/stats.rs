@@ -13,12 +13,19 @@ use crate::domain::CentreId;
 use crate::domain::checkin_stats::{Area, MIN_CELL};
 use crate::i18n::{Arg, Text};
 
-/// Weeks shown, the current one last.
+/// Complete weeks shown, last week last. The current week is never shown:
+/// comparing its figures before and after one more check-in would give
+/// that check-in away.
 pub const WEEKS: i64 = 8;
 
 /// The Monday of the first week shown, for loading the figures.
 pub fn first_week(today: NaiveDate) -> NaiveDate {
-    monday(today) - Duration::weeks(WEEKS - 1)
+    monday(today) - Duration::weeks(WEEKS)
+}
+
+/// The last day whose check-ins are shown: the Sunday before `today`'s week.
+pub fn last_day(today: NaiveDate) -> NaiveDate {
+    monday(today) - Duration::days(1)
 }
 
 fn monday(day: NaiveDate) -> NaiveDate {
