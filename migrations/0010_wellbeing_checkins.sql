@@ -33,4 +33,4 @@ CREATE INDEX checkin_reminder_due ON checkin_reminder (due_on);
 ALTER TABLE notice DROP CONSTRAINT notice_kind_check;
 ALTER TABLE notice ADD CONSTRAINT notice_kind_check
     CHECK (kind IN ('promoted', 'cohort_cancelled', 'reminder', 'cant_come', 'broadcast_report', 'centre_report',
-                    'checkin_reminder'));
+                    'checkin_reminder', 'weekly_stats'));

@@ -513,3 +513,4 @@ stats-week = week of { $week }: { $count } { $count ->
     }, mean score { $mean }, 50 or less: { $low }%
 stats-week-hidden = week of { $week }: fewer than { $min } check-ins
 stats-chart-title = Mean WHO-5 score by week
+stats-weekly = 📊 The weekly summary of anonymous wellbeing check-ins for coordinators.

@@ -67,8 +67,11 @@ impl Conversation {
             return Ok(0);
         }
         let sessions = self.store.schedule_reminders(self.clock.utc_now()).await?;
-        let checkins = self.store.queue_checkin_reminders(self.clock.kyiv_now().date()).await?;
-        Ok(sessions + checkins)
+        let today = self.clock.kyiv_now().date();
+        let checkins = self.store.queue_checkin_reminders(today).await?;
+        let last_week = flow::stats::last_day(today) - chrono::Duration::days(6);
+        let stats = self.store.queue_weekly_stats(last_week).await?;
+        Ok(sessions + checkins + stats)
     }
 
     fn is_quiet(&self) -> bool {
@@ -99,7 +102,9 @@ impl Conversation {
                 continue;
             }
             // A reminder is never sent at night, even one delayed by an outage.
-            if matches!(pending.notice, Notice::Reminder { .. } | Notice::CheckinReminder) && self.is_quiet() {
+            if matches!(pending.notice, Notice::Reminder { .. } | Notice::CheckinReminder | Notice::WeeklyStats { .. })
+                && self.is_quiet()
+            {
                 self.store.postpone_notice(pending.id, self.next_morning()).await?;
                 continue;
             }
@@ -131,6 +136,9 @@ impl Conversation {
         if pending.notice == Notice::CheckinReminder {
             return Ok(Ok(Outgoing { language, replies: vec![flow::checkin::reminder_notice()] }));
         }
+        if let Notice::WeeklyStats { week } = pending.notice {
+            return self.weekly_stats(&pending.to, language, week).await;
+        }
         // Notices to a coordinator go only while they still are one.
         let centre_of_role = match &pending.notice {
             Notice::BroadcastReport { centre, .. } | Notice::CentreReport { centre, .. } => Some(centre.clone()),
@@ -153,9 +161,10 @@ impl Conversation {
             Notice::Promoted { cohort, signup } | Notice::Reminder { cohort, signup, .. } => (cohort, Some(*signup)),
             Notice::CohortCancelled { cohort } => (cohort, None),
             Notice::CantCome { cohort, .. } => (cohort, None),
-            Notice::BroadcastReport { .. } | Notice::CentreReport { .. } | Notice::CheckinReminder => {
-                return Ok(Err(NoticeOutcome::Gone));
-            }
+            Notice::BroadcastReport { .. }
+            | Notice::CentreReport { .. }
+            | Notice::CheckinReminder
+            | Notice::WeeklyStats { .. } => return Ok(Err(NoticeOutcome::Gone)),
         };
         let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
         if matches!(pending.notice, Notice::CantCome { .. })
@@ -186,6 +195,30 @@ impl Conversation {
             return Ok(Err(NoticeOutcome::Gone));
         }
         Ok(Ok(Outgoing { language, replies: vec![reply] }))
+    }
+
+    /// A coordinator's weekly statistics, while they still coordinate and
+    /// the week is still the last complete one.
+    async fn weekly_stats(
+        &self,
+        to: &Person,
+        language: crate::domain::Language,
+        week: chrono::NaiveDate,
+    ) -> Result<Result<Outgoing, NoticeOutcome>, ConversationError> {
+        let today = self.clock.kyiv_now().date();
+        if flow::stats::last_day(today) - chrono::Duration::days(6) != week {
+            return Ok(Err(NoticeOutcome::Expired));
+        }
+        let centres = self.store.coordinated_centres(to).await?;
+        if centres.is_empty() {
+            return Ok(Err(NoticeOutcome::Gone));
+        }
+        let sums = self.store.checkin_sums(flow::stats::first_week(today), flow::stats::last_day(today)).await?;
+        let stats = Some(crate::domain::checkin_stats::suppressed_table(sums));
+        let desk = flow::coordinate::Desk { centres, stats, ..flow::coordinate::Desk::default() };
+        let directory = self.directory.current();
+        let ctx = flow::Context { desk: Some(&desk), ..self.notice_context(&directory, language, to.channel) };
+        Ok(Ok(Outgoing { language, replies: vec![flow::stats::weekly(&ctx)] }))
     }
 
     /// The context for wording a message to someone whose conversation is

@@ -96,6 +96,25 @@ impl Store {
         Ok(queued.rows_affected())
     }
 
+    /// Queues the statistics of the week that began on `week` for every
+    /// coordinator on Telegram, once each (keyed), however often it runs.
+    pub async fn queue_weekly_stats(&self, week: NaiveDate) -> Result<u64, StoreError> {
+        let payload =
+            serde_json::to_value(Notice::WeeklyStats { week }).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let queued = sqlx::query(
+            "INSERT INTO notice (channel, external_id, kind, payload, dedupe_key) \
+             SELECT DISTINCT channel, external_id, 'weekly_stats', $2, \
+                    'stats:' || channel || ':' || external_id || ':' || $1::date \
+             FROM coordinator WHERE channel = 'telegram' \
+             ON CONFLICT (dedupe_key) DO NOTHING",
+        )
+        .bind(week)
+        .bind(payload)
+        .execute(&self.pool)
+        .await?;
+        Ok(queued.rows_affected())
+    }
+
     /// Per week (from the Monday of `from`'s week up to `to`) and oblast: how
     /// many check-ins, the sum of their scores and how many scored 50 or less.
     pub async fn checkin_sums(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CellSums>, StoreError> {

@@ -35,6 +35,9 @@ pub enum Notice {
     BroadcastReport { broadcast: i64, centre: String, sent: i64, blocked: i64, failed: i64 },
     /// The wellbeing check-in the person asked to be reminded of.
     CheckinReminder,
+    /// To a coordinator on Telegram: the check-in statistics up to the week
+    /// that began on `week`, with the chart.
+    WeeklyStats { week: chrono::NaiveDate },
 }
 
 impl Notice {
@@ -47,6 +50,7 @@ impl Notice {
             Notice::BroadcastReport { .. } => "broadcast_report",
             Notice::CentreReport { .. } => "centre_report",
             Notice::CheckinReminder => "checkin_reminder",
+            Notice::WeeklyStats { .. } => "weekly_stats",
         }
     }
 }

@@ -435,3 +435,73 @@ async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_kee
     assert!(forgotten.text().contains("бот знав про вас, видалено"), "{}", forgotten.text());
     assert_eq!(count("SELECT count(*) FROM chat_user WHERE external_id = $1").await, 0);
 }
+
+/// Takes notices for Telegram people, as the Telegram channel would send them.
+#[derive(Default)]
+struct TelegramInbox {
+    sent: std::sync::Mutex<Vec<(String, resilience_bot::conversation::Outgoing)>>,
+}
+
+impl resilience_bot::conversation::NoticeSender for TelegramInbox {
+    fn channel(&self) -> ChannelKind {
+        ChannelKind::Telegram
+    }
+
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        outgoing: resilience_bot::conversation::Outgoing,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = resilience_bot::conversation::Sent> + Send + 'a>> {
+        self.sent.lock().unwrap().push((to.to_owned(), outgoing));
+        Box::pin(std::future::ready(resilience_bot::conversation::Sent::Yes))
+    }
+}
+
+#[sqlx::test]
+async fn coordinators_on_telegram_get_the_weekly_chart_once_a_week(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    record(&app, NaiveDate::from_ymd_opt(2026, 11, 18).unwrap(), Some(LVIV_OBLAST), [4, 4, 4, 4, 4], 10).await;
+    let telegram = Person { channel: ChannelKind::Telegram, external_id: "900".into() };
+    let terminal = Person { channel: ChannelKind::Console, external_id: "coord".into() };
+    for person in [&telegram, &terminal] {
+        sqlx::query("INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, 'uk')")
+            .bind(person.channel.as_str())
+            .bind(&person.external_id)
+            .execute(app.store.pool())
+            .await
+            .unwrap();
+    }
+    // Two centres: still one message.
+    for centre in ["sample-lvivska", "sample-kreminska"] {
+        app.store.add_coordinator(centre, &telegram).await.unwrap();
+    }
+    app.store.add_coordinator("sample-lvivska", &terminal).await.unwrap();
+
+    let deliver = |now| {
+        let conversation = app.restarted(now);
+        async move {
+            conversation.schedule_reminders().await.unwrap();
+            let inbox = TelegramInbox::default();
+            while conversation.deliver_notices(&[&inbox], None).await.unwrap() > 0 {}
+            inbox.sent.into_inner().unwrap()
+        }
+    };
+    assert!(deliver(kyiv(2026, 11, 23, 7, 0)).await.is_empty(), "not at night");
+    let monday = deliver(kyiv(2026, 11, 23, 10, 0)).await;
+    assert_eq!(monday.len(), 1, "one message to the one Telegram coordinator");
+    assert_eq!(monday[0].0, "900");
+    let reply = &monday[0].1.replies[0];
+    let chart = reply.chart.as_ref().expect("the chart goes with it");
+    let lviv = chart
+        .series
+        .iter()
+        .find(|s| app.catalog.render(Language::Uk, &s.label) == "Львівська область")
+        .expect("a line for each oblast of the coordinator's centres");
+    assert_eq!(chart.series.len(), 3, "Ukraine, Kyiv (Kreminna's centre works there) and Lviv oblast");
+    assert_eq!(lviv.values[7], Some(80.0), "the week of 16 November");
+    let text = resilience_bot::channel::render::plain_text(&app.catalog, Language::Uk, reply);
+    assert!(text.starts_with("📊 Щотижневий підсумок"), "{text}");
+    assert!(text.contains("тиждень з 16.11.2026: 10 перевірок"), "{text}");
+    assert!(deliver(kyiv(2026, 11, 25, 12, 0)).await.is_empty(), "once a week");
+    assert_eq!(deliver(kyiv(2026, 11, 30, 10, 0)).await.len(), 1, "and again the next week");
+}

@@ -62,9 +62,10 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
             }
             reply.buttons([help_now_button(), menu_button()])
         }
-        Notice::BroadcastReport { .. } | Notice::CentreReport { .. } | Notice::CheckinReminder => {
-            to_coordinator(ctx, notice, None).unwrap_or_default()
-        }
+        Notice::BroadcastReport { .. }
+        | Notice::CentreReport { .. }
+        | Notice::CheckinReminder
+        | Notice::WeeklyStats { .. } => to_coordinator(ctx, notice, None).unwrap_or_default(),
         Notice::CantCome { session, .. } => {
             let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
             let who = match first_name {

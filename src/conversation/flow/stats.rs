@@ -33,10 +33,22 @@ fn monday(day: NaiveDate) -> NaiveDate {
 }
 
 pub fn screen(ctx: &Context<'_>, state: State) -> Step {
-    let desk = desk(ctx);
-    if desk.centres.is_empty() {
+    if desk(ctx).centres.is_empty() {
         return super::coordinate::not_coordinator(ctx, state);
     }
+    let back = Button { label: Text::new("coord-back"), action: Action::Coordinate };
+    Step::new(State::Idle, ctx.language, figures(ctx).buttons([back, menu_button()]))
+}
+
+/// The Monday message to coordinators on Telegram: the same, with the chart.
+pub fn weekly(ctx: &Context<'_>) -> Reply {
+    let mut reply = figures(ctx);
+    reply.paragraphs.insert(0, vec![Text::new("stats-weekly")]);
+    reply.button(Text::new("coord-stats"), Action::CoordStats).buttons([menu_button()])
+}
+
+fn figures(ctx: &Context<'_>) -> Reply {
+    let desk = desk(ctx);
     let rows = desk.stats.as_deref().unwrap_or_default();
     let weeks: Vec<NaiveDate> = (0..WEEKS).map(|i| first_week(ctx.now.date()) + Duration::weeks(i)).collect();
     let mut reply = Reply::default()
@@ -63,8 +75,7 @@ pub fn screen(ctx: &Context<'_>, state: State) -> Step {
         series.push(Series { label: name, values: means });
     }
     reply.chart = Some(Chart { title: Text::new("stats-chart-title"), weeks, series });
-    let back = Button { label: Text::new("coord-back"), action: Action::Coordinate };
-    Step::new(State::Idle, ctx.language, reply.buttons([back, menu_button()]))
+    reply
 }
 
 /// The whole country, then each oblast of the person's centres.
