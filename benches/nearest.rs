@@ -1,12 +1,12 @@
-//! Nearest-3 lookups over the sample directory and over 100,000 synthetic
-//! centres, with a brute-force haversine scan for comparison, and typed place
-//! search. Results are quoted in the README.
+//! Nearest-3 lookups over 300, 10,000 and 100,000 synthetic centres: the
+//! R-tree, a brute-force haversine scan and PostGIS KNN (when DATABASE_URL
+//! points at a server with PostGIS) in the same run; and typed place search.
+//! `scripts/bench` runs it and prints the README's table.
 
 use std::hint::black_box;
 
-use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use resilience_bot::directory::{Gazetteer, GeoIndex, centre_csv, haversine_metres};
+use resilience_bot::directory::{Gazetteer, GeoIndex, haversine_metres};
 use resilience_bot::domain::Coordinates;
 
 /// A small deterministic generator, so every run measures the same points.
@@ -25,12 +25,6 @@ impl Lcg {
     }
 }
 
-fn sample_points() -> Vec<Coordinates> {
-    let csv = include_str!("../data/centres.sample.csv");
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
-    centre_csv::parse(csv.as_bytes(), today).expect("sample parses").into_iter().map(|c| c.centre.location).collect()
-}
-
 fn brute_force(points: &[Coordinates], origin: Coordinates) -> [usize; 3] {
     let mut best = [(f64::INFINITY, 0usize); 3];
     for (i, &p) in points.iter().enumerate() {
@@ -43,29 +37,139 @@ fn brute_force(points: &[Coordinates], origin: Coordinates) -> [usize; 3] {
     best.map(|(_, i)| i)
 }
 
+/// Sizes measured: about today's directory, a large country's, and far more.
+const SIZES: [usize; 3] = [300, 10_000, 100_000];
+
 fn nearest(c: &mut Criterion) {
     let mut rng = Lcg(42);
     let queries: Vec<Coordinates> = (0..1_000).map(|_| rng.point_in_ukraine()).collect();
-    let synthetic: Vec<Coordinates> = (0..100_000).map(|_| rng.point_in_ukraine()).collect();
-    let sets = [("sample", sample_points()), ("100k", synthetic)];
+    let postgis = postgis::Knn::connect();
     let mut group = c.benchmark_group("nearest3");
-    for (name, points) in &sets {
-        let index = GeoIndex::new(points);
+    for size in SIZES {
+        let points: Vec<Coordinates> = (0..size).map(|_| rng.point_in_ukraine()).collect();
+        let index = GeoIndex::new(&points);
+        // The three methods must agree before they are timed.
+        for query in queries.iter().take(20) {
+            let expected = brute_force(&points, *query);
+            let mut got: Vec<usize> = index.nearest(*query, 3).into_iter().map(|n| n.item).collect();
+            got.sort_unstable();
+            let mut want = expected.to_vec();
+            want.sort_unstable();
+            assert_eq!(got, want, "the R-tree disagrees with the scan");
+        }
         let mut i = 0;
-        group.bench_function(BenchmarkId::new("rtree", name), |b| {
+        group.bench_function(BenchmarkId::new("rtree", size), |b| {
             b.iter(|| {
                 i = (i + 1) % queries.len();
                 black_box(index.nearest(queries[i], 3))
             })
         });
-        group.bench_function(BenchmarkId::new("brute_force_haversine", name), |b| {
+        group.bench_function(BenchmarkId::new("brute_force_haversine", size), |b| {
             b.iter(|| {
                 i = (i + 1) % queries.len();
-                black_box(brute_force(points, queries[i]))
+                black_box(brute_force(&points, queries[i]))
             })
         });
+        if let Some(postgis) = &postgis {
+            postgis.load(&points);
+            let mut want = brute_force(&points, queries[0]).to_vec();
+            want.sort_unstable();
+            let mut got = postgis.nearest3(queries[0]);
+            got.sort_unstable();
+            assert_eq!(got, want, "PostGIS disagrees with the scan");
+            group.bench_function(BenchmarkId::new("postgis_knn", size), |b| {
+                b.iter(|| {
+                    i = (i + 1) % queries.len();
+                    black_box(postgis.nearest3(queries[i]))
+                })
+            });
+        }
     }
     group.finish();
+}
+
+/// What most projects would write instead: `ORDER BY geog <-> point LIMIT 3`
+/// with a GiST index, on Postgres with PostGIS, queried over loopback.
+mod postgis {
+    use resilience_bot::domain::Coordinates;
+    use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+    use sqlx::{AssertSqlSafe, ConnectOptions as _, PgPool};
+
+    pub struct Knn {
+        runtime: tokio::runtime::Runtime,
+        pool: PgPool,
+    }
+
+    impl Knn {
+        /// A database of its own on DATABASE_URL's server; `None` (and a note)
+        /// without DATABASE_URL or PostGIS (`scripts/bench` installs it).
+        pub fn connect() -> Option<Self> {
+            let url = std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty())?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            let pool = runtime.block_on(async {
+                let options: PgConnectOptions = url.parse().ok()?;
+                let admin = PgPoolOptions::new().max_connections(1).connect_with(options.clone()).await.ok()?;
+                let _ = sqlx::query("DROP DATABASE IF EXISTS rb_bench_postgis WITH (FORCE)").execute(&admin).await;
+                sqlx::query("CREATE DATABASE rb_bench_postgis").execute(&admin).await.ok()?;
+                let options = options.database("rb_bench_postgis").disable_statement_logging();
+                let pool = PgPoolOptions::new().max_connections(1).connect_with(options).await.ok()?;
+                match sqlx::query("CREATE EXTENSION postgis").execute(&pool).await {
+                    Ok(_) => Some(pool),
+                    Err(error) => {
+                        eprintln!(
+                            "PostGIS is not available ({error}): its column is left out; scripts/bench installs it"
+                        );
+                        None
+                    }
+                }
+            })?;
+            Some(Self { runtime, pool })
+        }
+
+        /// Replaces the table with these points and indexes them.
+        pub fn load(&self, points: &[Coordinates]) {
+            let lats: Vec<f64> = points.iter().map(|p| p.lat()).collect();
+            let lons: Vec<f64> = points.iter().map(|p| p.lon()).collect();
+            self.runtime.block_on(async {
+                for statement in [
+                    "DROP TABLE IF EXISTS centre_point",
+                    "CREATE TABLE centre_point (id integer PRIMARY KEY, geog geography(Point, 4326) NOT NULL)",
+                ] {
+                    sqlx::query(AssertSqlSafe(statement)).execute(&self.pool).await.expect("table");
+                }
+                sqlx::query(
+                    "INSERT INTO centre_point (id, geog) \
+                     SELECT i - 1, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography \
+                     FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(lat, lon, i)",
+                )
+                .bind(&lats)
+                .bind(&lons)
+                .execute(&self.pool)
+                .await
+                .expect("points");
+                for statement in
+                    ["CREATE INDEX centre_point_geog ON centre_point USING gist (geog)", "ANALYZE centre_point"]
+                {
+                    sqlx::query(AssertSqlSafe(statement)).execute(&self.pool).await.expect("index");
+                }
+            });
+        }
+
+        pub fn nearest3(&self, at: Coordinates) -> Vec<usize> {
+            self.runtime.block_on(async {
+                let ids: Vec<i32> = sqlx::query_scalar(
+                    "SELECT id FROM centre_point \
+                     ORDER BY geog <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography LIMIT 3",
+                )
+                .bind(at.lon())
+                .bind(at.lat())
+                .fetch_all(&self.pool)
+                .await
+                .expect("query");
+                ids.into_iter().map(|id| id as usize).collect()
+            })
+        }
+    }
 }
 
 fn gazetteer(c: &mut Criterion) {
