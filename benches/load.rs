@@ -29,6 +29,9 @@ use serde_json::{Value, json};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{AssertSqlSafe, ConnectOptions as _};
 
+#[path = "common/gazetteer_queries.rs"]
+mod gazetteer_queries;
+
 const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
 const SAMPLE: &str = include_str!("../data/centres.sample.csv");
 const SECRET: &str = "load-secret";
@@ -325,8 +328,7 @@ fn print_lookups() {
     println!();
     println!("| gazetteer search (median) | time | target |");
     println!("|---|---|---|");
-    for (name, query) in [("exact", "Бровари"), ("transliterated", "brovary"), ("misspelled", "Бровори")]
-    {
+    for (name, query) in gazetteer_queries::QUERIES {
         println!("| {name} (\"{query}\") | {} | ≤ 50 µs |", us(criterion_median_us(&format!("gazetteer/{name}"))));
     }
 }

@@ -9,6 +9,9 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use resilience_bot::directory::{Gazetteer, GeoIndex, haversine_metres};
 use resilience_bot::domain::Coordinates;
 
+#[path = "common/gazetteer_queries.rs"]
+mod gazetteer_queries;
+
 /// A small deterministic generator, so every run measures the same points.
 struct Lcg(u64);
 
@@ -175,8 +178,7 @@ mod postgis {
 fn gazetteer(c: &mut Criterion) {
     let gazetteer = Gazetteer::built_in().expect("gazetteer loads");
     let mut group = c.benchmark_group("gazetteer");
-    for (name, query) in [("exact", "Бровари"), ("transliterated", "brovary"), ("misspelled", "Бровори")]
-    {
+    for (name, query) in gazetteer_queries::QUERIES {
         group.bench_function(name, |b| b.iter(|| black_box(gazetteer.search(black_box(query)))));
     }
     group.finish();

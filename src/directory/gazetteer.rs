@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::normalize::{MAX_QUERY_CHARS, distance_within, query_words, skeleton};
+use super::fuzzy::KeyTrie;
+use super::normalize::{MAX_QUERY_CHARS, query_words, skeleton};
 use crate::domain::Coordinates;
 
 /// What kind of unit a place is, in the codifier's terms.
@@ -83,9 +84,9 @@ pub struct Gazetteer {
     places: Vec<Place>,
     oblasts: Vec<Oblast>,
     by_key: HashMap<String, Vec<usize>>,
-    /// Distinct keys grouped by length, so that a fuzzy search only compares
-    /// keys whose length is within the edit budget.
-    keys_by_len: Vec<Vec<String>>,
+    /// The distinct keys, and a trie of them for misspelled searches.
+    keys: Vec<String>,
+    trie: KeyTrie,
     by_code: HashMap<String, usize>,
     oblast_keys: Vec<(String, usize)>,
 }
@@ -186,16 +187,9 @@ impl Gazetteer {
                 }
             }
         }
-        let mut keys_by_len: Vec<Vec<String>> = Vec::new();
-        for key in by_key.keys() {
-            if keys_by_len.len() <= key.len() {
-                keys_by_len.resize(key.len() + 1, Vec::new());
-            }
-            keys_by_len[key.len()].push(key.clone());
-        }
-        for keys in &mut keys_by_len {
-            keys.sort();
-        }
+        let mut keys: Vec<String> = by_key.keys().cloned().collect();
+        keys.sort_unstable();
+        let trie = KeyTrie::new(keys.iter().map(String::as_str));
         let oblast_keys = oblasts
             .iter()
             .enumerate()
@@ -205,7 +199,7 @@ impl Gazetteer {
             })
             .filter(|(key, _)| key.len() >= 4)
             .collect();
-        Ok(Self { places, oblasts, by_key, keys_by_len, by_code, oblast_keys })
+        Ok(Self { places, oblasts, by_key, keys, trie, by_code, oblast_keys })
     }
 
     pub fn place(&self, index: usize) -> &Place {
@@ -307,24 +301,20 @@ impl Gazetteer {
             .map(|(_, i)| *i)
     }
 
-    /// All places whose key is within `budget` edits, at the smallest distance found.
+    /// All places whose key is within `budget` edits, at the smallest distance
+    /// found. Searched one edit at a time: most typos are one edit, and a
+    /// search within one edit visits far fewer names than within two.
     fn fuzzy(&self, key: &str, budget: usize) -> (Option<usize>, Vec<usize>) {
-        let mut best: Option<usize> = None;
-        let mut found = Vec::new();
-        let lengths = key.len().saturating_sub(budget)..=key.len() + budget;
-        for keys in lengths.filter_map(|len| self.keys_by_len.get(len)) {
-            for candidate in keys {
-                let limit = best.unwrap_or(budget);
-                let Some(distance) = distance_within(key.as_bytes(), candidate.as_bytes(), limit) else {
-                    continue;
-                };
-                if best.is_none_or(|b| distance < b) {
-                    best = Some(distance);
-                    found.clear();
-                }
-                found.extend(self.by_key.get(candidate).into_iter().flatten().copied());
-            }
-        }
+        let within = (0..=budget)
+            .map(|limit| self.trie.within(key.as_bytes(), limit))
+            .find(|within| !within.is_empty())
+            .unwrap_or_default();
+        let best = within.iter().map(|(_, distance)| *distance).min();
+        let mut found: Vec<usize> = within
+            .iter()
+            .filter(|(_, distance)| Some(*distance) == best)
+            .flat_map(|(k, _)| self.by_key.get(&self.keys[*k as usize]).into_iter().flatten().copied())
+            .collect();
         found.sort_unstable();
         found.dedup();
         (best, found)

@@ -6,6 +6,7 @@
 //! old one finish with it, so the bot keeps answering during a reload.
 
 pub mod centre_csv;
+mod fuzzy;
 mod gazetteer;
 mod geo_index;
 pub mod normalize;

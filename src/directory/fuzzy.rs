@@ -1,0 +1,191 @@
+//! Misspelled-name search: every key within a few edits of a query
+//! (optimal string alignment: insertions, deletions, substitutions and
+//! swaps of neighbours), found by walking a trie of the keys with one row
+//! of the edit-distance table per node. Keys that share a prefix share its
+//! rows, and a branch is left as soon as no cell of its row is within the
+//! budget, so a search visits a few thousand nodes instead of comparing the
+//! query with every key.
+
+/// The keys as a trie, flattened into arrays for a small footprint.
+#[derive(Debug, Default)]
+pub struct KeyTrie {
+    /// Node `n`'s children are `edges[first_edge[n]..first_edge[n + 1]]`.
+    first_edge: Vec<u32>,
+    /// (byte, child node), sorted by byte within a node.
+    edges: Vec<(u8, u32)>,
+    /// The key that ends at each node, if any (an index into the keys given).
+    ends: Vec<u32>,
+}
+
+const NO_KEY: u32 = u32::MAX;
+
+/// A node of the trie while it is being built.
+#[derive(Default)]
+struct Building {
+    children: Vec<(u8, usize)>,
+    key: Option<u32>,
+}
+
+impl KeyTrie {
+    /// A trie of `keys`; searches return indexes into it.
+    pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut nodes = vec![Building::default()];
+        for (index, key) in keys.into_iter().enumerate() {
+            let mut node = 0;
+            for &byte in key.as_bytes() {
+                node = match nodes[node].children.iter().find(|(b, _)| *b == byte) {
+                    Some(&(_, child)) => child,
+                    None => {
+                        nodes.push(Building::default());
+                        let child = nodes.len() - 1;
+                        nodes[node].children.push((byte, child));
+                        child
+                    }
+                };
+            }
+            nodes[node].key = Some(u32::try_from(index).unwrap_or(NO_KEY));
+        }
+        let mut trie = KeyTrie { first_edge: Vec::with_capacity(nodes.len() + 1), ..KeyTrie::default() };
+        for node in &mut nodes {
+            node.children.sort_unstable_by_key(|(byte, _)| *byte);
+            trie.first_edge.push(u32::try_from(trie.edges.len()).unwrap_or(u32::MAX));
+            trie.edges.extend(node.children.iter().map(|&(b, c)| (b, u32::try_from(c).unwrap_or(u32::MAX))));
+            trie.ends.push(node.key.unwrap_or(NO_KEY));
+        }
+        trie.first_edge.push(u32::try_from(trie.edges.len()).unwrap_or(u32::MAX));
+        trie
+    }
+
+    /// Every key within `max` edits of `query`, with its distance.
+    pub fn within(&self, query: &[u8], max: usize) -> Vec<(u32, usize)> {
+        let mut found = Vec::new();
+        if self.ends.is_empty() {
+            return found;
+        }
+        // Cells are small counts: a byte each (distances saturate at 255).
+        let max = u8::try_from(max).unwrap_or(u8::MAX - 1);
+        let width = query.len() + 1;
+        // One row per depth, reused: a node's row lives while its subtree is
+        // walked, and is overwritten by its next sibling's.
+        let deepest = query.len() + usize::from(max) + 1;
+        let mut rows = vec![0u8; width * (deepest + 1)];
+        for (j, cell) in rows[..width].iter_mut().enumerate() {
+            *cell = u8::try_from(j).unwrap_or(u8::MAX);
+        }
+        if self.ends[0] != NO_KEY && rows[query.len()] <= max {
+            found.push((self.ends[0], usize::from(rows[query.len()])));
+        }
+        let mut walk = Walk { trie: self, query, max, width, deepest, rows, found };
+        for &(byte, child) in self.children(0) {
+            walk.visit(child, 1, byte, None);
+        }
+        walk.found
+    }
+
+    fn children(&self, node: u32) -> &[(u8, u32)] {
+        let node = node as usize;
+        &self.edges[self.first_edge[node] as usize..self.first_edge[node + 1] as usize]
+    }
+}
+
+/// One search's state: the row buffer and what was found.
+struct Walk<'a> {
+    trie: &'a KeyTrie,
+    query: &'a [u8],
+    max: u8,
+    width: usize,
+    deepest: usize,
+    rows: Vec<u8>,
+    found: Vec<(u32, usize)>,
+}
+
+impl Walk<'_> {
+    /// Fills the row at `depth` for the node reached by `byte` (after
+    /// `parent_byte`), then goes on into its children while any cell of the
+    /// row is within the budget.
+    fn visit(&mut self, node: u32, depth: usize, byte: u8, parent_byte: Option<u8>) {
+        if depth > self.deepest {
+            return;
+        }
+        let (width, query) = (self.width, self.query);
+        let (before, current) = self.rows.split_at_mut(depth * width);
+        let row = &mut current[..width];
+        let parent = &before[(depth - 1) * width..];
+        let grandparent = if depth >= 2 { &before[(depth - 2) * width..(depth - 1) * width] } else { parent };
+        row[0] = parent[0].saturating_add(1);
+        let mut row_min = row[0];
+        for j in 1..width {
+            let cost = u8::from(query[j - 1] != byte);
+            let mut best = parent[j].saturating_add(1).min(row[j - 1].saturating_add(1)).min(parent[j - 1] + cost);
+            // Two neighbours swapped: "ab" in the key for "ba" in the query.
+            if j > 1 && byte == query[j - 2] && parent_byte == Some(query[j - 1]) {
+                best = best.min(grandparent[j - 2].saturating_add(1));
+            }
+            row[j] = best;
+            row_min = row_min.min(best);
+        }
+        let end = self.trie.ends[node as usize];
+        if end != NO_KEY && row[width - 1] <= self.max {
+            self.found.push((end, usize::from(row[width - 1])));
+        }
+        // Later rows come from this one (a swap from the one before, which
+        // is never below this row's minimum), so nothing deeper can do better.
+        if row_min > self.max {
+            return;
+        }
+        for &(next, child) in self.trie.children(node) {
+            self.visit(child, depth + 1, next, Some(byte));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::normalize::distance_within;
+    use proptest::prelude::*;
+
+    fn naive(keys: &[String], query: &str, max: usize) -> Vec<(u32, usize)> {
+        let mut found: Vec<(u32, usize)> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| distance_within(query.as_bytes(), k.as_bytes(), max).map(|d| (i as u32, d)))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn finds_substitutions_insertions_deletions_and_swaps() {
+        let keys: Vec<String> = ["brovari", "bровари", "brovary", "lviv", "kyiv", "kiev", "odesa", "b", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let trie = KeyTrie::new(keys.iter().map(String::as_str));
+        for (query, max) in [("brovori", 2), ("borvari", 1), ("lviv", 0), ("kyvi", 1), ("odessa", 1), ("", 1), ("x", 1)]
+        {
+            let mut got = trie.within(query.as_bytes(), max);
+            got.sort_unstable();
+            assert_eq!(got, naive(&keys, query, max), "{query} within {max}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_edit_distance_of_every_key(
+            keys in proptest::collection::vec("[abc]{0,6}", 1..40),
+            query in "[abc]{0,7}",
+            max in 0usize..4,
+        ) {
+            let trie = KeyTrie::new(keys.iter().map(String::as_str));
+            let mut got = trie.within(query.as_bytes(), max);
+            got.sort_unstable();
+            let mut want = naive(&keys, &query, max);
+            // Keys given twice end at the same node: the trie keeps the last.
+            let last: std::collections::HashMap<&str, u32> =
+                keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect();
+            want.retain(|(i, _)| last[keys[*i as usize].as_str()] == *i);
+            prop_assert_eq!(got, want);
+        }
+    }
+}
