@@ -79,8 +79,8 @@ pub struct Conversation {
     in_progress: Arc<tokio::sync::Semaphore>,
 }
 
-/// See `Conversation::in_progress`; the pool has 10 connections (`Store::connect`).
-const UPDATES_AT_ONCE: usize = 4;
+/// See `Conversation::in_progress`: a third of the pool (`store::POOL_SIZE`).
+const UPDATES_AT_ONCE: usize = crate::store::POOL_SIZE as usize / 3;
 
 impl std::fmt::Debug for Conversation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

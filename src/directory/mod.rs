@@ -28,8 +28,10 @@ use crate::domain::{Centre, CentreId, Closure, Coordinates};
 pub struct Directory {
     centres: Vec<Centre>,
     /// Parsed opening hours per centre (same positions as `centres`); `None`
-    /// when a centre has none. Parsed once here, not on every card.
-    hours: Vec<Option<Hours>>,
+    /// when a centre has none. Parsed once here, not on every card, and once
+    /// per distinct value: most centres share a few schedules, and each
+    /// parsed value carries a holiday calendar.
+    hours: Vec<Option<Arc<Hours>>>,
     index: GeoIndex,
     by_id: HashMap<CentreId, usize>,
     /// Temporary closures coordinators announced, by centre.
@@ -50,13 +52,20 @@ impl Directory {
     /// bad row cannot take the directory down.
     pub fn new(mut centres: Vec<Centre>) -> Self {
         centres.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut parsed: HashMap<&str, Option<Arc<Hours>>> = HashMap::new();
         let hours = centres
             .iter()
             .map(|c| {
                 let raw = c.opening_hours.as_deref()?;
-                Hours::parse(raw)
-                    .inspect_err(|error| tracing::warn!(centre = %c.id, %error, "ignoring opening hours"))
-                    .ok()
+                parsed
+                    .entry(raw)
+                    .or_insert_with(|| {
+                        Hours::parse(raw)
+                            .inspect_err(|error| tracing::warn!(centre = %c.id, %error, "ignoring opening hours"))
+                            .ok()
+                            .map(Arc::new)
+                    })
+                    .clone()
             })
             .collect();
         let points: Vec<Coordinates> = centres.iter().map(|c| c.location).collect();
@@ -94,7 +103,7 @@ impl Directory {
     /// A centre and its hours by id.
     pub fn get(&self, id: &CentreId) -> Option<(&Centre, Option<&Hours>)> {
         let &i = self.by_id.get(id)?;
-        Some((&self.centres[i], self.hours[i].as_ref()))
+        Some((&self.centres[i], self.hours[i].as_deref()))
     }
 
     /// The `count` centres after the first `skip`, by great-circle distance from `origin`.
@@ -103,7 +112,7 @@ impl Directory {
             .nearest(origin, skip + count)
             .into_iter()
             .skip(skip)
-            .map(|n| Nearby { centre: &self.centres[n.item], hours: self.hours[n.item].as_ref(), metres: n.metres })
+            .map(|n| Nearby { centre: &self.centres[n.item], hours: self.hours[n.item].as_deref(), metres: n.metres })
             .collect()
     }
 }

@@ -50,6 +50,10 @@ pub enum StoreError {
     Conflict(String),
 }
 
+/// Connections per process (see `Conversation::in_progress` for how many
+/// updates use them at once).
+pub const POOL_SIZE: u32 = 24;
+
 /// A handle to the database; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -57,12 +61,14 @@ pub struct Store {
 }
 
 impl Store {
-    /// Connects and applies pending migrations.
+    /// Connects and applies pending migrations. Every connection waits at
+    /// most 10 s for a lock: an update stuck behind a stuck replica fails and
+    /// is delivered again rather than hanging.
     pub async fn connect(options: PgConnectOptions) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
-            .max_connections(10)
+            .max_connections(POOL_SIZE)
             .acquire_timeout(Duration::from_secs(5))
-            .connect_with(options)
+            .connect_with(options.options([("lock_timeout", "10s")]))
             .await?;
         Self::from_pool(pool).await
     }

@@ -33,33 +33,42 @@ impl Store {
         external_id: &str,
         language_if_new: Language,
     ) -> Result<(UserUpdate, UserRecord), StoreError> {
-        // A new person's row is committed on its own first: rows that refer to
-        // it (a sign-up, a subscription, a coordinator's role) are written on
-        // other connections while this update is applied, and their foreign-key
-        // checks would wait for an uncommitted row until this update ended.
-        let inserted = sqlx::query(
-            "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        )
-        .bind(channel.as_str())
-        .bind(external_id)
-        .bind(language_if_new.code())
-        .execute(&self.pool)
-        .await?;
-        let mut tx = self.pool.begin().await?;
-        // A lock held too long (a stuck replica) fails this update, which the
-        // platform then delivers again, instead of hanging it.
-        sqlx::query("SET LOCAL lock_timeout = '10s'").execute(&mut *tx).await?;
-        let (language, state): (String, serde_json::Value) = sqlx::query_as(
-            "SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR NO KEY UPDATE",
-        )
-        .bind(channel.as_str())
-        .bind(external_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let language =
-            Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
-        let record = UserRecord { language, state, is_new: inserted.rows_affected() == 1 };
-        Ok((UserUpdate { tx, channel, external_id: external_id.to_owned() }, record))
+        // Known people (nearly every update): one locking read. A lock held
+        // too long (a stuck replica) fails the update after `lock_timeout`
+        // (10 s, set per connection in `Store::connect`), and the platform
+        // delivers it again, instead of hanging it.
+        let mut is_new = false;
+        loop {
+            let mut tx = self.pool.begin().await?;
+            let row: Option<(String, serde_json::Value)> = sqlx::query_as(
+                "SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR NO KEY UPDATE",
+            )
+            .bind(channel.as_str())
+            .bind(external_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((language, state)) = row {
+                let language =
+                    Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
+                let record = UserRecord { language, state, is_new };
+                return Ok((UserUpdate { tx, channel, external_id: external_id.to_owned() }, record));
+            }
+            tx.rollback().await?;
+            // A new person's row is committed on its own first: rows that
+            // refer to it (a sign-up, a subscription, a coordinator's role) are
+            // written on other connections while this update is applied, and
+            // their foreign-key checks would wait for an uncommitted row until
+            // this update ended. Two first messages at once insert it once.
+            let inserted = sqlx::query(
+                "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(channel.as_str())
+            .bind(external_id)
+            .bind(language_if_new.code())
+            .execute(&self.pool)
+            .await?;
+            is_new |= inserted.rows_affected() == 1;
+        }
     }
 }
 
