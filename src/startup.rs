@@ -79,10 +79,14 @@ impl Running {
     /// Builds the conversation over a store, and starts reloading the
     /// directory whenever an import changes it.
     pub async fn start(store: &Store, hotlines: Hotlines, clock: Clock) -> anyhow::Result<Self> {
+        // Listening first, then loading: no change is missed in between, and
+        // the directory is built once (a second build right away would hold
+        // two copies of a large directory at the same moment).
+        let changes = store.centre_changes().await?;
         let directory =
             SharedDirectory::new(Directory::new(store.centres().await?).with_closures(store.closures().await?));
         let gazetteer = Arc::new(Gazetteer::built_in()?);
-        let reloader = spawn_reloader(store.clone(), directory.clone());
+        let reloader = spawn_listening_reloader(store.clone(), directory.clone(), Some(changes));
         let programmes = Arc::new(crate::domain::Programme::built_in()?);
         let conversation =
             Conversation::new(store.clone(), directory, gazetteer, Arc::new(hotlines), programmes, clock);
@@ -101,18 +105,32 @@ impl Drop for Running {
 /// Keeps `directory` in step with the database: listens for the imports'
 /// notifications and swaps in a fresh directory after each.
 pub fn spawn_reloader(store: Store, directory: SharedDirectory) -> tokio::task::JoinHandle<()> {
+    spawn_listening_reloader(store, directory, None)
+}
+
+/// The same, on a listener opened before `directory` was loaded, if given.
+fn spawn_listening_reloader(
+    store: Store,
+    directory: SharedDirectory,
+    mut listening: Option<crate::store::CentreChanges>,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            let mut changes = match store.centre_changes().await {
-                Ok(changes) => changes,
-                Err(error) => {
-                    tracing::warn!(%error, "cannot listen for directory changes; retrying");
-                    tokio::time::sleep(Duration::from_secs(5)).await;
-                    continue;
-                }
+            let mut changes = match listening.take() {
+                Some(changes) => changes,
+                None => match store.centre_changes().await {
+                    Ok(changes) => {
+                        // Reload once after (re)connecting: changes may have been missed.
+                        reload(&store, &directory).await;
+                        changes
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "cannot listen for directory changes; retrying");
+                        tokio::time::sleep(Duration::from_secs(5)).await;
+                        continue;
+                    }
+                },
             };
-            // Reload once after (re)connecting: changes may have been missed.
-            reload(&store, &directory).await;
             while changes.next().await.is_ok() {
                 reload(&store, &directory).await;
             }

@@ -45,29 +45,33 @@ fn defuse(value: &str) -> String {
 /// character: UTF-16 code units for Telegram, characters for Viber), at line
 /// breaks where possible and between characters inside an overlong line.
 pub fn split(text: &str, limit: usize, units: fn(char) -> usize) -> Vec<String> {
-    let measure = |s: &str| s.chars().map(units).sum::<usize>();
     let mut chunks = Vec::new();
     let mut current = String::new();
+    // Kept as lines are added: measuring `current` again for every line made
+    // long texts quadratic.
+    let mut current_units = 0;
     for line in text.split('\n') {
+        let line_units: usize = line.chars().map(units).sum();
         let separator = usize::from(!current.is_empty());
-        if measure(&current) + separator + measure(line) <= limit {
+        if current_units + separator + line_units <= limit {
             if separator == 1 {
                 current.push('\n');
             }
             current.push_str(line);
+            current_units += separator + line_units;
             continue;
         }
         if !current.is_empty() {
             chunks.push(std::mem::take(&mut current));
+            current_units = 0;
         }
-        let mut used = 0;
         for c in line.chars() {
-            if used + units(c) > limit {
+            if current_units + units(c) > limit {
                 chunks.push(std::mem::take(&mut current));
-                used = 0;
+                current_units = 0;
             }
             current.push(c);
-            used += units(c);
+            current_units += units(c);
         }
     }
     chunks.push(current);

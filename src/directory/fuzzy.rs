@@ -6,60 +6,66 @@
 //! budget, so a search visits a few thousand nodes instead of comparing the
 //! query with every key.
 
-/// The keys as a trie, flattened into arrays for a small footprint.
+/// The keys as a trie: nodes in one array, each linking to its first child
+/// and its next sibling, so that building and holding it costs 16 bytes a
+/// node and no allocation per node.
 #[derive(Debug, Default)]
 pub struct KeyTrie {
-    /// Node `n`'s children are `edges[first_edge[n]..first_edge[n + 1]]`.
-    first_edge: Vec<u32>,
-    /// (byte, child node), sorted by byte within a node.
-    edges: Vec<(u8, u32)>,
-    /// The key that ends at each node, if any (an index into the keys given).
-    ends: Vec<u32>,
+    nodes: Vec<Node>,
 }
 
-const NO_KEY: u32 = u32::MAX;
-
-/// A node of the trie while it is being built.
-#[derive(Default)]
-struct Building {
-    children: Vec<(u8, usize)>,
-    key: Option<u32>,
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    byte: u8,
+    first_child: u32,
+    next_sibling: u32,
+    /// The key that ends here (an index into the keys given), or `NONE`.
+    key: u32,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl KeyTrie {
     /// A trie of `keys`; searches return indexes into it.
     pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut nodes = vec![Building::default()];
+        let root = Node { byte: 0, first_child: NONE, next_sibling: NONE, key: NONE };
+        let mut nodes = vec![root];
         for (index, key) in keys.into_iter().enumerate() {
             let mut node = 0;
             for &byte in key.as_bytes() {
-                node = match nodes[node].children.iter().find(|(b, _)| *b == byte) {
-                    Some(&(_, child)) => child,
-                    None => {
-                        nodes.push(Building::default());
-                        let child = nodes.len() - 1;
-                        nodes[node].children.push((byte, child));
-                        child
-                    }
-                };
+                let mut child = nodes[node].first_child;
+                while child != NONE && nodes[child as usize].byte != byte {
+                    child = nodes[child as usize].next_sibling;
+                }
+                if child == NONE {
+                    child = u32::try_from(nodes.len()).unwrap_or(NONE);
+                    let sibling = nodes[node].first_child;
+                    nodes.push(Node { byte, first_child: NONE, next_sibling: sibling, key: NONE });
+                    nodes[node].first_child = child;
+                }
+                node = child as usize;
             }
-            nodes[node].key = Some(u32::try_from(index).unwrap_or(NO_KEY));
+            nodes[node].key = u32::try_from(index).unwrap_or(NONE);
         }
-        let mut trie = KeyTrie { first_edge: Vec::with_capacity(nodes.len() + 1), ..KeyTrie::default() };
-        for node in &mut nodes {
-            node.children.sort_unstable_by_key(|(byte, _)| *byte);
-            trie.first_edge.push(u32::try_from(trie.edges.len()).unwrap_or(u32::MAX));
-            trie.edges.extend(node.children.iter().map(|&(b, c)| (b, u32::try_from(c).unwrap_or(u32::MAX))));
-            trie.ends.push(node.key.unwrap_or(NO_KEY));
-        }
-        trie.first_edge.push(u32::try_from(trie.edges.len()).unwrap_or(u32::MAX));
-        trie
+        nodes.shrink_to_fit();
+        Self { nodes }
+    }
+
+    /// The children of `node`, as (byte, node).
+    fn children(&self, node: u32) -> impl Iterator<Item = (u8, u32)> + '_ {
+        let mut child = self.nodes[node as usize].first_child;
+        std::iter::from_fn(move || {
+            let current = *self.nodes.get(child as usize)?;
+            let found = (current.byte, child);
+            child = current.next_sibling;
+            Some(found)
+        })
     }
 
     /// Every key within `max` edits of `query`, with its distance.
     pub fn within(&self, query: &[u8], max: usize) -> Vec<(u32, usize)> {
         let mut found = Vec::new();
-        if self.ends.is_empty() {
+        if self.nodes.is_empty() {
             return found;
         }
         // Cells are small counts: a byte each (distances saturate at 255).
@@ -72,19 +78,14 @@ impl KeyTrie {
         for (j, cell) in rows[..width].iter_mut().enumerate() {
             *cell = u8::try_from(j).unwrap_or(u8::MAX);
         }
-        if self.ends[0] != NO_KEY && rows[query.len()] <= max {
-            found.push((self.ends[0], usize::from(rows[query.len()])));
+        if self.nodes[0].key != NONE && rows[query.len()] <= max {
+            found.push((self.nodes[0].key, usize::from(rows[query.len()])));
         }
         let mut walk = Walk { trie: self, query, max, width, deepest, rows, found };
-        for &(byte, child) in self.children(0) {
+        for (byte, child) in self.children(0) {
             walk.visit(child, 1, byte, None);
         }
         walk.found
-    }
-
-    fn children(&self, node: u32) -> &[(u8, u32)] {
-        let node = node as usize;
-        &self.edges[self.first_edge[node] as usize..self.first_edge[node + 1] as usize]
     }
 }
 
@@ -124,8 +125,8 @@ impl Walk<'_> {
             row[j] = best;
             row_min = row_min.min(best);
         }
-        let end = self.trie.ends[node as usize];
-        if end != NO_KEY && row[width - 1] <= self.max {
+        let end = self.trie.nodes[node as usize].key;
+        if end != NONE && row[width - 1] <= self.max {
             self.found.push((end, usize::from(row[width - 1])));
         }
         // Later rows come from this one (a swap from the one before, which
@@ -133,7 +134,7 @@ impl Walk<'_> {
         if row_min > self.max {
             return;
         }
-        for &(next, child) in self.trie.children(node) {
+        for (next, child) in self.trie.children(node) {
             self.visit(child, depth + 1, next, Some(byte));
         }
     }

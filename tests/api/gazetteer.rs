@@ -36,7 +36,8 @@ fn brovary_is_found_in_ukrainian_russian_english_and_transliteration() {
 
 #[test]
 fn one_or_two_typos_are_forgiven() {
-    for query in ["Бровори", "Борвари", "Бравару", "Brovray", "Zaporizhia", "Zaporozhzhia", "Харкив"] {
+    for query in ["Бровори", "Борвари", "Бравару", "Brovray", "Zaporizhia", "Zaporozhzhia", "Харкив"]
+    {
         let (name, _, _) = found(query);
         assert!(["Бровари", "Запоріжжя", "Харків"].contains(&name.as_str()), "{query} → {name}");
     }
