@@ -79,9 +79,6 @@ pub struct Conversation {
     in_progress: Arc<tokio::sync::Semaphore>,
 }
 
-/// See `Conversation::in_progress`: a third of the pool (`store::POOL_SIZE`).
-const UPDATES_AT_ONCE: usize = crate::store::POOL_SIZE as usize / 3;
-
 impl std::fmt::Debug for Conversation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Conversation").finish_non_exhaustive()
@@ -97,7 +94,10 @@ impl Conversation {
         programmes: Arc<Vec<Programme>>,
         clock: Clock,
     ) -> Self {
-        let in_progress = Arc::new(tokio::sync::Semaphore::new(UPDATES_AT_ONCE));
+        // A third of the pool the store was given (`store::POOL_SIZE` in
+        // production; tests bring pools of their own), at least one.
+        let pool_size = usize::try_from(store.pool().options().get_max_connections()).unwrap_or(3);
+        let in_progress = Arc::new(tokio::sync::Semaphore::new((pool_size / 3).max(1)));
         Self { store, directory, gazetteer, hotlines, programmes, clock, in_progress }
     }
 
