@@ -2,8 +2,9 @@
 //!
 //! Simulated people play real conversations (a place typed, more results, a
 //! centre's card, a shared location, the crisis screen, groups, the menu) as
-//! Telegram webhook updates against `serve`, with a fake Bot API on loopback
-//! and Postgres in the loop. A webhook call returns once its update is
+//! webhook updates against `serve`, half on Telegram and half on Viber (signed
+//! as Viber signs them), with fake Bot and Viber APIs on loopback and Postgres
+//! in the loop. A webhook call returns once its update is
 //! applied and committed (the replies then go through Telegram's pacing), so
 //! its latency is the time to apply an update. Reported:
 //! - throughput at saturation (32 connections, closed loop);
@@ -25,6 +26,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::post;
+use resilience_bot::channel::viber::signature::sign;
 use serde_json::{Value, json};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{AssertSqlSafe, ConnectOptions as _};
@@ -35,6 +37,7 @@ mod gazetteer_queries;
 const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
 const SAMPLE: &str = include_str!("../data/centres.sample.csv");
 const SECRET: &str = "load-secret";
+const VIBER_TOKEN: &str = "load-viber-token";
 const PLACES: [&str; 6] = ["Бровари", "Львів", "Харків", "brovary", "Одеса", "Kyiv"];
 
 /// Counts what the bot sent to the fake Bot API.
@@ -61,9 +64,19 @@ async fn bot_api(
     axum::Json(json!({ "ok": true, "result": result }))
 }
 
+async fn viber_api(State(fake): State<Arc<Fake>>, Path(method): Path<String>) -> axum::Json<Value> {
+    if method == "send_message" {
+        fake.sent.fetch_add(1, Ordering::Relaxed);
+    }
+    axum::Json(json!({ "status": 0, "status_message": "ok", "message_token": 1, "chat_hostname": "load" }))
+}
+
 async fn start_fake() -> (SocketAddr, Arc<Fake>) {
     let fake = Arc::new(Fake::default());
-    let app = Router::new().route("/{bot}/{method}", post(bot_api)).with_state(fake.clone());
+    let app = Router::new()
+        .route("/pa/{method}", post(viber_api))
+        .route("/{bot}/{method}", post(bot_api))
+        .with_state(fake.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port for the fake Bot API");
     let addr = listener.local_addr().expect("its address");
     tokio::spawn(async move { axum::serve(listener, app).await });
@@ -124,6 +137,9 @@ impl Served {
             .env("TELEGRAM_API_URL", format!("http://{api}"))
             .env("TELEGRAM_WEBHOOK_URL", format!("http://{addr}/telegram/webhook"))
             .env("TELEGRAM_WEBHOOK_SECRET", SECRET)
+            .env("VIBER_AUTH_TOKEN", VIBER_TOKEN)
+            .env("VIBER_API_URL", format!("http://{api}/pa/"))
+            .env("VIBER_WEBHOOK_URL", format!("http://{addr}/viber/webhook"))
             .env("RUST_LOG", "error")
             .stdout(Stdio::null())
             .spawn()
@@ -153,36 +169,62 @@ impl Served {
     }
 }
 
-/// The `step`-th update of simulated person `person`: a conversation that
-/// goes round and round.
-fn update(id: u64, person: u64, step: u64, centres: &[String]) -> Value {
+/// One webhook call: where it goes and what it carries.
+struct Update {
+    path: &'static str,
+    body: String,
+}
+
+/// What simulated person `person` does at `step`: a conversation that goes
+/// round and round.
+enum Move {
+    Text(&'static str),
+    Button(String),
+    Location(f64, f64),
+}
+
+fn next_move(person: u64, step: u64, centres: &[String]) -> Move {
+    let centre = &centres[(person as usize + step as usize) % centres.len()];
+    match step % 8 {
+        0 => Move::Text("/start"),
+        1 => Move::Text(PLACES[(person as usize + step as usize) % PLACES.len()]),
+        2 => Move::Button("more".into()),
+        3 => Move::Button(format!("c:{centre}")),
+        4 => Move::Location(46.0 + (person % 50) as f64 * 0.1, 24.0 + (step % 120) as f64 * 0.1),
+        5 => Move::Button("help".into()),
+        6 => Move::Button("groups".into()),
+        _ => Move::Text("меню"),
+    }
+}
+
+/// Even people write on Telegram, odd ones on Viber.
+fn update(id: u64, person: u64, step: u64, centres: &[String]) -> Update {
+    let action = next_move(person, step, centres);
+    if person % 2 == 1 {
+        let message = match action {
+            Move::Text(text) => json!({ "type": "text", "text": text }),
+            Move::Button(data) => json!({ "type": "text", "text": format!("btn:{data}") }),
+            Move::Location(lat, lon) => json!({ "type": "location", "location": { "lat": lat, "lon": lon } }),
+        };
+        let body = json!({ "event": "message", "timestamp": 1_700_000_000_000u64, "message_token": id,
+            "sender": { "id": format!("viber-{person}="), "name": "Load", "language": "uk", "api_version": 10 },
+            "message": message });
+        return Update { path: "/viber/webhook", body: body.to_string() };
+    }
     let chat = 1_000_000 + person as i64;
     let from = json!({ "id": chat, "is_bot": false, "first_name": "Load", "language_code": "uk" });
     let private = json!({ "id": chat, "type": "private", "first_name": "Load" });
-    let text = |text: &str| {
-        json!({ "update_id": id, "message": {
-        "message_id": id, "date": 1_700_000_000, "chat": private, "from": from, "text": text } })
+    let body = match action {
+        Move::Text(text) => json!({ "update_id": id, "message": {
+            "message_id": id, "date": 1_700_000_000, "chat": private, "from": from, "text": text } }),
+        Move::Button(data) => json!({ "update_id": id, "callback_query": {
+            "id": format!("cb{id}"), "chat_instance": "ci", "data": data, "from": from,
+            "message": { "message_id": 1, "date": 1_700_000_000, "chat": private } } }),
+        Move::Location(lat, lon) => json!({ "update_id": id, "message": { "message_id": id,
+            "date": 1_700_000_000, "chat": private, "from": from,
+            "location": { "latitude": lat, "longitude": lon } } }),
     };
-    let button = |data: &str| {
-        json!({ "update_id": id, "callback_query": {
-        "id": format!("cb{id}"), "chat_instance": "ci", "data": data, "from": from,
-        "message": { "message_id": 1, "date": 1_700_000_000, "chat": private } } })
-    };
-    let centre = &centres[(person as usize + step as usize) % centres.len()];
-    match step % 8 {
-        0 => text("/start"),
-        1 => text(PLACES[(person as usize + step as usize) % PLACES.len()]),
-        2 => button("more"),
-        3 => button(&format!("c:{centre}")),
-        4 => {
-            let (lat, lon) = (46.0 + (person % 50) as f64 * 0.1, 24.0 + (step % 120) as f64 * 0.1);
-            json!({ "update_id": id, "message": { "message_id": id, "date": 1_700_000_000, "chat": private,
-                "from": from, "location": { "latitude": lat, "longitude": lon } } })
-        }
-        5 => button("help"),
-        6 => button("groups"),
-        _ => text("меню"),
-    }
+    Update { path: "/telegram/webhook", body: body.to_string() }
 }
 
 /// Who sends the next update, so that one person's updates never overlap.
@@ -194,20 +236,20 @@ struct Script {
 
 impl Script {
     /// The `n`-th update of the run: people in turn, each one step further.
-    fn nth(&self, n: u64) -> Value {
+    fn nth(&self, n: u64) -> Update {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         update(id, n % self.people, n / self.people, &self.centres)
     }
 }
 
-async fn send_update(client: &reqwest::Client, addr: SocketAddr, body: &Value) -> bool {
-    client
-        .post(format!("http://{addr}/telegram/webhook"))
-        .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-        .json(body)
-        .send()
-        .await
-        .is_ok_and(|r| r.status().is_success())
+async fn send_update(client: &reqwest::Client, addr: SocketAddr, update: &Update) -> bool {
+    let request = client.post(format!("http://{addr}{}", update.path)).header("content-type", "application/json");
+    let request = if update.path.starts_with("/viber") {
+        request.header("X-Viber-Content-Signature", sign(VIBER_TOKEN, update.body.as_bytes()))
+    } else {
+        request.header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+    };
+    request.body(update.body.clone()).send().await.is_ok_and(|r| r.status().is_success())
 }
 
 #[derive(Debug, Clone, Copy)]
