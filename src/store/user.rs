@@ -139,21 +139,6 @@ impl Store {
         Ok(())
     }
 
-    /// Whether a known person has blocked the bot or unsubscribed. Unknown
-    /// people are not: a reply to someone the bot has just forgotten
-    /// (`/forget`) still goes to them.
-    pub async fn has_stopped(&self, channel: ChannelKind, external_id: &str) -> Result<bool, StoreError> {
-        Ok(self.is_known(channel, external_id).await? && !self.is_active(channel, external_id).await?)
-    }
-
-    async fn is_known(&self, channel: ChannelKind, external_id: &str) -> Result<bool, StoreError> {
-        Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM chat_user WHERE channel = $1 AND external_id = $2)")
-            .bind(channel.as_str())
-            .bind(external_id)
-            .fetch_one(&self.pool)
-            .await?)
-    }
-
     /// Whether a person may be messaged; unknown people may not.
     pub async fn is_active(&self, channel: ChannelKind, external_id: &str) -> Result<bool, StoreError> {
         let active: Option<bool> =

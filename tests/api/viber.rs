@@ -209,14 +209,20 @@ async fn an_unsubscribed_user_is_never_messaged_again(pool: PgPool) {
     assert_eq!(served.post(&unsubscribed).await.0, StatusCode::OK);
     assert!(!served.app.store.is_active(ChannelKind::Viber, OLENA).await.unwrap());
 
-    // Whatever is queued for them is not sent. A reply to someone the bot
-    // does not know (it has just forgotten them at their request) still is:
-    // messages the bot starts check that the person is known before this.
+    // Nothing the bot starts reaches them: a notice due to them (a check-in
+    // reminder) is marked unreachable by the worker and never sent.
     let before = served.fake.calls("send_message").len();
+    let olena = resilience_bot::store::Person { channel: ChannelKind::Viber, external_id: OLENA.into() };
+    let today = crate::helpers::monday_noon().date_naive();
+    served.app.store.set_checkin_reminder(&olena, today).await.unwrap();
+    served.app.conversation.schedule_reminders().await.unwrap();
+    assert_eq!(crate::helpers::notice_outcome(served.app.store.pool(), OLENA).await, "unreachable");
+    assert_eq!(served.fake.calls("send_message").len(), before);
+    // A reply to someone the bot has just forgotten at their request (no
+    // row) still goes: replies answer a person who has just written.
     let client = ViberClient::new(served.fake.url.parse().unwrap(), TOKEN.into(), "Бот").unwrap();
     let outbox = Outbox::new(ViberDelivery { client, store: served.app.store.clone() });
-    let note = ViberOut { kind: "text", text: Some("Оголошення".into()), location: None, keyboard: None };
-    outbox.enqueue(OLENA.to_owned(), vec![note.clone()]);
+    let note = ViberOut { kind: "text", text: Some("Готово".into()), location: None, keyboard: None };
     outbox.enqueue("stranger=".to_owned(), vec![note]);
     while !outbox.is_idle() {
         tokio::time::sleep(Duration::from_millis(10)).await;

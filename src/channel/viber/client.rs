@@ -169,17 +169,11 @@ impl Deliver for ViberDelivery {
     type Message = ViberOut;
 
     async fn deliver(&self, to: &String, message: &ViberOut) -> Outcome {
-        // Never write to someone who unsubscribed. (Messages the bot starts,
-        // which Viber bills, go only to people it knows: notices and
-        // broadcasts check that before they get here.)
-        match self.store.has_stopped(ChannelKind::Viber, to).await {
-            Ok(false) => {}
-            Ok(true) => return Outcome::Unreachable,
-            Err(error) => {
-                tracing::error!(%error, "cannot check whether a Viber user may be messaged; not sending");
-                return Outcome::Dropped;
-            }
-        }
+        // Messages the bot starts, which Viber bills, go only to people who
+        // may be written to: notices and broadcasts check that before they get
+        // here. Replies answer someone who has just written; if they
+        // unsubscribed meanwhile, Viber refuses the message (status 6) and
+        // they are marked below. No query per message.
         for attempt in 0..MAX_ATTEMPTS {
             match self.client.send_message(to, message).await {
                 Ok(()) => return Outcome::Sent,
