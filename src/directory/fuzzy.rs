@@ -117,7 +117,8 @@ impl Walk<'_> {
         let mut row_min = row[0];
         for j in 1..width {
             let cost = u8::from(query[j - 1] != byte);
-            let mut best = parent[j].saturating_add(1).min(row[j - 1].saturating_add(1)).min(parent[j - 1] + cost);
+            let mut best =
+                parent[j].saturating_add(1).min(row[j - 1].saturating_add(1)).min(parent[j - 1].saturating_add(cost));
             // Two neighbours swapped: "ab" in the key for "ba" in the query.
             if j > 1 && byte == query[j - 2] && parent_byte == Some(query[j - 1]) {
                 best = best.min(grandparent[j - 2].saturating_add(1));
@@ -169,6 +170,15 @@ mod tests {
             got.sort_unstable();
             assert_eq!(got, naive(&keys, query, max), "{query} within {max}");
         }
+    }
+
+    #[test]
+    fn a_query_longer_than_a_byte_can_count_finds_nothing_and_does_not_overflow() {
+        let long = "a".repeat(300);
+        let keys = [long.as_str(), "aaa", "b"];
+        let trie = KeyTrie::new(keys);
+        assert_eq!(trie.within(long.as_bytes(), 2), vec![(0, 0)]);
+        assert!(trie.within(&[b'z'; 300], 3).is_empty());
     }
 
     proptest! {
