@@ -4,13 +4,13 @@
 
 use std::fmt::Write as _;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 use super::Config;
 use crate::conversation::Clock;
 use crate::directory::Gazetteer;
 use crate::domain::Language;
-use crate::domain::checkin_stats::{Area, Figures, MIN_CELL, StatsRow, suppressed_table};
+use crate::domain::checkin_stats::{Area, Figures, MIN_CELL, StatsRow, complete_weeks};
 use crate::startup::Connected;
 
 /// Prints the last `weeks` complete weeks before the week of `today` (Kyiv
@@ -38,23 +38,13 @@ pub async fn checkins(
         None => None,
     };
     let today = today.unwrap_or_else(|| Clock::System.kyiv_now().date());
-    let first = first_week(today, weeks);
-    let last = monday(today) - Duration::days(1);
+    let (first, last) = complete_weeks(today, weeks);
     let connected = Connected::connect(&config.database()).await?;
-    let sums = connected.store.checkin_sums(first, last).await;
+    let rows = connected.store.checkin_table((first, last)).await;
     connected.shutdown().await?;
-    let rows = suppressed_table(sums?);
+    let rows = rows?;
     print!("{}", table(&rows, &gazetteer, first, last, oblast.as_deref()));
     Ok(())
-}
-
-/// The Monday `weeks` weeks before this week's.
-fn first_week(today: NaiveDate, weeks: u32) -> NaiveDate {
-    monday(today) - Duration::weeks(i64::from(weeks.max(1)))
-}
-
-fn monday(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
 /// One line per week for the whole country (or the oblast asked for), and

@@ -242,9 +242,8 @@ impl Conversation {
         };
         let programmes = self.programmes.to_vec();
         let stats = if needs.stats {
-            let today = self.clock.kyiv_now().date();
-            let sums = self.store.checkin_sums(flow::stats::first_week(today), flow::stats::last_day(today)).await?;
-            Some(crate::domain::checkin_stats::suppressed_table(sums))
+            let weeks = crate::domain::checkin_stats::complete_weeks(self.clock.kyiv_now().date(), flow::stats::WEEKS);
+            Some(self.store.checkin_table(weeks).await?)
         } else {
             None
         };

@@ -9,6 +9,7 @@ use chrono::Timelike;
 
 use super::{Conversation, ConversationError, Outgoing, flow};
 use crate::domain::ChannelKind;
+use crate::domain::checkin_stats::complete_weeks;
 use crate::store::{Notice, NoticeOutcome, PendingNotice, Person};
 
 /// Reminders are queued from 18:00 the day before a session; one that could
@@ -69,7 +70,7 @@ impl Conversation {
         let sessions = self.store.schedule_reminders(self.clock.utc_now()).await?;
         let today = self.clock.kyiv_now().date();
         let checkins = self.store.queue_checkin_reminders(today).await?;
-        let last_week = flow::stats::last_day(today) - chrono::Duration::days(6);
+        let (last_week, _) = complete_weeks(today, 1);
         let stats = self.store.queue_weekly_stats(last_week).await?;
         Ok(sessions + checkins + stats)
     }
@@ -206,15 +207,14 @@ impl Conversation {
         week: chrono::NaiveDate,
     ) -> Result<Result<Outgoing, NoticeOutcome>, ConversationError> {
         let today = self.clock.kyiv_now().date();
-        if flow::stats::last_day(today) - chrono::Duration::days(6) != week {
+        if complete_weeks(today, 1).0 != week {
             return Ok(Err(NoticeOutcome::Expired));
         }
         let centres = self.store.coordinated_centres(to).await?;
         if centres.is_empty() {
             return Ok(Err(NoticeOutcome::Gone));
         }
-        let sums = self.store.checkin_sums(flow::stats::first_week(today), flow::stats::last_day(today)).await?;
-        let stats = Some(crate::domain::checkin_stats::suppressed_table(sums));
+        let stats = Some(self.store.checkin_table(complete_weeks(today, flow::stats::WEEKS)).await?);
         let desk = flow::coordinate::Desk { centres, stats, ..flow::coordinate::Desk::default() };
         let directory = self.directory.current();
         let ctx = flow::Context { desk: Some(&desk), ..self.notice_context(&directory, language, to.channel) };

@@ -2,10 +2,19 @@
 //! figure describes fewer than [`MIN_CELL`] check-ins, not even by
 //! subtracting the shown cells from a week's total.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Duration, NaiveDate};
 
 /// The fewest check-ins a published figure may describe.
 pub const MIN_CELL: i64 = 10;
+
+/// The complete weeks to show on `today`: the Monday of the first of the
+/// last `weeks` (at least one), and the last day, the Sunday before
+/// `today`'s week. The current week is never shown: its figures, read before
+/// and after one more check-in, would give that check-in away.
+pub fn complete_weeks(today: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
+    let this_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    (this_monday - Duration::weeks(i64::from(weeks.max(1))), this_monday - Duration::days(1))
+}
 
 /// Raw sums for one week (its Monday) and one oblast (`None`: not shared).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +170,16 @@ mod tests {
         let rows = suppressed_table(vec![cell(Some("A"), 4), cell(None, 5)]);
         assert_eq!(rows.len(), 3);
         assert!(rows.iter().all(|r| r.figures.is_none()));
+    }
+
+    #[test]
+    fn only_complete_weeks_are_shown() {
+        // Wednesday 25 November 2026: the last complete week ended on Sunday the 22nd.
+        let wednesday = NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date");
+        assert_eq!(complete_weeks(wednesday, 2), (monday() - Duration::weeks(1), monday() + Duration::days(6)));
+        let next_monday = monday() + Duration::weeks(1);
+        assert_eq!(complete_weeks(next_monday, 1), (monday(), monday() + Duration::days(6)));
+        assert_eq!(complete_weeks(next_monday, 0), complete_weeks(next_monday, 1));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::cohort::Person;
 use super::notice::Notice;
 use super::{Store, StoreError};
-use crate::domain::checkin_stats::CellSums;
+use crate::domain::checkin_stats::{CellSums, StatsRow, suppressed_table};
 use crate::domain::wellbeing::Answers;
 use crate::domain::{ChannelKind, Language};
 
@@ -115,9 +115,14 @@ impl Store {
         Ok(queued.rows_affected())
     }
 
+    /// The published table for `from..=to`: the sums with small cells hidden.
+    pub async fn checkin_table(&self, (from, to): (NaiveDate, NaiveDate)) -> Result<Vec<StatsRow>, StoreError> {
+        Ok(suppressed_table(self.checkin_sums(from, to).await?))
+    }
+
     /// Per week (from the Monday of `from`'s week up to `to`) and oblast: how
     /// many check-ins, the sum of their scores and how many scored 50 or less.
-    pub async fn checkin_sums(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CellSums>, StoreError> {
+    async fn checkin_sums(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CellSums>, StoreError> {
         let rows: Vec<(NaiveDate, Option<String>, i64, i64, i64)> = sqlx::query_as(
             "SELECT week, oblast, count(*), sum(score)::bigint, count(*) FILTER (WHERE score <= 50) \
              FROM (SELECT date_trunc('week', day)::date AS week, oblast, \

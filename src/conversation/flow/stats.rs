@@ -3,34 +3,18 @@
 //! (`domain::checkin_stats`). On Telegram a chart of the weekly means comes
 //! with it.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 use super::coordinate::desk;
 use super::{Context, Step, menu_button};
 use crate::conversation::reply::{Action, Button, Chart, Reply, Series};
 use crate::conversation::state::State;
 use crate::domain::CentreId;
-use crate::domain::checkin_stats::{Area, MIN_CELL};
+use crate::domain::checkin_stats::{Area, MIN_CELL, complete_weeks};
 use crate::i18n::{Arg, Text};
 
-/// Complete weeks shown, last week last. The current week is never shown:
-/// comparing its figures before and after one more check-in would give
-/// that check-in away.
-pub const WEEKS: i64 = 8;
-
-/// The Monday of the first week shown, for loading the figures.
-pub fn first_week(today: NaiveDate) -> NaiveDate {
-    monday(today) - Duration::weeks(WEEKS)
-}
-
-/// The last day whose check-ins are shown: the Sunday before `today`'s week.
-pub fn last_day(today: NaiveDate) -> NaiveDate {
-    monday(today) - Duration::days(1)
-}
-
-fn monday(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
-}
+/// Complete weeks shown, last week last (see `checkin_stats::complete_weeks`).
+pub const WEEKS: u32 = 8;
 
 pub fn screen(ctx: &Context<'_>, state: State) -> Step {
     if desk(ctx).centres.is_empty() {
@@ -50,9 +34,10 @@ pub fn weekly(ctx: &Context<'_>) -> Reply {
 fn figures(ctx: &Context<'_>) -> Reply {
     let desk = desk(ctx);
     let rows = desk.stats.as_deref().unwrap_or_default();
-    let weeks: Vec<NaiveDate> = (0..WEEKS).map(|i| first_week(ctx.now.date()) + Duration::weeks(i)).collect();
+    let (first, _) = complete_weeks(ctx.now.date(), WEEKS);
+    let weeks: Vec<NaiveDate> = (0..WEEKS).map(|i| first + Duration::weeks(i64::from(i))).collect();
     let mut reply = Reply::default()
-        .line(Text::new("stats-title").count("weeks", WEEKS))
+        .line(Text::new("stats-title").count("weeks", i64::from(WEEKS)))
         .line(Text::new("stats-suppressed").count("min", MIN_CELL));
     let mut series = Vec::new();
     for (area, name) in areas(ctx) {
