@@ -38,7 +38,7 @@ pub struct Desk {
     pub subscribers: Vec<i64>,
     /// The broadcasts of the centre asked about, when one was.
     pub broadcasts: Option<Vec<BroadcastSummary>>,
-    /// Check-in statistics from [`super::stats::first_week`], when asked for.
+    /// Check-in statistics of the complete weeks shown (`super::stats::WEEKS`), when asked for.
     pub stats: Option<Vec<StatsRow>>,
 }
 
