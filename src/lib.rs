@@ -28,7 +28,8 @@
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines).
 //! - [`server`]: `serve`: the HTTP server (webhooks, health), the channels
 //!   and the notice worker.
-//! - [`startup`], [`cli`], [`telemetry`]: wiring, command line and logging.
+//! - [`startup`], [`cli`], [`telemetry`], [`metrics`]: wiring, command line,
+//!   logging and Prometheus metrics.
 
 pub mod channel;
 pub mod cli;
@@ -38,6 +39,7 @@ pub mod csv_table;
 pub mod directory;
 pub mod domain;
 pub mod i18n;
+pub mod metrics;
 pub mod server;
 pub mod startup;
 pub mod store;

@@ -1,5 +1,6 @@
-//! `resilience-bot serve`: the HTTP server (health and webhooks) and every
-//! configured channel, run until a shutdown signal.
+//! `resilience-bot serve`: the HTTP server (webhooks, health, metrics) and
+//! every configured channel, run until a shutdown signal; then it stops
+//! taking work, finishes what is in flight (bounded) and returns.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -7,8 +8,10 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -17,12 +20,20 @@ use tokio::task::JoinSet;
 use crate::channel::telegram::{self, Telegram, TelegramConfig};
 use crate::channel::viber::{self, Viber, ViberConfig};
 use crate::conversation::{Conversation, NoticeSender};
+use crate::domain::ChannelKind;
 use crate::i18n::Catalog;
 use crate::store::Store;
 
 /// The largest request body any route accepts: Telegram updates and Viber
 /// callbacks are a few kilobytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Requests handled at once; more get 503 at once (the platforms deliver
+/// them again), so a surge cannot pile up memory behind a slow database.
+pub const MAX_REQUESTS_IN_FLIGHT: usize = 512;
+
+/// How many messages a channel's outbox holds (queued or being sent).
+type Depth = (ChannelKind, Box<dyn Fn() -> usize + Send + Sync>);
 
 /// What `serve` runs.
 #[derive(Debug, Clone)]
@@ -40,6 +51,7 @@ pub struct Application {
     conversation: Conversation,
     telegram: Option<(Telegram, TelegramConfig)>,
     viber: Option<(Viber, ViberConfig)>,
+    outboxes: Arc<Vec<Depth>>,
 }
 
 impl std::fmt::Debug for Application {
@@ -62,13 +74,16 @@ impl Application {
         let listener = TcpListener::bind(config.http_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
-        let mut router = Router::new().route("/healthz", get(health)).with_state(store.clone());
+        let mut router = Router::new();
+        let mut outboxes: Vec<Depth> = Vec::new();
         let telegram = config.telegram.map(|telegram_config| {
             let telegram = Telegram::new(&telegram_config, conversation.clone(), store.clone(), catalog.clone());
             if telegram_config.webhook_url.is_some() {
                 let secret = telegram_config.webhook_secret.clone();
                 router = router.clone().merge(telegram::webhook::router(telegram.clone(), secret));
             }
+            let sender = telegram.sender.clone();
+            outboxes.push((ChannelKind::Telegram, Box::new(move || sender.depth())));
             (telegram, telegram_config)
         });
         let viber = match config.viber {
@@ -76,12 +91,27 @@ impl Application {
                 let viber = Viber::new(&viber_config, conversation.clone(), store.clone(), catalog.clone())
                     .context("cannot build the Viber client")?;
                 router = router.merge(viber::webhook::router(viber.clone()));
+                let outbox = viber.outbox().clone();
+                outboxes.push((ChannelKind::Viber, Box::new(move || outbox.depth())));
                 Some((viber, viber_config))
             }
             None => None,
         };
-        let router = router.layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
-        Ok(Self { listener, router, store, conversation, telegram, viber })
+        let outboxes = Arc::new(outboxes);
+        let observed =
+            Observed { conversation: conversation.clone(), store: store.clone(), outboxes: outboxes.clone() };
+        let in_flight = Arc::new(tokio::sync::Semaphore::new(MAX_REQUESTS_IN_FLIGHT));
+        let router = router
+            .merge(
+                Router::new()
+                    .route("/healthz", get(health))
+                    .route("/livez", get(|| async { StatusCode::OK }))
+                    .route("/metrics", get(metrics))
+                    .with_state(observed),
+            )
+            .layer(axum::middleware::from_fn_with_state(in_flight, shed_load))
+            .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+        Ok(Self { listener, router, store, conversation, telegram, viber, outboxes })
     }
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
@@ -106,15 +136,7 @@ impl Application {
             let _ = stop_tx.send(true);
         });
         let mut tasks = JoinSet::new();
-        let mut outboxes: Vec<Box<dyn Fn() -> bool + Send + Sync>> = Vec::new();
-        if let Some((telegram, _)) = &self.telegram {
-            let sender = telegram.sender.clone();
-            outboxes.push(Box::new(move || sender.is_idle()));
-        }
-        if let Some((viber, _)) = &self.viber {
-            let outbox = viber.outbox().clone();
-            outboxes.push(Box::new(move || outbox.is_idle()));
-        }
+        let outboxes = self.outboxes.clone();
         let mut senders: Vec<Arc<dyn NoticeSender>> = Vec::new();
         if let Some((telegram, _)) = &self.telegram {
             senders.push(Arc::new(telegram.clone()));
@@ -138,18 +160,25 @@ impl Application {
                 server.abort();
                 Err(error)
             }
-            Ok(()) => server.await.context("the HTTP server task failed")?.context("the HTTP server failed"),
+            Ok(()) => wait_for_server(server, stop_rx.clone()).await,
         };
         signal.abort();
         // The notice and broadcast worker finishes the round in hand (it
-        // marks what went out), so a restart does not send it again.
+        // marks what went out), so a restart does not send it again; polling
+        // finishes the batch in hand. A stop mid-way loses nothing either:
+        // unmarked notices and unconfirmed updates come again.
         let _ = worker_stop.send(true);
-        if tokio::time::timeout(DRAIN_TIMEOUT, notices).await.is_err() {
-            tracing::warn!("stopping the notice worker mid-round");
+        let finished = tokio::time::timeout(DRAIN_TIMEOUT, async {
+            let _ = notices.await;
+            while tasks.join_next().await.is_some() {}
+        });
+        if finished.await.is_err() {
+            tracing::warn!("stopping the workers mid-round");
         }
         tasks.abort_all();
         while tasks.join_next().await.is_some() {}
         drain(&outboxes).await;
+        tracing::info!("stopped");
         served
     }
 }
@@ -157,11 +186,31 @@ impl Application {
 /// How long a shutdown waits for queued replies to go out.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Waits for the HTTP server, which after the stop signal finishes the
+/// requests in flight, for at most `DRAIN_TIMEOUT` from the signal.
+async fn wait_for_server(
+    mut server: tokio::task::JoinHandle<std::io::Result<()>>,
+    mut stopped: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    tokio::select! {
+        joined = &mut server => return joined.context("the HTTP server task failed")?.context("the HTTP server failed"),
+        _ = stopped.wait_for(|stop| *stop) => {}
+    }
+    match tokio::time::timeout(DRAIN_TIMEOUT, &mut server).await {
+        Ok(joined) => joined.context("the HTTP server task failed")?.context("the HTTP server failed"),
+        Err(_) => {
+            tracing::warn!("requests still in flight after the grace period");
+            server.abort();
+            Ok(())
+        }
+    }
+}
+
 /// Waits (bounded) until every queued reply is sent: an update is marked
 /// applied when it commits, so a reply dropped here would never be resent.
-async fn drain(outboxes: &[Box<dyn Fn() -> bool + Send + Sync>]) {
+async fn drain(outboxes: &[Depth]) {
     let deadline = tokio::time::Instant::now() + DRAIN_TIMEOUT;
-    while outboxes.iter().any(|idle| !idle()) {
+    while outboxes.iter().any(|(_, depth)| depth() > 0) {
         if tokio::time::Instant::now() >= deadline {
             tracing::warn!("shutting down with replies still queued");
             return;
@@ -204,9 +253,39 @@ async fn start_channels(
     Ok(())
 }
 
-/// 200 while the database answers, 503 otherwise.
-async fn health(State(store): State<Store>) -> StatusCode {
-    if store.ping().await { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }
+/// What `/healthz` and `/metrics` read.
+#[derive(Clone)]
+struct Observed {
+    conversation: Conversation,
+    store: Store,
+    outboxes: Arc<Vec<Depth>>,
+}
+
+/// 200 while the database answers, 503 during an outage (while the bot
+/// still answers from memory: load balancers should route by `/livez`).
+async fn health(State(observed): State<Observed>) -> StatusCode {
+    if observed.store.ping().await { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }
+}
+
+/// Prometheus text format.
+async fn metrics(State(observed): State<Observed>) -> Response {
+    let queued: Vec<(ChannelKind, usize)> =
+        observed.outboxes.iter().map(|(channel, depth)| (*channel, depth())).collect();
+    let metrics = observed.conversation.metrics();
+    metrics.observe_state(&queued, observed.store.pool(), observed.store.seems_up());
+    let content_type = HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8");
+    ([(header::CONTENT_TYPE, content_type)], metrics.render()).into_response()
+}
+
+/// Answers 503 at once when too many requests are in flight.
+async fn shed_load(State(in_flight): State<Arc<tokio::sync::Semaphore>>, request: Request, next: Next) -> Response {
+    match in_flight.try_acquire() {
+        Ok(_permit) => next.run(request).await,
+        Err(_) => {
+            tracing::warn!("too many requests in flight; answering 503");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
 }
 
 /// Forgets old delivery ids, sent notices, finished broadcasts, closed

@@ -144,6 +144,8 @@ error-stale-button = This button no longer works. Here is the main menu.
 error-not-understood = Sorry, I didn't understand. Type the name of a place or share your location, and I'll find the nearest centre.
 error-unsupported = Sorry, I can only read text and locations. Type a place name or share your location.
 error-try-again = Something went wrong on my side. Please try again in a minute.
+outage-try-again = ⏳ Sorry, part of the service is briefly down and I can't do this right now. Please try again in a minute. Finding the nearest centre by location and the help lines still work.
+flood-slow-down = ✋ You are sending messages very quickly, and I skipped some of them. Pause for a few seconds and I will answer again.
 
 ## Terminal channel
 console-intro = Talking to the bot in the terminal. /loc LAT LON shares a location, #N presses button N, Ctrl+D quits.

@@ -7,6 +7,8 @@ use crate::store::StoreError;
 
 pub mod chart;
 pub mod console;
+pub mod flood;
+pub mod intake;
 pub mod queue;
 pub mod render;
 pub mod telegram;
@@ -19,6 +21,9 @@ pub enum ApplyError {
     Conversation(#[from] ConversationError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Not applied (the database is down, or it failed): deliver it again.
+    #[error("the update was not applied")]
+    NotApplied,
 }
 
 impl From<queue::Outcome> for crate::conversation::Sent {

@@ -1,6 +1,11 @@
 //! An ordered outbox per recipient, shared by the messenger channels: each
 //! recipient's messages go one after the other, recipients in parallel, and a
 //! recipient who cannot be reached has the rest of their messages dropped.
+//!
+//! Bounded twice: per recipient (a stuck one drops its newest) and in all
+//! (a surge makes `enqueue` wait for room, so the update handlers, and with
+//! them the webhook calls and the polling loop, slow down to the pace the
+//! platform lets replies out, instead of memory growing).
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
@@ -10,6 +15,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// person cannot read more, and a stuck recipient must not grow memory
 /// without bound.
 pub const MAX_QUEUED_PER_RECIPIENT: usize = 50;
+
+/// Messages waiting in all before new replies wait for room: about five
+/// minutes of Telegram's 30 a second, a few tens of megabytes.
+pub const MAX_QUEUED: usize = 10_000;
 
 /// The pause before retry `attempt` (0, 1, …) after an outage or a "too
 /// many requests": half a second, doubling.
@@ -49,6 +58,9 @@ struct Inner<D: Deliver> {
     /// Recipients with a worker running, and what is still to send to each.
     /// An entry exists exactly while its worker runs, which keeps the order.
     queues: Mutex<HashMap<D::Recipient, VecDeque<D::Message>>>,
+    /// Room left for messages: one permit per message queued or in flight.
+    room: tokio::sync::Semaphore,
+    capacity: usize,
 }
 
 impl<D: Deliver> Clone for Outbox<D> {
@@ -59,7 +71,13 @@ impl<D: Deliver> Clone for Outbox<D> {
 
 impl<D: Deliver> Outbox<D> {
     pub fn new(channel: D) -> Self {
-        Self { inner: Arc::new(Inner { channel, queues: Mutex::new(HashMap::new()) }) }
+        Self::with_capacity(channel, MAX_QUEUED)
+    }
+
+    /// With room for `capacity` messages in all (tests use a small one).
+    pub fn with_capacity(channel: D, capacity: usize) -> Self {
+        let room = tokio::sync::Semaphore::new(capacity);
+        Self { inner: Arc::new(Inner { channel, queues: Mutex::new(HashMap::new()), room, capacity }) }
     }
 
     pub fn channel(&self) -> &D {
@@ -82,21 +100,30 @@ impl<D: Deliver> Outbox<D> {
         Outcome::Sent
     }
 
-    /// Queues messages for a recipient, after any already queued.
-    pub fn enqueue(&self, to: D::Recipient, messages: Vec<D::Message>) {
+    /// Queues messages for a recipient, after any already queued; waits
+    /// while the outbox is full.
+    pub async fn enqueue(&self, to: D::Recipient, messages: Vec<D::Message>) {
         if messages.is_empty() {
             return;
+        }
+        let wanted = messages.len().min(MAX_QUEUED_PER_RECIPIENT).min(self.inner.capacity);
+        // Never closed, so acquiring fails only if it never could.
+        if let Ok(permits) = self.inner.room.acquire_many(u32::try_from(wanted).unwrap_or(u32::MAX)).await {
+            permits.forget();
         }
         let mut queues = self.inner.queues.lock().unwrap_or_else(PoisonError::into_inner);
         let start_worker = !queues.contains_key(&to);
         let queue = queues.entry(to.clone()).or_default();
+        let mut queued = 0;
         for message in messages {
-            if queue.len() >= MAX_QUEUED_PER_RECIPIENT {
+            if queue.len() >= MAX_QUEUED_PER_RECIPIENT || queued == wanted {
                 tracing::warn!(recipient = ?to, "dropping a message: the recipient's queue is full");
                 break;
             }
             queue.push_back(message);
+            queued += 1;
         }
+        self.inner.room.add_permits(wanted - queued);
         if start_worker {
             tokio::spawn(work(self.inner.clone(), to));
         }
@@ -105,6 +132,11 @@ impl<D: Deliver> Outbox<D> {
     /// Whether nothing is waiting to be sent.
     pub fn is_idle(&self) -> bool {
         self.inner.queues.lock().unwrap_or_else(PoisonError::into_inner).is_empty()
+    }
+
+    /// Messages queued or being sent.
+    pub fn depth(&self) -> usize {
+        self.inner.capacity - self.inner.room.available_permits()
     }
 }
 
@@ -119,9 +151,13 @@ async fn work<D: Deliver>(inner: Arc<Inner<D>>, to: D::Recipient) {
             next
         };
         let Some(message) = next else { return };
-        if inner.channel.deliver(&to, &message).await == Outcome::Unreachable {
-            let dropped = inner.queues.lock().unwrap_or_else(PoisonError::into_inner).remove(&to);
-            tracing::info!(recipient = ?to, dropped = dropped.map_or(0, |q| q.len()), "recipient unreachable");
+        let outcome = inner.channel.deliver(&to, &message).await;
+        inner.room.add_permits(1);
+        if outcome == Outcome::Unreachable {
+            let dropped =
+                inner.queues.lock().unwrap_or_else(PoisonError::into_inner).remove(&to).map_or(0, |q| q.len());
+            inner.room.add_permits(dropped);
+            tracing::info!(recipient = ?to, dropped, "recipient unreachable");
             inner.channel.unreachable(&to).await;
             return;
         }
@@ -164,10 +200,10 @@ mod tests {
     async fn each_recipient_gets_messages_in_order_and_an_unreachable_one_gets_none() {
         let recorder = Arc::new(Recorder::default());
         let outbox = Outbox::new(recorder.clone());
-        outbox.enqueue(1, (0..5).collect());
-        outbox.enqueue(2, (0..5).collect());
-        outbox.enqueue(0, (0..5).collect());
-        outbox.enqueue(1, (5..8).collect());
+        outbox.enqueue(1, (0..5).collect()).await;
+        outbox.enqueue(2, (0..5).collect()).await;
+        outbox.enqueue(0, (0..5).collect()).await;
+        outbox.enqueue(1, (5..8).collect()).await;
         while !outbox.is_idle() {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
@@ -183,10 +219,28 @@ mod tests {
     async fn a_full_queue_drops_new_messages_instead_of_growing() {
         let recorder = Arc::new(Recorder::default());
         let outbox = Outbox::new(recorder.clone());
-        outbox.enqueue(1, (0..200).collect());
+        outbox.enqueue(1, (0..200).collect()).await;
         while !outbox.is_idle() {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         assert_eq!(recorder.sent.lock().unwrap_or_else(PoisonError::into_inner).len(), MAX_QUEUED_PER_RECIPIENT);
+        assert_eq!(outbox.depth(), 0, "all room is given back");
+    }
+
+    #[tokio::test]
+    async fn a_full_outbox_makes_new_replies_wait_for_room_and_loses_none() {
+        let recorder = Arc::new(Recorder::default());
+        let outbox = Outbox::with_capacity(recorder.clone(), 6);
+        // Recipient 0 is unreachable: its room comes back too.
+        outbox.enqueue(0, (0..3).collect()).await;
+        for to in 1..=20 {
+            outbox.enqueue(to, vec![1, 2]).await;
+            assert!(outbox.depth() <= 6, "never more than the capacity: {}", outbox.depth());
+        }
+        while !outbox.is_idle() {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        assert_eq!(recorder.sent.lock().unwrap_or_else(PoisonError::into_inner).len(), 40, "every reply went out");
+        assert_eq!(outbox.depth(), 0);
     }
 }

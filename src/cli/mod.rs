@@ -52,6 +52,9 @@ pub struct Config {
     /// An operator's copy of data/hotlines.toml; the built-in copy otherwise.
     #[arg(long, env = "HOTLINES_FILE", global = true)]
     pub hotlines_file: Option<PathBuf>,
+    /// Log lines as text, or as one JSON object per line.
+    #[arg(long, env = "LOG_FORMAT", global = true, value_enum, default_value = "text")]
+    pub log_format: telemetry::LogFormat,
 }
 
 impl Config {
@@ -146,6 +149,10 @@ pub struct ServeArgs {
     /// Viber enabled it for the bot.
     #[arg(long, env = "VIBER_BROADCAST_MESSAGE")]
     pub viber_broadcast_message: bool,
+    /// Run as if it were always this moment (RFC 3339), for tests that need
+    /// reminders to fall due; timers and leases still use the real clock.
+    #[arg(long, hide = true)]
+    pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl ServeArgs {
@@ -273,7 +280,7 @@ pub enum ExportFormat {
 /// Runs the parsed command line.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let quiet = matches!(cli.command, Command::Chat { .. } | Command::Db(_));
-    telemetry::init(if quiet { "warn" } else { "info" });
+    telemetry::init(if quiet { "warn" } else { "info" }, cli.config.log_format);
     match cli.command {
         Command::Serve(args) => serve(&cli.config, &args).await,
         Command::Chat { user, lang } => chat(&cli.config, user, lang).await,
@@ -306,7 +313,8 @@ async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
     let mut shutdown = ShutdownSignal::install()?;
     let connected = Connected::connect(&config.database()).await?;
     let result = async {
-        let running = Running::start(&connected.store, hotlines, Clock::System).await?;
+        let clock = args.fixed_now.map_or(Clock::System, Clock::Fixed);
+        let running = Running::start(&connected.store, hotlines, clock).await?;
         let app =
             Application::build(serve_config, connected.store.clone(), running.conversation.clone(), catalog).await?;
         tracing::info!(address = %app.local_addr()?, "HTTP server listening");

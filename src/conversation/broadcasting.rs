@@ -104,6 +104,7 @@ impl Conversation {
             tracing::error!("a broadcast send failed unexpectedly");
             return Ok(());
         };
+        self.metrics.delivery(crate::metrics::DeliveryKind::Broadcast, delivery.to.channel, sent.into());
         let outcome = match sent {
             Sent::Yes => DeliveryOutcome::Sent,
             Sent::Unreachable => DeliveryOutcome::Blocked,

@@ -11,6 +11,7 @@ mod incoming;
 mod notify;
 mod reply;
 mod state;
+mod without_database;
 
 use std::sync::Arc;
 
@@ -39,6 +40,20 @@ pub struct Outgoing {
 pub enum ConversationError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The database is down (known from a recent failure); not tried again
+    /// until a probe finds it back.
+    #[error("the database is unavailable")]
+    Unavailable,
+}
+
+impl ConversationError {
+    /// Whether the database could not be reached (rather than refusing).
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            Self::Unavailable => true,
+            Self::Store(error) => error.is_unavailable(),
+        }
+    }
 }
 
 /// Where the current time comes from; tests pin it.
@@ -77,6 +92,7 @@ pub struct Conversation {
     /// its second connection, and leaves room for the workers, however many
     /// updates arrive at once.
     in_progress: Arc<tokio::sync::Semaphore>,
+    metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl std::fmt::Debug for Conversation {
@@ -98,11 +114,21 @@ impl Conversation {
         // production; tests bring pools of their own), at least one.
         let pool_size = usize::try_from(store.pool().options().get_max_connections()).unwrap_or(3);
         let in_progress = Arc::new(tokio::sync::Semaphore::new((pool_size / 3).max(1)));
-        Self { store, directory, gazetteer, hotlines, programmes, clock, in_progress }
+        let metrics = Arc::new(crate::metrics::Metrics::new());
+        Self { store, directory, gazetteer, hotlines, programmes, clock, in_progress, metrics }
     }
 
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// This process's metrics (`GET /metrics`).
+    pub fn metrics(&self) -> &Arc<crate::metrics::Metrics> {
+        &self.metrics
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     /// What the bot would answer a person it knows nothing about, without
@@ -124,8 +150,28 @@ impl Conversation {
     /// Applies one update that a platform may deliver more than once, keyed by
     /// its delivery id (Telegram `update_id`, Viber `message_token`). A
     /// redelivery returns `None` and changes nothing.
+    /// While the database is known to be down, fails at once with
+    /// [`ConversationError::Unavailable`] instead of waiting for a connection.
     #[tracing::instrument(skip_all, fields(channel = user.channel.as_str()))]
     pub async fn handle_delivery(
+        &self,
+        user: &User,
+        incoming: Incoming,
+        delivery: Option<&str>,
+    ) -> Result<Option<Outgoing>, ConversationError> {
+        if !self.store.available().await {
+            return Err(ConversationError::Unavailable);
+        }
+        let applied = self.apply_delivery(user, incoming, delivery).await;
+        if let Err(error) = &applied
+            && error.is_unavailable()
+        {
+            self.store.mark_down();
+        }
+        applied
+    }
+
+    async fn apply_delivery(
         &self,
         user: &User,
         incoming: Incoming,

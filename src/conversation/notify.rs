@@ -34,6 +34,16 @@ pub enum Sent {
     Later,
 }
 
+impl From<Sent> for crate::metrics::DeliveryOutcome {
+    fn from(sent: Sent) -> Self {
+        match sent {
+            Sent::Yes => Self::Sent,
+            Sent::Unreachable => Self::Unreachable,
+            Sent::Later => Self::Later,
+        }
+    }
+}
+
 /// A channel that can send a notice to a person by their id on it.
 pub trait NoticeSender: Send + Sync {
     fn channel(&self) -> ChannelKind;
@@ -111,11 +121,15 @@ impl Conversation {
             }
             let Some(sender) = senders.iter().find(|s| s.channel() == pending.to.channel) else { continue };
             match self.render_notice(pending).await? {
-                Ok(outgoing) => match sender.send(&pending.to.external_id, outgoing).await {
-                    Sent::Yes => self.store.finish_notice(pending.id, NoticeOutcome::Sent).await?,
-                    Sent::Unreachable => self.store.finish_notice(pending.id, NoticeOutcome::Unreachable).await?,
-                    Sent::Later => self.store.release_notice(pending.id, self.clock.utc_now()).await?,
-                },
+                Ok(outgoing) => {
+                    let sent = sender.send(&pending.to.external_id, outgoing).await;
+                    self.metrics.delivery(crate::metrics::DeliveryKind::Notice, pending.to.channel, sent.into());
+                    match sent {
+                        Sent::Yes => self.store.finish_notice(pending.id, NoticeOutcome::Sent).await?,
+                        Sent::Unreachable => self.store.finish_notice(pending.id, NoticeOutcome::Unreachable).await?,
+                        Sent::Later => self.store.release_notice(pending.id, self.clock.utc_now()).await?,
+                    }
+                }
                 Err(outcome) => self.store.finish_notice(pending.id, outcome).await?,
             }
         }

@@ -17,7 +17,9 @@ mod report;
 mod subscription;
 mod user;
 
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -50,14 +52,53 @@ pub enum StoreError {
     Conflict(String),
 }
 
+impl StoreError {
+    /// Whether the database could not be reached or went away (connection
+    /// refused or reset, no connection in time, the server shutting down or
+    /// starting up), as opposed to refusing a statement.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            Self::Database(sqlx::Error::Database(error)) => error.code().is_some_and(|code| {
+                // Class 08: connection exceptions; 57P01–57P03: shutting
+                // down, crashed, not accepting connections yet.
+                code.starts_with("08") || matches!(code.as_ref(), "57P01" | "57P02" | "57P03")
+            }),
+            Self::Database(
+                sqlx::Error::Io(_)
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::Protocol(_)
+                | sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::WorkerCrashed,
+            ) => true,
+            _ => false,
+        }
+    }
+}
+
 /// Connections per process (see `Conversation::in_progress` for how many
 /// updates use them at once).
 pub const POOL_SIZE: u32 = 24;
+
+/// How long a health probe waits for the database.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
+/// How often, at most, updates probe a database known to be down.
+const PROBE_INTERVAL: Duration = Duration::from_secs(1);
 
 /// A handle to the database; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: PgPool,
+    health: Arc<Health>,
+}
+
+/// Whether the database answered lately. While it is down, updates do not
+/// each wait out the pool's connect timeout: one probe a second finds out
+/// when it is back, and the pool opens fresh connections by itself.
+#[derive(Debug)]
+struct Health {
+    down: AtomicBool,
+    last_probe: Mutex<Instant>,
 }
 
 impl Store {
@@ -76,15 +117,56 @@ impl Store {
     /// Wraps an existing pool (tests get one per database) and migrates it.
     pub async fn from_pool(pool: PgPool) -> Result<Self, StoreError> {
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        let health = Arc::new(Health { down: AtomicBool::new(false), last_probe: Mutex::new(Instant::now()) });
+        Ok(Self { pool, health })
     }
 
     pub fn pool(&self) -> &PgPool {
         &self.pool
     }
 
-    /// Whether the database answers (for `/healthz`).
+    /// Whether the database answers now (for `/healthz`); also what
+    /// [`Store::available`] goes by from then on.
     pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+        let answered = tokio::time::timeout(PROBE_TIMEOUT, sqlx::query("SELECT 1").execute(&self.pool)).await;
+        let up = matches!(answered, Ok(Ok(_)));
+        self.set_up(up);
+        up
+    }
+
+    /// Whether to try the database: yes unless a recent failure said it is
+    /// down; then one caller a second probes it, and the rest are told no.
+    pub async fn available(&self) -> bool {
+        if !self.health.down.load(Ordering::Acquire) {
+            return true;
+        }
+        {
+            let mut last = self.health.last_probe.lock().unwrap_or_else(PoisonError::into_inner);
+            if last.elapsed() < PROBE_INTERVAL {
+                return false;
+            }
+            *last = Instant::now();
+        }
+        self.ping().await
+    }
+
+    /// Whether no failure says the database is down (no probe).
+    pub fn seems_up(&self) -> bool {
+        !self.health.down.load(Ordering::Acquire)
+    }
+
+    /// Records that the database could not be reached.
+    pub fn mark_down(&self) {
+        *self.health.last_probe.lock().unwrap_or_else(PoisonError::into_inner) = Instant::now();
+        self.set_up(false);
+    }
+
+    fn set_up(&self, up: bool) {
+        let was_down = self.health.down.swap(!up, Ordering::AcqRel);
+        match (was_down, up) {
+            (true, true) => tracing::info!("the database answers again"),
+            (false, false) => tracing::error!("the database does not answer; serving what memory can"),
+            _ => {}
+        }
     }
 }

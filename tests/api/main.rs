@@ -20,6 +20,8 @@ mod helpers;
 mod i18n;
 mod import;
 mod notices;
+mod outage;
+mod pg_proxy;
 mod reload;
 mod subscriptions;
 mod telegram;

@@ -61,27 +61,27 @@ fn private_chat(chat: i64) -> Value {
     json!({ "id": chat, "type": "private", "first_name": "Olena" })
 }
 
-fn text_update(id: i64, chat: i64, language: &str, text: &str) -> Value {
+pub(crate) fn text_update(id: i64, chat: i64, language: &str, text: &str) -> Value {
     json!({ "update_id": id, "message": {
         "message_id": id, "date": 1_700_000_000, "chat": private_chat(chat), "from": person(chat, language), "text": text
     }})
 }
 
-fn location_update(id: i64, chat: i64, lat: f64, lon: f64) -> Value {
+pub(crate) fn location_update(id: i64, chat: i64, lat: f64, lon: f64) -> Value {
     json!({ "update_id": id, "message": {
         "message_id": id, "date": 1_700_000_000, "chat": private_chat(chat), "from": person(chat, "uk"),
         "location": { "latitude": lat, "longitude": lon }
     }})
 }
 
-fn callback_update(id: i64, chat: i64, data: &str) -> Value {
+pub(crate) fn callback_update(id: i64, chat: i64, data: &str) -> Value {
     json!({ "update_id": id, "callback_query": {
         "id": format!("cb{id}"), "chat_instance": "ci", "data": data, "from": person(chat, "uk"),
         "message": { "message_id": 1, "date": 1_700_000_000, "chat": private_chat(chat) }
     }})
 }
 
-fn texts(calls: &[crate::fake_telegram::Call]) -> Vec<String> {
+pub(crate) fn texts(calls: &[crate::fake_telegram::Call]) -> Vec<String> {
     calls
         .iter()
         .filter(|c| c.method == "sendMessage")

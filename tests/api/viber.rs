@@ -68,7 +68,7 @@ impl Served {
     }
 }
 
-fn message(token: u64, user: &str, message: Value) -> Value {
+pub(crate) fn message(token: u64, user: &str, message: Value) -> Value {
     json!({
         "event": "message", "timestamp": 1_700_000_000_123u64, "message_token": token, "chat_hostname": "SN-1",
         "sender": { "id": user, "name": "Olena", "language": "uk", "country": "UA", "api_version": 10 },
@@ -76,11 +76,11 @@ fn message(token: u64, user: &str, message: Value) -> Value {
     })
 }
 
-fn text(token: u64, user: &str, text: &str) -> Value {
+pub(crate) fn text(token: u64, user: &str, text: &str) -> Value {
     message(token, user, json!({ "type": "text", "text": text }))
 }
 
-fn texts(calls: &[crate::fake_viber::Call]) -> Vec<String> {
+pub(crate) fn texts(calls: &[crate::fake_viber::Call]) -> Vec<String> {
     calls.iter().filter_map(|c| c.body["text"].as_str().map(str::to_owned)).collect()
 }
 
@@ -223,7 +223,7 @@ async fn an_unsubscribed_user_is_never_messaged_again(pool: PgPool) {
     let client = ViberClient::new(served.fake.url.parse().unwrap(), TOKEN.into(), "Бот").unwrap();
     let outbox = Outbox::new(ViberDelivery { client, store: served.app.store.clone() });
     let note = ViberOut { kind: "text", text: Some("Готово".into()), location: None, keyboard: None };
-    outbox.enqueue("stranger=".to_owned(), vec![note]);
+    outbox.enqueue("stranger=".to_owned(), vec![note]).await;
     while !outbox.is_idle() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }

@@ -22,9 +22,11 @@ use self::inbound::Inbound;
 pub use self::polling::poll;
 pub use self::sender::{Sender, TelegramDelivery};
 use crate::channel::ApplyError;
+use crate::channel::intake::Intake;
 use crate::conversation::{Conversation, NoticeSender, Outgoing, Sent};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::{Catalog, Text};
+use crate::metrics::UpdateOutcome;
 use crate::store::{Store, StoreError};
 
 /// The updates the bot asks Telegram for, in polling and webhook mode alike.
@@ -91,7 +93,7 @@ impl std::fmt::Debug for TelegramConfig {
 #[derive(Clone)]
 pub struct Telegram {
     pub bot: Bot,
-    conversation: Conversation,
+    intake: Arc<Intake>,
     store: Store,
     catalog: Arc<Catalog>,
     pub sender: Sender,
@@ -119,7 +121,7 @@ impl Telegram {
     ) -> Self {
         let bot = Bot::new(config.token.clone()).set_api_url(config.api_url.clone());
         let sender = Sender::new(TelegramDelivery::new(bot.clone(), store.clone(), pacing));
-        Self { bot, conversation, store, catalog, sender }
+        Self { bot, intake: Arc::new(Intake::new(conversation)), store, catalog, sender }
     }
 
     /// Registers the commands in both languages (best effort: the bot works
@@ -128,20 +130,24 @@ impl Telegram {
         commands::register(&self.bot, &self.catalog).await;
     }
 
-    /// Applies one update once and queues the replies. An error means nothing
-    /// was applied and the update should be delivered again.
+    /// Applies one update (that arrived at `arrived`) once and queues the
+    /// replies. An error means it was not applied and should be delivered
+    /// again.
     #[tracing::instrument(skip_all, fields(update_id = update.id.0))]
-    pub async fn apply(&self, update: &Update) -> Result<(), ApplyError> {
+    pub async fn apply(&self, update: &Update, arrived: std::time::Instant) -> Result<(), ApplyError> {
         match inbound::read(update) {
             Inbound::Person { chat, user, incoming, callback } => {
                 if let Some(id) = callback {
                     self.sender.channel().answer_callback(id).await;
                 }
                 let key = update.id.0.to_string();
-                let Some(outgoing) = self.conversation.handle_delivery(&user, incoming, Some(&key)).await? else {
-                    return Ok(());
-                };
-                self.sender.enqueue(chat, self.render(&outgoing));
+                let handled = self.intake.apply(&user, incoming, &key, arrived).await;
+                if let Some(outgoing) = &handled.replies {
+                    self.sender.enqueue(chat, self.render(outgoing)).await;
+                }
+                if !handled.applied {
+                    return Err(ApplyError::NotApplied);
+                }
             }
             Inbound::Group { chat, language_code } => self.tell_group(chat, language_code.as_deref()).await?,
             Inbound::Ignore => {}
@@ -153,11 +159,18 @@ impl Telegram {
         outgoing.replies.iter().flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply)).collect()
     }
 
+    /// Counts a webhook call that was not an update of ours.
+    pub fn refused(&self) {
+        self.intake.conversation().metrics().update(ChannelKind::Telegram, UpdateOutcome::Refused, None);
+    }
+
     async fn tell_group(&self, chat: ChatId, language_code: Option<&str>) -> Result<(), StoreError> {
         if self.store.first_group_notice(ChannelKind::Telegram, &chat.0.to_string()).await? {
             let language = Language::from_platform_code(language_code);
             let text = self.catalog.render(language, &Text::new("telegram-private-only"));
-            self.sender.enqueue(chat, vec![outbound::Outbound::Text { text, entities: Vec::new(), markup: None }]);
+            self.sender
+                .enqueue(chat, vec![outbound::Outbound::Text { text, entities: Vec::new(), markup: None }])
+                .await;
         }
         Ok(())
     }

@@ -16,6 +16,11 @@ use super::Telegram;
 /// below teloxide's 17-second client timeout.
 const LONG_POLL_SECONDS: u32 = 10;
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
+/// The longest wait before fetching an update again that could not be
+/// applied (the database down): short, so it is applied within seconds of
+/// the database coming back, and the new updates fetched with it are
+/// answered from memory meanwhile.
+const MAX_RETRY: Duration = Duration::from_secs(3);
 
 /// Polls until `stop` turns true.
 pub async fn poll(telegram: Telegram, mut stop: watch::Receiver<bool>) {
@@ -24,6 +29,7 @@ pub async fn poll(telegram: Telegram, mut stop: watch::Receiver<bool>) {
     }
     let mut offset: i32 = 0;
     let mut backoff = Duration::from_secs(1);
+    let mut retry = Duration::from_millis(500);
     while !*stop.borrow() {
         let request = telegram
             .bot
@@ -50,27 +56,46 @@ pub async fn poll(telegram: Telegram, mut stop: watch::Receiver<bool>) {
                 continue;
             }
         };
-        match apply_batch(&telegram, &updates).await {
+        let arrived = std::time::Instant::now();
+        match apply_batch(&telegram, &updates, arrived).await {
             Some(failed) => {
                 // Fetch again from the first update that failed; those before it
                 // are applied and will be dropped as repeats if they come back.
                 offset = offset_after(&updates, failed);
-                tracing::warn!(wait_seconds = backoff.as_secs(), "could not apply an update; retrying");
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(MAX_BACKOFF);
+                tracing::warn!(wait_ms = retry.as_millis(), "could not apply an update; fetching it again");
+                tokio::select! {
+                    () = tokio::time::sleep(retry) => {}
+                    _ = stop.changed() => break,
+                }
+                retry = (retry * 2).min(MAX_RETRY);
             }
             None => {
+                retry = Duration::from_millis(500);
                 if let Some(last) = updates.last() {
                     offset = next_offset(last);
                 }
             }
         }
     }
+    confirm(&telegram, offset).await;
+}
+
+/// Tells Telegram, on the way out, which updates were applied (a fetch
+/// confirms everything below its offset), so a restart does not fetch them
+/// again. Best effort: they would be dropped as repeats anyway.
+async fn confirm(telegram: &Telegram, offset: i32) {
+    if offset == 0 {
+        return;
+    }
+    let request = telegram.bot.get_updates().offset(offset).timeout(0).limit(1);
+    if let Err(error) = tokio::time::timeout(Duration::from_secs(2), request).await.unwrap_or(Ok(Vec::new())) {
+        tracing::debug!(%error, "cannot confirm the last updates");
+    }
 }
 
 /// Applies a batch: each chat's updates in order, different chats at once.
 /// Returns the position of the first update that failed, if any.
-async fn apply_batch(telegram: &Telegram, updates: &[Update]) -> Option<usize> {
+async fn apply_batch(telegram: &Telegram, updates: &[Update], arrived: std::time::Instant) -> Option<usize> {
     let mut by_chat: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for (position, update) in updates.iter().enumerate() {
         by_chat.entry(chat_key(update)).or_default().push(position);
@@ -81,8 +106,10 @@ async fn apply_batch(telegram: &Telegram, updates: &[Update]) -> Option<usize> {
         let batch: Vec<(usize, Update)> = positions.into_iter().map(|p| (p, updates[p].clone())).collect();
         tasks.spawn(async move {
             for (position, update) in batch {
-                if let Err(error) = telegram.apply(&update).await {
-                    tracing::error!(%error, "cannot apply an update");
+                if let Err(error) = telegram.apply(&update, arrived).await {
+                    if !matches!(error, crate::channel::ApplyError::NotApplied) {
+                        tracing::error!(%error, "cannot apply an update");
+                    }
                     return Some(position);
                 }
             }

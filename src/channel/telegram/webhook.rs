@@ -14,6 +14,7 @@ use teloxide::prelude::Requester;
 use teloxide::types::Update;
 
 use super::Telegram;
+use crate::channel::ApplyError;
 
 const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
 
@@ -35,17 +36,22 @@ pub async fn register(telegram: &Telegram, url: reqwest::Url, secret: &str) -> R
 }
 
 async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: Bytes) -> StatusCode {
+    let arrived = std::time::Instant::now();
     let given = headers.get(SECRET_HEADER).map(|v| v.as_bytes()).unwrap_or_default();
     if !bool::from(given.ct_eq(state.secret.as_bytes())) {
         tracing::warn!("refusing a Telegram webhook call without the right secret");
+        state.telegram.refused();
         return StatusCode::UNAUTHORIZED;
     }
     let Ok(update) = serde_json::from_slice::<Update>(&body) else {
         tracing::warn!("refusing a Telegram webhook call whose body is not an update");
+        state.telegram.refused();
         return StatusCode::BAD_REQUEST;
     };
-    match state.telegram.apply(&update).await {
+    match state.telegram.apply(&update, arrived).await {
         Ok(()) => StatusCode::OK,
+        // Telegram delivers it again later; the reason is logged where it arose.
+        Err(ApplyError::NotApplied) => StatusCode::SERVICE_UNAVAILABLE,
         Err(error) => {
             tracing::error!(%error, "cannot apply a webhook update; Telegram will deliver it again");
             StatusCode::INTERNAL_SERVER_ERROR

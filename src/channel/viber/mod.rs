@@ -16,6 +16,7 @@ use std::sync::Arc;
 use self::callback::{Callback, ViberMessage, ViberUser};
 pub use self::client::{ViberClient, ViberDelivery, ViberError};
 use crate::channel::ApplyError;
+use crate::channel::intake::Intake;
 use crate::channel::queue::Outbox;
 use crate::conversation::{Conversation, Incoming, NoticeSender, Outgoing, Sent, User};
 use crate::domain::{ChannelKind, Language};
@@ -54,6 +55,7 @@ pub struct Viber {
     token: String,
     client: ViberClient,
     conversation: Conversation,
+    intake: Arc<Intake>,
     store: Store,
     catalog: Arc<Catalog>,
     outbox: Outbox<ViberDelivery>,
@@ -76,7 +78,17 @@ impl Viber {
         let client = ViberClient::new(config.api_url.clone(), config.token.clone(), &config.bot_name)?;
         let outbox = Outbox::new(ViberDelivery { client: client.clone(), store: store.clone() });
         let broadcast_message = config.broadcast_message;
-        Ok(Self { token: config.token.clone(), client, conversation, store, catalog, outbox, broadcast_message })
+        let intake = Arc::new(Intake::new(conversation.clone()));
+        Ok(Self {
+            token: config.token.clone(),
+            client,
+            conversation,
+            intake,
+            store,
+            catalog,
+            outbox,
+            broadcast_message,
+        })
     }
 
     pub fn client(&self) -> &ViberClient {
@@ -90,7 +102,11 @@ impl Viber {
 
     /// Handles a verified, parsed callback. `Some` is a body to answer with
     /// (the welcome for `conversation_started`).
-    pub async fn apply(&self, callback: Callback) -> Result<Option<serde_json::Value>, ApplyError> {
+    pub async fn apply(
+        &self,
+        callback: Callback,
+        arrived: std::time::Instant,
+    ) -> Result<Option<serde_json::Value>, ApplyError> {
         match callback {
             Callback::Webhook | Callback::Other(_) => Ok(None),
             Callback::ConversationStarted { user } => Ok(self.welcome(&user)),
@@ -101,7 +117,7 @@ impl Viber {
                 Ok(None)
             }
             Callback::Message { message_token, sender, message } => {
-                self.on_message(message_token, &sender, &message).await?;
+                self.on_message(message_token, &sender, &message, arrived).await?;
                 Ok(None)
             }
             Callback::Receipt { event, message_token, user_id } => {
@@ -111,15 +127,25 @@ impl Viber {
         }
     }
 
-    async fn on_message(&self, token: u64, sender: &ViberUser, message: &ViberMessage) -> Result<(), ApplyError> {
+    async fn on_message(
+        &self,
+        token: u64,
+        sender: &ViberUser,
+        message: &ViberMessage,
+        arrived: std::time::Instant,
+    ) -> Result<(), ApplyError> {
         let user =
             User { channel: ChannelKind::Viber, id: sender.id.clone(), platform_language: sender.language.clone() };
-        let key = token.to_string();
-        let Some(outgoing) = self.conversation.handle_delivery(&user, message.incoming(), Some(&key)).await? else {
-            return Ok(());
-        };
-        self.outbox.enqueue(sender.id.clone(), self.render(&outgoing));
-        Ok(())
+        let handled = self.intake.apply(&user, message.incoming(), &token.to_string(), arrived).await;
+        if let Some(outgoing) = &handled.replies {
+            self.outbox.enqueue(sender.id.clone(), self.render(outgoing)).await;
+        }
+        if handled.applied { Ok(()) } else { Err(ApplyError::NotApplied) }
+    }
+
+    /// Counts a callback that was not one of Viber's.
+    pub fn refused(&self) {
+        self.conversation.metrics().update(ChannelKind::Viber, crate::metrics::UpdateOutcome::Refused, None);
     }
 
     fn render(&self, outgoing: &Outgoing) -> Vec<outbound::ViberOut> {

@@ -13,6 +13,7 @@ use axum::routing::post;
 use super::Viber;
 use super::callback::Callback;
 use super::signature;
+use crate::channel::ApplyError;
 
 const SIGNATURE_HEADER: &str = "x-viber-content-signature";
 
@@ -22,9 +23,11 @@ pub fn router(viber: Viber) -> Router {
 }
 
 async fn receive(State(viber): State<Viber>, headers: HeaderMap, body: Bytes) -> Response {
+    let arrived = std::time::Instant::now();
     let given = headers.get(SIGNATURE_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
     if !signature::verify(&viber.token, &body, given) {
         tracing::warn!("refusing a Viber callback with a missing or wrong signature");
+        viber.refused();
         return StatusCode::FORBIDDEN.into_response();
     }
     let callback = match Callback::parse(&body) {
@@ -32,12 +35,15 @@ async fn receive(State(viber): State<Viber>, headers: HeaderMap, body: Bytes) ->
         Err(error) => {
             // The category only: serde's message can quote the person's text.
             tracing::warn!(category = ?error.0.classify(), "refusing a Viber callback that cannot be read");
+            viber.refused();
             return StatusCode::BAD_REQUEST.into_response();
         }
     };
-    match viber.apply(callback).await {
+    match viber.apply(callback, arrived).await {
         Ok(Some(answer)) => Json(answer).into_response(),
         Ok(None) => StatusCode::OK.into_response(),
+        // Viber delivers it again; the reason is logged where it arose.
+        Err(ApplyError::NotApplied) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
         Err(error) => {
             tracing::error!(%error, "cannot apply a Viber callback; Viber will deliver it again");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

@@ -1,0 +1,164 @@
+//! Where every platform update enters, whatever its channel: the per-person
+//! flood limit, then the conversation; and when the database is down, what
+//! memory can answer is answered, and the rest is left for the platform to
+//! deliver again, with the person told once to try again in a minute.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
+
+use super::flood::{FloodGuard, Verdict};
+use crate::conversation::{Conversation, Incoming, Outgoing, User};
+use crate::metrics::UpdateOutcome;
+
+/// Delivery ids answered from memory that are remembered, so that the same
+/// update coming again after the outage (polling fetches it again when an
+/// earlier one had to wait) is not answered twice.
+const REMEMBERED_FROM_MEMORY: usize = 10_000;
+/// People told about an outage that are remembered, so each hears it once.
+const REMEMBERED_TOLD: usize = 100_000;
+
+/// What the channel does with an update.
+#[derive(Debug)]
+pub struct Handled {
+    /// Replies to queue, if any.
+    pub replies: Option<Outgoing>,
+    /// `false`: not applied; the platform must deliver it again (a non-2xx
+    /// answer to a webhook, the polling offset held back).
+    pub applied: bool,
+}
+
+/// One channel's intake; shared by its webhook and polling paths.
+pub struct Intake {
+    conversation: Conversation,
+    flood: Mutex<FloodGuard>,
+    from_memory: Mutex<Remembered>,
+    told_outage: Mutex<HashSet<String>>,
+}
+
+impl std::fmt::Debug for Intake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Intake").finish_non_exhaustive()
+    }
+}
+
+impl Intake {
+    pub fn new(conversation: Conversation) -> Self {
+        Self {
+            conversation,
+            flood: Mutex::new(FloodGuard::default()),
+            from_memory: Mutex::new(Remembered::default()),
+            told_outage: Mutex::new(HashSet::new()),
+        }
+    }
+
+    pub fn conversation(&self) -> &Conversation {
+        &self.conversation
+    }
+
+    /// Applies one update that arrived at `arrived`, keyed by its delivery id.
+    pub async fn apply(&self, user: &User, incoming: Incoming, key: &str, arrived: Instant) -> Handled {
+        let metrics = self.conversation.metrics();
+        let count = |outcome| metrics.update(user.channel, outcome, None);
+        let person = format!("{}:{}", user.channel.as_str(), user.id);
+        let verdict = self.flood.lock().unwrap_or_else(PoisonError::into_inner).check(&person, arrived);
+        match verdict {
+            Verdict::Allow => {}
+            Verdict::DropAndTell => {
+                tracing::warn!(channel = user.channel.as_str(), "a person is sending too fast; dropping updates");
+                count(UpdateOutcome::RateLimited);
+                return Handled { replies: Some(self.conversation.flood_notice(user)), applied: true };
+            }
+            Verdict::Drop => {
+                count(UpdateOutcome::RateLimited);
+                return Handled { replies: None, applied: true };
+            }
+        }
+        if self.from_memory.lock().unwrap_or_else(PoisonError::into_inner).contains(key) {
+            count(UpdateOutcome::Repeated);
+            return Handled { replies: None, applied: true };
+        }
+        match self.conversation.handle_delivery(user, incoming.clone(), Some(key)).await {
+            Ok(Some(outgoing)) => {
+                self.outage_over();
+                metrics.update(user.channel, UpdateOutcome::Applied, Some(arrived.elapsed()));
+                Handled { replies: Some(outgoing), applied: true }
+            }
+            Ok(None) => {
+                count(UpdateOutcome::Repeated);
+                Handled { replies: None, applied: true }
+            }
+            Err(error) if error.is_unavailable() => self.without_database(user, &incoming, key, &person, arrived),
+            Err(error) => {
+                tracing::error!(%error, channel = user.channel.as_str(), "cannot apply an update; it will come again");
+                count(UpdateOutcome::Failed);
+                Handled { replies: None, applied: false }
+            }
+        }
+    }
+
+    fn without_database(&self, user: &User, incoming: &Incoming, key: &str, person: &str, arrived: Instant) -> Handled {
+        let metrics = self.conversation.metrics();
+        if let Some(outgoing) = self.conversation.answer_from_memory(user, incoming) {
+            self.from_memory.lock().unwrap_or_else(PoisonError::into_inner).insert(key);
+            metrics.update(user.channel, UpdateOutcome::FromMemory, Some(arrived.elapsed()));
+            return Handled { replies: Some(outgoing), applied: true };
+        }
+        metrics.update(user.channel, UpdateOutcome::Deferred, None);
+        let first_time = {
+            let mut told = self.told_outage.lock().unwrap_or_else(PoisonError::into_inner);
+            told.len() < REMEMBERED_TOLD && told.insert(person.to_owned())
+        };
+        Handled { replies: first_time.then(|| self.conversation.unavailable_notice(user)), applied: false }
+    }
+
+    /// The database works again: the next outage is told about afresh.
+    fn outage_over(&self) {
+        let mut told = self.told_outage.lock().unwrap_or_else(PoisonError::into_inner);
+        if !told.is_empty() {
+            told.clear();
+        }
+    }
+}
+
+/// A bounded set of recent keys: the oldest is forgotten first.
+#[derive(Debug, Default)]
+struct Remembered {
+    order: VecDeque<String>,
+    keys: HashSet<String>,
+}
+
+impl Remembered {
+    fn contains(&self, key: &str) -> bool {
+        self.keys.contains(key)
+    }
+
+    fn insert(&mut self, key: &str) {
+        if !self.keys.insert(key.to_owned()) {
+            return;
+        }
+        self.order.push_back(key.to_owned());
+        if self.order.len() > REMEMBERED_FROM_MEMORY
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.keys.remove(&oldest);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_keys_are_bounded_and_forget_the_oldest() {
+        let mut remembered = Remembered::default();
+        for i in 0..=REMEMBERED_FROM_MEMORY {
+            remembered.insert(&i.to_string());
+        }
+        assert!(!remembered.contains("0"));
+        assert!(remembered.contains("1"));
+        assert!(remembered.contains(&REMEMBERED_FROM_MEMORY.to_string()));
+        assert_eq!(remembered.keys.len(), REMEMBERED_FROM_MEMORY);
+    }
+}

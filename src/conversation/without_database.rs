@@ -1,0 +1,56 @@
+//! What the bot can say without the database: during an outage, the nearest
+//! centres (a shared location, a place the gazetteer knows, a centre's card)
+//! and the crisis lines come from memory, and everything else gets a polite
+//! "try again in a minute" while the platform keeps the update for later.
+//! Also the notice for someone sending too much too fast, which must not
+//! cost a query either.
+
+use super::flow;
+use super::reply::{Action, Reply};
+use super::{Conversation, Incoming, Outgoing, State, User};
+use crate::directory::Lookup;
+use crate::domain::Language;
+use crate::i18n::Text;
+
+impl Conversation {
+    /// The answer to an update that needs nothing but the directory and the
+    /// hotlines, as to a person with no stored state; `None` when it needs
+    /// the database. Nothing is stored.
+    pub fn answer_from_memory(&self, user: &User, incoming: &Incoming) -> Option<Outgoing> {
+        let answerable = match incoming {
+            Incoming::Location { .. } => true,
+            Incoming::Text(text) => matches!(self.gazetteer.search(text), Lookup::Found { .. }),
+            Incoming::Button(data) => matches!(
+                Action::parse(data),
+                Some(Action::Centre(_) | Action::Place(_) | Action::HelpNow | Action::Find)
+            ),
+            _ => false,
+        };
+        if !answerable {
+            return None;
+        }
+        let directory = self.directory.current();
+        let ctx = self.notice_context(&directory, platform_language(user), user.channel);
+        let step = flow::step(&ctx, State::Idle, incoming.clone());
+        Some(Outgoing { language: step.language, replies: step.replies })
+    }
+
+    /// "Something is down on our side; try again in a minute", with the way
+    /// to the crisis lines, which still work.
+    pub fn unavailable_notice(&self, user: &User) -> Outgoing {
+        let reply =
+            Reply::default().line(Text::new("outage-try-again")).button(Text::new("menu-help-now"), Action::HelpNow);
+        Outgoing { language: platform_language(user), replies: vec![reply] }
+    }
+
+    /// Told once to someone sending messages faster than anyone reads.
+    pub fn flood_notice(&self, user: &User) -> Outgoing {
+        let reply = Reply::default().line(Text::new("flood-slow-down"));
+        Outgoing { language: platform_language(user), replies: vec![reply] }
+    }
+}
+
+/// The person's stored language is in the database; their app's is not.
+fn platform_language(user: &User) -> Language {
+    Language::from_platform_code(user.platform_language.as_deref())
+}

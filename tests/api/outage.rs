@@ -1,0 +1,145 @@
+//! A database outage under the real `serve` code path: Telegram by long
+//! polling and Viber by webhook, with Postgres reached through a proxy that
+//! the test cuts and restores.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use resilience_bot::channel::telegram::TelegramConfig;
+use resilience_bot::channel::viber::{ViberConfig, signature};
+use resilience_bot::server::ServeConfig;
+use serde_json::{Value, json};
+use sqlx::PgPool;
+
+use crate::fake_telegram::FakeTelegram;
+use crate::fake_viber::{FakeViber, TOKEN};
+use crate::helpers::{Server, TestApp};
+use crate::pg_proxy::PgProxy;
+use crate::telegram::{callback_update, location_update, text_update};
+
+const OLENA: i64 = 5151;
+const TARAS: i64 = 5252;
+const IRYNA: &str = "IrynaViber0000=";
+const OUTAGE_NOTICE: &str = "технічна перерва";
+
+async fn post_viber(addr: SocketAddr, callback: &Value) -> StatusCode {
+    let body = callback.to_string();
+    reqwest::Client::new()
+        .post(format!("http://{addr}/viber/webhook"))
+        .header("X-Viber-Content-Signature", signature::sign(TOKEN, body.as_bytes()))
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+async fn get(addr: SocketAddr, path: &str) -> (StatusCode, String) {
+    let response = reqwest::get(format!("http://{addr}{path}")).await.unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+fn telegram_texts(fake: &FakeTelegram, chat: i64) -> Vec<String> {
+    crate::telegram::texts(&fake.sent_to(chat))
+}
+
+fn count(texts: &[String], part: &str) -> usize {
+    texts.iter().filter(|t| t.contains(part)).count()
+}
+
+#[sqlx::test]
+async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(pool: PgPool) {
+    let proxy = PgProxy::start(&pool).await;
+    let app = TestApp::new(proxy.pool(10).await).await;
+    let telegram_api = FakeTelegram::start().await;
+    let viber_api = FakeViber::start().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let http_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let telegram = TelegramConfig::new("123:TEST".into(), telegram_api.url.parse().unwrap(), None, None).unwrap();
+    let viber = ViberConfig {
+        token: TOKEN.into(),
+        api_url: viber_api.url.parse().unwrap(),
+        webhook_url: Some(format!("http://{http_addr}/viber/webhook").parse().unwrap()),
+        bot_name: "Центри життєстійкості".into(),
+        broadcast_message: false,
+    };
+    let config = ServeConfig { http_addr, telegram: Some(telegram), viber: Some(viber) };
+    let server = Server::start(&app, config).await;
+    let addr = server.addr;
+    telegram_api.push_update(text_update(1, OLENA, "uk", "/start"));
+    telegram_api.wait_for("the welcome", |f| !f.sent_to(OLENA).is_empty()).await;
+    assert_eq!(get(addr, "/healthz").await.0, StatusCode::OK);
+
+    proxy.cut();
+    // Olena subscribes (needs the database); Taras shares a location (memory
+    // is enough); on Viber, Iryna subscribes and then shares a location.
+    telegram_api.push_update(callback_update(2, OLENA, "sub:sample-lvivska"));
+    telegram_api.push_update(location_update(3, TARAS, 50.45, 30.52));
+    let subscribe = crate::viber::text(77, IRYNA, "btn:sub:sample-brovarska");
+    let location =
+        crate::viber::message(78, IRYNA, json!({ "type": "location", "location": { "lat": 49.84, "lon": 24.03 } }));
+    assert_eq!(post_viber(addr, &subscribe).await, StatusCode::SERVICE_UNAVAILABLE, "Viber must deliver it again");
+    assert_eq!(post_viber(addr, &location).await, StatusCode::OK, "answered from memory");
+    telegram_api
+        .wait_for("Taras's nearest centres from memory", |f| count(&telegram_texts(f, TARAS), "Найближчі") == 1)
+        .await;
+    telegram_api.wait_for("Olena told to try again", |f| count(&telegram_texts(f, OLENA), OUTAGE_NOTICE) == 1).await;
+    let iryna = |f: &FakeViber| crate::viber::texts(&f.sent_to(IRYNA));
+    viber_api.wait_for("Iryna's nearest centres", |f| count(&iryna(f), "Найближчі") == 1).await;
+    assert_eq!(count(&iryna(&viber_api), OUTAGE_NOTICE), 1, "{:?}", iryna(&viber_api));
+    assert_eq!(get(addr, "/healthz").await.0, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(get(addr, "/livez").await.0, StatusCode::OK);
+    let (_, metrics) = get(addr, "/metrics").await;
+    assert!(metrics.contains(r#"resilience_updates_total{channel="telegram",outcome="from_memory"} 1"#), "{metrics}");
+    assert!(metrics.contains(r#"resilience_updates_total{channel="viber",outcome="deferred"} 1"#), "{metrics}");
+    assert!(metrics.contains("resilience_db_up 0"), "{metrics}");
+
+    // The outage goes on: polling fetches Olena's update again and again, and
+    // Viber delivers Iryna's again; nobody is told twice or answered twice.
+    assert_eq!(post_viber(addr, &subscribe).await, StatusCode::SERVICE_UNAVAILABLE);
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert!(telegram_api.calls("getUpdates").len() > 3, "polling went on");
+    assert_eq!(count(&telegram_texts(&telegram_api, OLENA), OUTAGE_NOTICE), 1);
+    assert_eq!(count(&iryna(&viber_api), OUTAGE_NOTICE), 1);
+
+    proxy.restore();
+    let back = std::time::Instant::now();
+    telegram_api
+        .wait_within(Duration::from_secs(15), "Olena's subscription, applied", |f| {
+            count(&telegram_texts(f, OLENA), "отримуватимете новини") == 1
+        })
+        .await;
+    // Viber's next delivery of the same callback is applied.
+    let mut status = post_viber(addr, &subscribe).await;
+    while status != StatusCode::OK && back.elapsed() < Duration::from_secs(15) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        status = post_viber(addr, &subscribe).await;
+    }
+    assert_eq!(status, StatusCode::OK);
+    viber_api.wait_for("Iryna's subscription", |f| count(&iryna(f), "отримуватимете новини") == 1).await;
+    let mut health = get(addr, "/healthz").await.0;
+    while health != StatusCode::OK && back.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        health = get(addr, "/healthz").await.0;
+    }
+    assert_eq!(health, StatusCode::OK, "/healthz reports the recovery");
+    println!("recovered {:?} after the database came back", back.elapsed());
+
+    // Once more from Viber, and a later Telegram update: nothing is doubled.
+    assert_eq!(post_viber(addr, &subscribe).await, StatusCode::OK);
+    telegram_api.push_update(text_update(4, TARAS, "uk", "/start"));
+    telegram_api.wait_for("Taras's next answer", |f| f.sent_to(TARAS).len() >= 3).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    server.stop().await;
+    assert_eq!(count(&telegram_texts(&telegram_api, TARAS), "Найближчі"), 1, "the location is not answered twice");
+    assert_eq!(count(&telegram_texts(&telegram_api, OLENA), "отримуватимете новини"), 1);
+    assert_eq!(count(&iryna(&viber_api), "отримуватимете новини"), 1);
+    let mut subscriptions: Vec<(String, String)> =
+        sqlx::query_as("SELECT external_id, centre_id FROM subscription").fetch_all(&pool).await.unwrap();
+    subscriptions.sort();
+    let mut expected =
+        vec![(IRYNA.to_owned(), "sample-brovarska".to_owned()), (OLENA.to_string(), "sample-lvivska".to_owned())];
+    expected.sort();
+    assert_eq!(subscriptions, expected, "each applied once");
+}
