@@ -20,6 +20,7 @@ mod helpers;
 mod i18n;
 mod import;
 mod notices;
+mod operations;
 mod outage;
 mod pg_proxy;
 mod reload;
