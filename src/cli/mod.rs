@@ -149,10 +149,10 @@ pub struct ServeArgs {
     /// Viber enabled it for the bot.
     #[arg(long, env = "VIBER_BROADCAST_MESSAGE")]
     pub viber_broadcast_message: bool,
-    /// Run as if it were always this moment (RFC 3339), for tests that need
-    /// reminders to fall due; timers and leases still use the real clock.
+    /// Start the bot's clock at this moment (RFC 3339) and let it run from
+    /// there, for tests that need reminders to fall due.
     #[arg(long, hide = true)]
-    pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
+    pub clock_starts_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl ServeArgs {
@@ -313,7 +313,7 @@ async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
     let mut shutdown = ShutdownSignal::install()?;
     let connected = Connected::connect(&config.database()).await?;
     let result = async {
-        let clock = args.fixed_now.map_or(Clock::System, Clock::Fixed);
+        let clock = args.clock_starts_at.map_or(Clock::System, |at| Clock::Shifted(at - chrono::Utc::now()));
         let running = Running::start(&connected.store, hotlines, clock).await?;
         let app =
             Application::build(serve_config, connected.store.clone(), running.conversation.clone(), catalog).await?;

@@ -61,6 +61,10 @@ impl ConversationError {
 pub enum Clock {
     System,
     Fixed(DateTime<Utc>),
+    /// The system clock moved by a fixed amount: time runs, from another
+    /// day (a process under test that must see reminders fall due and
+    /// leases run out).
+    Shifted(chrono::TimeDelta),
 }
 
 impl Clock {
@@ -73,6 +77,7 @@ impl Clock {
         match self {
             Clock::System => Utc::now(),
             Clock::Fixed(at) => at,
+            Clock::Shifted(by) => Utc::now() + by,
         }
     }
 }

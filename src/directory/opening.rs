@@ -6,6 +6,15 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use opening_hours::localization::Country;
 use opening_hours::{Context, OpeningHours, RuleKind};
 
+/// Intervals longer than this count as endless when finding the next change.
+/// Without a bound the `opening-hours` crate looks for the end of an interval
+/// day by day up to the year 10,000: "Mo-Su" (open all day, every day) took
+/// over a minute per status (found by the `opening_hours` fuzz target). A
+/// month is longer than any closure a card should count down to ("opens on
+/// 8 January" after the holidays); past it, open is "always open" and closed
+/// is "closed".
+const ENDLESS_AFTER_DAYS: i64 = 31;
+
 /// A centre's opening hours, parsed once when the directory is built.
 #[derive(Debug, Clone)]
 pub struct Hours {
@@ -52,8 +61,14 @@ impl Hours {
         if raw.is_empty() {
             return Err(InvalidHours("empty".into()));
         }
+        if has_day_long_period(raw) {
+            return Err(InvalidHours("a repeat period of 24:00 repeats nothing within a day".into()));
+        }
         let typical = raw.parse::<OpeningHours>().map_err(|e| InvalidHours(e.to_string()))?;
-        let with_holidays = typical.clone().with_context(Context::default().with_holidays(Country::UA.holidays()));
+        let context = Context::default()
+            .with_holidays(Country::UA.holidays())
+            .approx_bound_interval_size(Duration::days(ENDLESS_AFTER_DAYS));
+        let with_holidays = typical.clone().with_context(context);
         Ok(Self { with_holidays, typical })
     }
 
@@ -104,6 +119,21 @@ impl Hours {
         }
         Status::Closed
     }
+}
+
+/// Whether a time span repeats every 24:00 ("10:00-16:00/24:00"). The
+/// `opening-hours-syntax` parser (2.1.4) takes such a period for an error in
+/// its own grammar and, in builds with debug assertions (tests, `scripts/chat`),
+/// panics on it instead of refusing the value (found by the `opening_hours`
+/// fuzz target); so it is refused here first. Quoted comments are skipped.
+fn has_day_long_period(raw: &str) -> bool {
+    let mut in_comment = false;
+    raw.char_indices().any(|(i, c)| {
+        if c == '"' {
+            in_comment = !in_comment;
+        }
+        !in_comment && c == '/' && raw[i + 1..].trim_start().starts_with("24:00")
+    })
 }
 
 #[cfg(test)]
@@ -173,6 +203,32 @@ mod tests {
                 DaySpan { first: Weekday::Sun, last: Weekday::Sun, intervals: vec![] },
             ]
         );
+    }
+
+    #[test]
+    fn open_all_day_every_day_is_always_open_without_searching_to_the_year_10000() {
+        // Fuzzing regression (fuzz/regressions/opening_hours/mo-su): took over a minute.
+        for raw in ["Mo-su", "Mo-Su 00:00-24:00"] {
+            let hours = Hours::parse(raw).expect("valid");
+            assert_eq!(hours.status(at(MONDAY, 14, 0)), Status::AlwaysOpen, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_closure_of_two_weeks_still_counts_down_to_the_reopening() {
+        let hours = Hours::parse("Mo-Fr 09:00-18:00; Dec 24-Jan 7 off").expect("valid");
+        assert_eq!(hours.status(at((2026, 12, 26), 12, 0)), Status::ClosedUntil(at((2027, 1, 8), 9, 0)));
+    }
+
+    #[test]
+    fn a_repeat_period_of_a_whole_day_is_refused_not_a_panic() {
+        // Fuzzing regression (fuzz/regressions/opening_hours/period-24h): the
+        // parser's debug assertion fired on it.
+        for raw in ["9:00-1:00/24:00", "Fr 09:00-18:00/ 24:00; Mo 09:00-11:00"] {
+            assert!(Hours::parse(raw).is_err(), "{raw:?}");
+        }
+        assert!(Hours::parse("Mo-Fr 10:00-16:00/01:30").is_ok());
+        assert!(Hours::parse("Mo-Fr 10:00-16:00 \"not /24:00\"").is_ok());
     }
 
     #[test]

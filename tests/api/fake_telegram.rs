@@ -27,6 +27,8 @@ struct Inner {
     updates: Vec<Value>,
     /// Scripted answers per method, used before the normal one.
     failures: HashMap<String, VecDeque<(StatusCode, Value)>>,
+    /// How long calls of a method take.
+    delays: HashMap<String, Duration>,
 }
 
 #[derive(Clone)]
@@ -57,6 +59,11 @@ impl FakeTelegram {
         for _ in 0..count {
             queue.push_back((status, body.clone()));
         }
+    }
+
+    /// Calls of `method` take this long from now on.
+    pub fn delay(&self, method: &str, delay: Duration) {
+        self.inner.lock().unwrap().delays.insert(method.to_owned(), delay);
     }
 
     pub fn calls(&self, method: &str) -> Vec<Call> {
@@ -114,11 +121,14 @@ async fn answer(
         Some((_, boundary)) => multipart_fields(&String::from_utf8_lossy(&raw), boundary),
         None => serde_json::from_slice(&raw).unwrap_or(Value::Null),
     };
-    let scripted = {
+    let (scripted, delay) = {
         let mut inner = inner.lock().unwrap();
         inner.calls.push(Call { method: method.clone(), body: body.clone(), at: Instant::now() });
-        inner.failures.get_mut(&method).and_then(VecDeque::pop_front)
+        (inner.failures.get_mut(&method).and_then(VecDeque::pop_front), inner.delays.get(&method).copied())
     };
+    if let Some(delay) = delay {
+        tokio::time::sleep(delay).await;
+    }
     if let Some((status, failure)) = scripted {
         return (status, Json(failure));
     }

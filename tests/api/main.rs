@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod broadcasts;
+mod chaos;
 mod checkins;
 mod cli;
 mod cluster;
@@ -24,6 +25,8 @@ mod operations;
 mod outage;
 mod pg_proxy;
 mod reload;
+mod served_binary;
+mod shutdown;
 mod subscriptions;
 mod telegram;
 mod viber;
