@@ -4,7 +4,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use resilience_bot::store::{PrivateCluster, Store};
 
-fn reachable_temp_dir() -> tempfile::TempDir {
+pub(crate) fn reachable_temp_dir() -> tempfile::TempDir {
     let dir = tempfile::Builder::new().prefix("rb-pg-").tempdir_in("/tmp").unwrap();
     // As root the cluster runs as `postgres`, which must be able to enter it.
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();

@@ -143,3 +143,110 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
     expected.sort();
     assert_eq!(subscriptions, expected, "each applied once");
 }
+
+/// Postgres itself stopped and started again (a private cluster of the
+/// test's own) while updates keep coming to a real `serve` process.
+#[tokio::test]
+async fn stopping_and_restarting_postgres_under_load_loses_nothing_and_doubles_nothing() {
+    use std::sync::{Arc, Mutex};
+
+    use resilience_bot::store::PrivateCluster;
+
+    use crate::served_binary::{Mode, start};
+
+    const PEOPLE: i64 = 60;
+    let dir = crate::cluster::reachable_temp_dir();
+    let cluster = PrivateCluster::start(dir.path()).await.unwrap();
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .acquire_timeout(Duration::from_secs(2))
+        .connect_with(cluster.connect_options())
+        .await
+        .unwrap();
+    let _app = TestApp::new(pool.clone()).await;
+    let fake = FakeTelegram::start().await;
+    let process = start(&cluster.url(), &fake.url, Mode::Polling, None);
+    process.ready().await;
+    let began = std::time::Instant::now();
+
+    // /healthz as a monitor sees it, every 100 ms.
+    let statuses: Arc<Mutex<Vec<(Duration, u16)>>> = Arc::default();
+    let monitor = {
+        let (statuses, addr) = (statuses.clone(), process.addr);
+        tokio::spawn(async move {
+            loop {
+                let asked = began.elapsed();
+                let status = match reqwest::get(format!("http://{addr}/healthz")).await {
+                    Ok(response) => response.status().as_u16(),
+                    Err(_) => 0,
+                };
+                statuses.lock().unwrap().push((asked, status));
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        })
+    };
+    // Load: every 100 ms one person subscribes and another shares a location.
+    let load = {
+        let fake = fake.clone();
+        tokio::spawn(async move {
+            for i in 0..PEOPLE {
+                fake.push_update(callback_update(2 * i + 1, 40_000 + i, "sub:sample-lvivska"));
+                fake.push_update(location_update(2 * i + 2, 50_000 + i, 50.45, 30.52));
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    cluster.stop_server().await.unwrap();
+    let stopped = began.elapsed();
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let restarting = began.elapsed();
+    let restarted_cluster = PrivateCluster::start(dir.path()).await.unwrap();
+    let restarted = began.elapsed();
+    load.await.unwrap();
+
+    let subscribed =
+        |f: &FakeTelegram| (0..PEOPLE).all(|i| count(&telegram_texts(f, 40_000 + i), "отримуватимете новини") == 1);
+    fake.wait_within(Duration::from_secs(60), "every subscription applied", subscribed).await;
+    fake.wait_for("every location answered", |f| {
+        (0..PEOPLE).all(|i| count(&telegram_texts(f, 50_000 + i), "Найближчі") >= 1)
+    })
+    .await;
+    let all_applied = began.elapsed();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    monitor.abort();
+    process.terminate();
+    let (status, stderr) = process.exited(Duration::from_secs(30)).await;
+    assert!(status.success(), "{stderr}");
+
+    let subscriptions: i64 = sqlx::query_scalar("SELECT count(*) FROM subscription").fetch_one(&pool).await.unwrap();
+    assert_eq!(subscriptions, PEOPLE, "each subscription applied once");
+    let mut deferred_told = 0;
+    for i in 0..PEOPLE {
+        let subscriber = telegram_texts(&fake, 40_000 + i);
+        assert_eq!(count(&subscriber, "отримуватимете новини"), 1, "{subscriber:?}");
+        let notices = count(&subscriber, OUTAGE_NOTICE);
+        assert!(notices <= 1, "told once at most: {subscriber:?}");
+        deferred_told += notices;
+        let locator = telegram_texts(&fake, 50_000 + i);
+        assert_eq!(count(&locator, "Найближчі"), 1, "answered once: {locator:?}");
+    }
+    assert!(deferred_told > 0, "some subscriptions came during the outage");
+    let statuses = statuses.lock().unwrap().clone();
+    let during: Vec<u16> = statuses
+        .iter()
+        .filter(|(at, _)| *at > stopped + Duration::from_millis(500) && *at < restarting)
+        .map(|s| s.1)
+        .collect();
+    assert!(!during.is_empty() && during.iter().all(|s| *s == 503), "/healthz during the outage: {during:?}");
+    let back = statuses.iter().find(|(at, status)| *at > restarted && *status == 200).map(|(at, _)| *at - restarted);
+    let back = back.expect("/healthz reports the recovery");
+    println!(
+        "postgres stopped at {stopped:?}, started again at {restarted:?}: /healthz 200 again {back:?} later, \
+         all {PEOPLE} subscriptions applied once {:?} after the restart; {deferred_told} people told to try again, \
+         {PEOPLE} locations answered once",
+        all_applied - restarted
+    );
+    pool.close().await;
+    restarted_cluster.stop().await.unwrap();
+    drop(cluster);
+}
