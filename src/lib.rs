@@ -10,7 +10,9 @@
 //! - [`channel`]: the edges. `console` is the terminal channel, `telegram` the
 //!   Telegram one (teloxide types and requests; polling or webhook), `viber`
 //!   the Viber one (its REST API over axum and reqwest); `queue` is their
-//!   shared ordered outbox. Each turns platform input into
+//!   shared ordered, bounded outbox, and `intake` (with `flood`) where their
+//!   updates enter: the per-person flood limit, and what is answered from
+//!   memory while the database is down. Each turns platform input into
 //!   [`conversation::Incoming`] and renders replies.
 //! - [`conversation`]: the channel-agnostic core. A pure state machine
 //!   ([`conversation::flow`]) plus the wrapper that loads and saves each
@@ -26,8 +28,8 @@
 //!   cluster when no `DATABASE_URL` is given.
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines).
-//! - [`server`]: `serve`: the HTTP server (webhooks, health), the channels
-//!   and the notice worker.
+//! - [`server`]: `serve`: the HTTP server (webhooks, health, metrics), the
+//!   channels and the notice worker, and the graceful stop.
 //! - [`startup`], [`cli`], [`telemetry`], [`metrics`]: wiring, command line,
 //!   logging and Prometheus metrics.
 

@@ -127,7 +127,7 @@ impl Metrics {
         );
         registry.register(
             "reply_seconds",
-            "Time from an update's arrival until its replies are queued",
+            "Time from an update's arrival until its replies are ready to send",
             reply_seconds.clone(),
         );
         let queued_messages = Family::<ChannelLabels, Gauge>::default();

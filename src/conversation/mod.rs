@@ -132,10 +132,6 @@ impl Conversation {
         &self.metrics
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     /// What the bot would answer a person it knows nothing about, without
     /// storing anything: for Viber's `conversation_started`, which comes
     /// before the person has written and must not create a record of them.
