@@ -87,6 +87,14 @@ pub enum DeliveryOutcome {
     Later,
 }
 
+/// The database pool as scraped.
+#[derive(Debug, Clone, Copy)]
+pub struct Connections {
+    pub open: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
 /// The process's metrics; one per running application.
 pub struct Metrics {
     registry: Registry,
@@ -180,16 +188,15 @@ impl Metrics {
     }
 
     /// Sets what is read at scrape time: queue depths and the pool.
-    pub fn observe_state(&self, queued: &[(ChannelKind, usize)], pool: &sqlx::PgPool, db_up: bool) {
+    pub fn observe_state(&self, queued: &[(ChannelKind, usize)], pool: Connections, db_up: bool) {
         for (channel, messages) in queued {
             let value = i64::try_from(*messages).unwrap_or(i64::MAX);
             self.queued_messages.get_or_create(&ChannelLabels { channel: channel.as_str() }).set(value);
         }
-        let size = i64::from(pool.size());
-        let idle = i64::try_from(pool.num_idle()).unwrap_or(size);
+        let idle = i64::from(pool.idle.min(pool.open));
         self.db_connections.get_or_create(&StateLabels { state: "idle" }).set(idle);
-        self.db_connections.get_or_create(&StateLabels { state: "busy" }).set((size - idle).max(0));
-        self.db_max_connections.set(i64::from(pool.options().get_max_connections()));
+        self.db_connections.get_or_create(&StateLabels { state: "busy" }).set(i64::from(pool.open) - idle);
+        self.db_max_connections.set(i64::from(pool.max));
         self.db_up.set(i64::from(db_up));
     }
 

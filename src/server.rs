@@ -101,7 +101,10 @@ impl Application {
         let observed =
             Observed { conversation: conversation.clone(), store: store.clone(), outboxes: outboxes.clone() };
         let in_flight = Arc::new(tokio::sync::Semaphore::new(MAX_REQUESTS_IN_FLIGHT));
+        // Only the webhooks are shed: probes and scrapes must keep answering
+        // in a surge, or a busy replica looks dead.
         let router = router
+            .layer(axum::middleware::from_fn_with_state(in_flight, shed_load))
             .merge(
                 Router::new()
                     .route("/healthz", get(health))
@@ -109,7 +112,6 @@ impl Application {
                     .route("/metrics", get(metrics))
                     .with_state(observed),
             )
-            .layer(axum::middleware::from_fn_with_state(in_flight, shed_load))
             .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
         Ok(Self { listener, router, store, conversation, telegram, viber, outboxes })
     }
@@ -168,13 +170,15 @@ impl Application {
         // finishes the batch in hand. A stop mid-way loses nothing either:
         // unmarked notices and unconfirmed updates come again.
         let _ = worker_stop.send(true);
+        let mut notices = notices;
         let finished = tokio::time::timeout(DRAIN_TIMEOUT, async {
-            let _ = notices.await;
+            let _ = (&mut notices).await;
             while tasks.join_next().await.is_some() {}
         });
         if finished.await.is_err() {
             tracing::warn!("stopping the workers mid-round");
         }
+        notices.abort();
         tasks.abort_all();
         while tasks.join_next().await.is_some() {}
         drain(&outboxes).await;
@@ -272,7 +276,13 @@ async fn metrics(State(observed): State<Observed>) -> Response {
     let queued: Vec<(ChannelKind, usize)> =
         observed.outboxes.iter().map(|(channel, depth)| (*channel, depth())).collect();
     let metrics = observed.conversation.metrics();
-    metrics.observe_state(&queued, observed.store.pool(), observed.store.seems_up());
+    let pool = observed.store.pool();
+    let connections = crate::metrics::Connections {
+        open: pool.size(),
+        idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+        max: pool.options().get_max_connections(),
+    };
+    metrics.observe_state(&queued, connections, observed.store.seems_up());
     let content_type = HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8");
     ([(header::CONTENT_TYPE, content_type)], metrics.render()).into_response()
 }

@@ -5,16 +5,17 @@
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Mutex, PoisonError};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use super::flood::{FloodGuard, Verdict};
 use crate::conversation::{Conversation, Incoming, Outgoing, User};
 use crate::metrics::UpdateOutcome;
 
-/// Delivery ids answered from memory that are remembered, so that the same
-/// update coming again after the outage (polling fetches it again when an
-/// earlier one had to wait) is not answered twice.
-const REMEMBERED_FROM_MEMORY: usize = 10_000;
+/// Delivery ids applied or answered from memory here that are remembered,
+/// so that the same update coming again (polling fetches a whole batch
+/// again when one of it had to wait, maybe while the database is down) is
+/// not answered twice.
+const REMEMBERED: usize = 10_000;
 /// People told about an outage that are remembered, so each hears it once.
 const REMEMBERED_TOLD: usize = 100_000;
 
@@ -23,16 +24,26 @@ const REMEMBERED_TOLD: usize = 100_000;
 pub struct Handled {
     /// Replies to queue, if any.
     pub replies: Option<Outgoing>,
-    /// `false`: not applied; the platform must deliver it again (a non-2xx
-    /// answer to a webhook, the polling offset held back).
-    pub applied: bool,
+    pub fate: Fate,
+}
+
+/// Whether an update is done with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// Applied, a repeat, or dropped on purpose: acknowledge it.
+    Done,
+    /// The database is down: the platform must deliver it again.
+    Deferred,
+    /// It failed for another reason: deliver it again (a bug or bad data
+    /// may make it fail every time; the channel decides when to give up).
+    Failed,
 }
 
 /// One channel's intake; shared by its webhook and polling paths.
 pub struct Intake {
     conversation: Conversation,
     flood: Mutex<FloodGuard>,
-    from_memory: Mutex<Remembered>,
+    remembered: Mutex<Remembered>,
     told_outage: Mutex<HashSet<String>>,
 }
 
@@ -47,7 +58,7 @@ impl Intake {
         Self {
             conversation,
             flood: Mutex::new(FloodGuard::default()),
-            from_memory: Mutex::new(Remembered::default()),
+            remembered: Mutex::new(Remembered::default()),
             told_outage: Mutex::new(HashSet::new()),
         }
     }
@@ -56,60 +67,81 @@ impl Intake {
         &self.conversation
     }
 
-    /// Applies one update that arrived at `arrived`, keyed by its delivery id.
-    pub async fn apply(&self, user: &User, incoming: Incoming, key: &str, arrived: Instant) -> Handled {
+    /// Applies one update, keyed by its delivery id, that arrived at
+    /// `arrived` and was sent at `sent` if the platform says.
+    pub async fn apply(
+        &self,
+        user: &User,
+        incoming: Incoming,
+        key: &str,
+        arrived: Instant,
+        sent: Option<SystemTime>,
+    ) -> Handled {
         let metrics = self.conversation.metrics();
         let count = |outcome| metrics.update(user.channel, outcome, None);
+        let done = |replies| Handled { replies, fate: Fate::Done };
+        if self.remembered.lock().unwrap_or_else(PoisonError::into_inner).contains(key) {
+            count(UpdateOutcome::Repeated);
+            return done(None);
+        }
         let person = format!("{}:{}", user.channel.as_str(), user.id);
-        let verdict = self.flood.lock().unwrap_or_else(PoisonError::into_inner).check(&person, arrived);
+        let sent = sent.unwrap_or_else(SystemTime::now).duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
+        let verdict = self.flood.lock().unwrap_or_else(PoisonError::into_inner).check(&person, sent);
         match verdict {
             Verdict::Allow => {}
             Verdict::DropAndTell => {
                 tracing::warn!(channel = user.channel.as_str(), "a person is sending too fast; dropping updates");
                 count(UpdateOutcome::RateLimited);
-                return Handled { replies: Some(self.conversation.flood_notice(user)), applied: true };
+                return done(Some(self.conversation.flood_notice(user)));
             }
             Verdict::Drop => {
                 count(UpdateOutcome::RateLimited);
-                return Handled { replies: None, applied: true };
+                return done(None);
             }
-        }
-        if self.from_memory.lock().unwrap_or_else(PoisonError::into_inner).contains(key) {
-            count(UpdateOutcome::Repeated);
-            return Handled { replies: None, applied: true };
         }
         match self.conversation.handle_delivery(user, incoming.clone(), Some(key)).await {
             Ok(Some(outgoing)) => {
+                self.remember(key);
                 self.outage_over();
                 metrics.update(user.channel, UpdateOutcome::Applied, Some(arrived.elapsed()));
-                Handled { replies: Some(outgoing), applied: true }
+                done(Some(outgoing))
             }
             Ok(None) => {
+                self.remember(key);
                 count(UpdateOutcome::Repeated);
-                Handled { replies: None, applied: true }
+                done(None)
             }
             Err(error) if error.is_unavailable() => self.without_database(user, &incoming, key, &person, arrived),
             Err(error) => {
                 tracing::error!(%error, channel = user.channel.as_str(), "cannot apply an update; it will come again");
                 count(UpdateOutcome::Failed);
-                Handled { replies: None, applied: false }
+                Handled { replies: None, fate: Fate::Failed }
             }
         }
+    }
+
+    fn remember(&self, key: &str) {
+        self.remembered.lock().unwrap_or_else(PoisonError::into_inner).insert(key);
     }
 
     fn without_database(&self, user: &User, incoming: &Incoming, key: &str, person: &str, arrived: Instant) -> Handled {
         let metrics = self.conversation.metrics();
         if let Some(outgoing) = self.conversation.answer_from_memory(user, incoming) {
-            self.from_memory.lock().unwrap_or_else(PoisonError::into_inner).insert(key);
+            self.remember(key);
             metrics.update(user.channel, UpdateOutcome::FromMemory, Some(arrived.elapsed()));
-            return Handled { replies: Some(outgoing), applied: true };
+            return Handled { replies: Some(outgoing), fate: Fate::Done };
         }
         metrics.update(user.channel, UpdateOutcome::Deferred, None);
         let first_time = {
             let mut told = self.told_outage.lock().unwrap_or_else(PoisonError::into_inner);
             told.len() < REMEMBERED_TOLD && told.insert(person.to_owned())
         };
-        Handled { replies: first_time.then(|| self.conversation.unavailable_notice(user)), applied: false }
+        Handled { replies: first_time.then(|| self.conversation.unavailable_notice(user)), fate: Fate::Deferred }
+    }
+
+    /// Counts a webhook call that was not an update of ours.
+    pub fn refused(&self, channel: crate::domain::ChannelKind) {
+        self.conversation.metrics().update(channel, UpdateOutcome::Refused, None);
     }
 
     /// The database works again: the next outage is told about afresh.
@@ -138,7 +170,7 @@ impl Remembered {
             return;
         }
         self.order.push_back(key.to_owned());
-        if self.order.len() > REMEMBERED_FROM_MEMORY
+        if self.order.len() > REMEMBERED
             && let Some(oldest) = self.order.pop_front()
         {
             self.keys.remove(&oldest);
@@ -153,12 +185,12 @@ mod tests {
     #[test]
     fn remembered_keys_are_bounded_and_forget_the_oldest() {
         let mut remembered = Remembered::default();
-        for i in 0..=REMEMBERED_FROM_MEMORY {
+        for i in 0..=REMEMBERED {
             remembered.insert(&i.to_string());
         }
         assert!(!remembered.contains("0"));
         assert!(remembered.contains("1"));
-        assert!(remembered.contains(&REMEMBERED_FROM_MEMORY.to_string()));
-        assert_eq!(remembered.keys.len(), REMEMBERED_FROM_MEMORY);
+        assert!(remembered.contains(&REMEMBERED.to_string()));
+        assert_eq!(remembered.keys.len(), REMEMBERED);
     }
 }

@@ -21,9 +21,22 @@ pub enum ApplyError {
     Conversation(#[from] ConversationError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// Not applied (the database is down, or it failed): deliver it again.
-    #[error("the update was not applied")]
-    NotApplied,
+    /// Not applied: the database is down; deliver it again.
+    #[error("the database is unavailable")]
+    Deferred,
+    /// Not applied: it failed (logged where it did); deliver it again.
+    #[error("the update could not be applied")]
+    Failed,
+}
+
+impl From<intake::Fate> for Result<(), ApplyError> {
+    fn from(fate: intake::Fate) -> Self {
+        match fate {
+            intake::Fate::Done => Ok(()),
+            intake::Fate::Deferred => Err(ApplyError::Deferred),
+            intake::Fate::Failed => Err(ApplyError::Failed),
+        }
+    }
 }
 
 impl From<queue::Outcome> for crate::conversation::Sent {

@@ -56,6 +56,10 @@ impl ConversationError {
     }
 }
 
+/// The longest an update may take: well past the 10 s lock timeout and
+/// the pool's 5 s wait for a connection.
+const APPLY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Where the current time comes from; tests pin it.
 #[derive(Debug, Clone, Copy)]
 pub enum Clock {
@@ -163,7 +167,13 @@ impl Conversation {
         if !self.store.available().await {
             return Err(ConversationError::Unavailable);
         }
-        let applied = self.apply_delivery(user, incoming, delivery).await;
+        // A database that stops answering without closing connections (a
+        // network partition) would hold the update, and those behind it,
+        // for the TCP timeout; past this it counts as down. Dropping the
+        // update's future rolls its transaction back.
+        let applied = tokio::time::timeout(APPLY_TIMEOUT, self.apply_delivery(user, incoming, delivery))
+            .await
+            .unwrap_or(Err(ConversationError::Unavailable));
         if let Err(error) = &applied
             && error.is_unavailable()
         {

@@ -1,25 +1,26 @@
 //! What the bot can say without the database: during an outage, the nearest
-//! centres (a shared location, a place the gazetteer knows, a centre's card)
-//! and the crisis lines come from memory, and everything else gets a polite
+//! centres (a shared location, a place or a centre's card from a button) and
+//! the crisis lines come from memory, and everything else gets a polite
 //! "try again in a minute" while the platform keeps the update for later.
+//! Typed text is never answered from memory: it may be an answer the stored
+//! state is waiting for (a name, a message to subscribers), which must be
+//! applied, not read as a search.
 //! Also the notice for someone sending too much too fast, which must not
 //! cost a query either.
 
 use super::flow;
 use super::reply::{Action, Reply};
 use super::{Conversation, Incoming, Outgoing, State, User};
-use crate::directory::Lookup;
 use crate::domain::Language;
 use crate::i18n::Text;
 
 impl Conversation {
-    /// The answer to an update that needs nothing but the directory and the
-    /// hotlines, as to a person with no stored state; `None` when it needs
-    /// the database. Nothing is stored.
+    /// The answer to an update that means the same in any state and needs
+    /// nothing but the directory and the hotlines, as to a person with no
+    /// stored state; `None` when it needs the database. Nothing is stored.
     pub fn answer_from_memory(&self, user: &User, incoming: &Incoming) -> Option<Outgoing> {
         let answerable = match incoming {
             Incoming::Location { .. } => true,
-            Incoming::Text(text) => matches!(self.gazetteer.search(text), Lookup::Found { .. }),
             Incoming::Button(data) => matches!(
                 Action::parse(data),
                 Some(Action::Centre(_) | Action::Place(_) | Action::HelpNow | Action::Find)

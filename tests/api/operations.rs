@@ -68,6 +68,7 @@ async fn fifty_messages_a_second_get_one_polite_notice_and_a_neighbour_is_answer
     let both = serve_both(&app).await;
     let client = reqwest::Client::new();
     let mut statuses = Vec::new();
+    let flood_began = std::time::Instant::now();
     for i in 0..50u64 {
         let flood = crate::viber::text(1000 + i, FLOODER, "/help");
         statuses.push(post_viber(&client, both.addr, &flood).await);
@@ -77,6 +78,7 @@ async fn fifty_messages_a_second_get_one_polite_notice_and_a_neighbour_is_answer
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    let flood_took = flood_began.elapsed().as_secs_f64();
     assert!(statuses.iter().all(|s| *s == StatusCode::OK), "dropped updates are acknowledged: {statuses:?}");
     let texts = |f: &FakeViber, user| crate::viber::texts(&f.sent_to(user));
     let helps = |f: &FakeViber, user| texts(f, user).iter().filter(|t| t.contains("Команди:")).count();
@@ -87,8 +89,11 @@ async fn fifty_messages_a_second_get_one_polite_notice_and_a_neighbour_is_answer
     let notices = flooder.iter().filter(|t| t.contains("дуже швидко")).count();
     let answered = helps(&both.viber, FLOODER);
     assert_eq!(notices, 1, "{flooder:?}");
-    let burst = flood::BURST as usize;
-    assert!((burst..=burst + 2).contains(&answered), "the burst and what refilled in a second: {answered}");
+    // The burst, and what refilled while the fifty were sent (about a
+    // second; longer on a busy machine).
+    let most = (flood::BURST + flood::PER_SECOND * flood_took).floor() as usize;
+    assert!((flood::BURST as usize..=most).contains(&answered), "{answered} answered in {flood_took:.2} s");
+    assert!(answered < 50 / 2, "most of the flood was dropped: {answered}");
     let metrics = reqwest::get(format!("http://{}/metrics", both.addr)).await.unwrap().text().await.unwrap();
     let limited = format!(r#"resilience_updates_total{{channel="viber",outcome="rate_limited"}} {}"#, 50 - answered);
     assert!(metrics.contains(&limited), "{metrics}");

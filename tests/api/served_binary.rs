@@ -18,6 +18,8 @@ pub enum Mode {
 pub struct Process {
     pub child: Child,
     pub addr: SocketAddr,
+    /// What it wrote to stderr, read as it comes so that the pipe never fills.
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 /// Starts `serve` on a free port with a fake Bot API; `clock_starts_at`
@@ -45,7 +47,20 @@ pub fn start(database_url: &str, bot_api: &str, mode: Mode, clock_starts_at: Opt
             .env("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/webhook")
             .env("TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET);
     }
-    Process { child: command.spawn().unwrap(), addr }
+    let mut child = command.spawn().unwrap();
+    let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    if let Some(pipe) = child.stderr.take() {
+        let stderr = stderr.clone();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut kept = stderr.lock().unwrap();
+                kept.push_str(&line);
+                kept.push('\n');
+            }
+        });
+    }
+    Process { child, addr, stderr }
 }
 
 impl Process {
@@ -74,11 +89,9 @@ impl Process {
         let deadline = Instant::now() + limit;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                let mut stderr = String::new();
-                if let Some(mut pipe) = self.child.stderr.take() {
-                    use std::io::Read;
-                    let _ = pipe.read_to_string(&mut stderr);
-                }
+                // The reader thread sees the end of the pipe just after.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                let stderr = self.stderr.lock().unwrap().clone();
                 return (status, stderr);
             }
             assert!(Instant::now() < deadline, "serve did not exit within {limit:?}");

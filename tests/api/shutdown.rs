@@ -20,10 +20,9 @@ async fn sigterm_finishes_the_updates_in_flight_sends_their_replies_and_exits_0(
     let process = start(&database_url(&pool), &fake.url, Mode::Webhook, None);
     process.ready().await;
     let url = format!("http://{}/telegram/webhook", process.addr);
-    let post = |id: i64| {
+    let post = |update: serde_json::Value| {
         let url = url.clone();
         async move {
-            let update = crate::telegram::text_update(id, 7000 + id, "uk", "Бровари");
             reqwest::Client::new()
                 .post(url)
                 .header("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET)
@@ -33,32 +32,36 @@ async fn sigterm_finishes_the_updates_in_flight_sends_their_replies_and_exits_0(
                 .map(|r| r.status())
         }
     };
-    let first_wave: Vec<_> = (1..=20).map(|id| tokio::spawn(post(id))).collect();
-    let mut applied = Vec::new();
-    for (id, wave) in (1..=20).zip(first_wave) {
+    // Twenty places typed and applied: their replies are queued.
+    let queued: Vec<_> =
+        (1..=20).map(|id| tokio::spawn(post(crate::telegram::text_update(id, 7000 + id, "uk", "Бровари")))).collect();
+    for wave in queued {
         assert_eq!(wave.await.unwrap().unwrap(), StatusCode::OK);
-        applied.push(id);
     }
-    // A second wave races the signal: each is either applied and answered,
-    // or refused (left for Telegram to deliver again), never half done.
-    let second_wave: Vec<_> = (21..=40).map(|id| tokio::spawn(post(id))).collect();
-    tokio::time::sleep(Duration::from_millis(5)).await;
+    // Ten button presses still being handled when the signal comes: each
+    // first stops the button's spinner, which now takes 700 ms.
+    fake.delay("answerCallbackQuery", Duration::from_millis(700));
+    let in_flight: Vec<_> =
+        (21..=30).map(|id| tokio::spawn(post(crate::telegram::callback_update(id, 7000 + id, "help")))).collect();
+    fake.wait_for("ten presses in flight", |f| f.calls("answerCallbackQuery").len() == 10).await;
     let signalled = Instant::now();
     let addr = process.addr;
     process.terminate();
-    for (id, wave) in (21..=40).zip(second_wave) {
-        if let Ok(Ok(StatusCode::OK)) = wave.await {
-            applied.push(id);
-        }
+    for wave in in_flight {
+        assert_eq!(wave.await.unwrap().unwrap(), StatusCode::OK, "an update in flight is finished, not dropped");
     }
     let (status, stderr) = process.exited(Duration::from_secs(30)).await;
     let took = signalled.elapsed();
     assert!(status.success(), "exit status {status:?}; stderr:\n{stderr}");
-    println!("SIGTERM to exit: {took:?}, {} updates applied", applied.len());
+    println!("SIGTERM to exit: {took:?}; 20 queued replies and 10 updates in flight finished");
     assert!(took < Duration::from_secs(25), "bounded: {took:?}");
-    for id in applied {
+    for id in 1..=20 {
         let texts = crate::telegram::texts(&fake.sent_to(7000 + id));
         assert!(texts.iter().any(|t| t.contains("Найближчі")), "update {id} was acknowledged but not answered");
+    }
+    for id in 21..=30 {
+        let texts = crate::telegram::texts(&fake.sent_to(7000 + id));
+        assert!(texts.iter().any(|t| t.contains("7333")), "press {id} was acknowledged but not answered: {texts:?}");
     }
     let after = reqwest::get(format!("http://{addr}/healthz")).await;
     assert!(after.is_err(), "nothing listens any more");

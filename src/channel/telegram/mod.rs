@@ -26,7 +26,6 @@ use crate::channel::intake::Intake;
 use crate::conversation::{Conversation, NoticeSender, Outgoing, Sent};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::{Catalog, Text};
-use crate::metrics::UpdateOutcome;
 use crate::store::{Store, StoreError};
 
 /// The updates the bot asks Telegram for, in polling and webhook mode alike.
@@ -141,13 +140,11 @@ impl Telegram {
                     self.sender.channel().answer_callback(id).await;
                 }
                 let key = update.id.0.to_string();
-                let handled = self.intake.apply(&user, incoming, &key, arrived).await;
+                let handled = self.intake.apply(&user, incoming, &key, arrived, sent_at(update)).await;
                 if let Some(outgoing) = &handled.replies {
                     self.sender.enqueue(chat, self.render(outgoing)).await;
                 }
-                if !handled.applied {
-                    return Err(ApplyError::NotApplied);
-                }
+                return handled.fate.into();
             }
             Inbound::Group { chat, language_code } => self.tell_group(chat, language_code.as_deref()).await?,
             Inbound::Ignore => {}
@@ -161,7 +158,7 @@ impl Telegram {
 
     /// Counts a webhook call that was not an update of ours.
     pub fn refused(&self) {
-        self.intake.conversation().metrics().update(ChannelKind::Telegram, UpdateOutcome::Refused, None);
+        self.intake.refused(ChannelKind::Telegram);
     }
 
     async fn tell_group(&self, chat: ChatId, language_code: Option<&str>) -> Result<(), StoreError> {
@@ -173,6 +170,15 @@ impl Telegram {
                 .await;
         }
         Ok(())
+    }
+}
+
+/// When the person sent it, by Telegram's clock (a button press carries no
+/// time of its own).
+fn sent_at(update: &Update) -> Option<std::time::SystemTime> {
+    match &update.kind {
+        teloxide::types::UpdateKind::Message(message) => Some(message.date.into()),
+        _ => None,
     }
 }
 

@@ -11,6 +11,7 @@ use teloxide::types::{Update, UpdateKind};
 use tokio::sync::watch;
 
 use super::Telegram;
+use crate::channel::ApplyError;
 
 /// Seconds Telegram holds a `getUpdates` call open when there is nothing new;
 /// below teloxide's 17-second client timeout.
@@ -21,6 +22,11 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 /// the database coming back, and the new updates fetched with it are
 /// answered from memory meanwhile.
 const MAX_RETRY: Duration = Duration::from_secs(3);
+/// Attempts at an update that fails while the database works (a bug, data
+/// it cannot take) before it is given up, so that it does not hold every
+/// later update back for good. Updates deferred by an outage are never given
+/// up.
+const MAX_FAILED_ATTEMPTS: u32 = 5;
 
 /// Polls until `stop` turns true.
 pub async fn poll(telegram: Telegram, mut stop: watch::Receiver<bool>) {
@@ -30,6 +36,8 @@ pub async fn poll(telegram: Telegram, mut stop: watch::Receiver<bool>) {
     let mut offset: i32 = 0;
     let mut backoff = Duration::from_secs(1);
     let mut retry = Duration::from_millis(500);
+    // The update that keeps failing (not for an outage), and how often.
+    let mut failing: Option<(u32, u32)> = None;
     while !*stop.borrow() {
         let request = telegram
             .bot
@@ -58,7 +66,14 @@ pub async fn poll(telegram: Telegram, mut stop: watch::Receiver<bool>) {
         };
         let arrived = std::time::Instant::now();
         match apply_batch(&telegram, &updates, arrived).await {
-            Some(failed) => {
+            Some((failed, ApplyError::Failed)) if give_up(&mut failing, updates[failed].id.0) => {
+                tracing::error!(
+                    update_id = updates[failed].id.0,
+                    "giving up on an update that failed {MAX_FAILED_ATTEMPTS} times"
+                );
+                offset = next_offset(&updates[failed]);
+            }
+            Some((failed, _)) => {
                 // Fetch again from the first update that failed; those before it
                 // are applied and will be dropped as repeats if they come back.
                 offset = offset_after(&updates, failed);
@@ -93,9 +108,23 @@ async fn confirm(telegram: &Telegram, offset: i32) {
     }
 }
 
+/// Counts one more failure of `update`; whether it has now failed too often.
+fn give_up(failing: &mut Option<(u32, u32)>, update: u32) -> bool {
+    let attempts = match failing {
+        Some((id, attempts)) if *id == update => *attempts + 1,
+        _ => 1,
+    };
+    *failing = Some((update, attempts));
+    attempts >= MAX_FAILED_ATTEMPTS
+}
+
 /// Applies a batch: each chat's updates in order, different chats at once.
-/// Returns the position of the first update that failed, if any.
-async fn apply_batch(telegram: &Telegram, updates: &[Update], arrived: std::time::Instant) -> Option<usize> {
+/// Returns the position of the first update that failed, and how, if any.
+async fn apply_batch(
+    telegram: &Telegram,
+    updates: &[Update],
+    arrived: std::time::Instant,
+) -> Option<(usize, ApplyError)> {
     let mut by_chat: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for (position, update) in updates.iter().enumerate() {
         by_chat.entry(chat_key(update)).or_default().push(position);
@@ -107,19 +136,21 @@ async fn apply_batch(telegram: &Telegram, updates: &[Update], arrived: std::time
         tasks.spawn(async move {
             for (position, update) in batch {
                 if let Err(error) = telegram.apply(&update, arrived).await {
-                    if !matches!(error, crate::channel::ApplyError::NotApplied) {
+                    if !matches!(error, ApplyError::Deferred | ApplyError::Failed) {
                         tracing::error!(%error, "cannot apply an update");
                     }
-                    return Some(position);
+                    return Some((position, error));
                 }
             }
             None
         });
     }
-    let mut first_failure: Option<usize> = None;
+    let mut first_failure: Option<(usize, ApplyError)> = None;
     while let Some(joined) = tasks.join_next().await {
-        if let Ok(Some(position)) = joined {
-            first_failure = Some(first_failure.map_or(position, |f| f.min(position)));
+        if let Ok(Some((position, error))) = joined
+            && first_failure.as_ref().is_none_or(|(first, _)| position < *first)
+        {
+            first_failure = Some((position, error));
         }
     }
     first_failure
@@ -140,4 +171,20 @@ fn next_offset(update: &Update) -> i32 {
 
 fn offset_after(updates: &[Update], failed: usize) -> i32 {
     i32::try_from(updates[failed].id.0).unwrap_or(i32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_update_that_keeps_failing_is_given_up_after_the_last_attempt() {
+        let mut failing = None;
+        for _ in 1..MAX_FAILED_ATTEMPTS {
+            assert!(!give_up(&mut failing, 7));
+        }
+        assert!(give_up(&mut failing, 7));
+        // Another update starts counting afresh.
+        assert!(!give_up(&mut failing, 8));
+    }
 }

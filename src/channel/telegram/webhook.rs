@@ -51,7 +51,7 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
     match state.telegram.apply(&update, arrived).await {
         Ok(()) => StatusCode::OK,
         // Telegram delivers it again later; the reason is logged where it arose.
-        Err(ApplyError::NotApplied) => StatusCode::SERVICE_UNAVAILABLE,
+        Err(ApplyError::Deferred | ApplyError::Failed) => StatusCode::SERVICE_UNAVAILABLE,
         Err(error) => {
             tracing::error!(%error, "cannot apply a webhook update; Telegram will deliver it again");
             StatusCode::INTERNAL_SERVER_ERROR

@@ -113,6 +113,7 @@ impl Viber {
             // Subscribing is not writing: the next message makes them active.
             Callback::Subscribed { .. } => Ok(None),
             Callback::Unsubscribed { user_id } => {
+                self.when_available().await?;
                 self.store.set_inactive(ChannelKind::Viber, &user_id).await?;
                 Ok(None)
             }
@@ -121,10 +122,17 @@ impl Viber {
                 Ok(None)
             }
             Callback::Receipt { event, message_token, user_id } => {
+                self.when_available().await?;
                 self.store.record_receipt(message_token, &user_id, &event).await?;
                 Ok(None)
             }
         }
+    }
+
+    /// Defers at once while the database is known to be down, rather than
+    /// holding a request slot for the pool's connect timeout.
+    async fn when_available(&self) -> Result<(), ApplyError> {
+        if self.store.available().await { Ok(()) } else { Err(ApplyError::Deferred) }
     }
 
     async fn on_message(
@@ -136,16 +144,17 @@ impl Viber {
     ) -> Result<(), ApplyError> {
         let user =
             User { channel: ChannelKind::Viber, id: sender.id.clone(), platform_language: sender.language.clone() };
-        let handled = self.intake.apply(&user, message.incoming(), &token.to_string(), arrived).await;
+        // Viber pushes messages as they are sent: arrival is sending time.
+        let handled = self.intake.apply(&user, message.incoming(), &token.to_string(), arrived, None).await;
         if let Some(outgoing) = &handled.replies {
             self.outbox.enqueue(sender.id.clone(), self.render(outgoing)).await;
         }
-        if handled.applied { Ok(()) } else { Err(ApplyError::NotApplied) }
+        handled.fate.into()
     }
 
     /// Counts a callback that was not one of Viber's.
     pub fn refused(&self) {
-        self.conversation.metrics().update(ChannelKind::Viber, crate::metrics::UpdateOutcome::Refused, None);
+        self.intake.refused(ChannelKind::Viber);
     }
 
     fn render(&self, outgoing: &Outgoing) -> Vec<outbound::ViberOut> {

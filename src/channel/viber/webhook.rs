@@ -43,7 +43,7 @@ async fn receive(State(viber): State<Viber>, headers: HeaderMap, body: Bytes) ->
         Ok(Some(answer)) => Json(answer).into_response(),
         Ok(None) => StatusCode::OK.into_response(),
         // Viber delivers it again; the reason is logged where it arose.
-        Err(ApplyError::NotApplied) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        Err(ApplyError::Deferred | ApplyError::Failed) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
         Err(error) => {
             tracing::error!(%error, "cannot apply a Viber callback; Viber will deliver it again");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
