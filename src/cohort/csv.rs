@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use super::schedule::{parse_local, parse_weekdays, weekly};
 use crate::csv_table::{CsvError, Fields, read_rows};
@@ -130,7 +130,7 @@ fn sessions(fields: &Fields<'_>) -> Result<Vec<DateTime<Utc>>, String> {
         if !starts.is_empty() || !count.is_empty() || !every.is_empty() {
             return Err("give either dates, or starts with sessions (and every), not both".into());
         }
-        let mut sessions = dates.split(';').map(parse_local).collect::<Result<Vec<_>, _>>()?;
+        let mut sessions = dates.split(';').map(parse_session).collect::<Result<Vec<_>, _>>()?;
         sessions.sort();
         if sessions.windows(2).any(|w| w[0] == w[1]) {
             return Err("dates lists the same session twice".into());
@@ -143,9 +143,28 @@ fn sessions(fields: &Fields<'_>) -> Result<Vec<DateTime<Utc>>, String> {
     if starts.is_empty() || count.is_empty() {
         return Err("give the sessions: starts and sessions, or dates".into());
     }
-    let first = parse_local(starts)?;
+    let first = parse_session(starts)?;
     let count: usize = count.parse().map_err(|_| format!("sessions {count:?} is not a whole number"))?;
-    weekly(first, &parse_weekdays(every)?, count)
+    let sessions = weekly(first, &parse_weekdays(every)?, count)?;
+    if sessions.last().is_some_and(|last| last.year() > LAST_YEAR) {
+        return Err(format!("the sessions run past the year {LAST_YEAR}"));
+    }
+    Ok(sessions)
+}
+
+/// No session after this year (UTC). chrono also reads "+262142-12-31 18:00",
+/// the last day it can represent, and a weekly pattern from there overflowed
+/// the calendar: a panic in `schedule::weekly` (found by the `groups_csv`
+/// fuzz target). No group meets that late: such a date is a typo.
+const LAST_YEAR: i32 = 9999;
+
+/// A session's Kyiv local time, in a year up to [`LAST_YEAR`].
+fn parse_session(raw: &str) -> Result<DateTime<Utc>, String> {
+    let at = parse_local(raw)?;
+    if at.year() > LAST_YEAR {
+        return Err(format!("{raw:?} is not a date and time like 2026-12-01 18:00"));
+    }
+    Ok(at)
 }
 
 #[cfg(test)]
@@ -206,5 +225,21 @@ mod tests {
         assert!(text[4].contains("unknown centre"), "{text:?}");
         assert!(text[5].contains("not both"), "{text:?}");
         assert!(text[6].contains("duplicate id"), "{text:?}");
+    }
+
+    #[test]
+    fn a_date_at_the_end_of_the_calendar_is_refused_not_a_panic() {
+        // Fuzzing regression (fuzz/regressions/groups_csv/year-262142).
+        let (programmes, centres) = known_sets();
+        let known = Known { programmes: &programmes, centres: &centres, now: now() };
+        let csv = "id,programme,centre,capacity,starts,sessions,dates\n\
+                   a,parenting-without-stress,sample-lvivska,20,+262142-12-31 18:00,2,\n\
+                   b,parenting-without-stress,sample-lvivska,20,,,+262142-12-31 18:00\n\
+                   c,parenting-without-stress,sample-lvivska,20,9999-12-31 18:00,2,\n";
+        let Err(CsvError::Rejected(errors)) = parse(csv.as_bytes(), known) else { panic!("must be rejected") };
+        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![2, 3, 4], "{errors:?}");
+        assert!(errors[0].reason.contains("not a date and time"), "{errors:?}");
+        assert!(errors[2].reason.contains("past the year 9999"), "{errors:?}");
     }
 }
