@@ -21,20 +21,27 @@ const SECRET: &str = "ops-secret";
 const FLOODER: &str = "Flooder000000=";
 const NEIGHBOUR: &str = "Neighbour0000=";
 
-struct Both {
-    telegram: FakeTelegram,
-    viber: FakeViber,
-    addr: SocketAddr,
-    server: Server,
+pub(crate) struct Both {
+    pub telegram: FakeTelegram,
+    pub viber: FakeViber,
+    pub addr: SocketAddr,
+    pub server: Server,
 }
 
-/// Telegram by webhook and Viber, on one server.
-async fn serve_both(app: &TestApp) -> Both {
+/// How Telegram's updates come in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Telegram {
+    Webhook,
+    Polling,
+}
+
+/// Telegram and Viber on one server, with fake APIs.
+pub(crate) async fn serve_both(app: &TestApp, mode: Telegram) -> Both {
     let telegram_api = FakeTelegram::start().await;
     let viber_api = FakeViber::start().await;
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let http_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let webhook = Some("https://bot.example.org/telegram/webhook".parse().unwrap());
+    let webhook = (mode == Telegram::Webhook).then(|| "https://bot.example.org/telegram/webhook".parse().unwrap());
     let telegram =
         TelegramConfig::new("123:TEST".into(), telegram_api.url.parse().unwrap(), webhook, Some(SECRET.into()))
             .unwrap();
@@ -65,7 +72,7 @@ async fn post_viber(client: &reqwest::Client, addr: SocketAddr, callback: &Value
 #[sqlx::test]
 async fn fifty_messages_a_second_get_one_polite_notice_and_a_neighbour_is_answered_as_usual(pool: PgPool) {
     let app = TestApp::new(pool).await;
-    let both = serve_both(&app).await;
+    let both = serve_both(&app, Telegram::Webhook).await;
     let client = reqwest::Client::new();
     let mut statuses = Vec::new();
     let flood_began = std::time::Instant::now();
@@ -103,7 +110,7 @@ async fn fifty_messages_a_second_get_one_polite_notice_and_a_neighbour_is_answer
 #[sqlx::test]
 async fn every_route_refuses_an_oversized_body_and_metrics_describe_the_process(pool: PgPool) {
     let app = TestApp::new(pool).await;
-    let both = serve_both(&app).await;
+    let both = serve_both(&app, Telegram::Webhook).await;
     let client = reqwest::Client::new();
     let huge = vec![b' '; MAX_BODY_BYTES + 1];
     for (path, header, value) in [

@@ -6,15 +6,14 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use resilience_bot::channel::telegram::TelegramConfig;
-use resilience_bot::channel::viber::{ViberConfig, signature};
-use resilience_bot::server::ServeConfig;
+use resilience_bot::channel::viber::signature;
 use serde_json::{Value, json};
 use sqlx::PgPool;
 
 use crate::fake_telegram::FakeTelegram;
 use crate::fake_viber::{FakeViber, TOKEN};
-use crate::helpers::{Server, TestApp};
+use crate::helpers::TestApp;
+use crate::operations::{Both, Telegram, serve_both};
 use crate::pg_proxy::PgProxy;
 use crate::telegram::{callback_update, location_update, text_update};
 
@@ -52,21 +51,7 @@ fn count(texts: &[String], part: &str) -> usize {
 async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(pool: PgPool) {
     let proxy = PgProxy::start(&pool).await;
     let app = TestApp::new(proxy.pool(10).await).await;
-    let telegram_api = FakeTelegram::start().await;
-    let viber_api = FakeViber::start().await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let http_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let telegram = TelegramConfig::new("123:TEST".into(), telegram_api.url.parse().unwrap(), None, None).unwrap();
-    let viber = ViberConfig {
-        token: TOKEN.into(),
-        api_url: viber_api.url.parse().unwrap(),
-        webhook_url: Some(format!("http://{http_addr}/viber/webhook").parse().unwrap()),
-        bot_name: "Центри життєстійкості".into(),
-        broadcast_message: false,
-    };
-    let config = ServeConfig { http_addr, telegram: Some(telegram), viber: Some(viber) };
-    let server = Server::start(&app, config).await;
-    let addr = server.addr;
+    let Both { telegram: telegram_api, viber: viber_api, addr, server } = serve_both(&app, Telegram::Polling).await;
     telegram_api.push_update(text_update(1, OLENA, "uk", "/start"));
     telegram_api.wait_for("the welcome", |f| !f.sent_to(OLENA).is_empty()).await;
     assert_eq!(get(addr, "/healthz").await.0, StatusCode::OK);
