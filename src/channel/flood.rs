@@ -84,14 +84,14 @@ fn refilled(bucket: &Bucket, now: Duration) -> f64 {
     (bucket.tokens + elapsed.as_secs_f64() * PER_SECOND).min(BURST)
 }
 
-/// How long a flood must pause before the bucket is full again.
-pub fn pause_to_refill() -> Duration {
-    Duration::from_secs_f64(BURST / PER_SECOND)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How long a flood must pause before the bucket is full again.
+    fn pause_to_refill() -> Duration {
+        Duration::from_secs_f64(BURST / PER_SECOND)
+    }
 
     #[test]
     fn fifty_in_a_second_pass_the_burst_and_tell_once() {

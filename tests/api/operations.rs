@@ -57,7 +57,8 @@ pub(crate) async fn serve_both(app: &TestApp, mode: Telegram) -> Both {
     Both { telegram: telegram_api, viber: viber_api, addr: server.addr, server }
 }
 
-async fn post_viber(client: &reqwest::Client, addr: SocketAddr, callback: &Value) -> StatusCode {
+/// Posts a callback signed with the bot's token, as Viber does.
+pub(crate) async fn post_viber(client: &reqwest::Client, addr: SocketAddr, callback: &Value) -> StatusCode {
     let body = callback.to_string();
     client
         .post(format!("http://{addr}/viber/webhook"))

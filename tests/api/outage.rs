@@ -6,14 +6,13 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use resilience_bot::channel::viber::signature;
-use serde_json::{Value, json};
+use serde_json::json;
 use sqlx::PgPool;
 
 use crate::fake_telegram::FakeTelegram;
-use crate::fake_viber::{FakeViber, TOKEN};
+use crate::fake_viber::FakeViber;
 use crate::helpers::TestApp;
-use crate::operations::{Both, Telegram, serve_both};
+use crate::operations::{Both, Telegram, post_viber, serve_both};
 use crate::pg_proxy::PgProxy;
 use crate::telegram::{callback_update, location_update, text_update};
 
@@ -21,18 +20,6 @@ const OLENA: i64 = 5151;
 const TARAS: i64 = 5252;
 const IRYNA: &str = "IrynaViber0000=";
 const OUTAGE_NOTICE: &str = "технічна перерва";
-
-async fn post_viber(addr: SocketAddr, callback: &Value) -> StatusCode {
-    let body = callback.to_string();
-    reqwest::Client::new()
-        .post(format!("http://{addr}/viber/webhook"))
-        .header("X-Viber-Content-Signature", signature::sign(TOKEN, body.as_bytes()))
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-        .status()
-}
 
 async fn get(addr: SocketAddr, path: &str) -> (StatusCode, String) {
     let response = reqwest::get(format!("http://{addr}{path}")).await.unwrap();
@@ -52,6 +39,7 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
     let proxy = PgProxy::start(&pool).await;
     let app = TestApp::new(proxy.pool(10).await).await;
     let Both { telegram: telegram_api, viber: viber_api, addr, server } = serve_both(&app, Telegram::Polling).await;
+    let client = reqwest::Client::new();
     telegram_api.push_update(text_update(1, OLENA, "uk", "/start"));
     telegram_api.wait_for("the welcome", |f| !f.sent_to(OLENA).is_empty()).await;
     assert_eq!(get(addr, "/healthz").await.0, StatusCode::OK);
@@ -64,8 +52,12 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
     let subscribe = crate::viber::text(77, IRYNA, "btn:sub:sample-brovarska");
     let location =
         crate::viber::message(78, IRYNA, json!({ "type": "location", "location": { "lat": 49.84, "lon": 24.03 } }));
-    assert_eq!(post_viber(addr, &subscribe).await, StatusCode::SERVICE_UNAVAILABLE, "Viber must deliver it again");
-    assert_eq!(post_viber(addr, &location).await, StatusCode::OK, "answered from memory");
+    assert_eq!(
+        post_viber(&client, addr, &subscribe).await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Viber must deliver it again"
+    );
+    assert_eq!(post_viber(&client, addr, &location).await, StatusCode::OK, "answered from memory");
     telegram_api
         .wait_for("Taras's nearest centres from memory", |f| count(&telegram_texts(f, TARAS), "Найближчі") == 1)
         .await;
@@ -82,7 +74,7 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
 
     // The outage goes on: polling fetches Olena's update again and again, and
     // Viber delivers Iryna's again; nobody is told twice or answered twice.
-    assert_eq!(post_viber(addr, &subscribe).await, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(post_viber(&client, addr, &subscribe).await, StatusCode::SERVICE_UNAVAILABLE);
     let fetched = telegram_api.calls("getUpdates").len();
     tokio::time::sleep(Duration::from_secs(4)).await;
     assert!(telegram_api.calls("getUpdates").len() >= fetched + 2, "polling fetched Olena's update again");
@@ -97,10 +89,10 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
         })
         .await;
     // Viber's next delivery of the same callback is applied.
-    let mut status = post_viber(addr, &subscribe).await;
+    let mut status = post_viber(&client, addr, &subscribe).await;
     while status != StatusCode::OK && back.elapsed() < Duration::from_secs(15) {
         tokio::time::sleep(Duration::from_millis(200)).await;
-        status = post_viber(addr, &subscribe).await;
+        status = post_viber(&client, addr, &subscribe).await;
     }
     assert_eq!(status, StatusCode::OK);
     viber_api.wait_for("Iryna's subscription", |f| count(&iryna(f), "отримуватимете новини") == 1).await;
@@ -113,7 +105,7 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
     println!("recovered {:?} after the database came back", back.elapsed());
 
     // Once more from Viber, and a later Telegram update: nothing is doubled.
-    assert_eq!(post_viber(addr, &subscribe).await, StatusCode::OK);
+    assert_eq!(post_viber(&client, addr, &subscribe).await, StatusCode::OK);
     telegram_api.push_update(text_update(4, TARAS, "uk", "/start"));
     telegram_api.wait_for("Taras's next answer", |f| f.sent_to(TARAS).len() >= 3).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
