@@ -204,7 +204,7 @@ impl Conversation {
         let now = self.clock.utc_now();
         let board = if flow::needs_groups(&state, &incoming) {
             let (cohorts, mine) = self.store.group_board(&person, now).await?;
-            Some(flow::groups::Board { cohorts, mine })
+            Some(flow::Board { cohorts, mine })
         } else {
             None
         };
@@ -230,7 +230,7 @@ impl Conversation {
             let forgotten = update.forget().await?;
             let ctx = flow::Context { language: step.language, ..ctx };
             let outcome = flow::effect::Outcome::Forgotten(forgotten);
-            let (reply, _) = flow::effect::after(&ctx, &flow::effect::Effect::Forget, &outcome);
+            let (reply, _) = flow::after(&ctx, &flow::effect::Effect::Forget, &outcome);
             step.replies.push(reply);
             return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
         }
@@ -244,7 +244,7 @@ impl Conversation {
                 tracing::error!(%error, "a finished check-in could not be stored");
             }
             let ctx = flow::Context { language: step.language, ..ctx };
-            let (reply, _) = flow::effect::after(&ctx, &effect, &flow::effect::Outcome::CheckinFinished);
+            let (reply, _) = flow::after(&ctx, &effect, &flow::effect::Outcome::CheckinFinished);
             step.replies.push(reply);
             return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
         }
@@ -265,7 +265,7 @@ impl Conversation {
                 Err(error) => return Err(error),
             };
             let ctx = flow::Context { language: step.language, ..ctx };
-            let (reply, state) = flow::effect::after(&ctx, &effect, &outcome);
+            let (reply, state) = flow::after(&ctx, &effect, &outcome);
             step.replies.push(reply);
             if let Some(state) = state {
                 step.state = state;
@@ -282,10 +282,10 @@ impl Conversation {
         person: &Person,
         needs: &flow::DeskNeeds,
         now: DateTime<Utc>,
-    ) -> Result<flow::coordinate::Desk, ConversationError> {
+    ) -> Result<flow::Desk, ConversationError> {
         let centres = self.store.coordinated_centres(person).await?;
         if centres.is_empty() {
-            return Ok(flow::coordinate::Desk::default());
+            return Ok(flow::Desk::default());
         }
         let cohorts = self.store.running_cohorts(&centres, now).await?;
         let subscribers = self.store.subscriber_counts(&centres).await?;
@@ -304,7 +304,7 @@ impl Conversation {
         } else {
             None
         };
-        Ok(flow::coordinate::Desk { centres, cohorts, signups, programmes, subscribers, broadcasts, stats })
+        Ok(flow::Desk { centres, cohorts, signups, programmes, subscribers, broadcasts, stats })
     }
 
     async fn apply_effect(

@@ -229,7 +229,7 @@ impl Conversation {
             return Ok(Err(NoticeOutcome::Gone));
         }
         let stats = Some(self.store.checkin_table(complete_weeks(today, flow::stats::WEEKS)).await?);
-        let desk = flow::coordinate::Desk { centres, stats, ..flow::coordinate::Desk::default() };
+        let desk = flow::Desk { centres, stats, ..flow::Desk::default() };
         let directory = self.directory.current();
         let ctx = flow::Context { desk: Some(&desk), ..self.notice_context(&directory, language, to.channel) };
         Ok(Ok(Outgoing { language, replies: vec![flow::stats::weekly(&ctx)] }))

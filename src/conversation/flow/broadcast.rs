@@ -3,16 +3,20 @@
 //! recipients, send it now or at a time, follow its progress, and cancel one
 //! that has not gone yet. Also what subscribers receive.
 
-use chrono::{Duration, NaiveDateTime, Timelike};
+use chrono::{Duration, NaiveDateTime};
 use chrono_tz::Europe::Kyiv;
 
+use super::desk::{self, broadcasts, cohorts_at, not_found, subscribers};
 use super::effect::{Effect, Outcome};
-use super::groups::{centre_name, programme_title, session_line};
-use super::{Context, Step, card, coordinate, draft, help_now_button, menu_button};
+use super::view::{
+    centre_name, closure_line, date_error, example_tomorrow, help_now_button, menu_button, not_ended, programme_title,
+    session_line, stale_button, with_date_time,
+};
+use super::{Context, Step, draft};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, Closure};
-use crate::i18n::{Arg, Text};
+use crate::i18n::Text;
 use crate::store::{BroadcastBody, CohortView};
 
 /// The longest message a coordinator can send (fits Telegram's 4,096 with
@@ -21,18 +25,18 @@ pub const MAX_MESSAGE_CHARS: usize = 3000;
 /// How far ahead "this week's schedule" looks.
 const SCHEDULE_DAYS: i64 = 7;
 
+/// The centre's broadcasts, the desk and help.
 fn back(centre: &str) -> Vec<Button> {
-    let mut buttons = vec![Button { label: Text::new("coord-back"), action: Action::Coordinate }];
+    let mut buttons = desk::back();
     if let Ok(id) = CentreId::parse(centre) {
         buttons.insert(0, Button { label: Text::new("broadcast-list"), action: Action::Broadcasts(id) });
     }
-    buttons.push(help_now_button());
     buttons
 }
 
 /// Asks for the message (or the schedule) for a centre the person coordinates.
 pub fn compose(ctx: &Context<'_>, centre: &CentreId) -> Step {
-    let Some(subscribers) = coordinate::subscribers(ctx, centre.as_str()) else { return coordinate::not_found(ctx) };
+    let Some(subscribers) = subscribers(ctx, centre.as_str()) else { return not_found(ctx) };
     let reply = Reply::default()
         .line(
             Text::new("broadcast-ask")
@@ -64,16 +68,15 @@ pub fn choice(ctx: &Context<'_>, state: State, action: &Action) -> Step {
         (State::Composing { centre }, Action::BroadcastSchedule) => preview(ctx, centre, None, None),
         (State::Announcing { centre, body, send_at, .. }, Action::BroadcastLater) => {
             let reply = Reply::default()
-                .line(Text::new("broadcast-ask-time").plain("example", example_time(ctx)))
+                .line(Text::new("broadcast-ask-time").plain("example", example_tomorrow(ctx, 9)))
                 .buttons(back(&centre));
             Step::new(State::Announcing { centre, body, send_at, asking_time: true }, ctx.language, reply)
         }
         (State::Announcing { centre, body, send_at, asking_time: false }, Action::BroadcastSend) => {
             let body = body.map_or(BroadcastBody::Schedule, BroadcastBody::Message);
-            let effect = Effect::Broadcast { centre, body, send_at };
-            Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+            Step::effect(State::Idle, ctx.language, Effect::Broadcast { centre, body, send_at })
         }
-        (state, _) => Step::new(state, ctx.language, super::stale_button(ctx)),
+        (state, _) => Step::new(state, ctx.language, stale_button(ctx)),
     }
 }
 
@@ -83,33 +86,26 @@ pub fn time_answer(ctx: &Context<'_>, centre: String, body: Option<String>, text
         Ok(at) => preview(ctx, centre, body, Some(at)),
         Err(error) => {
             let reply = Reply::default()
-                .line(coordinate::draft_error_text(error))
-                .line(Text::new("broadcast-ask-time").plain("example", example_time(ctx)))
+                .line(date_error(error))
+                .line(Text::new("broadcast-ask-time").plain("example", example_tomorrow(ctx, 9)))
                 .buttons(back(&centre));
             Step::new(State::Announcing { centre, body, send_at: None, asking_time: true }, ctx.language, reply)
         }
     }
 }
 
-fn example_time(ctx: &Context<'_>) -> String {
-    (ctx.now.date() + Duration::days(1)).format("%d.%m.%Y 09:00").to_string()
-}
-
 /// The message as a subscriber will see it (in the coordinator's language),
 /// how many will get it and when, and the buttons to send or schedule it.
 fn preview(ctx: &Context<'_>, centre: String, body: Option<String>, send_at: Option<NaiveDateTime>) -> Step {
-    let subscribers = coordinate::subscribers(ctx, &centre).unwrap_or(0);
-    let cohorts: Vec<CohortView> = coordinate::cohorts_at(ctx, &centre).cloned().collect();
+    let subscribers = subscribers(ctx, &centre).unwrap_or(0);
+    let cohorts: Vec<CohortView> = cohorts_at(ctx, &centre).cloned().collect();
     let shown = body.clone().map_or(BroadcastBody::Schedule, BroadcastBody::Message);
     let mut reply = Reply::default().line(Text::new("broadcast-preview-title"));
     for paragraph in message(ctx, &centre, &shown, &cohorts, None).paragraphs {
         reply = reply.paragraph(paragraph);
     }
     let when = match send_at {
-        Some(at) => Text::new("broadcast-preview-at")
-            .with("date", Arg::Date(at.date()))
-            .with("time", Arg::AtTime { hour: at.hour(), minute: at.minute() })
-            .count("subscribers", subscribers),
+        Some(at) => with_date_time(Text::new("broadcast-preview-at"), at).count("subscribers", subscribers),
         None => Text::new("broadcast-preview-now").count("subscribers", subscribers),
     };
     let send_label = if send_at.is_some() { "broadcast-confirm-schedule" } else { "broadcast-send-now" };
@@ -136,11 +132,8 @@ pub fn message(
             .line(Text::new("broadcast-from").plain("centre", name))
             .line(Text::new("broadcast-body").plain("text", text.as_str())),
         BroadcastBody::Closure => {
-            let now = ctx.now;
-            match closure.filter(|c| c.until.with_timezone(&Kyiv).naive_local() > now) {
-                Some(closure) => {
-                    Reply::default().line(card::closure_line(closure, "broadcast-closed").plain("centre", name))
-                }
+            match not_ended(ctx, closure) {
+                Some(closure) => Reply::default().line(closure_line(closure, "broadcast-closed").plain("centre", name)),
                 // Opened again before the message went.
                 None => Reply::default().line(Text::new("broadcast-reopened").plain("centre", name)),
             }
@@ -187,9 +180,8 @@ fn week(ctx: &Context<'_>, cohorts: &[CohortView]) -> Vec<Text> {
 
 /// A centre's recent and scheduled broadcasts with their progress.
 pub fn list(ctx: &Context<'_>, centre: &CentreId) -> Step {
-    let (Some(_), Some(broadcasts)) = (coordinate::subscribers(ctx, centre.as_str()), coordinate::broadcasts(ctx))
-    else {
-        return coordinate::not_found(ctx);
+    let (true, Some(broadcasts)) = (desk::owns_centre(ctx, centre.as_str()), broadcasts(ctx)) else {
+        return not_found(ctx);
     };
     let mut lines = vec![Text::new("broadcast-list-title").plain("centre", centre_name(ctx, centre.as_str()))];
     let mut reply = Reply::default();
@@ -199,12 +191,9 @@ pub fn list(ctx: &Context<'_>, centre: &CentreId) -> Step {
     for b in broadcasts {
         let local = b.send_at.with_timezone(&Kyiv).naive_local();
         let what = Text::new(if b.schedule { "broadcast-kind-schedule" } else { "broadcast-kind-message" });
+        let item = Text::new("broadcast-list-item").count("number", b.id).message("what", what);
         lines.push(
-            Text::new("broadcast-list-item")
-                .count("number", b.id)
-                .message("what", what)
-                .with("date", Arg::Date(local.date()))
-                .with("time", Arg::AtTime { hour: local.hour(), minute: local.minute() })
+            with_date_time(item, local)
                 .plain("status", b.status.as_str())
                 .count("sent", b.sent)
                 .count("blocked", b.blocked)
@@ -218,7 +207,7 @@ pub fn list(ctx: &Context<'_>, centre: &CentreId) -> Step {
     let reply = reply
         .paragraph(lines)
         .button(Text::new("broadcast-new"), Action::BroadcastNew(centre.clone()))
-        .buttons([Button { label: Text::new("coord-back"), action: Action::Coordinate }, help_now_button()]);
+        .buttons(desk::back());
     Step::new(State::Idle, ctx.language, reply)
 }
 
@@ -232,11 +221,9 @@ pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
         (Effect::Broadcast { send_at: None, .. }, Outcome::Announced(true)) => {
             Reply::default().line(Text::new("broadcast-sending"))
         }
-        (Effect::Broadcast { send_at: Some(at), .. }, Outcome::Announced(true)) => Reply::default().line(
-            Text::new("broadcast-scheduled")
-                .with("date", Arg::Date(at.date()))
-                .with("time", Arg::AtTime { hour: at.hour(), minute: at.minute() }),
-        ),
+        (Effect::Broadcast { send_at: Some(at), .. }, Outcome::Announced(true)) => {
+            Reply::default().line(with_date_time(Text::new("broadcast-scheduled"), *at))
+        }
         (_, Outcome::AnnouncedTooLate) => Reply::default().line(Text::new("broadcast-too-late")),
         (_, Outcome::BroadcastCancelled(true)) => Reply::default().line(Text::new("broadcast-cancelled")),
         (_, Outcome::BroadcastCancelled(false)) => Reply::default().line(Text::new("broadcast-not-cancelled")),

@@ -1,21 +1,13 @@
 //! How a centre is shown: a short summary in a list, and the full card.
 
 use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
-use chrono_tz::Europe::Kyiv;
 
-use super::{Context, help_now_button, menu_button};
+use super::Context;
+use super::view::{at_time, closure, closure_line, help_now_button, menu_button, menu_buttons, name, weekday_key};
 use crate::conversation::reply::{Action, Reply, Venue};
 use crate::directory::{DaySpan, Hours, Nearby, Status};
-use crate::domain::{Centre, CentreId, Closure, Language, ServiceTag};
+use crate::domain::{Centre, CentreId, Language, ServiceTag};
 use crate::i18n::{Arg, Text};
-
-/// A centre's name in the person's language.
-pub fn name(centre: &Centre, language: Language) -> &str {
-    match language {
-        Language::Uk => &centre.name_uk,
-        Language::En => &centre.name_en,
-    }
-}
 
 /// The address in the person's language, or the other one if only it is known.
 pub fn address(centre: &Centre, language: Language) -> Option<&str> {
@@ -67,24 +59,10 @@ pub fn summary(ctx: &Context<'_>, number: usize, near: &Nearby<'_>) -> Vec<Text>
     lines
 }
 
-/// A closure of the centre that has not ended.
-pub fn closure<'a>(ctx: &Context<'a>, id: &CentreId) -> Option<&'a Closure> {
-    ctx.directory.closure(id).filter(|c| c.until.with_timezone(&Kyiv).naive_local() > ctx.now)
-}
-
-/// "⛔ Closed until 24.11.2026 at 18:00: no power" (`id` chooses the wording).
-pub fn closure_line(closure: &Closure, id: &'static str) -> Text {
-    let until = closure.until.with_timezone(&Kyiv).naive_local();
-    Text::new(id)
-        .with("date", Arg::Date(until.date()))
-        .with("time", Arg::AtTime { hour: until.hour(), minute: until.minute() })
-        .plain("reason", closure.reason.as_str())
-}
-
 /// The full card of a centre, with its map pin.
 pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results: bool) -> Reply {
     let Some((centre, hours)) = ctx.directory.get(id) else {
-        return Reply::default().line(Text::new("card-gone")).buttons(super::menu::menu_buttons(ctx));
+        return Reply::default().line(Text::new("card-gone")).buttons(menu_buttons(ctx));
     };
     let language = ctx.language;
     let mut title = vec![Text::new("card-title").plain("name", name(centre, language))];
@@ -180,7 +158,7 @@ pub fn status_line(hours: Option<&Hours>, now: NaiveDateTime) -> Text {
     let Some(hours) = hours else {
         return Text::new("hours-not-given");
     };
-    let time = |at: NaiveDateTime| Arg::AtTime { hour: at.hour(), minute: at.minute() };
+    let time = at_time;
     let days_ahead = |at: NaiveDateTime| (at.date() - now.date()).num_days();
     match hours.status(now) {
         Status::AlwaysOpen => Text::new("hours-open-always"),
@@ -235,19 +213,6 @@ fn clock(minutes: u16) -> Arg {
 /// "у понеділок", "on Monday".
 fn weekday(day: Weekday) -> Text {
     Text::new("weekday-on").plain("day", weekday_key(day))
-}
-
-/// The selector key fluent uses for weekday names and their grammatical cases.
-pub fn weekday_key(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "mon",
-        Weekday::Tue => "tue",
-        Weekday::Wed => "wed",
-        Weekday::Thu => "thu",
-        Weekday::Fri => "fri",
-        Weekday::Sat => "sat",
-        Weekday::Sun => "sun",
-    }
 }
 
 #[cfg(test)]

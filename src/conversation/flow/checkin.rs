@@ -8,8 +8,9 @@
 use chrono::Duration;
 
 use super::effect::{Effect, Outcome};
-use super::{Context, Step, help_now_button, menu_button};
-use crate::conversation::reply::{Action, Button, Reply};
+use super::view::{help_now_button, hotline, menu_button, menu_buttons};
+use super::{Context, Step};
+use crate::conversation::reply::{Action, Reply};
 use crate::conversation::state::State;
 use crate::domain::wellbeing::{Answers, Concern, ITEMS};
 use crate::i18n::{Arg, Text};
@@ -115,23 +116,23 @@ pub fn done(ctx: &Context<'_>, state: State, token: &str, answers: Answers, obla
     // A code the gazetteer does not know is not stored.
     let oblast = oblast.filter(|code| ctx.gazetteer.find_oblast(code).is_some_and(|o| &o.code == code));
     let effect = Effect::SaveCheckin { answers, day: ctx.now.date(), language: ctx.language, oblast };
-    Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+    Step::effect(State::Idle, ctx.language, effect)
 }
 
 /// Stopped: nothing was stored.
 pub fn stop(ctx: &Context<'_>) -> Step {
-    let reply = Reply::default().line(Text::new("checkin-stopped")).buttons(super::menu::menu_buttons(ctx));
+    let reply = Reply::default().line(Text::new("checkin-stopped")).buttons(menu_buttons(ctx));
     Step::new(State::Idle, ctx.language, reply)
 }
 
 /// Sets the reminder two weeks from today.
 pub fn remind(ctx: &Context<'_>, state: State) -> Step {
     let effect = Effect::RemindCheckin { due_on: ctx.now.date() + Duration::days(REMIND_AFTER_DAYS) };
-    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+    Step::effect(state, ctx.language, effect)
 }
 
 pub fn cancel_reminder(ctx: &Context<'_>, state: State) -> Step {
-    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(Effect::CancelCheckinReminder) }
+    Step::effect(state, ctx.language, Effect::CancelCheckinReminder)
 }
 
 /// The answer once the check-in or the reminder is stored.
@@ -163,7 +164,7 @@ pub fn result(ctx: &Context<'_>, answers: Answers) -> Reply {
             let urgent: Vec<_> = ctx.hotlines.lines.iter().filter(|line| line.urgent).collect();
             reply.phones = urgent.iter().flat_map(|line| line.numbers.iter().cloned()).collect();
             let mut lines = vec![Text::new("checkin-crisis-call")];
-            lines.extend(urgent.iter().map(|line| super::help_now::hotline(ctx, line)));
+            lines.extend(urgent.iter().map(|line| hotline(ctx, line)));
             reply = reply
                 .line(Text::new("checkin-result-very-low"))
                 .paragraph(lines)
@@ -197,9 +198,4 @@ pub fn reminder_notice() -> Reply {
         .line(Text::new("checkin-reminder-notice"))
         .button(Text::new("checkin-begin"), Action::Checkin)
         .button(Text::new("checkin-not-now"), Action::Menu)
-}
-
-/// The menu button that offers the check-in.
-pub fn menu_button_checkin() -> Button {
-    Button { label: Text::new("menu-checkin"), action: Action::Checkin }
 }

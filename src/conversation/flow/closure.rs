@@ -2,12 +2,11 @@
 //! when), or open again. Cards and nearest answers show the closure; the
 //! centre's subscribers are told by a broadcast.
 
-use chrono::{Duration, NaiveDateTime};
-
+use super::desk::{back, not_found, owns_centre};
 use super::effect::{Effect, Outcome};
-use super::groups::centre_name;
-use super::{Context, Step, card, coordinate, draft, help_now_button};
-use crate::conversation::reply::{Action, Button, Reply};
+use super::view::{centre_name, date_error, example_tomorrow, with_date_time};
+use super::{Context, Step, draft};
+use crate::conversation::reply::Reply;
 use crate::conversation::state::State;
 use crate::domain::CentreId;
 use crate::i18n::Text;
@@ -15,14 +14,10 @@ use crate::i18n::Text;
 /// The longest reason (the database allows the same).
 pub const MAX_REASON_CHARS: usize = 300;
 
-fn back() -> Vec<Button> {
-    vec![Button { label: Text::new("coord-back"), action: Action::Coordinate }, help_now_button()]
-}
-
 /// Asks why the centre is closing.
 pub fn start(ctx: &Context<'_>, centre: &CentreId) -> Step {
-    if coordinate::subscribers(ctx, centre.as_str()).is_none() {
-        return coordinate::not_found(ctx);
+    if !owns_centre(ctx, centre.as_str()) {
+        return not_found(ctx);
     }
     let reply = Reply::default()
         .line(Text::new("closure-ask-reason").plain("centre", centre_name(ctx, centre.as_str())))
@@ -42,16 +37,13 @@ pub fn answer(ctx: &Context<'_>, centre: String, reason: Option<String>, text: &
         return ask_until(ctx, centre, text.to_owned(), None);
     };
     match draft::read_first(text, ctx.now) {
-        Ok(until) => {
-            let effect = Effect::CloseCentre { centre, reason, until };
-            Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
-        }
-        Err(error) => ask_until(ctx, centre, reason, Some(coordinate::draft_error_text(error))),
+        Ok(until) => Step::effect(State::Idle, ctx.language, Effect::CloseCentre { centre, reason, until }),
+        Err(error) => ask_until(ctx, centre, reason, Some(date_error(error))),
     }
 }
 
 fn ask_until(ctx: &Context<'_>, centre: String, reason: String, error: Option<Text>) -> Step {
-    let example = (ctx.now.date() + Duration::days(1)).format("%d.%m.%Y 09:00").to_string();
+    let example = example_tomorrow(ctx, 9);
     let mut reply = Reply::default();
     if let Some(error) = error {
         reply = reply.line(error);
@@ -62,36 +54,21 @@ fn ask_until(ctx: &Context<'_>, centre: String, reason: String, error: Option<Te
 
 /// "Open again" for a centre the person coordinates.
 pub fn reopen(ctx: &Context<'_>, state: State, centre: &CentreId) -> Step {
-    if coordinate::subscribers(ctx, centre.as_str()).is_none() {
-        return coordinate::not_found(ctx);
+    if !owns_centre(ctx, centre.as_str()) {
+        return not_found(ctx);
     }
-    let effect = Effect::ReopenCentre { centre: centre.to_string() };
-    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+    Step::effect(state, ctx.language, Effect::ReopenCentre { centre: centre.to_string() })
 }
 
-/// The desk's button for a centre: close it, or open it again.
-pub fn desk_button(ctx: &Context<'_>, centre: &CentreId) -> Button {
-    match card::closure(ctx, centre) {
-        Some(_) => Button { label: Text::new("closure-reopen"), action: Action::ReopenCentre(centre.clone()) },
-        None => Button { label: Text::new("closure-close"), action: Action::CloseCentre(centre.clone()) },
-    }
-}
-
+/// The answer once a closure was set or ended.
 pub fn after(_ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
     let reply = match (effect, outcome) {
         (Effect::CloseCentre { until, .. }, Outcome::ClosureSet(true)) => {
-            Reply::default().line(until_text("closure-done", *until))
+            Reply::default().line(with_date_time(Text::new("closure-done"), *until))
         }
         (_, Outcome::Reopened(true)) => Reply::default().line(Text::new("closure-reopened")),
         (_, Outcome::Reopened(false)) => Reply::default().line(Text::new("closure-not-closed")),
         _ => Reply::default().line(Text::new("coord-not-found")),
     };
     reply.buttons(back())
-}
-
-fn until_text(id: &'static str, until: NaiveDateTime) -> Text {
-    use chrono::Timelike;
-    Text::new(id)
-        .with("date", crate::i18n::Arg::Date(until.date()))
-        .with("time", crate::i18n::Arg::AtTime { hour: until.hour(), minute: until.minute() })
 }

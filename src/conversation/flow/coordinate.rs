@@ -1,88 +1,30 @@
 //! Coordinators' screens: their centres' groups; one group with its seats;
 //! the sign-up list, a page at a time or as a CSV file; changing the number
-//! of seats; cancelling a group; creating one through a short dialogue with
-//! a preview. The screens show only the person's own groups, and every change
-//! is checked again in the database (see `store::coordination`).
+//! of seats; cancelling a group. The screens show only the person's own
+//! groups, and every change is checked again in the database (see
+//! `store::coordination`). Creating a group is `new_group`.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Kyiv;
 
-use super::draft::{self, DraftError, Field};
+use super::desk::{back_button, closure_button, desk, not_coordinator, not_found, own_cohort, subscribers};
+use super::draft;
 use super::effect::{Effect, Outcome};
-use super::groups::{centre_name, programme_title, session_line, start_date};
-use super::{Context, Step, card, help_now_button, menu_button};
+use super::view::{
+    centre_name, closure, closure_line, help_now_button, menu_button, programme_title, sessions, start_date,
+};
+use super::{Context, Step};
 use crate::conversation::reply::{Action, Button, CsvCell, Document, Reply};
-use crate::conversation::state::{Draft, State};
-use crate::domain::checkin_stats::StatsRow;
-use crate::domain::{CentreId, ChannelKind, Language, Programme};
-use crate::i18n::{Arg, Text};
-use crate::store::{BroadcastSummary, CapacityChange, CohortView, GroupCancellation, Redeemed, SignupEntry};
+use crate::conversation::state::State;
+use crate::domain::{CentreId, ChannelKind};
+use crate::i18n::Text;
+use crate::store::{CapacityChange, CohortView, GroupCancellation, Redeemed, SignupEntry};
 
 /// Sign-ups on one page: short enough for any platform's message limit
 /// (checked by a test against Telegram's 4,096 and Viber's 7,000).
 pub const PAGE_SIZE: usize = 10;
 /// Groups listed on the coordinator's screen.
 const MAX_LISTED: usize = 20;
-
-/// What the coordinator screens need from the database, loaded only for them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Desk {
-    /// The centres the person coordinates; empty for everyone else.
-    pub centres: Vec<String>,
-    /// Their centres' groups that are neither cancelled nor over.
-    pub cohorts: Vec<CohortView>,
-    /// The sign-up list of the group asked about, when one was.
-    pub signups: Option<Vec<SignupEntry>>,
-    pub programmes: Vec<Programme>,
-    /// Subscribers per centre, in the order of `centres`.
-    pub subscribers: Vec<i64>,
-    /// The broadcasts of the centre asked about, when one was.
-    pub broadcasts: Option<Vec<BroadcastSummary>>,
-    /// Check-in statistics of the complete weeks shown (`super::stats::WEEKS`), when asked for.
-    pub stats: Option<Vec<StatsRow>>,
-}
-
-/// Subscribers of one of the person's centres; `None` when it is not theirs.
-pub fn subscribers(ctx: &Context<'_>, centre: &str) -> Option<i64> {
-    let desk = desk(ctx);
-    let index = desk.centres.iter().position(|c| c == centre)?;
-    Some(desk.subscribers.get(index).copied().unwrap_or(0))
-}
-
-/// The person's running groups at one centre.
-pub fn cohorts_at<'a>(ctx: &Context<'a>, centre: &'a str) -> impl Iterator<Item = &'a CohortView> {
-    desk(ctx).cohorts.iter().filter(move |c| c.centre == centre)
-}
-
-/// The broadcasts loaded for this step.
-pub fn broadcasts<'a>(ctx: &Context<'a>) -> Option<&'a Vec<BroadcastSummary>> {
-    desk(ctx).broadcasts.as_ref()
-}
-
-pub(super) fn desk<'a>(ctx: &Context<'a>) -> &'a Desk {
-    static EMPTY: std::sync::OnceLock<Desk> = std::sync::OnceLock::new();
-    ctx.desk.unwrap_or_else(|| EMPTY.get_or_init(Desk::default))
-}
-
-fn back_button() -> Button {
-    Button { label: Text::new("coord-back"), action: Action::Coordinate }
-}
-
-pub(super) fn not_coordinator(ctx: &Context<'_>, state: State) -> Step {
-    let reply = Reply::default().line(Text::new("coord-not-coordinator")).buttons([help_now_button(), menu_button()]);
-    Step::new(state, ctx.language, reply)
-}
-
-pub(super) fn not_found(ctx: &Context<'_>) -> Step {
-    let reply =
-        Reply::default().line(Text::new("coord-not-found")).buttons([back_button(), help_now_button(), menu_button()]);
-    Step::new(State::Idle, ctx.language, reply)
-}
-
-/// The person's own group, or `None` for anything else (forged, cancelled, over).
-fn own_cohort<'a>(ctx: &Context<'a>, id: &str) -> Option<&'a CohortView> {
-    desk(ctx).cohorts.iter().find(|c| c.id == id)
-}
 
 /// The groups of the centres the person coordinates.
 pub fn overview(ctx: &Context<'_>, state: State) -> Step {
@@ -118,8 +60,8 @@ pub fn overview(ctx: &Context<'_>, state: State) -> Step {
             reply = reply.button(label, Action::CoordCohort(cohort.id.clone()));
         }
         lines.push(Text::new("coord-subscribers").count("count", subscribers(ctx, centre).unwrap_or(0)));
-        if let Some(closure) = CentreId::parse(centre).ok().and_then(|id| card::closure(ctx, &id)) {
-            lines.push(card::closure_line(closure, "card-closed-short"));
+        if let Some(closure) = CentreId::parse(centre).ok().and_then(|id| closure(ctx, &id)) {
+            lines.push(closure_line(closure, "card-closed-short"));
         }
         reply = reply.paragraph(lines);
         if let Ok(id) = CentreId::parse(centre) {
@@ -127,7 +69,7 @@ pub fn overview(ctx: &Context<'_>, state: State) -> Step {
             reply = reply
                 .button(Text::new("coord-new").plain("centre", name.clone()), Action::CoordNew(id.clone()))
                 .button(Text::new("coord-broadcast").plain("centre", name), Action::Broadcasts(id.clone()))
-                .buttons([super::closure::desk_button(ctx, &id)]);
+                .buttons([closure_button(ctx, &id)]);
         }
     }
     let stats = Button { label: Text::new("coord-stats"), action: Action::CoordStats };
@@ -147,12 +89,10 @@ pub fn cohort(ctx: &Context<'_>, id: &str) -> Step {
             .count("capacity", cohort.capacity)
             .count("waiting", cohort.waiting),
     ];
-    let mut sessions = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
-    sessions.extend(cohort.sessions.iter().enumerate().map(|(i, (at, minutes))| session_line(i + 1, *at, *minutes)));
     let mut reply = Reply::default()
         .line(title)
         .paragraph(facts)
-        .paragraph(sessions)
+        .paragraph(sessions(cohort))
         .button(Text::new("coord-list"), Action::CoordList { cohort: cohort.id.clone(), page: 0 });
     // Viber can only send files from a public URL; the list pages serve there.
     if ctx.channel != ChannelKind::Viber {
@@ -294,8 +234,7 @@ pub fn ask_capacity(ctx: &Context<'_>, id: &str) -> Step {
 pub fn capacity_answer(ctx: &Context<'_>, cohort: String, text: &str) -> Step {
     match draft::read_number(text, draft::CAPACITY) {
         Ok(capacity) => {
-            let effect = Effect::SetCapacity { cohort, capacity: capacity as i32 };
-            Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+            Step::effect(State::Idle, ctx.language, Effect::SetCapacity { cohort, capacity: capacity as i32 })
         }
         Err(_) => {
             let back = Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.clone()) };
@@ -325,154 +264,7 @@ pub fn cancel(ctx: &Context<'_>, id: &str) -> Step {
     if own_cohort(ctx, id).is_none() {
         return not_found(ctx);
     }
-    let effect = Effect::CancelCohort { cohort: id.to_owned() };
-    Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
-}
-
-/// Starts a new group at a centre the person coordinates.
-pub fn new_group(ctx: &Context<'_>, centre: &CentreId) -> Step {
-    if !desk(ctx).centres.iter().any(|c| c == centre.as_str()) {
-        return not_found(ctx);
-    }
-    ask_next(ctx, Draft { centre: centre.to_string(), ..Draft::default() }, None)
-}
-
-/// A pressed button while drafting (programme, language, format, create).
-pub fn draft_choice(ctx: &Context<'_>, state: State, action: &Action) -> Step {
-    let State::Drafting { mut draft } = state else {
-        return Step::new(state, ctx.language, super::stale_button(ctx));
-    };
-    match action {
-        Action::DraftProgramme(id) if desk(ctx).programmes.iter().any(|p| &p.id == id) => {
-            draft.programme = Some(id.clone());
-        }
-        Action::DraftLanguage(language) => draft.language = Some(*language),
-        Action::DraftOnline(online) => draft.online = Some(*online),
-        Action::DraftCreate if draft::next_field(&draft) == Field::Done => {
-            return Step {
-                state: State::Idle,
-                language: ctx.language,
-                replies: Vec::new(),
-                effect: Some(Effect::CreateCohort { draft }),
-            };
-        }
-        _ => return Step::new(State::Drafting { draft }, ctx.language, super::stale_button(ctx)),
-    }
-    ask_next(ctx, draft, None)
-}
-
-/// A typed answer while drafting.
-pub fn draft_answer(ctx: &Context<'_>, mut draft: Draft, text: &str) -> Step {
-    let answer = match draft::next_field(&draft) {
-        Field::First => draft::read_first(text, ctx.now).map(|at| draft.first = Some(at)),
-        Field::Sessions => draft::read_number(text, draft::session_counts()).and_then(|n| {
-            draft.sessions = Some(n as u32);
-            // A weekly session that would fall on a clock change is caught now.
-            draft::sessions(&draft).map(|_| ()).inspect_err(|_| draft.sessions = None)
-        }),
-        Field::Minutes => draft::read_number(text, draft::MINUTES).map(|n| draft.minutes = Some(n as i32)),
-        Field::Capacity => draft::read_number(text, draft::CAPACITY).map(|n| draft.capacity = Some(n as i32)),
-        // A button is expected: ask again.
-        Field::Programme | Field::Language | Field::Format | Field::Done => Ok(()),
-    };
-    ask_next(ctx, draft, answer.err())
-}
-
-/// Asks the next question (after saying what was wrong with the last answer).
-fn ask_next(ctx: &Context<'_>, draft: Draft, error: Option<DraftError>) -> Step {
-    let field = draft::next_field(&draft);
-    let mut reply = Reply::default();
-    if let Some(error) = error {
-        reply = reply.line(draft_error(error, field));
-    }
-    let example = Arg::Plain(example_date(ctx));
-    reply = match field {
-        Field::Programme => {
-            let mut reply =
-                reply.line(Text::new("draft-ask-programme").plain("centre", centre_name(ctx, &draft.centre)));
-            for programme in &desk(ctx).programmes {
-                let title = match ctx.language {
-                    Language::Uk => programme.title_uk.as_str(),
-                    Language::En => programme.title_en.as_str(),
-                };
-                reply = reply.button(
-                    Text::new("draft-programme").plain("title", title),
-                    Action::DraftProgramme(programme.id.clone()),
-                );
-            }
-            reply
-        }
-        Field::First => reply.line(Text::new("draft-ask-first").with("example", example)),
-        Field::Sessions => reply.line(Text::new("draft-ask-sessions")),
-        Field::Minutes => reply.line(Text::new("draft-ask-minutes")),
-        Field::Capacity => reply.line(Text::new("draft-ask-capacity")),
-        Field::Language => reply
-            .line(Text::new("draft-ask-language"))
-            .button(Text::new("language-uk"), Action::DraftLanguage(Language::Uk))
-            .button(Text::new("language-en"), Action::DraftLanguage(Language::En)),
-        Field::Format => reply
-            .line(Text::new("draft-ask-format"))
-            .button(Text::new("draft-in-person"), Action::DraftOnline(false))
-            .button(Text::new("draft-online"), Action::DraftOnline(true)),
-        Field::Done => return preview(ctx, draft),
-    };
-    let reply = reply.buttons([back_button(), help_now_button()]);
-    Step::new(State::Drafting { draft }, ctx.language, reply)
-}
-
-/// Why a typed date and time was refused.
-pub(super) fn draft_error_text(error: DraftError) -> Text {
-    draft_error(error, Field::First)
-}
-
-fn draft_error(error: DraftError, field: Field) -> Text {
-    match (error, field) {
-        (DraftError::Unreadable, _) => Text::new("draft-bad-date"),
-        (DraftError::Past, _) => Text::new("draft-past-date"),
-        (DraftError::TooFar, _) => Text::new("draft-far-date"),
-        (DraftError::NoSuchTime, _) => Text::new("draft-no-such-time"),
-        (_, Field::Sessions) => Text::new("draft-bad-sessions"),
-        (_, Field::Minutes) => Text::new("draft-bad-minutes"),
-        (_, Field::Capacity) => Text::new("coord-bad-capacity"),
-        _ => Text::new("error-stale-button"),
-    }
-}
-
-/// Tomorrow at 18:00, as an example of the date format.
-fn example_date(ctx: &Context<'_>) -> String {
-    (ctx.now.date() + chrono::Duration::days(1)).format("%d.%m.%Y 18:00").to_string()
-}
-
-/// Everything the new group will be, with each session, before it is created.
-fn preview(ctx: &Context<'_>, draft: Draft) -> Step {
-    let Ok(sessions) = draft::sessions(&draft) else {
-        return ask_next(ctx, Draft { first: None, sessions: None, ..draft }, Some(DraftError::NoSuchTime));
-    };
-    let programme = desk(ctx).programmes.iter().find(|p| Some(&p.id) == draft.programme.as_ref());
-    let title = programme.map(|p| match ctx.language {
-        Language::Uk => p.title_uk.clone(),
-        Language::En => p.title_en.clone(),
-    });
-    let minutes = draft.minutes.unwrap_or_default();
-    let facts = vec![
-        Text::new("draft-preview-programme").plain("programme", title.unwrap_or_default()),
-        Text::new("group-where").plain("centre", centre_name(ctx, &draft.centre)),
-        Text::new("group-format")
-            .plain("format", if draft.online == Some(true) { "online" } else { "in_person" })
-            .plain("language", draft.language.unwrap_or_default().code()),
-        Text::new("draft-preview-seats").count("capacity", i64::from(draft.capacity.unwrap_or_default())),
-    ];
-    let mut lines = vec![Text::new("group-sessions-title").count("count", sessions.len() as i64)];
-    lines.extend(sessions.iter().enumerate().map(|(i, at)| session_line(i + 1, *at, minutes)));
-    let restart = CentreId::parse(&draft.centre).map(Action::CoordNew).unwrap_or(Action::Coordinate);
-    let reply = Reply::default()
-        .line(Text::new("draft-preview-title"))
-        .paragraph(facts)
-        .paragraph(lines)
-        .button(Text::new("draft-create"), Action::DraftCreate)
-        .button(Text::new("draft-start-over"), restart)
-        .buttons([back_button(), help_now_button()]);
-    Step::new(State::Drafting { draft }, ctx.language, reply)
+    Step::effect(State::Idle, ctx.language, Effect::CancelCohort { cohort: id.to_owned() })
 }
 
 /// The answer once a coordinator's change was applied, and the state to
@@ -501,19 +293,12 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
         (_, Outcome::GroupCancelled(GroupCancellation::Cancelled { told })) => {
             Reply::default().line(Text::new("coord-cancelled").count("told", *told as i64))
         }
-        (_, Outcome::Created(Ok(id))) => Reply::default()
-            .line(Text::new("draft-created"))
-            .button(Text::new("draft-open-new"), Action::CoordCohort(id.clone())),
         (_, Outcome::Redeemed(Redeemed::Coordinator { centre })) => Reply::default()
             .line(Text::new("invite-accepted").plain("centre", centre_name(ctx, centre)))
             .button(Text::new("invite-open"), Action::Coordinate),
         (_, Outcome::Redeemed(Redeemed::Expired)) => Reply::default().line(Text::new("invite-expired")),
         (_, Outcome::Redeemed(Redeemed::Used)) => Reply::default().line(Text::new("invite-used")),
         (_, Outcome::Redeemed(Redeemed::Unknown)) => Reply::default().line(Text::new("invite-unknown")),
-        (_, Outcome::Created(Err(DraftError::Exists))) => Reply::default().line(Text::new("draft-exists")),
-        (_, Outcome::Created(Err(DraftError::NotAllowed))) => Reply::default().line(Text::new("coord-not-found")),
-        // The draft went stale (the first session passed while it waited).
-        (_, Outcome::Created(Err(error))) => Reply::default().line(draft_error(*error, Field::Done)),
         _ => Reply::default().line(Text::new("coord-not-found")),
     };
     (reply.buttons([back_button(), help_now_button(), menu_button()]), None)

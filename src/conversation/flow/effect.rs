@@ -1,13 +1,11 @@
-//! Changes a step asks the database to make, and how they went. The pure flow
-//! returns an [`Effect`]; the wrapper applies it while the person's row is
-//! locked and words the [`Outcome`] with [`after`].
+//! Changes a step asks the database to make, and how they went: data only.
+//! The pure flow returns an [`Effect`]; the wrapper applies it while the
+//! person's row is locked, and [`super::after`] words the [`Outcome`].
 
-use super::draft::DraftError;
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{Context, broadcast, checkin, closure, coordinate, groups, privacy, report, subscribe};
-use crate::conversation::reply::Reply;
-use crate::conversation::state::{Draft, State};
+use super::draft::DraftError;
+use crate::conversation::state::Draft;
 use crate::domain::wellbeing::Answers;
 use crate::domain::{CentreId, Language, Phone};
 use crate::store::{
@@ -139,33 +137,4 @@ pub enum Outcome {
     /// False: there was no reminder.
     CheckinReminderCancelled(bool),
     Forgotten(Forgotten),
-}
-
-/// The answer once the database has applied an effect, and a state that
-/// replaces the step's when the person is asked again.
-pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, Option<State>) {
-    match outcome {
-        Outcome::Refused => {
-            let reply = Reply::default().line(crate::i18n::Text::new("error-stale-button"));
-            (reply.buttons(super::menu::menu_buttons(ctx)), Some(State::Idle))
-        }
-        Outcome::SignedUp(_) | Outcome::Left(_) | Outcome::Absence(_) | Outcome::RemindersStopped(_) => {
-            (groups::after(ctx, effect, outcome), None)
-        }
-        Outcome::Capacity(_) | Outcome::GroupCancelled(_) | Outcome::Created(_) | Outcome::Redeemed(_) => {
-            coordinate::after(ctx, effect, outcome)
-        }
-        Outcome::Subscribed(_) | Outcome::Unsubscribed(_) | Outcome::UnsubscribedAll(_) => {
-            (subscribe::after(ctx, effect, outcome), None)
-        }
-        Outcome::Announced(_) | Outcome::AnnouncedTooLate | Outcome::BroadcastCancelled(_) => {
-            (broadcast::after(ctx, effect, outcome), None)
-        }
-        Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
-        Outcome::Reported(_) | Outcome::Resolved(_) => (report::after(ctx, outcome), None),
-        Outcome::CheckinFinished | Outcome::CheckinReminderSet | Outcome::CheckinReminderCancelled(_) => {
-            (checkin::after(ctx, effect, outcome), None)
-        }
-        Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
-    }
 }

@@ -1,7 +1,8 @@
 //! Finding the nearest centres: by shared location or typed place, with
 //! disambiguation, paging and cards.
 
-use super::{Context, Step, card, help_now_button, menu, menu_button};
+use super::view::{help_now_button, menu_button, not_understood, stale_button};
+use super::{Context, Step, card};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
 use crate::directory::{Lookup, Place, PlaceKind, Precision};
@@ -47,7 +48,7 @@ pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
         }
         Lookup::Ambiguous(candidates) => ask_which(ctx, candidates),
         Lookup::NotFound { suggestions } if suggestions.is_empty() && state != State::AwaitingPlace => {
-            Step::new(state, ctx.language, menu::not_understood(ctx))
+            Step::new(state, ctx.language, not_understood(ctx))
         }
         Lookup::NotFound { suggestions } => {
             let echo: String = text.chars().take(ECHO_CHARS).collect();
@@ -69,14 +70,14 @@ pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
 pub fn from_place_code(ctx: &Context<'_>, state: State, code: &str) -> Step {
     match ctx.gazetteer.by_code(code) {
         Some(index) => results(ctx, ctx.gazetteer.place(index).location, Some(index), 0),
-        None => Step::new(state, ctx.language, super::stale_button(ctx)),
+        None => Step::new(state, ctx.language, stale_button(ctx)),
     }
 }
 
 /// The person picked an oblast for an ambiguous name.
 pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step {
     let State::ChoosingPlace { candidates } = &state else {
-        return Step::new(state, ctx.language, super::stale_button(ctx));
+        return Step::new(state, ctx.language, stale_button(ctx));
     };
     let in_oblast: Vec<usize> = candidates
         .iter()
@@ -84,7 +85,7 @@ pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step
         .filter(|&p| ctx.gazetteer.oblast(ctx.gazetteer.place(p).oblast).code == oblast_code)
         .collect();
     match in_oblast[..] {
-        [] => Step::new(state, ctx.language, super::stale_button(ctx)),
+        [] => Step::new(state, ctx.language, stale_button(ctx)),
         [only] => results(ctx, ctx.gazetteer.place(only).location, Some(only), 0),
         _ => ask_which(ctx, in_oblast),
     }
@@ -96,7 +97,7 @@ pub fn more(ctx: &Context<'_>, state: State) -> Step {
             let place = place.and_then(|code| ctx.gazetteer.by_code(&code));
             results(ctx, origin, place, shown)
         }
-        other => Step::new(other, ctx.language, super::stale_button(ctx)),
+        other => Step::new(other, ctx.language, stale_button(ctx)),
     }
 }
 
@@ -108,7 +109,7 @@ pub fn current_page(ctx: &Context<'_>, state: State) -> Step {
             let page_start = shown.saturating_sub(1) / PAGE * PAGE;
             results(ctx, origin, place, page_start)
         }
-        other => Step::new(other, ctx.language, super::stale_button(ctx)),
+        other => Step::new(other, ctx.language, stale_button(ctx)),
     }
 }
 

@@ -5,16 +5,16 @@
 //! a seat is an [`Effect`] the wrapper applies in the database; [`after`]
 //! words its outcome.
 
-use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
-use chrono_tz::Europe::Kyiv;
-
 use super::effect::{Effect, Outcome};
-use super::{Context, Step, card, help_now_button, menu_button};
+use super::view::{
+    centre_name, help_now_button, menu_button, mine_button, name, programme_title, sessions, stale_button, start_date,
+};
+use super::{Board, Context, Step};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, Language, Phone};
 use crate::i18n::{Arg, Text};
-use crate::store::{Absence, Cancellation, CohortView, Leaving, MySignup, SignUp};
+use crate::store::{Absence, Cancellation, CohortView, Leaving, SignUp};
 
 /// How many centres around a search count as "near".
 const NEAR_CENTRES: usize = 5;
@@ -22,13 +22,6 @@ const NEAR_CENTRES: usize = 5;
 const MAX_LISTED: usize = 8;
 /// The longest first name kept.
 const MAX_NAME_CHARS: usize = 60;
-
-/// What the groups screens need from the database, loaded only for them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Board {
-    pub cohorts: Vec<CohortView>,
-    pub mine: Vec<MySignup>,
-}
 
 fn board<'a>(ctx: &Context<'a>) -> &'a Board {
     static EMPTY: std::sync::OnceLock<Board> = std::sync::OnceLock::new();
@@ -52,7 +45,7 @@ pub fn near(ctx: &Context<'_>, state: State) -> Step {
 
 /// Groups at one centre (from its card).
 pub fn at_centre(ctx: &Context<'_>, state: State, centre: &CentreId) -> Step {
-    let name = ctx.directory.get(centre).map(|(c, _)| card::name(c, ctx.language).to_owned()).unwrap_or_default();
+    let name = ctx.directory.get(centre).map(|(c, _)| name(c, ctx.language).to_owned()).unwrap_or_default();
     let cohorts: Vec<&CohortView> = board(ctx).cohorts.iter().filter(|c| c.centre == centre.as_str()).collect();
     let reply = list(ctx, Text::new("groups-at-centre-title").plain("centre", name), &cohorts);
     Step::new(state, ctx.language, reply)
@@ -79,11 +72,7 @@ fn list(ctx: &Context<'_>, title: Text, cohorts: &[&CohortView]) -> Reply {
             Text::new("groups-open").count("number", number).plain("programme", programme_title(cohort, ctx.language));
         reply = reply.button(label, Action::Cohort(cohort.id.clone()));
     }
-    reply.paragraph(lines).buttons([
-        Button { label: Text::new("menu-mine"), action: Action::Mine },
-        help_now_button(),
-        menu_button(),
-    ])
+    reply.paragraph(lines).buttons([mine_button(), help_now_button(), menu_button()])
 }
 
 /// One cohort: what, where, when, seats, and a button to join.
@@ -105,9 +94,7 @@ pub fn detail(ctx: &Context<'_>, state: State, cohort_id: &str) -> Step {
         Text::new("group-format").plain("format", cohort.format.as_str()).plain("language", cohort.language.as_str()),
         seats_line(cohort),
     ];
-    let mut sessions = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
-    sessions.extend(cohort.sessions.iter().enumerate().map(|(i, (at, minutes))| session_line(i + 1, *at, *minutes)));
-    let mut reply = Reply::default().paragraph(about).paragraph(facts).paragraph(sessions);
+    let mut reply = Reply::default().paragraph(about).paragraph(facts).paragraph(sessions(cohort));
     match board(ctx).mine.iter().find(|s| s.cohort == cohort.id) {
         Some(mine) if mine.confirmed => reply = reply.line(Text::new("group-you-are-in")),
         Some(mine) => reply = reply.line(Text::new("group-you-wait").count("position", mine.position.unwrap_or(0))),
@@ -116,11 +103,7 @@ pub fn detail(ctx: &Context<'_>, state: State, cohort_id: &str) -> Step {
             reply = reply.button(Text::new(label), Action::Join(cohort.id.clone()));
         }
     }
-    let reply = reply.buttons([
-        Button { label: Text::new("menu-mine"), action: Action::Mine },
-        help_now_button(),
-        menu_button(),
-    ]);
+    let reply = reply.buttons([mine_button(), help_now_button(), menu_button()]);
     Step::new(state, language, reply)
 }
 
@@ -160,7 +143,7 @@ pub fn skip(ctx: &Context<'_>, state: State) -> Step {
     match state {
         State::SigningUp { cohort, asking_phone: false, .. } => ask_phone(ctx, cohort, None),
         State::SigningUp { cohort, name, asking_phone: true } => sign_up(ctx, cohort, name, None),
-        other => Step::new(other, ctx.language, super::stale_button(ctx)),
+        other => Step::new(other, ctx.language, stale_button(ctx)),
     }
 }
 
@@ -170,9 +153,7 @@ fn ask_phone(ctx: &Context<'_>, cohort: String, name: Option<String>) -> Step {
 }
 
 fn sign_up(ctx: &Context<'_>, cohort: String, first_name: Option<String>, phone: Option<Phone>) -> Step {
-    let mut step = Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: None };
-    step.effect = Some(Effect::SignUp { cohort, first_name, phone });
-    step
+    Step::effect(State::Idle, ctx.language, Effect::SignUp { cohort, first_name, phone })
 }
 
 /// The person's sign-ups, each with a button to cancel it.
@@ -203,15 +184,9 @@ pub fn mine(ctx: &Context<'_>, state: State) -> Step {
     Step::new(state, ctx.language, reply)
 }
 
-/// Leaving a group, giving up a promoted seat, "I can't come this time" or
-/// no more reminders: all applied by the wrapper.
-pub fn change(ctx: &Context<'_>, state: State, effect: Effect) -> Step {
-    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
-}
-
 /// The answer once the database has applied an effect.
 pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
-    let buttons = [Button { label: Text::new("menu-mine"), action: Action::Mine }, help_now_button(), menu_button()];
+    let buttons = [mine_button(), help_now_button(), menu_button()];
     let cohort = match effect {
         Effect::SignUp { cohort, .. } => board(ctx).cohorts.iter().find(|c| &c.id == cohort),
         _ => None,
@@ -225,9 +200,7 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
                         .plain("programme", programme_title(cohort, ctx.language))
                         .plain("centre", centre_name(ctx, &cohort.centre)),
                 );
-                let mut sessions = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
-                sessions.extend(cohort.sessions.iter().enumerate().map(|(i, (at, m))| session_line(i + 1, *at, *m)));
-                reply = reply.paragraph(sessions);
+                reply = reply.paragraph(sessions(cohort));
             }
             reply
         }
@@ -267,25 +240,6 @@ fn skip_button() -> Button {
     Button { label: Text::new("signup-skip"), action: Action::Skip }
 }
 
-pub(super) fn programme_title(cohort: &CohortView, language: Language) -> &str {
-    match language {
-        Language::Uk => &cohort.programme.title_uk,
-        Language::En => &cohort.programme.title_en,
-    }
-}
-
-pub(super) fn centre_name(ctx: &Context<'_>, centre: &str) -> String {
-    CentreId::parse(centre)
-        .ok()
-        .and_then(|id| ctx.directory.get(&id).map(|(c, _)| card::name(c, ctx.language).to_owned()))
-        .unwrap_or_else(|| centre.to_owned())
-}
-
-pub(super) fn start_date(cohort: &CohortView) -> Arg {
-    let first = cohort.sessions.first().map(|(at, _)| at.with_timezone(&Kyiv).date_naive());
-    first.map_or(Arg::Plain(String::new()), Arg::Date)
-}
-
 fn seats(cohort: &CohortView) -> Text {
     let left = (cohort.capacity - cohort.confirmed).max(0);
     Text::new("groups-seats").count("left", left)
@@ -298,20 +252,4 @@ fn seats_line(cohort: &CohortView) -> Text {
     } else {
         Text::new("group-full").count("waiting", cohort.waiting)
     }
-}
-
-/// "2. 03.12.2026 (Чт), 18:00–19:30", in Kyiv time.
-pub(super) fn session_line(number: usize, at: DateTime<Utc>, minutes: i32) -> Text {
-    let start = at.with_timezone(&Kyiv);
-    let end = start + Duration::minutes(i64::from(minutes));
-    Text::new("group-session")
-        .count("number", number as i64)
-        .with("date", Arg::Date(start.date_naive()))
-        .message("weekday", Text::new("weekday-short").plain("day", weekday_key(start.weekday())))
-        .with("from", Arg::Time { hour: start.hour(), minute: start.minute() })
-        .with("to", Arg::Time { hour: end.hour(), minute: end.minute() })
-}
-
-fn weekday_key(day: chrono::Weekday) -> &'static str {
-    card::weekday_key(day)
 }

@@ -1,20 +1,10 @@
 //! "I need help now": crisis lines first, then the way to the nearest centre.
 
-use super::{Context, card, menu_button};
+use super::view::{hotline, menu_button};
+use super::{Context, card};
 use crate::conversation::reply::{Action, Reply};
 use crate::conversation::state::State;
-use crate::domain::Hotline;
 use crate::i18n::{Arg, Text};
-
-/// One line: its name, numbers and hours.
-pub(super) fn hotline(ctx: &Context<'_>, line: &Hotline) -> Text {
-    let numbers = line.numbers.iter().map(|n| Text::new("help-number").plain("number", n.as_str())).collect();
-    let text = match line.hours(ctx.language) {
-        Some(hours) => Text::new("help-line-with-hours").plain("hours", hours),
-        None => Text::new("help-line"),
-    };
-    text.plain("name", line.name(ctx.language)).with("numbers", Arg::List(numbers))
-}
 
 pub fn screen(ctx: &Context<'_>, state: &State) -> Reply {
     let lines = ctx.hotlines.lines.iter().map(|line| hotline(ctx, line)).collect();

@@ -1,20 +1,24 @@
 //! Welcome, main menu, language, help and about screens.
 
+use super::card;
+use super::context::{Context, Step};
 use super::effect::Effect;
-use super::{Context, INVITE_PAYLOAD, Step, card, help_now_button, menu_button};
-use crate::conversation::reply::{Action, Button, Reply};
+use super::view::{help_now_button, menu_button, menu_buttons};
+use crate::conversation::reply::{Action, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, Language};
 use crate::i18n::Text;
+
+/// The `/start` payload prefix of a coordinator invitation (`coord-<code>`).
+pub const INVITE_PAYLOAD: &str = "coord-";
 
 /// `/start`: the welcome with a short privacy notice, then the menu, or the
 /// centre card a deep link (`centre-<id>`) points to.
 pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
     let welcome = Reply::default().line(Text::new("welcome-greeting")).line(Text::new("welcome-privacy"));
     // A coordinator invitation: the code goes to the database, never into the state.
-    if let Some(code) = payload.and_then(|p| p.strip_prefix(INVITE_PAYLOAD)).filter(|c| is_code(c)) {
-        let effect = Effect::RedeemInvite { code: code.to_owned() };
-        return Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) };
+    if let Some(code) = payload.and_then(|p| p.strip_prefix(INVITE_PAYLOAD)).filter(|c| is_invite_code(c)) {
+        return Step::effect(State::Idle, ctx.language, Effect::RedeemInvite { code: code.to_owned() });
     }
     let linked = payload
         .and_then(|p| p.strip_prefix("centre-"))
@@ -30,7 +34,7 @@ pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
 }
 
 /// Invitation codes are 20 lowercase hex digits.
-fn is_code(code: &str) -> bool {
+fn is_invite_code(code: &str) -> bool {
     code.len() == 20 && code.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
@@ -41,19 +45,6 @@ pub fn welcome() -> Reply {
 
 pub fn main_menu(ctx: &Context<'_>) -> Reply {
     Reply::default().line(Text::new("menu-title")).buttons(menu_buttons(ctx))
-}
-
-/// Find a centre · I need help now · Language · About & privacy.
-pub fn menu_buttons(_ctx: &Context<'_>) -> Vec<Button> {
-    vec![
-        Button { label: Text::new("menu-find"), action: Action::Find },
-        help_now_button(),
-        Button { label: Text::new("menu-groups"), action: Action::Groups },
-        Button { label: Text::new("menu-mine"), action: Action::Mine },
-        super::checkin::menu_button_checkin(),
-        Button { label: Text::new("menu-language"), action: Action::Language },
-        Button { label: Text::new("menu-about"), action: Action::About },
-    ]
 }
 
 pub fn help(ctx: &Context<'_>) -> Reply {
@@ -89,8 +80,4 @@ pub fn unsupported(ctx: &Context<'_>) -> Reply {
 
 pub fn contact_not_needed(ctx: &Context<'_>) -> Reply {
     Reply::default().line(Text::new("error-contact-not-needed")).buttons(menu_buttons(ctx))
-}
-
-pub fn not_understood(ctx: &Context<'_>) -> Reply {
-    Reply { ask_location: true, ..Reply::default() }.line(Text::new("error-not-understood")).buttons(menu_buttons(ctx))
 }

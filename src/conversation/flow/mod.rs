@@ -1,73 +1,53 @@
 //! The conversation as a pure function: `(state, incoming) → (state, replies)`.
 //! No database, no network: everything it needs arrives in [`Context`].
+//!
+//! # Layers
+//!
+//! This module routes: it reads the input ([`step`]), hands it to a screen
+//! ([`on_action`], `on_text`), and words the outcome of the screen's effect
+//! ([`after`]). Below it:
+//!
+//! - screens, one per job: `menu`, `find`, `help_now`, `groups`, `subscribe`,
+//!   `report`, `checkin`, `privacy`, `stats`, `coordinate`, `new_group`,
+//!   `broadcast`, `closure`, and `notices` (the messages the bot starts);
+//! - what screens share: `view` (wording and buttons), `card` (how a centre
+//!   is shown), `desk` (a coordinator's centres and groups, and what is
+//!   theirs), `draft` (reading a new group's answers) and `effect` (the
+//!   changes a step asks for, and their outcomes: data only).
+//!
+//! **A screen never imports another screen**: what two screens need goes to
+//! `view`, `card` or `desk`. `tests/structure.rs` checks it.
 
 pub mod broadcast;
 mod card;
 pub mod checkin;
 mod closure;
-pub mod coordinate;
+mod context;
+mod coordinate;
+mod desk;
 pub mod draft;
 pub mod effect;
 mod find;
-pub mod groups;
+mod groups;
 mod help_now;
 mod menu;
+mod new_group;
 pub mod notices;
 mod privacy;
 mod report;
 pub mod stats;
 mod subscribe;
+pub mod view;
 
-use chrono::NaiveDateTime;
+pub use context::{Board, Context, Desk, Step};
 
 use super::incoming::{Command, Incoming};
 use super::reply::{Action, Reply};
 use super::state::State;
 use crate::directory::normalize::skeleton;
-use crate::directory::{Directory, Gazetteer};
-use crate::domain::{ChannelKind, Hotlines, Language};
-use crate::i18n::Text;
 use crate::store::Leaving;
-use effect::Effect;
-
-/// Read-only data for one step.
-#[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
-    pub directory: &'a Directory,
-    pub gazetteer: &'a Gazetteer,
-    pub hotlines: &'a Hotlines,
-    /// Local time in Europe/Kyiv, for "open now".
-    pub now: NaiveDateTime,
-    pub language: Language,
-    /// The person wrote for the first time.
-    pub is_new: bool,
-    /// Groups and the person's sign-ups, loaded only when a step needs them
-    /// (see [`needs_groups`]).
-    pub groups: Option<&'a groups::Board>,
-    /// A coordinator's centres and groups, loaded only for their screens
-    /// (see [`needs_desk`]).
-    pub desk: Option<&'a coordinate::Desk>,
-    /// The channel the person writes on (Viber cannot receive files).
-    pub channel: ChannelKind,
-}
-
-/// The result of one step.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Step {
-    pub state: State,
-    pub language: Language,
-    pub replies: Vec<Reply>,
-    /// A change for the database (taking or leaving a seat, a coordinator's
-    /// change); its outcome is worded by [`effect::after`] and appended to
-    /// the replies.
-    pub effect: Option<effect::Effect>,
-}
-
-impl Step {
-    fn new(state: State, language: Language, reply: Reply) -> Self {
-        Self { state, language, replies: vec![reply], effect: None }
-    }
-}
+use effect::{Effect, Outcome};
+use view::stale_button;
 
 /// Whether this update needs the groups board loaded from the database.
 pub fn needs_groups(state: &State, incoming: &Incoming) -> bool {
@@ -148,8 +128,7 @@ pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<DeskNeeds> {
     }
 }
 
-/// The `/start` payload prefix of a coordinator invitation (`coord-<code>`).
-pub const INVITE_PAYLOAD: &str = "coord-";
+pub use menu::INVITE_PAYLOAD;
 
 /// Longest message treated as a possible place name; longer text is not a place.
 const MAX_PLACE_MESSAGE_CHARS: usize = 80;
@@ -174,7 +153,7 @@ fn dispatch(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
         Incoming::Command(Command::Language) => Step::new(state, language, menu::language_choice(ctx)),
         Incoming::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
         Incoming::Command(Command::Coordinate) => coordinate::overview(ctx, state),
-        Incoming::Command(Command::Stop) => subscribe::change(ctx, state, Effect::UnsubscribeAll),
+        Incoming::Command(Command::Stop) => Step::effect(state, language, Effect::UnsubscribeAll),
         Incoming::Command(Command::Forget) => privacy::forget(ctx),
         Incoming::Command(Command::Checkin) => checkin::consent(ctx, state),
         Incoming::Command(Command::Stats) => stats::screen(ctx, state),
@@ -215,15 +194,15 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
             state => groups::skip(ctx, state),
         },
         Action::Mine => groups::mine(ctx, state),
-        Action::Leave(signup) => groups::change(ctx, state, Effect::Leave { signup, how: Leaving::Cancelled }),
-        Action::Decline(signup) => groups::change(ctx, state, Effect::Leave { signup, how: Leaving::Declined }),
-        Action::CantCome { signup, session } => groups::change(ctx, state, Effect::CantCome { signup, session }),
-        Action::StopReminders(signup) => groups::change(ctx, state, Effect::StopReminders { signup }),
+        Action::Leave(signup) => Step::effect(state, language, Effect::Leave { signup, how: Leaving::Cancelled }),
+        Action::Decline(signup) => Step::effect(state, language, Effect::Leave { signup, how: Leaving::Declined }),
+        Action::CantCome { signup, session } => Step::effect(state, language, Effect::CantCome { signup, session }),
+        Action::StopReminders(signup) => Step::effect(state, language, Effect::StopReminders { signup }),
         Action::Subscribe(centre) if ctx.directory.get(&centre).is_some() => {
-            subscribe::change(ctx, state, Effect::Subscribe { centre })
+            Step::effect(state, language, Effect::Subscribe { centre })
         }
         Action::Subscribe(_) => Step::new(state, language, stale_button(ctx)),
-        Action::Unsubscribe(centre) => subscribe::change(ctx, state, Effect::Unsubscribe { centre }),
+        Action::Unsubscribe(centre) => Step::effect(state, language, Effect::Unsubscribe { centre }),
         Action::Coordinate => coordinate::overview(ctx, state),
         Action::CoordCohort(cohort) => coordinate::cohort(ctx, &cohort),
         Action::CoordList { cohort, page } => coordinate::list(ctx, &cohort, page),
@@ -231,22 +210,24 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::CoordCapacity(cohort) => coordinate::ask_capacity(ctx, &cohort),
         Action::CoordCancel(cohort) => coordinate::confirm_cancel(ctx, &cohort),
         Action::CoordCancelConfirmed(cohort) => coordinate::cancel(ctx, &cohort),
-        Action::CoordNew(centre) => coordinate::new_group(ctx, &centre),
+        Action::CoordNew(centre) => new_group::start(ctx, &centre),
         Action::DraftProgramme(_) | Action::DraftLanguage(_) | Action::DraftOnline(_) | Action::DraftCreate => {
-            coordinate::draft_choice(ctx, state, &action)
+            new_group::choice(ctx, state, &action)
         }
         Action::BroadcastNew(centre) => broadcast::compose(ctx, &centre),
         Action::BroadcastSchedule | Action::BroadcastLater | Action::BroadcastSend => {
             broadcast::choice(ctx, state, &action)
         }
         Action::Broadcasts(centre) => broadcast::list(ctx, &centre),
-        Action::BroadcastCancel(broadcast) => groups::change(ctx, state, Effect::CancelBroadcast { broadcast }),
+        Action::BroadcastCancel(broadcast) => Step::effect(state, language, Effect::CancelBroadcast { broadcast }),
         Action::CloseCentre(centre) => closure::start(ctx, &centre),
         Action::Report(centre) => report::start(ctx, &centre),
         Action::ReportTopic(topic) => report::topic(ctx, state, &topic),
-        Action::ReportHandled(report) => groups::change(ctx, state, Effect::ResolveReport { report, confirmed: false }),
+        Action::ReportHandled(report) => {
+            Step::effect(state, language, Effect::ResolveReport { report, confirmed: false })
+        }
         Action::ReportConfirmed(report) => {
-            groups::change(ctx, state, Effect::ResolveReport { report, confirmed: true })
+            Step::effect(state, language, Effect::ResolveReport { report, confirmed: true })
         }
         Action::ReopenCentre(centre) => closure::reopen(ctx, state, &centre),
         Action::Checkin => checkin::consent(ctx, state),
@@ -273,7 +254,7 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
         return coordinate::capacity_answer(ctx, cohort, cleaned);
     }
     if let State::Drafting { draft } = state {
-        return coordinate::draft_answer(ctx, draft, cleaned);
+        return new_group::answer(ctx, draft, cleaned);
     }
     if let State::Reporting { centre, topic } = state {
         return report::details(ctx, centre, topic, Some(cleaned));
@@ -294,7 +275,7 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     let looks_like_a_place =
         cleaned.chars().any(char::is_alphabetic) && cleaned.chars().count() <= MAX_PLACE_MESSAGE_CHARS;
     if !looks_like_a_place {
-        return Step::new(state, language, menu::not_understood(ctx));
+        return Step::new(state, language, view::not_understood(ctx));
     }
     find::from_text(ctx, state, cleaned)
 }
@@ -334,17 +315,29 @@ fn keyword(text: &str) -> Option<Action> {
     KEYWORDS.iter().find(|(word, _)| skeleton(word) == key).map(|(_, action)| action.clone())
 }
 
-/// "That button no longer works" for forged, stale or unknown button data.
-fn stale_button(ctx: &Context<'_>) -> Reply {
-    Reply::default().line(Text::new("error-stale-button")).buttons(menu::menu_buttons(ctx))
-}
-
-/// The button every screen carries (principle: help is one tap away).
-fn help_now_button() -> super::reply::Button {
-    super::reply::Button { label: Text::new("menu-help-now"), action: Action::HelpNow }
-}
-
-/// The button back to the main menu.
-fn menu_button() -> super::reply::Button {
-    super::reply::Button { label: Text::new("menu-back"), action: Action::Menu }
+/// The answer once the database has applied an effect, and a state that
+/// replaces the step's when the person is asked again.
+pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, Option<State>) {
+    match outcome {
+        Outcome::Refused => (stale_button(ctx), Some(State::Idle)),
+        Outcome::SignedUp(_) | Outcome::Left(_) | Outcome::Absence(_) | Outcome::RemindersStopped(_) => {
+            (groups::after(ctx, effect, outcome), None)
+        }
+        Outcome::Capacity(_) | Outcome::GroupCancelled(_) | Outcome::Redeemed(_) => {
+            coordinate::after(ctx, effect, outcome)
+        }
+        Outcome::Created(_) => (new_group::after(outcome), None),
+        Outcome::Subscribed(_) | Outcome::Unsubscribed(_) | Outcome::UnsubscribedAll(_) => {
+            (subscribe::after(ctx, effect, outcome), None)
+        }
+        Outcome::Announced(_) | Outcome::AnnouncedTooLate | Outcome::BroadcastCancelled(_) => {
+            (broadcast::after(ctx, effect, outcome), None)
+        }
+        Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
+        Outcome::Reported(_) | Outcome::Resolved(_) => (report::after(ctx, outcome), None),
+        Outcome::CheckinFinished | Outcome::CheckinReminderSet | Outcome::CheckinReminderCancelled(_) => {
+            (checkin::after(ctx, effect, outcome), None)
+        }
+        Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
+    }
 }

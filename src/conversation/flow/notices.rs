@@ -2,14 +2,18 @@
 //! a seat freed up, a group was cancelled, a session is tomorrow, and (to a
 //! coordinator) a participant cannot come.
 
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Kyiv;
 
-use super::groups::{centre_name, programme_title, session_line, start_date};
-use super::{Context, card, help_now_button, menu_button};
-use crate::conversation::reply::{Action, Button, Reply};
+use super::desk::back_button;
+use super::view::{
+    centre_name, help_now_button, menu_button, mine_button, programme_title, session_line, sessions, start_date,
+    topic_id, with_date_time,
+};
+use super::{Context, card};
+use crate::conversation::reply::{Action, Reply};
 use crate::domain::CentreId;
-use crate::i18n::{Arg, Text};
+use crate::i18n::Text;
 use crate::store::{CohortView, Notice};
 
 /// The message for a notice about `cohort`. `first_name` is the participant's
@@ -17,18 +21,13 @@ use crate::store::{CohortView, Notice};
 pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_name: Option<&str>) -> Reply {
     let programme = programme_title(cohort, ctx.language).to_owned();
     let centre = centre_name(ctx, &cohort.centre);
-    let mine = Button { label: Text::new("menu-mine"), action: Action::Mine };
     match notice {
-        Notice::Promoted { signup, .. } => {
-            let mut sessions = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
-            sessions.extend(cohort.sessions.iter().enumerate().map(|(i, (at, m))| session_line(i + 1, *at, *m)));
-            Reply::default()
-                .line(Text::new("notice-promoted").plain("programme", programme).plain("centre", centre))
-                .paragraph(sessions)
-                .line(Text::new("notice-promoted-decline"))
-                .button(Text::new("notice-decline"), Action::Decline(*signup))
-                .buttons([mine, help_now_button(), menu_button()])
-        }
+        Notice::Promoted { signup, .. } => Reply::default()
+            .line(Text::new("notice-promoted").plain("programme", programme).plain("centre", centre))
+            .paragraph(sessions(cohort))
+            .line(Text::new("notice-promoted-decline"))
+            .button(Text::new("notice-decline"), Action::Decline(*signup))
+            .buttons([mine_button(), help_now_button(), menu_button()]),
         Notice::CohortCancelled { .. } => {
             let mut reply = Reply::default().line(
                 Text::new("notice-cancelled")
@@ -72,16 +71,10 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
                 Some(name) => Text::new("coord-list-name").plain("name", name),
                 None => Text::new("notice-absent-someone"),
             };
-            let local = at.with_timezone(&Kyiv);
+            let local = at.with_timezone(&Kyiv).naive_local();
+            let absent = Text::new("notice-absent").message("who", who).count("number", i64::from(*session));
             Reply::default()
-                .line(
-                    Text::new("notice-absent")
-                        .message("who", who)
-                        .count("number", i64::from(*session))
-                        .with("date", Arg::Date(local.date_naive()))
-                        .with("time", Arg::AtTime { hour: local.hour(), minute: local.minute() })
-                        .plain("programme", programme),
-                )
+                .line(with_date_time(absent, local).plain("programme", programme))
                 .button(Text::new("coord-back-to-group"), Action::CoordCohort(cohort.id.clone()))
                 .buttons([help_now_button(), menu_button()])
         }
@@ -91,7 +84,6 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
 /// Notices to a coordinator that are not about a group: how their broadcast
 /// went, and "this is wrong" reports about their centre's card.
 pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>) -> Option<Reply> {
-    let desk = Button { label: Text::new("coord-back"), action: Action::Coordinate };
     let reply = match notice {
         Notice::BroadcastReport { centre, sent, blocked, failed, .. } => Reply::default().line(
             Text::new("broadcast-report")
@@ -104,7 +96,7 @@ pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>)
             let mut reply = Reply::default().line(
                 Text::new("report-to-coordinator")
                     .plain("centre", centre_name(ctx, centre))
-                    .message("topic", Text::new(super::report::topic_id(topic))),
+                    .message("topic", Text::new(topic_id(topic))),
             );
             if let Some(details) = details {
                 reply = reply.line(Text::new("report-details").plain("details", details));
@@ -115,7 +107,7 @@ pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>)
         }
         _ => return None,
     };
-    Some(reply.buttons([desk, help_now_button(), menu_button()]))
+    Some(reply.buttons([back_button(), help_now_button(), menu_button()]))
 }
 
 /// Where the group meets: the centre and its address, or "online".

@@ -2,7 +2,8 @@
 //! the privacy screen asks first, since a stray tap would give up seats.
 
 use super::effect::Effect;
-use super::{Context, Step, menu_button};
+use super::view::menu_button;
+use super::{Context, Step};
 use crate::conversation::reply::{Action, Reply};
 use crate::conversation::state::State;
 use crate::i18n::Text;
@@ -19,7 +20,7 @@ pub fn ask(ctx: &Context<'_>, state: State) -> Step {
 }
 
 pub fn forget(ctx: &Context<'_>) -> Step {
-    Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(Effect::Forget) }
+    Step::effect(State::Idle, ctx.language, Effect::Forget)
 }
 
 /// Confirms what was deleted. The person is unknown to the bot from now on.

@@ -3,8 +3,8 @@
 //! told. Who reported is not kept.
 
 use super::effect::{Effect, Outcome};
-use super::groups::centre_name;
-use super::{Context, Step, help_now_button, menu_button};
+use super::view::{centre_name, help_now_button, menu_button, stale_button, topic_id};
+use super::{Context, Step};
 use crate::conversation::reply::{Action, Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::CentreId;
@@ -14,21 +14,10 @@ use crate::store::TOPICS;
 /// The longest explanation kept (the database allows the same).
 pub const MAX_DETAILS_CHARS: usize = 500;
 
-/// The fluent id naming a topic.
-pub fn topic_id(topic: &str) -> &'static str {
-    match topic {
-        "address" => "report-topic-address",
-        "phone" => "report-topic-phone",
-        "hours" => "report-topic-hours",
-        "closed" => "report-topic-closed",
-        _ => "report-topic-other",
-    }
-}
-
 /// Asks what is wrong.
 pub fn start(ctx: &Context<'_>, centre: &CentreId) -> Step {
     if ctx.directory.get(centre).is_none() {
-        return Step::new(State::Idle, ctx.language, super::stale_button(ctx));
+        return Step::new(State::Idle, ctx.language, stale_button(ctx));
     }
     let mut reply =
         Reply::default().line(Text::new("report-ask-topic").plain("centre", centre_name(ctx, centre.as_str())));
@@ -42,7 +31,7 @@ pub fn start(ctx: &Context<'_>, centre: &CentreId) -> Step {
 /// The chosen topic; then the optional details.
 pub fn topic(ctx: &Context<'_>, state: State, topic: &str) -> Step {
     let State::Reporting { centre, topic: None } = state else {
-        return Step::new(state, ctx.language, super::stale_button(ctx));
+        return Step::new(state, ctx.language, stale_button(ctx));
     };
     let skip = Button { label: Text::new("report-send-without"), action: Action::Skip };
     let reply =
@@ -55,7 +44,7 @@ pub fn details(ctx: &Context<'_>, centre: String, topic: Option<String>, details
     let Some(topic) = topic else {
         // A topic is chosen with a button: ask again.
         let Ok(id) = CentreId::parse(&centre) else {
-            return Step::new(State::Idle, ctx.language, super::stale_button(ctx));
+            return Step::new(State::Idle, ctx.language, stale_button(ctx));
         };
         return start(ctx, &id);
     };
@@ -69,7 +58,7 @@ pub fn details(ctx: &Context<'_>, centre: String, topic: Option<String>, details
         return Step::new(State::Reporting { centre, topic: Some(topic) }, ctx.language, reply);
     }
     let effect = Effect::Report { centre, topic, details: details.map(str::to_owned) };
-    Step { state: State::Idle, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
+    Step::effect(State::Idle, ctx.language, effect)
 }
 
 pub fn after(_ctx: &Context<'_>, outcome: &Outcome) -> Reply {

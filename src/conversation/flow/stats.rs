@@ -5,9 +5,10 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::coordinate::desk;
-use super::{Context, Step, menu_button};
-use crate::conversation::reply::{Action, Button, Chart, Reply, Series};
+use super::desk::{back_button, desk, not_coordinator};
+use super::view::menu_button;
+use super::{Context, Step};
+use crate::conversation::reply::{Action, Chart, Reply, Series};
 use crate::conversation::state::State;
 use crate::domain::CentreId;
 use crate::domain::checkin_stats::{Area, MIN_CELL, complete_weeks};
@@ -18,10 +19,9 @@ pub const WEEKS: u32 = 8;
 
 pub fn screen(ctx: &Context<'_>, state: State) -> Step {
     if desk(ctx).centres.is_empty() {
-        return super::coordinate::not_coordinator(ctx, state);
+        return not_coordinator(ctx, state);
     }
-    let back = Button { label: Text::new("coord-back"), action: Action::Coordinate };
-    Step::new(State::Idle, ctx.language, figures(ctx).buttons([back, menu_button()]))
+    Step::new(State::Idle, ctx.language, figures(ctx).buttons([back_button(), menu_button()]))
 }
 
 /// The Monday message to coordinators on Telegram: the same, with the chart.

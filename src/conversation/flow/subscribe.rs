@@ -1,18 +1,13 @@
 //! Residents' updates from a centre: subscribing from its card, stopping
 //! (one centre, or all with `/stop`).
 
+use super::Context;
 use super::effect::{Effect, Outcome};
-use super::groups::centre_name;
-use super::{Context, Step, help_now_button, menu_button};
+use super::view::{centre_name, help_now_button, menu_button};
 use crate::conversation::reply::{Action, Reply};
-use crate::conversation::state::State;
 use crate::i18n::Text;
 
-/// A change to the person's subscriptions, applied by the wrapper.
-pub fn change(ctx: &Context<'_>, state: State, effect: Effect) -> Step {
-    Step { state, language: ctx.language, replies: Vec::new(), effect: Some(effect) }
-}
-
+/// The answer once a subscription changed.
 pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
     let reply = match (effect, outcome) {
         (Effect::Subscribe { centre }, Outcome::Subscribed(newly)) => {

@@ -1,0 +1,188 @@
+//! Wording and buttons that several screens share: the buttons every screen
+//! carries, names and titles in the person's language, session and closure
+//! lines, dates with times, and the replies to input that fits no screen.
+//! Screens import this module; it imports no screen.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc, Weekday};
+use chrono_tz::Europe::Kyiv;
+
+use super::Context;
+use super::draft::{DraftError, Field};
+use crate::conversation::reply::{Action, Button, Reply};
+use crate::domain::{Centre, CentreId, Closure, Hotline, Language};
+use crate::i18n::{Arg, Text};
+use crate::store::CohortView;
+
+/// The button every screen carries (principle: help is one tap away).
+pub fn help_now_button() -> Button {
+    Button { label: Text::new("menu-help-now"), action: Action::HelpNow }
+}
+
+/// The button back to the main menu.
+pub fn menu_button() -> Button {
+    Button { label: Text::new("menu-back"), action: Action::Menu }
+}
+
+/// Find a centre · I need help now · Language · About & privacy.
+pub fn menu_buttons(_ctx: &Context<'_>) -> Vec<Button> {
+    vec![
+        Button { label: Text::new("menu-find"), action: Action::Find },
+        help_now_button(),
+        Button { label: Text::new("menu-groups"), action: Action::Groups },
+        Button { label: Text::new("menu-mine"), action: Action::Mine },
+        Button { label: Text::new("menu-checkin"), action: Action::Checkin },
+        Button { label: Text::new("menu-language"), action: Action::Language },
+        Button { label: Text::new("menu-about"), action: Action::About },
+    ]
+}
+
+/// The button to the person's own sign-ups.
+pub fn mine_button() -> Button {
+    Button { label: Text::new("menu-mine"), action: Action::Mine }
+}
+
+/// "That button no longer works" for forged, stale or unknown button data.
+pub fn stale_button(ctx: &Context<'_>) -> Reply {
+    Reply::default().line(Text::new("error-stale-button")).buttons(menu_buttons(ctx))
+}
+
+/// Text that is neither an answer, a keyword nor a place.
+pub fn not_understood(ctx: &Context<'_>) -> Reply {
+    Reply { ask_location: true, ..Reply::default() }.line(Text::new("error-not-understood")).buttons(menu_buttons(ctx))
+}
+
+/// A centre's name in the person's language.
+pub fn name(centre: &Centre, language: Language) -> &str {
+    match language {
+        Language::Uk => &centre.name_uk,
+        Language::En => &centre.name_en,
+    }
+}
+
+/// The name of a centre by its id, or the id when the directory does not
+/// know it (any more).
+pub fn centre_name(ctx: &Context<'_>, centre: &str) -> String {
+    CentreId::parse(centre)
+        .ok()
+        .and_then(|id| ctx.directory.get(&id).map(|(c, _)| name(c, ctx.language).to_owned()))
+        .unwrap_or_else(|| centre.to_owned())
+}
+
+/// A group's programme title in the person's language.
+pub fn programme_title(cohort: &CohortView, language: Language) -> &str {
+    match language {
+        Language::Uk => &cohort.programme.title_uk,
+        Language::En => &cohort.programme.title_en,
+    }
+}
+
+/// The day a group's first session is, in Kyiv (empty when it has none).
+pub fn start_date(cohort: &CohortView) -> Arg {
+    let first = cohort.sessions.first().map(|(at, _)| at.with_timezone(&Kyiv).date_naive());
+    first.map_or(Arg::Plain(String::new()), Arg::Date)
+}
+
+/// "2. 03.12.2026 (Чт), 18:00–19:30", in Kyiv time.
+pub fn session_line(number: usize, at: DateTime<Utc>, minutes: i32) -> Text {
+    let start = at.with_timezone(&Kyiv);
+    let end = start + Duration::minutes(i64::from(minutes));
+    Text::new("group-session")
+        .count("number", number as i64)
+        .with("date", Arg::Date(start.date_naive()))
+        .message("weekday", Text::new("weekday-short").plain("day", weekday_key(start.weekday())))
+        .with("from", Arg::Time { hour: start.hour(), minute: start.minute() })
+        .with("to", Arg::Time { hour: end.hour(), minute: end.minute() })
+}
+
+/// "5 sessions:" and a line for each of a group's sessions.
+pub fn sessions(cohort: &CohortView) -> Vec<Text> {
+    let mut lines = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
+    lines.extend(cohort.sessions.iter().enumerate().map(|(i, (at, minutes))| session_line(i + 1, *at, *minutes)));
+    lines
+}
+
+/// The selector key fluent uses for weekday names and their grammatical cases.
+pub fn weekday_key(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
+/// A time of day with its preposition ("о 9:00", "at 9:00").
+pub fn at_time(at: NaiveDateTime) -> Arg {
+    Arg::AtTime { hour: at.hour(), minute: at.minute() }
+}
+
+/// Adds a Kyiv local moment to a text as its `date` and `time` arguments.
+pub fn with_date_time(text: Text, at: NaiveDateTime) -> Text {
+    text.with("date", Arg::Date(at.date())).with("time", at_time(at))
+}
+
+/// Tomorrow at `hour`:00 as typed answers are read ("05.12.2026 18:00"),
+/// the example in a question asking for a date and time.
+pub fn example_tomorrow(ctx: &Context<'_>, hour: u32) -> String {
+    let tomorrow = ctx.now.date() + Duration::days(1);
+    format!("{} {hour:02}:00", tomorrow.format("%d.%m.%Y"))
+}
+
+/// A closure of the centre that has not ended.
+pub fn closure<'a>(ctx: &Context<'a>, id: &CentreId) -> Option<&'a Closure> {
+    not_ended(ctx, ctx.directory.closure(id))
+}
+
+/// The closure, if it has not ended by now.
+pub fn not_ended<'a>(ctx: &Context<'_>, closure: Option<&'a Closure>) -> Option<&'a Closure> {
+    closure.filter(|c| c.until.with_timezone(&Kyiv).naive_local() > ctx.now)
+}
+
+/// "⛔ Closed until 24.11.2026 at 18:00: no power" (`id` chooses the wording).
+pub fn closure_line(closure: &Closure, id: &'static str) -> Text {
+    let until = closure.until.with_timezone(&Kyiv).naive_local();
+    with_date_time(Text::new(id), until).plain("reason", closure.reason.as_str())
+}
+
+/// One crisis line: its name, numbers and hours.
+pub fn hotline(ctx: &Context<'_>, line: &Hotline) -> Text {
+    let numbers = line.numbers.iter().map(|n| Text::new("help-number").plain("number", n.as_str())).collect();
+    let text = match line.hours(ctx.language) {
+        Some(hours) => Text::new("help-line-with-hours").plain("hours", hours),
+        None => Text::new("help-line"),
+    };
+    text.plain("name", line.name(ctx.language)).with("numbers", Arg::List(numbers))
+}
+
+/// The fluent id naming a report topic.
+pub fn topic_id(topic: &str) -> &'static str {
+    match topic {
+        "address" => "report-topic-address",
+        "phone" => "report-topic-phone",
+        "hours" => "report-topic-hours",
+        "closed" => "report-topic-closed",
+        _ => "report-topic-other",
+    }
+}
+
+/// Why a typed answer was refused, for the question `field` asked.
+pub fn draft_error(error: DraftError, field: Field) -> Text {
+    match (error, field) {
+        (DraftError::Unreadable, _) => Text::new("draft-bad-date"),
+        (DraftError::Past, _) => Text::new("draft-past-date"),
+        (DraftError::TooFar, _) => Text::new("draft-far-date"),
+        (DraftError::NoSuchTime, _) => Text::new("draft-no-such-time"),
+        (_, Field::Sessions) => Text::new("draft-bad-sessions"),
+        (_, Field::Minutes) => Text::new("draft-bad-minutes"),
+        (_, Field::Capacity) => Text::new("coord-bad-capacity"),
+        _ => Text::new("error-stale-button"),
+    }
+}
+
+/// Why a typed date and time was refused.
+pub fn date_error(error: DraftError) -> Text {
+    draft_error(error, Field::First)
+}
