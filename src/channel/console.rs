@@ -15,7 +15,6 @@ use super::render::{csv, plain_text};
 use crate::conversation::{Button, Conversation, Incoming, NoticeSender, Outgoing, Sent, User};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::{Arg, Catalog, Text};
-use crate::store::Person;
 
 /// A terminal session with one user.
 pub struct Console<'a> {
@@ -113,7 +112,7 @@ impl Console<'_> {
     /// Reminders due now and notices queued for this person, marked sent.
     async fn notices(&self) -> Vec<Outgoing> {
         let printer = Collect(Mutex::new(Vec::new()));
-        let person = Person { channel: self.user.channel, external_id: self.user.id.clone() };
+        let person = self.user.person();
         if let Err(error) = self.conversation.schedule_reminders().await {
             tracing::warn!(%error, "cannot schedule reminders");
         }

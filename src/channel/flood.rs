@@ -9,6 +9,7 @@
 //! flood.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::time::Duration;
 
 /// Updates a person may send at once.
@@ -37,15 +38,21 @@ struct Bucket {
     told: bool,
 }
 
-/// The buckets, by person key.
-#[derive(Debug, Default)]
-pub struct FloodGuard {
-    buckets: HashMap<String, Bucket>,
+/// The buckets, by person (a `domain::Person` in the channels).
+#[derive(Debug)]
+pub struct FloodGuard<K = String> {
+    buckets: HashMap<K, Bucket>,
 }
 
-impl FloodGuard {
+impl<K> Default for FloodGuard<K> {
+    fn default() -> Self {
+        Self { buckets: HashMap::new() }
+    }
+}
+
+impl<K: Hash + Eq> FloodGuard<K> {
     /// One update from `person`, sent at `now` (since the Unix epoch).
-    pub fn check(&mut self, person: &str, now: Duration) -> Verdict {
+    pub fn check<Q: ToOwned<Owned = K> + ?Sized>(&mut self, person: &Q, now: Duration) -> Verdict {
         if self.buckets.len() > SWEEP_ABOVE {
             self.buckets.retain(|_, bucket| refilled(bucket, now) < BURST);
         }

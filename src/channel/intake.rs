@@ -9,6 +9,7 @@ use std::time::{Instant, SystemTime};
 
 use super::flood::{FloodGuard, Verdict};
 use crate::conversation::{Conversation, Incoming, Outgoing, User};
+use crate::domain::Person;
 use crate::metrics::UpdateOutcome;
 
 /// Delivery ids applied or answered from memory here that are remembered,
@@ -42,9 +43,9 @@ pub enum Fate {
 /// One channel's intake; shared by its webhook and polling paths.
 pub struct Intake {
     conversation: Conversation,
-    flood: Mutex<FloodGuard>,
+    flood: Mutex<FloodGuard<Person>>,
     remembered: Mutex<Remembered>,
-    told_outage: Mutex<HashSet<String>>,
+    told_outage: Mutex<HashSet<Person>>,
 }
 
 impl std::fmt::Debug for Intake {
@@ -84,7 +85,7 @@ impl Intake {
             count(UpdateOutcome::Repeated);
             return done(None);
         }
-        let person = format!("{}:{}", user.channel.as_str(), user.id);
+        let person = user.person();
         let sent = sent.unwrap_or_else(SystemTime::now).duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
         let verdict = self.flood.lock().unwrap_or_else(PoisonError::into_inner).check(&person, sent);
         match verdict {
@@ -124,7 +125,14 @@ impl Intake {
         self.remembered.lock().unwrap_or_else(PoisonError::into_inner).insert(key);
     }
 
-    fn without_database(&self, user: &User, incoming: &Incoming, key: &str, person: &str, arrived: Instant) -> Handled {
+    fn without_database(
+        &self,
+        user: &User,
+        incoming: &Incoming,
+        key: &str,
+        person: &Person,
+        arrived: Instant,
+    ) -> Handled {
         let metrics = self.conversation.metrics();
         if let Some(outgoing) = self.conversation.answer_from_memory(user, incoming) {
             self.remember(key);

@@ -4,8 +4,8 @@
 use chrono::{Duration, Utc};
 
 use super::Config;
+use crate::domain::Person;
 use crate::startup::Connected;
-use crate::store::Person;
 
 use crate::conversation::flow::INVITE_PAYLOAD;
 /// Reads "30m", "72h" or "7d" (at most 30 days).

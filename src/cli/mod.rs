@@ -16,11 +16,11 @@ use crate::cohort;
 use crate::conversation::{Clock, User};
 use crate::directory::centre_csv;
 use crate::domain::Programme;
-use crate::domain::{ChannelKind, Language};
+use crate::domain::{ChannelKind, Language, Person};
 use crate::i18n::Catalog;
 use crate::server::{Application, ServeConfig};
 use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
-use crate::store::{Person, PrivateCluster};
+use crate::store::PrivateCluster;
 use crate::telemetry;
 
 mod coordinators;

@@ -1,4 +1,7 @@
-use crate::domain::ChannelKind;
+//! What a channel hands the core: who sent an update ([`User`]) and the
+//! update itself in a channel-agnostic shape ([`Incoming`]).
+
+use crate::domain::{ChannelKind, Person};
 
 /// Who sent an update, as the channel knows them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,6 +11,13 @@ pub struct User {
     pub id: String,
     /// The language code the platform reports, used only for new users.
     pub platform_language: Option<String>,
+}
+
+impl User {
+    /// The person who sent it: the identity everything about them is kept under.
+    pub fn person(&self) -> Person {
+        Person { channel: self.channel, external_id: self.id.clone() }
+    }
 }
 
 /// An update from a person, turned into the channel-agnostic shape.

@@ -24,8 +24,8 @@ pub use reply::{Action, Button, Chart, CsvCell, Document, MAX_ACTION_BYTES, Repl
 pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
-use crate::domain::{ChannelKind, Hotlines, Language, Programme};
-use crate::store::{Person, Store, StoreError};
+use crate::domain::{ChannelKind, Hotlines, Language, Person, Programme};
+use crate::store::{Store, StoreError};
 
 /// What to send back for one update, and in which language to render it.
 #[derive(Debug, Clone, PartialEq)]
@@ -191,7 +191,8 @@ impl Conversation {
         // Never closed, so acquiring cannot fail.
         let _permit = self.in_progress.acquire().await.ok();
         let language_if_new = Language::from_platform_code(user.platform_language.as_deref());
-        let (mut update, record) = self.store.begin_user(user.channel, &user.id, language_if_new).await?;
+        let person = user.person();
+        let (mut update, record) = self.store.begin_user(&person, language_if_new).await?;
         if let Some(key) = delivery
             && !update.claim_delivery(key).await?
         {
@@ -200,7 +201,6 @@ impl Conversation {
         }
         let directory = self.directory.current();
         let state = State::from_json(record.state);
-        let person = Person { channel: user.channel, external_id: user.id.clone() };
         let now = self.clock.utc_now();
         let board = if flow::needs_groups(&state, &incoming) {
             let (cohorts, mine) = self.store.group_board(&person, now).await?;

@@ -8,9 +8,9 @@ use std::pin::Pin;
 use chrono::Timelike;
 
 use super::{Conversation, ConversationError, Outgoing, flow};
-use crate::domain::ChannelKind;
 use crate::domain::checkin_stats::complete_weeks;
-use crate::store::{Notice, NoticeOutcome, PendingNotice, Person};
+use crate::domain::{ChannelKind, Person};
+use crate::store::{Notice, NoticeOutcome, PendingNotice};
 
 /// Reminders are queued from 18:00 the day before a session; one that could
 /// not go by 21:00 (the bot was down) waits for 09:00, unless the session is

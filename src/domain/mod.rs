@@ -6,6 +6,7 @@ pub mod checkin_stats;
 mod coordinates;
 mod hotline;
 mod language;
+mod person;
 mod programme;
 pub mod wellbeing;
 
@@ -17,6 +18,7 @@ pub use channel_kind::ChannelKind;
 pub use coordinates::{Bounds, Coordinates, InvalidCoordinates, UKRAINE_BOUNDS};
 pub use hotline::{Hotline, HotlineError, Hotlines};
 pub use language::Language;
+pub use person::Person;
 pub use programme::{CohortRow, Programme, ProgrammeError};
 
 /// Lowercase hex, as signatures, derived secrets and code hashes are written.

@@ -5,10 +5,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::cohort::Person;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
-use crate::domain::{ChannelKind, Language};
+use crate::domain::{ChannelKind, Language, Person};
 
 /// How long a claimed delivery is left to its worker. The worker stops
 /// starting sends well before (see `conversation::broadcasting`), so a slow

@@ -3,12 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::cohort::Person;
 use super::notice::Notice;
 use super::{Store, StoreError};
 use crate::domain::checkin_stats::{CellSums, StatsRow, suppressed_table};
 use crate::domain::wellbeing::Answers;
-use crate::domain::{ChannelKind, Language};
+use crate::domain::{ChannelKind, Language, Person};
 
 /// A completed check-in, as stored: nothing that points to the person.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,9 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::cohort::Person;
 use super::{CENTRE_CHANGED, Store, StoreError};
-use crate::domain::{CentreId, Closure};
+use crate::domain::{CentreId, Closure, Person};
 
 impl Store {
     /// Every centre's announced closure (one at most each); readers show

@@ -8,14 +8,7 @@ use sqlx::{PgConnection, Postgres, Transaction};
 
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
-use crate::domain::{ChannelKind, Phone};
-
-/// Who a sign-up belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Person {
-    pub channel: ChannelKind,
-    pub external_id: String,
-}
+use crate::domain::{ChannelKind, Person, Phone};
 
 /// What a sign-up request ended in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,9 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::cohort::Person;
 use super::{Store, StoreError};
-use crate::domain::Programme;
+use crate::domain::{Person, Programme};
 
 /// A cohort with its programme, seats and sessions.
 #[derive(Debug, Clone, PartialEq)]

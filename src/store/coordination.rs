@@ -5,10 +5,10 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
-use super::cohort::{CapacityChange, Person, Promotion, insert_sessions, resize, upsert_programme};
+use super::cohort::{CapacityChange, Promotion, insert_sessions, resize, upsert_programme};
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
-use crate::domain::{ChannelKind, CohortRow, Programme};
+use crate::domain::{ChannelKind, CohortRow, Person, Programme};
 
 /// One line of a group's sign-up list.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]

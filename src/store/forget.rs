@@ -21,8 +21,8 @@ impl UserUpdate {
     /// with its language and conversation state, in the transaction that
     /// holds their row. Anonymous check-ins stay: nothing links them to anyone.
     pub async fn forget(mut self) -> Result<Forgotten, StoreError> {
-        let channel = self.channel.as_str();
-        let id = self.external_id.clone();
+        let channel = self.person.channel.as_str();
+        let id = self.person.external_id.clone();
         let tx = &mut *self.tx;
         // Cohorts in id order, so two people forgotten at once lock them alike.
         let places: Vec<(String, i32)> = sqlx::query_as(

@@ -5,9 +5,8 @@
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
-use super::cohort::Person;
 use super::{Store, StoreError};
-use crate::domain::ChannelKind;
+use crate::domain::{ChannelKind, Person};
 
 /// What sending a code did.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -28,7 +28,7 @@ pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, 
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use checkin::CheckinRecord;
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
-pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Person, Promotion, SignUp};
+pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
 pub use forget::Forgotten;

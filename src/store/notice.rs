@@ -6,9 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::cohort::Person;
 use super::{Store, StoreError};
-use crate::domain::{ChannelKind, Language};
+use crate::domain::{ChannelKind, Person};
 
 /// How long a claimed notice is left to its worker before another may send it.
 const LEASE_SECONDS: f64 = 120.0;
@@ -233,18 +232,6 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
-    }
-
-    /// The language a person reads, if they ever wrote to the bot, and
-    /// whether they may be messaged.
-    pub async fn recipient(&self, person: &Person) -> Result<Option<(Language, bool)>, StoreError> {
-        let row: Option<(String, bool)> =
-            sqlx::query_as("SELECT language, active FROM chat_user WHERE channel = $1 AND external_id = $2")
-                .bind(person.channel.as_str())
-                .bind(&person.external_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.map(|(language, active)| (Language::parse(&language).unwrap_or_default(), active)))
     }
 
     /// Forgets notices sent more than 30 days ago, and check-in reminders as

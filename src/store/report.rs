@@ -2,10 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::cohort::Person;
 use super::notice::{Notice, queue_notice};
 use super::{CENTRE_CHANGED, Store, StoreError};
-use crate::domain::ChannelKind;
+use crate::domain::{ChannelKind, Person};
 
 /// What a report says is wrong.
 pub const TOPICS: [&str; 5] = ["address", "phone", "hours", "closed", "other"];

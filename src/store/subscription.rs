@@ -1,7 +1,7 @@
 //! Residents' subscriptions to a centre's updates.
 
-use super::cohort::Person;
 use super::{Store, StoreError};
+use crate::domain::Person;
 
 impl Store {
     /// Subscribes a person who has written to the bot; false when they were already.

@@ -1,7 +1,11 @@
+//! People's rows: the conversation state and language kept between
+//! messages, locked while one update is applied; whether they can be
+//! messaged; deliveries already applied.
+
 use sqlx::{Postgres, Transaction};
 
 use super::{Store, StoreError};
-use crate::domain::{ChannelKind, Language};
+use crate::domain::{ChannelKind, Language, Person};
 
 /// What the bot remembers of a person between messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +22,7 @@ pub struct UserRecord {
 #[derive(Debug)]
 pub struct UserUpdate {
     pub(super) tx: Transaction<'static, Postgres>,
-    pub(super) channel: ChannelKind,
-    pub(super) external_id: String,
+    pub(super) person: Person,
 }
 
 impl Store {
@@ -29,10 +32,10 @@ impl Store {
     /// while their update is being applied).
     pub async fn begin_user(
         &self,
-        channel: ChannelKind,
-        external_id: &str,
+        person: &Person,
         language_if_new: Language,
     ) -> Result<(UserUpdate, UserRecord), StoreError> {
+        let (channel, external_id) = (person.channel, person.external_id.as_str());
         // Known people (nearly every update): one locking read. A lock held
         // too long (a stuck replica) fails the update after `lock_timeout`
         // (10 s, set per connection in `Store::connect`), and the platform
@@ -51,7 +54,7 @@ impl Store {
                 let language =
                     Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
                 let record = UserRecord { language, state, is_new };
-                return Ok((UserUpdate { tx, channel, external_id: external_id.to_owned() }, record));
+                return Ok((UserUpdate { tx, person: person.clone() }, record));
             }
             tx.rollback().await?;
             // A new person's row is committed on its own first: rows that
@@ -77,7 +80,7 @@ impl UserUpdate {
     /// applied before: the caller then drops this update, changing nothing.
     pub async fn claim_delivery(&mut self, key: &str) -> Result<bool, StoreError> {
         let claimed = sqlx::query("INSERT INTO applied_delivery (channel, key) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(self.channel.as_str())
+            .bind(self.person.channel.as_str())
             .bind(key)
             .execute(&mut *self.tx)
             .await?;
@@ -91,8 +94,8 @@ impl UserUpdate {
             "UPDATE chat_user SET language = $3, state = $4, active = true, updated_at = now() \
              WHERE channel = $1 AND external_id = $2",
         )
-        .bind(self.channel.as_str())
-        .bind(&self.external_id)
+        .bind(self.person.channel.as_str())
+        .bind(&self.person.external_id)
         .bind(language.code())
         .bind(state)
         .execute(&mut *self.tx)
@@ -103,6 +106,18 @@ impl UserUpdate {
 }
 
 impl Store {
+    /// The language a person reads, if they ever wrote to the bot, and
+    /// whether they may be messaged.
+    pub async fn recipient(&self, person: &Person) -> Result<Option<(Language, bool)>, StoreError> {
+        let row: Option<(String, bool)> =
+            sqlx::query_as("SELECT language, active FROM chat_user WHERE channel = $1 AND external_id = $2")
+                .bind(person.channel.as_str())
+                .bind(&person.external_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(language, active)| (Language::parse(&language).unwrap_or_default(), active)))
+    }
+
     /// Marks a person unreachable (blocked the bot, unsubscribed): nothing is
     /// sent to them until they write again, and their centre subscriptions
     /// end (they would have to ask for updates again).

@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use resilience_bot::conversation::{Action, NoticeSender};
-use resilience_bot::domain::{CentreId, ChannelKind, Language};
-use resilience_bot::store::Person;
+use resilience_bot::domain::{CentreId, ChannelKind, Language, Person};
 use sqlx::PgPool;
 
 use crate::helpers::{Recorder, TestApp, import_sample_groups, kyiv};

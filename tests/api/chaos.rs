@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use resilience_bot::domain::ChannelKind;
-use resilience_bot::store::{BroadcastBody, Person};
+use resilience_bot::domain::{ChannelKind, Person};
+use resilience_bot::store::BroadcastBody;
 use sqlx::PgPool;
 
 use crate::fake_telegram::FakeTelegram;

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use resilience_bot::conversation::Action;
 use resilience_bot::domain::wellbeing::Answers;
-use resilience_bot::domain::{ChannelKind, Language};
-use resilience_bot::store::{CheckinRecord, Person};
+use resilience_bot::domain::{ChannelKind, Language, Person};
+use resilience_bot::store::CheckinRecord;
 use sqlx::PgPool;
 
 use crate::cli::{run, stderr, stdout};

@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
-use resilience_bot::domain::ChannelKind;
-use resilience_bot::store::{Cancellation, CapacityChange, Leaving, Person, SignUp, Store};
+use resilience_bot::domain::{ChannelKind, Person};
+use resilience_bot::store::{Cancellation, CapacityChange, Leaving, SignUp, Store};
 use sqlx::PgPool;
 
 use crate::helpers::TestApp;

@@ -2,8 +2,7 @@
 //! cancelling and creating a group, with every action checked on the server.
 
 use resilience_bot::conversation::{Action, Incoming};
-use resilience_bot::domain::{CentreId, ChannelKind, Language};
-use resilience_bot::store::Person;
+use resilience_bot::domain::{CentreId, ChannelKind, Language, Person};
 use sqlx::PgPool;
 
 use crate::helpers::{Answer, TestApp, import_sample_groups, kyiv};

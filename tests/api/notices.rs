@@ -2,8 +2,8 @@
 //! promotions from the waiting list, and answers to them.
 
 use resilience_bot::conversation::Action;
-use resilience_bot::domain::{ChannelKind, Language};
-use resilience_bot::store::{Leaving, Person};
+use resilience_bot::domain::{ChannelKind, Language, Person};
+use resilience_bot::store::Leaving;
 use sqlx::PgPool;
 
 use crate::helpers::{TestApp, import_sample_groups, kyiv};

@@ -2,8 +2,7 @@
 
 use chrono::Duration;
 use resilience_bot::conversation::{Action, Incoming};
-use resilience_bot::domain::{CentreId, ChannelKind, Language};
-use resilience_bot::store::Person;
+use resilience_bot::domain::{CentreId, ChannelKind, Language, Person};
 use sqlx::PgPool;
 
 use crate::helpers::{TestApp, monday_noon};

@@ -358,7 +358,7 @@ const COORDINATOR: i64 = 900;
 #[sqlx::test]
 async fn groups_on_telegram_sign_up_csv_for_the_coordinator_and_cancelling_tells_the_participant(pool: PgPool) {
     use resilience_bot::domain::ChannelKind;
-    use resilience_bot::store::Person;
+    use resilience_bot::domain::Person;
     let served = Served::start(pool, false).await;
     crate::helpers::import_sample_groups(&served.app, 1).await;
     let coordinator = Person { channel: ChannelKind::Telegram, external_id: COORDINATOR.to_string() };
@@ -400,7 +400,8 @@ async fn groups_on_telegram_sign_up_csv_for_the_coordinator_and_cancelling_tells
 #[sqlx::test]
 async fn a_notice_to_someone_who_blocked_the_bot_marks_them_inactive(pool: PgPool) {
     use resilience_bot::domain::ChannelKind;
-    use resilience_bot::store::{Leaving, Person};
+    use resilience_bot::domain::Person;
+    use resilience_bot::store::Leaving;
     let served = Served::start(pool, false).await;
     crate::helpers::import_sample_groups(&served.app, 1).await;
     // Olena takes the only seat, then 77 waits for it.
@@ -431,7 +432,8 @@ async fn a_notice_to_someone_who_blocked_the_bot_marks_them_inactive(pool: PgPoo
 #[sqlx::test]
 async fn a_broadcast_stopped_mid_way_and_restarted_reaches_everyone_once_at_telegram_s_pace(pool: PgPool) {
     use resilience_bot::domain::ChannelKind;
-    use resilience_bot::store::{BroadcastBody, Person};
+    use resilience_bot::domain::Person;
+    use resilience_bot::store::BroadcastBody;
     // More than one round of the worker (100), so that the stop falls mid-broadcast.
     const SUBSCRIBERS: i64 = 130;
     let app = TestApp::new(pool).await;
@@ -482,7 +484,7 @@ async fn a_broadcast_stopped_mid_way_and_restarted_reaches_everyone_once_at_tele
 #[sqlx::test]
 async fn a_checkin_in_crisis_makes_7333_tappable_and_coordinators_get_the_weekly_chart_as_a_picture(pool: PgPool) {
     use resilience_bot::domain::ChannelKind;
-    use resilience_bot::store::Person;
+    use resilience_bot::domain::Person;
     let served = Served::start(pool, false).await;
     served.fake.push_update(callback_update(1, OLENA, "w"));
     served.fake.push_update(callback_update(2, OLENA, "wb"));

@@ -212,7 +212,7 @@ async fn an_unsubscribed_user_is_never_messaged_again(pool: PgPool) {
     // Nothing the bot starts reaches them: a notice due to them (a check-in
     // reminder) is marked unreachable by the worker and never sent.
     let before = served.fake.calls("send_message").len();
-    let olena = resilience_bot::store::Person { channel: ChannelKind::Viber, external_id: OLENA.into() };
+    let olena = resilience_bot::domain::Person { channel: ChannelKind::Viber, external_id: OLENA.into() };
     let today = crate::helpers::monday_noon().date_naive();
     served.app.store.set_checkin_reminder(&olena, today).await.unwrap();
     served.app.conversation.schedule_reminders().await.unwrap();
@@ -372,7 +372,7 @@ async fn olena_signed_up_and_taras_waiting(served: &Served) {
 
 #[sqlx::test]
 async fn groups_on_viber_list_instead_of_a_file_and_notices_reach_only_subscribed_people(pool: PgPool) {
-    use resilience_bot::store::Person;
+    use resilience_bot::domain::Person;
     let served = Served::start(pool).await;
     olena_signed_up_and_taras_waiting(&served).await;
     let coordinator = Person { channel: ChannelKind::Viber, external_id: COORDINATOR.into() };
@@ -447,7 +447,8 @@ async fn a_promotion_on_viber_is_sent_by_the_notice_worker(pool: PgPool) {
 
 #[sqlx::test]
 async fn broadcasts_go_by_broadcast_message_and_its_failed_list_is_honoured(pool: PgPool) {
-    use resilience_bot::store::{BroadcastBody, Person};
+    use resilience_bot::domain::Person;
+    use resilience_bot::store::BroadcastBody;
     let served = Served::start(pool).await;
     let coordinator = Person { channel: ChannelKind::Viber, external_id: COORDINATOR.into() };
     served.app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
