@@ -256,10 +256,8 @@ impl Conversation {
                 // The data refused the change (a centre removed meanwhile…):
                 // it would fail the same way on every redelivery, so the
                 // person is told and the update is applied.
-                Err(ConversationError::Store(StoreError::Database(sqlx::Error::Database(error))))
-                    if error.constraint().is_some() =>
-                {
-                    tracing::warn!(constraint = error.constraint(), "a change was refused by the database");
+                Err(ConversationError::Store(StoreError::Refused { constraint, .. })) => {
+                    tracing::warn!(constraint, "a change was refused by the database");
                     flow::effect::Outcome::Refused
                 }
                 Err(error) => return Err(error),

@@ -42,7 +42,11 @@ pub use user::{UserRecord, UserUpdate};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+    /// A constraint of the schema refused the change (what it referred to
+    /// is gone, a value is out of range): it would fail the same way again.
+    #[error("database error: {source}")]
+    Refused { constraint: String, source: sqlx::Error },
     #[error("cannot apply migrations: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is invalid: {0}")]
@@ -50,6 +54,16 @@ pub enum StoreError {
     /// The change contradicts what is stored; nothing was changed.
     #[error("nothing was changed:\n{0}")]
     Conflict(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        let constraint = error.as_database_error().and_then(|e| e.constraint()).map(str::to_owned);
+        match constraint {
+            Some(constraint) => Self::Refused { constraint, source: error },
+            None => Self::Database(error),
+        }
+    }
 }
 
 impl StoreError {
