@@ -5,6 +5,7 @@
 //! [`flow::step`], and saves the new state in the same transaction, so that
 //! updates of one person are applied in order even across replicas.
 
+mod action;
 mod broadcasting;
 pub mod flow;
 mod incoming;
@@ -20,7 +21,8 @@ use chrono_tz::Europe::Kyiv;
 
 pub use incoming::{Command, Incoming, User};
 pub use notify::{NoticeSender, Sent};
-pub use reply::{Action, Button, Chart, CsvCell, Document, MAX_ACTION_BYTES, Reply, Series, Venue};
+pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs};
+pub use reply::{Button, Chart, CsvCell, Document, Reply, Series, Venue};
 pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
@@ -202,16 +204,17 @@ impl Conversation {
         let directory = self.directory.current();
         let state = State::from_json(record.state);
         let now = self.clock.utc_now();
-        let board = if flow::needs_groups(&state, &incoming) {
-            let (cohorts, mine) = self.store.group_board(&person, now).await?;
-            Some(flow::Board { cohorts, mine })
-        } else {
-            None
-        };
-        let desk = match flow::needs_desk(&state, &incoming) {
-            Some(needs) => Some(self.desk(&person, &needs, now).await?),
-            None => None,
-        };
+        // Button data is read once, here: what it needs loaded, then the step.
+        let input = flow::Input::from(incoming);
+        let (mut board, mut desk) = (None, None);
+        match input.needs(&state) {
+            Needs::Groups => {
+                let (cohorts, mine) = self.store.group_board(&person, now).await?;
+                board = Some(flow::Board { cohorts, mine });
+            }
+            Needs::Desk(needs) => desk = Some(self.desk(&person, &needs, now).await?),
+            Needs::Nothing => {}
+        }
         let ctx = flow::Context {
             directory: &directory,
             gazetteer: &self.gazetteer,
@@ -223,7 +226,7 @@ impl Conversation {
             desk: desk.as_ref(),
             channel: user.channel,
         };
-        let mut step = flow::step(&ctx, state, incoming);
+        let mut step = flow::step(&ctx, state, input);
         // Forgetting deletes the person's row itself, so it is applied in the
         // transaction that holds it, and nothing is saved after.
         if step.effect == Some(flow::effect::Effect::Forget) {
@@ -278,7 +281,7 @@ impl Conversation {
     async fn desk(
         &self,
         person: &Person,
-        needs: &flow::DeskNeeds,
+        needs: &DeskNeeds,
         now: DateTime<Utc>,
     ) -> Result<flow::Desk, ConversationError> {
         let centres = self.store.coordinated_centres(person).await?;

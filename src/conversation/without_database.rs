@@ -9,7 +9,8 @@
 //! cost a query either.
 
 use super::flow;
-use super::reply::{Action, Reply};
+use super::action::Action;
+use super::reply::Reply;
 use super::{Conversation, Incoming, Outgoing, State, User};
 use crate::domain::Language;
 use crate::i18n::Text;
@@ -19,20 +20,18 @@ impl Conversation {
     /// nothing but the directory and the hotlines, as to a person with no
     /// stored state; `None` when it needs the database. Nothing is stored.
     pub fn answer_from_memory(&self, user: &User, incoming: &Incoming) -> Option<Outgoing> {
-        let answerable = match incoming {
-            Incoming::Location { .. } => true,
-            Incoming::Button(data) => matches!(
-                Action::parse(data),
-                Some(Action::Centre(_) | Action::Place(_) | Action::HelpNow | Action::Find)
-            ),
-            _ => false,
-        };
+        let input = flow::Input::from(incoming.clone());
+        let answerable = matches!(
+            input,
+            flow::Input::Location { .. }
+                | flow::Input::Action(Action::Centre(_) | Action::Place(_) | Action::HelpNow | Action::Find)
+        );
         if !answerable {
             return None;
         }
         let directory = self.directory.current();
         let ctx = self.notice_context(&directory, platform_language(user), user.channel);
-        let step = flow::step(&ctx, State::Idle, incoming.clone());
+        let step = flow::step(&ctx, State::Idle, input);
         Some(Outgoing { language: step.language, replies: step.replies })
     }
 

@@ -13,7 +13,8 @@ use super::view::{
     session_line, stale_button, with_date_time,
 };
 use super::{Context, Step, draft};
-use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, Closure};
 use crate::i18n::Text;

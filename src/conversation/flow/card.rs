@@ -4,7 +4,8 @@ use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
 
 use super::Context;
 use super::view::{at_time, closure, closure_line, help_now_button, menu_button, menu_buttons, name, weekday_key};
-use crate::conversation::reply::{Action, Reply, Venue};
+use crate::conversation::action::Action;
+use crate::conversation::reply::{Reply, Venue};
 use crate::directory::{DaySpan, Hours, Nearby, Status};
 use crate::domain::{Centre, CentreId, Language, ServiceTag};
 use crate::i18n::{Arg, Text};

@@ -24,10 +24,10 @@ pub struct Context<'a> {
     /// The person wrote for the first time.
     pub is_new: bool,
     /// Groups and the person's sign-ups, loaded only when a step needs them
-    /// (see [`super::needs_groups`]).
+    /// (see [`super::Input::needs`]).
     pub groups: Option<&'a Board>,
     /// A coordinator's centres and groups, loaded only for their screens
-    /// (see [`super::needs_desk`]).
+    /// (see [`super::Input::needs`]).
     pub desk: Option<&'a Desk>,
     /// The channel the person writes on (Viber cannot receive files).
     pub channel: ChannelKind,

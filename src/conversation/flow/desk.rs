@@ -4,7 +4,8 @@
 
 use super::context::{Context, Desk, Step};
 use super::view::{help_now_button, menu_button};
-use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::CentreId;
 use crate::i18n::Text;

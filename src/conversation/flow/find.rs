@@ -3,7 +3,8 @@
 
 use super::view::{help_now_button, menu_button, not_understood, stale_button};
 use super::{Context, Step, card};
-use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::directory::{Lookup, Place, PlaceKind, Precision};
 use crate::domain::{CentreId, Coordinates, Language};

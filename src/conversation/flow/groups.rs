@@ -10,7 +10,8 @@ use super::view::{
     centre_name, help_now_button, menu_button, mine_button, name, programme_title, sessions, stale_button, start_date,
 };
 use super::{Board, Context, Step};
-use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, Language, Phone};
 use crate::i18n::{Arg, Text};

@@ -2,7 +2,8 @@
 
 use super::view::{hotline, menu_button};
 use super::{Context, card};
-use crate::conversation::reply::{Action, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::Reply;
 use crate::conversation::state::State;
 use crate::i18n::{Arg, Text};
 

@@ -30,6 +30,7 @@ pub mod effect;
 mod find;
 mod groups;
 mod help_now;
+mod input;
 mod menu;
 mod new_group;
 pub mod notices;
@@ -40,131 +41,55 @@ mod subscribe;
 pub mod view;
 
 pub use context::{Board, Context, Desk, Step};
+pub use input::Input;
 
-use super::incoming::{Command, Incoming};
-use super::reply::{Action, Reply};
+use super::incoming::Command;
+use super::action::Action;
+use super::reply::Reply;
 use super::state::State;
 use crate::directory::normalize::skeleton;
 use crate::store::Leaving;
 use effect::{Effect, Outcome};
 use view::stale_button;
 
-/// Whether this update needs the groups board loaded from the database.
-pub fn needs_groups(state: &State, incoming: &Incoming) -> bool {
-    let action = match incoming {
-        Incoming::Button(data) => Action::parse(data),
-        Incoming::Text(_) => return matches!(state, State::SigningUp { .. }),
-        _ => None,
-    };
-    matches!(
-        action,
-        Some(
-            Action::Groups
-                | Action::CentreGroups(_)
-                | Action::Cohort(_)
-                | Action::Join(_)
-                | Action::Mine
-                | Action::Skip
-        )
-    )
-}
-
-/// What a coordinator's step needs loaded besides their centres and groups.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DeskNeeds {
-    /// The group whose sign-up list is shown.
-    pub signups_of: Option<String>,
-    /// The centre whose broadcasts are listed.
-    pub broadcasts_of: Option<String>,
-    /// Anonymous check-in statistics.
-    pub stats: bool,
-}
-
-/// Whether this update needs a coordinator's desk loaded from the database,
-/// and what else with it.
-pub fn needs_desk(state: &State, incoming: &Incoming) -> Option<DeskNeeds> {
-    let action = match incoming {
-        Incoming::Button(data) => Action::parse(data),
-        Incoming::Command(Command::Coordinate) => Some(Action::Coordinate),
-        Incoming::Command(Command::Stats) => Some(Action::CoordStats),
-        Incoming::Text(_) => {
-            let coordinating = matches!(
-                state,
-                State::SettingCapacity { .. }
-                    | State::Drafting { .. }
-                    | State::Composing { .. }
-                    | State::Closing { .. }
-                    | State::Announcing { asking_time: true, .. }
-            );
-            return coordinating.then(DeskNeeds::default);
-        }
-        _ => None,
-    }?;
-    match action {
-        Action::CoordList { cohort, .. } | Action::CoordCsv(cohort) => {
-            Some(DeskNeeds { signups_of: Some(cohort), ..DeskNeeds::default() })
-        }
-        Action::CoordStats => Some(DeskNeeds { stats: true, ..DeskNeeds::default() }),
-        Action::Broadcasts(centre) => {
-            Some(DeskNeeds { broadcasts_of: Some(centre.to_string()), ..DeskNeeds::default() })
-        }
-        Action::BroadcastNew(_)
-        | Action::BroadcastSchedule
-        | Action::BroadcastLater
-        | Action::BroadcastSend
-        | Action::CloseCentre(_)
-        | Action::ReopenCentre(_) => Some(DeskNeeds::default()),
-        Action::Coordinate
-        | Action::CoordCohort(_)
-        | Action::CoordCapacity(_)
-        | Action::CoordCancel(_)
-        | Action::CoordCancelConfirmed(_)
-        | Action::CoordNew(_)
-        | Action::DraftProgramme(_)
-        | Action::DraftLanguage(_)
-        | Action::DraftOnline(_)
-        | Action::DraftCreate => Some(DeskNeeds::default()),
-        _ => None,
-    }
-}
-
 pub use menu::INVITE_PAYLOAD;
 
 /// Longest message treated as a possible place name; longer text is not a place.
 const MAX_PLACE_MESSAGE_CHARS: usize = 80;
 
-/// Applies one incoming update. A person's very first message, whatever it
-/// is, is answered after the welcome, which carries the privacy notice.
-pub fn step(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
-    let greet = ctx.is_new && !matches!(incoming, Incoming::Start { .. });
-    let mut step = dispatch(ctx, state, incoming);
+/// Applies one update: an [`Incoming`](super::Incoming) as the channel gave
+/// it, or an [`Input`] already read (to see what it needs loaded). A
+/// person's very first message, whatever it is, is answered after the
+/// welcome, which carries the privacy notice.
+pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
+    let input = input.into();
+    let greet = ctx.is_new && !matches!(input, Input::Start { .. });
+    let mut step = dispatch(ctx, state, input);
     if greet {
         step.replies.insert(0, menu::welcome());
     }
     step
 }
 
-fn dispatch(ctx: &Context<'_>, state: State, incoming: Incoming) -> Step {
+fn dispatch(ctx: &Context<'_>, state: State, input: Input) -> Step {
     let language = ctx.language;
-    match incoming {
-        Incoming::Start { payload } => menu::start(ctx, state, payload.as_deref()),
-        Incoming::Command(Command::Menu) => Step::new(State::Idle, language, menu::main_menu(ctx)),
-        Incoming::Command(Command::Help) => Step::new(state, language, menu::help(ctx)),
-        Incoming::Command(Command::Language) => Step::new(state, language, menu::language_choice(ctx)),
-        Incoming::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
-        Incoming::Command(Command::Coordinate) => coordinate::overview(ctx, state),
-        Incoming::Command(Command::Stop) => Step::effect(state, language, Effect::UnsubscribeAll),
-        Incoming::Command(Command::Forget) => privacy::forget(ctx),
-        Incoming::Command(Command::Checkin) => checkin::consent(ctx, state),
-        Incoming::Command(Command::Stats) => stats::screen(ctx, state),
-        Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
-        Incoming::Button(data) => match Action::parse(&data) {
-            Some(action) => on_action(ctx, state, action),
-            None => Step::new(state, language, stale_button(ctx)),
-        },
-        Incoming::Text(text) => on_text(ctx, state, &text),
-        Incoming::Contact => Step::new(state, language, menu::contact_not_needed(ctx)),
-        Incoming::Unsupported => Step::new(state, language, menu::unsupported(ctx)),
+    match input {
+        Input::Start { payload } => menu::start(ctx, state, payload.as_deref()),
+        Input::Command(Command::Menu) => Step::new(State::Idle, language, menu::main_menu(ctx)),
+        Input::Command(Command::Help) => Step::new(state, language, menu::help(ctx)),
+        Input::Command(Command::Language) => Step::new(state, language, menu::language_choice(ctx)),
+        Input::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
+        Input::Command(Command::Coordinate) => coordinate::overview(ctx, state),
+        Input::Command(Command::Stop) => Step::effect(state, language, Effect::UnsubscribeAll),
+        Input::Command(Command::Forget) => privacy::forget(ctx),
+        Input::Command(Command::Checkin) => checkin::consent(ctx, state),
+        Input::Command(Command::Stats) => stats::screen(ctx, state),
+        Input::Location { lat, lon } => find::from_location(ctx, lat, lon),
+        Input::Action(action) => on_action(ctx, state, action),
+        Input::StaleButton => Step::new(state, language, stale_button(ctx)),
+        Input::Text(text) => on_text(ctx, state, &text),
+        Input::Contact => Step::new(state, language, menu::contact_not_needed(ctx)),
+        Input::Unsupported => Step::new(state, language, menu::unsupported(ctx)),
     }
 }
 

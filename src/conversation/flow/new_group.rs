@@ -9,7 +9,8 @@ use super::view::{
     centre_name, draft_error, example_tomorrow, help_now_button, menu_button, session_line, stale_button,
 };
 use super::{Context, Step};
-use crate::conversation::reply::{Action, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::Reply;
 use crate::conversation::state::{Draft, State};
 use crate::domain::{CentreId, Language};
 use crate::i18n::{Arg, Text};

@@ -11,7 +11,8 @@ use super::view::{
     topic_id, with_date_time,
 };
 use super::{Context, card};
-use crate::conversation::reply::{Action, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::Reply;
 use crate::domain::CentreId;
 use crate::i18n::Text;
 use crate::store::{CohortView, Notice};

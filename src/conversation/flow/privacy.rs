@@ -4,7 +4,8 @@
 use super::effect::Effect;
 use super::view::menu_button;
 use super::{Context, Step};
-use crate::conversation::reply::{Action, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::Reply;
 use crate::conversation::state::State;
 use crate::i18n::Text;
 use crate::store::Forgotten;

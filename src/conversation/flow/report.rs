@@ -5,7 +5,8 @@
 use super::effect::{Effect, Outcome};
 use super::view::{centre_name, help_now_button, menu_button, stale_button, topic_id};
 use super::{Context, Step};
-use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::CentreId;
 use crate::i18n::Text;

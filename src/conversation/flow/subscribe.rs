@@ -4,7 +4,8 @@
 use super::Context;
 use super::effect::{Effect, Outcome};
 use super::view::{centre_name, help_now_button, menu_button};
-use crate::conversation::reply::{Action, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::Reply;
 use crate::i18n::Text;
 
 /// The answer once a subscription changed.

@@ -8,7 +8,8 @@ use chrono_tz::Europe::Kyiv;
 
 use super::Context;
 use super::draft::{DraftError, Field};
-use crate::conversation::reply::{Action, Button, Reply};
+use crate::conversation::action::Action;
+use crate::conversation::reply::{Button, Reply};
 use crate::domain::{Centre, CentreId, Closure, Hotline, Language};
 use crate::i18n::{Arg, Text};
 use crate::store::CohortView;
