@@ -19,9 +19,9 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Europe::Kyiv;
 
+pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs};
 pub use incoming::{Command, Incoming, User};
 pub use notify::{NoticeSender, Sent};
-pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs};
 pub use reply::{Button, Chart, CsvCell, Document, Reply, Series, Venue};
 pub use state::State;
 

@@ -8,8 +8,8 @@
 //! Also the notice for someone sending too much too fast, which must not
 //! cost a query either.
 
-use super::flow;
 use super::action::Action;
+use super::flow;
 use super::reply::Reply;
 use super::{Conversation, Incoming, Outgoing, State, User};
 use crate::domain::Language;

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::coordinator::is_coordinator;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Language, Person};
@@ -93,10 +94,13 @@ impl Store {
             BroadcastBody::Schedule => ("schedule", None),
             BroadcastBody::Closure => ("closure", None),
         };
-        let id: Option<i64> = sqlx::query_scalar(
+        let mut tx = self.pool.begin().await?;
+        if !is_coordinator(&mut tx, person, centre).await? {
+            return Ok(None);
+        }
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO broadcast (centre_id, author_channel, author_id, kind, body, send_at) \
-             SELECT centre_id, channel, external_id, $4, $5, $6 FROM coordinator \
-             WHERE centre_id = $1 AND channel = $2 AND external_id = $3 RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(centre)
         .bind(person.channel.as_str())
@@ -104,23 +108,30 @@ impl Store {
         .bind(kind)
         .bind(text)
         .bind(send_at)
-        .fetch_optional(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
-        Ok(id)
+        tx.commit().await?;
+        Ok(Some(id))
     }
 
     /// Cancels a broadcast that has not started, for a coordinator of its centre.
     pub async fn cancel_broadcast_as(&self, person: &Person, broadcast: i64) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let centre: Option<String> = sqlx::query_scalar("SELECT centre_id FROM broadcast WHERE id = $1")
+            .bind(broadcast)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(centre) = centre else { return Ok(false) };
+        if !is_coordinator(&mut tx, person, &centre).await? {
+            return Ok(false);
+        }
         let cancelled = sqlx::query(
-            "UPDATE broadcast b SET status = 'cancelled', finished_at = now() \
-             WHERE id = $1 AND status = 'scheduled' AND EXISTS (SELECT 1 FROM coordinator k \
-             WHERE k.centre_id = b.centre_id AND k.channel = $2 AND k.external_id = $3)",
+            "UPDATE broadcast SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status = 'scheduled'",
         )
         .bind(broadcast)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(cancelled.rows_affected() == 1)
     }
 

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::coordinator::is_coordinator;
 use super::{CENTRE_CHANGED, Store, StoreError};
 use crate::domain::{CentreId, Closure, Person};
 
@@ -29,10 +30,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let closed = sqlx::query(
+        if !is_coordinator(&mut tx, person, centre).await? {
+            return Ok(false);
+        }
+        sqlx::query(
             "INSERT INTO centre_closure (centre_id, reason, until, set_by_channel, set_by) \
-             SELECT centre_id, $4, $5, channel, external_id FROM coordinator \
-             WHERE centre_id = $1 AND channel = $2 AND external_id = $3 \
+             VALUES ($1, $4, $5, $2, $3) \
              ON CONFLICT (centre_id) DO UPDATE SET reason = EXCLUDED.reason, until = EXCLUDED.until, \
              set_by_channel = EXCLUDED.set_by_channel, set_by = EXCLUDED.set_by, created_at = now()",
         )
@@ -43,9 +46,6 @@ impl Store {
         .bind(until)
         .execute(&mut *tx)
         .await?;
-        if closed.rows_affected() == 0 {
-            return Ok(false);
-        }
         sqlx::query(
             "INSERT INTO broadcast (centre_id, author_channel, author_id, kind, send_at) \
              VALUES ($1, $2, $3, 'closure', $4)",
@@ -65,17 +65,15 @@ impl Store {
     /// not coordinate the centre.
     pub async fn reopen_centre_as(&self, person: &Person, centre: &str) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let reopened = sqlx::query(
-            "DELETE FROM centre_closure WHERE centre_id = $1 AND EXISTS (SELECT 1 FROM coordinator \
-             WHERE centre_id = $1 AND channel = $2 AND external_id = $3)",
-        )
-        .bind(centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .execute(&mut *tx)
-        .await?;
+        let reopened = if is_coordinator(&mut tx, person, centre).await? {
+            let deleted =
+                sqlx::query("DELETE FROM centre_closure WHERE centre_id = $1").bind(centre).execute(&mut *tx).await?;
+            deleted.rows_affected() == 1
+        } else {
+            false
+        };
         sqlx::query("SELECT pg_notify($1, '')").bind(CENTRE_CHANGED).execute(&mut *tx).await?;
         tx.commit().await?;
-        Ok(reopened.rows_affected() == 1)
+        Ok(reopened)
     }
 }

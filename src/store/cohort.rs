@@ -171,25 +171,6 @@ impl Store {
         Ok(Cancellation::Cancelled { promoted })
     }
 
-    /// Changes a cohort's capacity; more seats go to people waiting, in order.
-    pub async fn set_capacity(
-        &self,
-        cohort: &str,
-        capacity: i32,
-    ) -> Result<(CapacityChange, Vec<Promotion>), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let exists: Option<i32> = sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = $1 FOR UPDATE")
-            .bind(cohort)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if exists.is_none() {
-            return Ok((CapacityChange::NotFound, Vec::new()));
-        }
-        let resized = resize(&mut tx, cohort, capacity).await?;
-        tx.commit().await?;
-        Ok(resized)
-    }
-
     /// A waiting sign-up's position (1 is next), or `None` if it is not waiting.
     pub async fn waitlist_position(&self, signup: i64) -> Result<Option<i64>, StoreError> {
         let position: Option<i64> = sqlx::query_scalar(
@@ -385,38 +366,5 @@ impl Store {
         }
         tx.commit().await?;
         Ok(summary)
-    }
-
-    /// Makes a person a coordinator of a centre (idempotent). False when the
-    /// centre does not exist.
-    pub async fn add_coordinator(&self, centre: &str, person: &Person) -> Result<bool, StoreError> {
-        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM centre WHERE id = $1)")
-            .bind(centre)
-            .fetch_one(&self.pool)
-            .await?;
-        if !exists {
-            return Ok(false);
-        }
-        sqlx::query(
-            "INSERT INTO coordinator (centre_id, channel, external_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        )
-        .bind(centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(true)
-    }
-
-    /// The centres a person coordinates (checked on the server for every
-    /// coordinator action, whatever buttons the person was shown).
-    pub async fn coordinated_centres(&self, person: &Person) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT centre_id FROM coordinator WHERE channel = $1 AND external_id = $2 ORDER BY centre_id",
-        )
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .fetch_all(&self.pool)
-        .await?)
     }
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
 use super::cohort::{CapacityChange, Promotion, insert_sessions, resize, upsert_programme};
+use super::coordinator::is_coordinator;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, CohortRow, Person, Programme};
@@ -38,16 +39,25 @@ pub enum Absence {
     NotFound,
 }
 
+/// Locks a cohort's row for a change; whether it is cancelled, and its
+/// centre. `None` when there is no such cohort.
+pub(super) async fn lock_cohort(conn: &mut PgConnection, cohort: &str) -> Result<Option<(bool, String)>, StoreError> {
+    Ok(sqlx::query_as("SELECT cancelled, centre_id FROM cohort WHERE id = $1 FOR UPDATE")
+        .bind(cohort)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// Whether `person` coordinates the centre of `cohort`.
 async fn coordinates_cohort(conn: &mut PgConnection, person: &Person, cohort: &str) -> Result<bool, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM coordinator k JOIN cohort c ON c.centre_id = k.centre_id \
-         WHERE c.id = $1 AND k.channel = $2 AND k.external_id = $3)",
-    )
-    .bind(cohort)
-    .bind(person.channel.as_str())
-    .bind(&person.external_id)
-    .fetch_one(conn)
-    .await?)
+    let centre: Option<String> = sqlx::query_scalar("SELECT centre_id FROM cohort WHERE id = $1")
+        .bind(cohort)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match centre {
+        Some(centre) => is_coordinator(conn, person, &centre).await,
+        None => Ok(false),
+    }
 }
 
 /// The coordinators of a cohort's centre the bot can write to: they wrote to
@@ -95,11 +105,10 @@ impl Store {
         capacity: i32,
     ) -> Result<(CapacityChange, Vec<Promotion>), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let exists: Option<bool> = sqlx::query_scalar("SELECT cancelled FROM cohort WHERE id = $1 FOR UPDATE")
-            .bind(cohort)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if exists != Some(false) || !coordinates_cohort(&mut tx, person, cohort).await? {
+        let Some((false, centre)) = lock_cohort(&mut tx, cohort).await? else {
+            return Ok((CapacityChange::NotFound, Vec::new()));
+        };
+        if !is_coordinator(&mut tx, person, &centre).await? {
             return Ok((CapacityChange::NotFound, Vec::new()));
         }
         let resized = resize(&mut tx, cohort, capacity).await?;
@@ -111,11 +120,10 @@ impl Store {
     /// every person in it or waiting for it is told, in one transaction.
     pub async fn cancel_cohort_as(&self, person: &Person, cohort: &str) -> Result<GroupCancellation, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let cancelled: Option<bool> = sqlx::query_scalar("SELECT cancelled FROM cohort WHERE id = $1 FOR UPDATE")
-            .bind(cohort)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if cancelled != Some(false) || !coordinates_cohort(&mut tx, person, cohort).await? {
+        let Some((false, centre)) = lock_cohort(&mut tx, cohort).await? else {
+            return Ok(GroupCancellation::NotFound);
+        };
+        if !is_coordinator(&mut tx, person, &centre).await? {
             return Ok(GroupCancellation::NotFound);
         }
         sqlx::query("UPDATE cohort SET cancelled = true WHERE id = $1").bind(cohort).execute(&mut *tx).await?;
@@ -147,15 +155,7 @@ impl Store {
         row: &CohortRow,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let allowed: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM coordinator WHERE centre_id = $1 AND channel = $2 AND external_id = $3)",
-        )
-        .bind(&row.centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if !allowed {
+        if !is_coordinator(&mut tx, person, &row.centre).await? {
             return Ok(false);
         }
         // The programme may never have come with a groups file.

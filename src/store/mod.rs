@@ -9,12 +9,14 @@ mod cluster;
 mod cohort;
 mod cohort_view;
 mod coordination;
+mod coordinator;
 mod forget;
 mod invite;
 mod listen;
 mod notice;
 mod report;
 mod subscription;
+pub mod testing;
 mod user;
 
 use std::sync::atomic::{AtomicBool, Ordering};

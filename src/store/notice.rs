@@ -206,18 +206,6 @@ impl Store {
         Ok(())
     }
 
-    /// Whether a person (still) coordinates a centre.
-    pub async fn coordinates(&self, person: &Person, centre: &str) -> Result<bool, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM coordinator WHERE centre_id = $1 AND channel = $2 AND external_id = $3)",
-        )
-        .bind(centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .fetch_one(&self.pool)
-        .await?)
-    }
-
     /// Returns a claimed notice for another attempt later, or gives it up
     /// after `MAX_ATTEMPTS` claims.
     pub async fn release_notice(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {

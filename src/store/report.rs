@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::coordinator::is_coordinator;
 use super::notice::{Notice, queue_notice};
 use super::{CENTRE_CHANGED, Store, StoreError};
 use crate::domain::{ChannelKind, Person};
@@ -79,17 +80,21 @@ impl Store {
         resolution: Resolution,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let centre: Option<String> = sqlx::query_scalar(
-            "UPDATE centre_report r SET handled_at = now() WHERE id = $1 AND handled_at IS NULL \
-             AND EXISTS (SELECT 1 FROM coordinator k WHERE k.centre_id = r.centre_id \
-                         AND k.channel = $2 AND k.external_id = $3) RETURNING centre_id",
-        )
-        .bind(report)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let centre: Option<String> = sqlx::query_scalar("SELECT centre_id FROM centre_report WHERE id = $1")
+            .bind(report)
+            .fetch_optional(&mut *tx)
+            .await?;
         let Some(centre) = centre else { return Ok(false) };
+        if !is_coordinator(&mut tx, person, &centre).await? {
+            return Ok(false);
+        }
+        let closed = sqlx::query("UPDATE centre_report SET handled_at = now() WHERE id = $1 AND handled_at IS NULL")
+            .bind(report)
+            .execute(&mut *tx)
+            .await?;
+        if closed.rows_affected() == 0 {
+            return Ok(false);
+        }
         if let Resolution::Confirmed { today } = resolution {
             sqlx::query("UPDATE centre SET verified_on = $2, updated_at = now() WHERE id = $1")
                 .bind(&centre)

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use chrono::{Duration, Utc};
 use resilience_bot::domain::{ChannelKind, Person};
+use resilience_bot::store::testing::Unchecked;
 use resilience_bot::store::{Cancellation, CapacityChange, Leaving, SignUp, Store};
 use sqlx::PgPool;
 

@@ -10,11 +10,16 @@ use crate::conversation::state::State;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
     /// `/start`, possibly with a deep-link payload.
-    Start { payload: Option<String> },
+    Start {
+        payload: Option<String>,
+    },
     Command(Command),
     Text(String),
     /// A shared location, not yet validated.
-    Location { lat: f64, lon: f64 },
+    Location {
+        lat: f64,
+        lon: f64,
+    },
     /// A button whose data parsed.
     Action(Action),
     /// Button data that is forged, stale or unknown.

@@ -43,8 +43,8 @@ pub mod view;
 pub use context::{Board, Context, Desk, Step};
 pub use input::Input;
 
-use super::incoming::Command;
 use super::action::Action;
+use super::incoming::Command;
 use super::reply::Reply;
 use super::state::State;
 use crate::directory::normalize::skeleton;
