@@ -4,29 +4,36 @@
 //! [`Conversation::handle`] locks the person's row, runs the pure
 //! [`flow::step`], and saves the new state in the same transaction, so that
 //! updates of one person are applied in order even across replicas.
+//!
+//! This file wires the core and runs that transaction. Around it: `action`
+//! (what buttons do), `incoming` and `reply` (what channels hand in and get
+//! back), `state` (what is kept between messages), `load` (what a step needs
+//! from the database), `apply` (the changes a step asks for), `outbound`
+//! (the notice and broadcast workers), `without_database` (answers during an
+//! outage) and `clock`.
 
 mod action;
-mod broadcasting;
+mod apply;
+mod clock;
 pub mod flow;
 mod incoming;
-mod notify;
+mod load;
+mod outbound;
 mod reply;
 mod state;
 mod without_database;
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
-use chrono_tz::Europe::Kyiv;
-
 pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs};
+pub use clock::Clock;
 pub use incoming::{Command, Incoming, User};
-pub use notify::{NoticeSender, Sent};
+pub use outbound::{NoticeSender, Sent};
 pub use reply::{Button, Chart, CsvCell, Document, Reply, Series, Venue};
 pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
-use crate::domain::{ChannelKind, Hotlines, Language, Person, Programme};
+use crate::domain::{ChannelKind, Hotlines, Language, Programme};
 use crate::store::{Store, StoreError};
 
 /// What to send back for one update, and in which language to render it.
@@ -61,32 +68,6 @@ impl ConversationError {
 /// The longest an update may take: well past the 10 s lock timeout and
 /// the pool's 5 s wait for a connection.
 const APPLY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// Where the current time comes from; tests pin it.
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    System,
-    Fixed(DateTime<Utc>),
-    /// The system clock moved by a fixed amount: time runs, from another
-    /// day (a process under test that must see reminders fall due and
-    /// leases run out).
-    Shifted(chrono::TimeDelta),
-}
-
-impl Clock {
-    /// The current local time in Kyiv, where every centre is.
-    pub fn kyiv_now(self) -> NaiveDateTime {
-        self.utc_now().with_timezone(&Kyiv).naive_local()
-    }
-
-    pub fn utc_now(self) -> DateTime<Utc> {
-        match self {
-            Clock::System => Utc::now(),
-            Clock::Fixed(at) => at,
-            Clock::Shifted(by) => Utc::now() + by,
-        }
-    }
-}
 
 /// Everything a conversation needs, shared by all channels.
 #[derive(Clone)]
@@ -206,15 +187,7 @@ impl Conversation {
         let now = self.clock.utc_now();
         // Button data is read once, here: what it needs loaded, then the step.
         let input = flow::Input::from(incoming);
-        let (mut board, mut desk) = (None, None);
-        match input.needs(&state) {
-            Needs::Groups => {
-                let (cohorts, mine) = self.store.group_board(&person, now).await?;
-                board = Some(flow::Board { cohorts, mine });
-            }
-            Needs::Desk(needs) => desk = Some(self.desk(&person, &needs, now).await?),
-            Needs::Nothing => {}
-        }
+        let (board, desk) = self.load(&person, &input.needs(&state), now).await?;
         let ctx = flow::Context {
             directory: &directory,
             gazetteer: &self.gazetteer,
@@ -276,149 +249,24 @@ impl Conversation {
         Ok(Some(Outgoing { language: step.language, replies: step.replies }))
     }
 
-    /// A coordinator's centres and their running groups, and one group's
-    /// sign-up list when asked for (only if it is theirs).
-    async fn desk(
-        &self,
-        person: &Person,
-        needs: &DeskNeeds,
-        now: DateTime<Utc>,
-    ) -> Result<flow::Desk, ConversationError> {
-        let centres = self.store.coordinated_centres(person).await?;
-        if centres.is_empty() {
-            return Ok(flow::Desk::default());
-        }
-        let cohorts = self.store.running_cohorts(&centres, now).await?;
-        let subscribers = self.store.subscriber_counts(&centres).await?;
-        let signups = match &needs.signups_of {
-            Some(cohort) => self.store.signup_list(person, cohort).await?,
-            None => None,
-        };
-        let broadcasts = match &needs.broadcasts_of {
-            Some(centre) if centres.contains(centre) => Some(self.store.broadcasts(centre).await?),
-            _ => None,
-        };
-        let programmes = self.programmes.to_vec();
-        let stats = if needs.stats {
-            let weeks = crate::domain::checkin_stats::complete_weeks(self.clock.kyiv_now().date(), flow::stats::WEEKS);
-            Some(self.store.checkin_table(weeks).await?)
-        } else {
-            None
-        };
-        Ok(flow::Desk { centres, cohorts, signups, programmes, subscribers, broadcasts, stats })
-    }
-
-    async fn apply_effect(
-        &self,
-        effect: &flow::effect::Effect,
-        person: &Person,
-        now: DateTime<Utc>,
-    ) -> Result<flow::effect::Outcome, ConversationError> {
-        use flow::effect::{Effect, Outcome};
-        Ok(match effect {
-            Effect::SignUp { cohort, first_name, phone } => {
-                let outcome = self.store.sign_up(cohort, person, first_name.as_deref(), phone.as_ref(), now).await?;
-                Outcome::SignedUp(outcome)
-            }
-            Effect::Leave { signup, how } => Outcome::Left(self.store.leave(*signup, person, *how).await?),
-            Effect::CantCome { signup, session } => {
-                Outcome::Absence(self.store.cant_come(person, *signup, *session).await?)
-            }
-            Effect::StopReminders { signup } => {
-                Outcome::RemindersStopped(self.store.stop_reminders(person, *signup).await?)
-            }
-            Effect::SetCapacity { cohort, capacity } => {
-                Outcome::Capacity(self.store.set_capacity_as(person, cohort, *capacity).await?.0)
-            }
-            Effect::CancelCohort { cohort } => {
-                Outcome::GroupCancelled(self.store.cancel_cohort_as(person, cohort).await?)
-            }
-            Effect::CreateCohort { draft } => Outcome::Created(self.create_cohort(person, draft, now).await?),
-            Effect::Subscribe { centre } => Outcome::Subscribed(self.store.subscribe(centre.as_str(), person).await?),
-            Effect::Unsubscribe { centre } => {
-                Outcome::Unsubscribed(self.store.unsubscribe(centre.as_str(), person).await?)
-            }
-            Effect::UnsubscribeAll => Outcome::UnsubscribedAll(self.store.unsubscribe_all(person).await?),
-            Effect::RedeemInvite { code } => Outcome::Redeemed(self.store.redeem_invite(code, person, now).await?),
-            Effect::Broadcast { centre, body, send_at } => {
-                let at = match send_at {
-                    None => now,
-                    // Checked again: the preview may have waited past the time.
-                    Some(local) => match crate::cohort::schedule::kyiv(*local) {
-                        Some(at) if at > now => at,
-                        _ => return Ok(Outcome::AnnouncedTooLate),
-                    },
-                };
-                Outcome::Announced(self.store.create_broadcast_as(person, centre, body, at).await?.is_some())
-            }
-            Effect::CancelBroadcast { broadcast } => {
-                Outcome::BroadcastCancelled(self.store.cancel_broadcast_as(person, *broadcast).await?)
-            }
-            Effect::CloseCentre { centre, reason, until } => {
-                let Some(until) = crate::cohort::schedule::kyiv(*until) else { return Ok(Outcome::ClosureSet(false)) };
-                Outcome::ClosureSet(self.store.close_centre_as(person, centre, reason, until, now).await?)
-            }
-            Effect::ReopenCentre { centre } => Outcome::Reopened(self.store.reopen_centre_as(person, centre).await?),
-            Effect::Report { centre, topic, details } => {
-                Outcome::Reported(self.store.report_centre(centre, topic, details.as_deref()).await?)
-            }
-            Effect::ResolveReport { report, confirmed } => {
-                let resolution = if *confirmed {
-                    crate::store::Resolution::Confirmed { today: self.clock.kyiv_now().date() }
-                } else {
-                    crate::store::Resolution::Handled
-                };
-                Outcome::Resolved(self.store.resolve_report_as(person, *report, resolution).await?)
-            }
-            Effect::SaveCheckin { answers, day, oblast, language } => {
-                let record = crate::store::CheckinRecord {
-                    answers: *answers,
-                    day: *day,
-                    language: *language,
-                    channel: person.channel,
-                    oblast: oblast.clone(),
-                };
-                self.store.record_checkin(&record).await?;
-                Outcome::CheckinFinished
-            }
-            Effect::RemindCheckin { due_on } => {
-                self.store.set_checkin_reminder(person, *due_on).await?;
-                Outcome::CheckinReminderSet
-            }
-            Effect::CancelCheckinReminder => {
-                Outcome::CheckinReminderCancelled(self.store.cancel_checkin_reminder(person).await?)
-            }
-            // Applied with the person's row before any other effect (see
-            // `handle_delivery`), so never here.
-            Effect::Forget => Outcome::Refused,
-        })
-    }
-
-    async fn create_cohort(
-        &self,
-        person: &Person,
-        draft: &state::Draft,
-        now: DateTime<Utc>,
-    ) -> Result<Result<String, flow::draft::DraftError>, ConversationError> {
-        use flow::draft::DraftError;
-        // Unique enough: a clash (two groups in one microsecond) is refused
-        // by the primary key and the coordinator taps "Create" again.
-        let id = format!("g{:x}", Utc::now().timestamp_micros());
-        let row = match flow::draft::to_row(draft, id.clone()) {
-            Ok(row) => row,
-            Err(error) => return Ok(Err(error)),
-        };
-        if row.sessions.first().is_none_or(|first| *first <= now) {
-            return Ok(Err(DraftError::Past));
-        }
-        let Some(programme) = self.programmes.iter().find(|p| p.id == row.programme) else {
-            return Ok(Err(DraftError::Incomplete));
-        };
-        match self.store.create_cohort_as(person, programme, &row).await {
-            Ok(true) => Ok(Ok(id)),
-            Ok(false) => Ok(Err(DraftError::NotAllowed)),
-            Err(StoreError::Conflict(_)) => Ok(Err(DraftError::Exists)),
-            Err(error) => Err(error.into()),
+    /// The context for wording a message to someone whose conversation is
+    /// not being applied: a message the bot starts, or Viber's welcome.
+    fn notice_context<'a>(
+        &'a self,
+        directory: &'a crate::directory::Directory,
+        language: crate::domain::Language,
+        channel: ChannelKind,
+    ) -> flow::Context<'a> {
+        flow::Context {
+            directory,
+            gazetteer: &self.gazetteer,
+            hotlines: &self.hotlines,
+            now: self.clock.kyiv_now(),
+            language,
+            is_new: false,
+            groups: None,
+            desk: None,
+            channel,
         }
     }
 }

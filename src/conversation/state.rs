@@ -1,3 +1,6 @@
+//! Where a person is in the conversation ([`State`]), kept as JSON in their
+//! row between messages.
+
 use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDateTime;

@@ -11,8 +11,8 @@ use std::time::Duration;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
-use super::notify::{NoticeSender, Sent};
-use super::{Conversation, ConversationError, Outgoing, flow};
+use super::{NoticeSender, Sent};
+use crate::conversation::{Conversation, ConversationError, Outgoing, flow};
 use crate::domain::{ChannelKind, Closure, Language};
 use crate::store::{BroadcastBody, CohortView, Delivery, DeliveryOutcome};
 

@@ -2,12 +2,10 @@
 //! that words each claimed notice in its recipient's language and hands it
 //! to the recipient's channel.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use chrono::Timelike;
 
-use super::{Conversation, ConversationError, Outgoing, flow};
+use super::{NoticeSender, Sent};
+use crate::conversation::{Conversation, ConversationError, Outgoing, flow};
 use crate::domain::checkin_stats::complete_weeks;
 use crate::domain::{ChannelKind, Person};
 use crate::store::{Notice, NoticeOutcome, PendingNotice};
@@ -23,53 +21,6 @@ const BATCH: i64 = 50;
 /// 32 s through an outage): the round stays inside the claims' lease, so no
 /// other worker sends a notice still being sent. The rest are given back.
 const SEND_WINDOW: std::time::Duration = std::time::Duration::from_secs(45);
-
-/// How a channel's attempt to send a notice ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sent {
-    Yes,
-    /// Blocked, unsubscribed or gone: the channel marked them inactive.
-    Unreachable,
-    /// Failed for now: try again later (a few times).
-    Later,
-}
-
-impl From<Sent> for crate::metrics::DeliveryOutcome {
-    fn from(sent: Sent) -> Self {
-        match sent {
-            Sent::Yes => Self::Sent,
-            Sent::Unreachable => Self::Unreachable,
-            Sent::Later => Self::Later,
-        }
-    }
-}
-
-/// A channel that can send a notice to a person by their id on it.
-pub trait NoticeSender: Send + Sync {
-    fn channel(&self) -> ChannelKind;
-    fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>>;
-
-    /// How many people one [`send_batch`](Self::send_batch) call takes; 1
-    /// means the channel sends to one person at a time.
-    fn batch_size(&self) -> usize {
-        1
-    }
-
-    /// One message to several people at once (a broadcast), one result each.
-    fn send_batch<'a>(
-        &'a self,
-        to: &'a [String],
-        outgoing: Outgoing,
-    ) -> Pin<Box<dyn Future<Output = Vec<Sent>> + Send + 'a>> {
-        Box::pin(async move {
-            let mut results = Vec::with_capacity(to.len());
-            for id in to {
-                results.push(self.send(id, outgoing.clone()).await);
-            }
-            results
-        })
-    }
-}
 
 impl Conversation {
     /// Queues the reminders due now, outside quiet hours.
@@ -233,26 +184,5 @@ impl Conversation {
         let directory = self.directory.current();
         let ctx = flow::Context { desk: Some(&desk), ..self.notice_context(&directory, language, to.channel) };
         Ok(Ok(Outgoing { language, replies: vec![flow::stats::weekly(&ctx)] }))
-    }
-
-    /// The context for wording a message to someone whose conversation is
-    /// not being applied: a message the bot starts, or Viber's welcome.
-    pub(super) fn notice_context<'a>(
-        &'a self,
-        directory: &'a crate::directory::Directory,
-        language: crate::domain::Language,
-        channel: ChannelKind,
-    ) -> flow::Context<'a> {
-        flow::Context {
-            directory,
-            gazetteer: &self.gazetteer,
-            hotlines: &self.hotlines,
-            now: self.clock.kyiv_now(),
-            language,
-            is_new: false,
-            groups: None,
-            desk: None,
-            channel,
-        }
     }
 }

@@ -1,0 +1,125 @@
+//! Applying the change a step asks for ([`flow::effect::Effect`]) in the
+//! database, as the person, and reporting how it went
+//! ([`flow::effect::Outcome`]).
+
+use chrono::{DateTime, Utc};
+
+use super::{Conversation, ConversationError, flow, state};
+use crate::domain::Person;
+use crate::store::StoreError;
+
+impl Conversation {
+    pub(super) async fn apply_effect(
+        &self,
+        effect: &flow::effect::Effect,
+        person: &Person,
+        now: DateTime<Utc>,
+    ) -> Result<flow::effect::Outcome, ConversationError> {
+        use flow::effect::{Effect, Outcome};
+        Ok(match effect {
+            Effect::SignUp { cohort, first_name, phone } => {
+                let outcome = self.store.sign_up(cohort, person, first_name.as_deref(), phone.as_ref(), now).await?;
+                Outcome::SignedUp(outcome)
+            }
+            Effect::Leave { signup, how } => Outcome::Left(self.store.leave(*signup, person, *how).await?),
+            Effect::CantCome { signup, session } => {
+                Outcome::Absence(self.store.cant_come(person, *signup, *session).await?)
+            }
+            Effect::StopReminders { signup } => {
+                Outcome::RemindersStopped(self.store.stop_reminders(person, *signup).await?)
+            }
+            Effect::SetCapacity { cohort, capacity } => {
+                Outcome::Capacity(self.store.set_capacity_as(person, cohort, *capacity).await?.0)
+            }
+            Effect::CancelCohort { cohort } => {
+                Outcome::GroupCancelled(self.store.cancel_cohort_as(person, cohort).await?)
+            }
+            Effect::CreateCohort { draft } => Outcome::Created(self.create_cohort(person, draft, now).await?),
+            Effect::Subscribe { centre } => Outcome::Subscribed(self.store.subscribe(centre.as_str(), person).await?),
+            Effect::Unsubscribe { centre } => {
+                Outcome::Unsubscribed(self.store.unsubscribe(centre.as_str(), person).await?)
+            }
+            Effect::UnsubscribeAll => Outcome::UnsubscribedAll(self.store.unsubscribe_all(person).await?),
+            Effect::RedeemInvite { code } => Outcome::Redeemed(self.store.redeem_invite(code, person, now).await?),
+            Effect::Broadcast { centre, body, send_at } => {
+                let at = match send_at {
+                    None => now,
+                    // Checked again: the preview may have waited past the time.
+                    Some(local) => match crate::cohort::schedule::kyiv(*local) {
+                        Some(at) if at > now => at,
+                        _ => return Ok(Outcome::AnnouncedTooLate),
+                    },
+                };
+                Outcome::Announced(self.store.create_broadcast_as(person, centre, body, at).await?.is_some())
+            }
+            Effect::CancelBroadcast { broadcast } => {
+                Outcome::BroadcastCancelled(self.store.cancel_broadcast_as(person, *broadcast).await?)
+            }
+            Effect::CloseCentre { centre, reason, until } => {
+                let Some(until) = crate::cohort::schedule::kyiv(*until) else { return Ok(Outcome::ClosureSet(false)) };
+                Outcome::ClosureSet(self.store.close_centre_as(person, centre, reason, until, now).await?)
+            }
+            Effect::ReopenCentre { centre } => Outcome::Reopened(self.store.reopen_centre_as(person, centre).await?),
+            Effect::Report { centre, topic, details } => {
+                Outcome::Reported(self.store.report_centre(centre, topic, details.as_deref()).await?)
+            }
+            Effect::ResolveReport { report, confirmed } => {
+                let resolution = if *confirmed {
+                    crate::store::Resolution::Confirmed { today: self.clock.kyiv_now().date() }
+                } else {
+                    crate::store::Resolution::Handled
+                };
+                Outcome::Resolved(self.store.resolve_report_as(person, *report, resolution).await?)
+            }
+            Effect::SaveCheckin { answers, day, oblast, language } => {
+                let record = crate::store::CheckinRecord {
+                    answers: *answers,
+                    day: *day,
+                    language: *language,
+                    channel: person.channel,
+                    oblast: oblast.clone(),
+                };
+                self.store.record_checkin(&record).await?;
+                Outcome::CheckinFinished
+            }
+            Effect::RemindCheckin { due_on } => {
+                self.store.set_checkin_reminder(person, *due_on).await?;
+                Outcome::CheckinReminderSet
+            }
+            Effect::CancelCheckinReminder => {
+                Outcome::CheckinReminderCancelled(self.store.cancel_checkin_reminder(person).await?)
+            }
+            // Applied with the person's row before any other effect (see
+            // `handle_delivery`), so never here.
+            Effect::Forget => Outcome::Refused,
+        })
+    }
+
+    async fn create_cohort(
+        &self,
+        person: &Person,
+        draft: &state::Draft,
+        now: DateTime<Utc>,
+    ) -> Result<Result<String, flow::draft::DraftError>, ConversationError> {
+        use flow::draft::DraftError;
+        // Unique enough: a clash (two groups in one microsecond) is refused
+        // by the primary key and the coordinator taps "Create" again.
+        let id = format!("g{:x}", Utc::now().timestamp_micros());
+        let row = match flow::draft::to_row(draft, id.clone()) {
+            Ok(row) => row,
+            Err(error) => return Ok(Err(error)),
+        };
+        if row.sessions.first().is_none_or(|first| *first <= now) {
+            return Ok(Err(DraftError::Past));
+        }
+        let Some(programme) = self.programmes.iter().find(|p| p.id == row.programme) else {
+            return Ok(Err(DraftError::Incomplete));
+        };
+        match self.store.create_cohort_as(person, programme, &row).await {
+            Ok(true) => Ok(Ok(id)),
+            Ok(false) => Ok(Err(DraftError::NotAllowed)),
+            Err(StoreError::Conflict(_)) => Ok(Err(DraftError::Exists)),
+            Err(error) => Err(error.into()),
+        }
+    }
+}
