@@ -1,13 +1,12 @@
-//! `resilience-bot coordinator invite|list|revoke`: operators' side of
+//! `resilience-bot coordinator add|invite|list|revoke`: operators' side of
 //! coordinator roles.
 
 use chrono::{Duration, Utc};
 
 use super::Config;
-use crate::domain::Person;
-use crate::startup::Connected;
-
 use crate::conversation::flow::INVITE_PAYLOAD;
+use crate::domain::Person;
+
 /// Reads "30m", "72h" or "7d" (at most 30 days).
 pub fn parse_lifetime(raw: &str) -> Result<Duration, String> {
     let raw = raw.trim();
@@ -40,10 +39,8 @@ pub async fn invite(
 ) -> anyhow::Result<()> {
     let code = new_code()?;
     let expires_at = Utc::now() + lifetime;
-    let connected = Connected::connect(&config.database()).await?;
-    let created = connected.store.create_invite(centre, &code, expires_at).await;
-    connected.shutdown().await?;
-    if !created? {
+    let created = config.with_store(async |store| Ok(store.create_invite(centre, &code, expires_at).await?)).await?;
+    if !created {
         anyhow::bail!("no centre with id {centre:?}");
     }
     let payload = format!("{INVITE_PAYLOAD}{code}");
@@ -57,10 +54,7 @@ pub async fn invite(
 }
 
 pub async fn list(config: &Config) -> anyhow::Result<()> {
-    let connected = Connected::connect(&config.database()).await?;
-    let coordinators = connected.store.coordinators().await;
-    connected.shutdown().await?;
-    let coordinators = coordinators?;
+    let coordinators = config.with_store(async |store| Ok(store.coordinators().await?)).await?;
     if coordinators.is_empty() {
         println!("no coordinators");
     }
@@ -76,11 +70,23 @@ pub async fn list(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Makes a person a coordinator of a centre.
+pub async fn add(config: &Config, centre: &str, person: Person) -> anyhow::Result<()> {
+    let added = config.with_store(async |store| Ok(store.add_coordinator(centre, &person).await?)).await?;
+    if !added {
+        anyhow::bail!("no centre with id {centre:?}");
+    }
+    println!(
+        "{} {} now coordinates centre {centre}; they open their groups with /coordinate",
+        person.channel.as_str(),
+        person.external_id
+    );
+    Ok(())
+}
+
 pub async fn revoke(config: &Config, centre: &str, person: Person) -> anyhow::Result<()> {
-    let connected = Connected::connect(&config.database()).await?;
-    let revoked = connected.store.revoke_coordinator(centre, &person).await;
-    connected.shutdown().await?;
-    if !revoked? {
+    let revoked = config.with_store(async |store| Ok(store.revoke_coordinator(centre, &person).await?)).await?;
+    if !revoked {
         anyhow::bail!("{} {} does not coordinate {centre:?}", person.channel.as_str(), person.external_id);
     }
     println!("{} {} no longer coordinates {centre}", person.channel.as_str(), person.external_id);

@@ -1,30 +1,31 @@
-//! The command line (`clap`); every flag can also come from the environment.
+//! The command line (`clap`): the commands and the dispatch to their
+//! handlers; every flag can also come from the environment. `serve` and
+//! `chat` live in their own files, coordinators' and statistics' commands
+//! too, and the settings every command shares in `config`.
 
 use std::collections::HashSet;
-use std::io::IsTerminal;
-use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::Context as _;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::channel::console::Console;
-use crate::channel::telegram::TelegramConfig;
-use crate::channel::viber::ViberConfig;
 use crate::cohort;
-use crate::conversation::{Clock, User};
+use crate::conversation::Clock;
 use crate::directory::centre_csv;
 use crate::domain::Programme;
-use crate::domain::{ChannelKind, Language, Person};
-use crate::i18n::Catalog;
-use crate::server::{Application, ServeConfig};
-use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
+use crate::domain::{ChannelKind, Person};
 use crate::store::PrivateCluster;
 use crate::telemetry;
 
+mod chat;
+mod config;
 mod coordinators;
+mod serve;
 mod stats;
+
+pub use chat::LangArg;
+pub use config::Config;
+pub use serve::{ServeArgs, TelegramArgs, ViberArgs};
 
 /// The command line. Not `Debug`: it holds tokens and the database URL.
 #[derive(Parser)]
@@ -38,32 +39,6 @@ pub struct Cli {
     pub config: Config,
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Settings shared by every command.
-#[derive(Args)]
-pub struct Config {
-    /// Postgres URL. Unset: a private cluster is run in DATA_DIR/postgres.
-    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
-    pub database_url: Option<String>,
-    /// Where the private Postgres cluster lives when DATABASE_URL is unset.
-    #[arg(long, env = "DATA_DIR", global = true, default_value = "var")]
-    pub data_dir: PathBuf,
-    /// An operator's copy of data/hotlines.toml; the built-in copy otherwise.
-    #[arg(long, env = "HOTLINES_FILE", global = true)]
-    pub hotlines_file: Option<PathBuf>,
-    /// Log lines as text, or as one JSON object per line.
-    #[arg(long, env = "LOG_FORMAT", global = true, value_enum, default_value = "text")]
-    pub log_format: telemetry::LogFormat,
-}
-
-impl Config {
-    fn database(&self) -> Database {
-        match &self.database_url {
-            Some(url) if !url.is_empty() => Database::Url(url.clone()),
-            _ => Database::Private(self.data_dir.clone()),
-        }
-    }
 }
 
 /// What to do.
@@ -112,72 +87,6 @@ pub enum Stats {
         #[arg(long, hide = true)]
         today: Option<chrono::NaiveDate>,
     },
-}
-
-/// Settings of `serve`.
-#[derive(Args)]
-pub struct ServeArgs {
-    /// Where the HTTP server (webhooks, /healthz) listens.
-    #[arg(long, env = "HTTP_ADDR", default_value = "127.0.0.1:8080")]
-    pub http_addr: SocketAddr,
-    /// The token from @BotFather; the Telegram channel runs when it is set.
-    #[arg(long, env = "TELEGRAM_BOT_TOKEN", hide_env_values = true)]
-    pub telegram_bot_token: Option<String>,
-    /// The Bot API server (tests point it at a fake).
-    #[arg(long, env = "TELEGRAM_API_URL", default_value = "https://api.telegram.org")]
-    pub telegram_api_url: reqwest::Url,
-    /// The public HTTPS URL of POST /telegram/webhook; long polling when unset.
-    #[arg(long, env = "TELEGRAM_WEBHOOK_URL")]
-    pub telegram_webhook_url: Option<reqwest::Url>,
-    /// The secret Telegram sends with each webhook call (1–256 of A–Z a–z 0–9 _ -);
-    /// derived from the token when unset, so that every replica agrees on it.
-    #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
-    pub telegram_webhook_secret: Option<String>,
-    /// The bot's token from the Viber admin panel; the Viber channel runs when it is set.
-    #[arg(long, env = "VIBER_AUTH_TOKEN", hide_env_values = true)]
-    pub viber_auth_token: Option<String>,
-    /// The Viber REST API (tests point it at a fake).
-    #[arg(long, env = "VIBER_API_URL", default_value = "https://chatapi.viber.com/pa/")]
-    pub viber_api_url: reqwest::Url,
-    /// The public HTTPS URL of POST /viber/webhook, registered at start-up.
-    #[arg(long, env = "VIBER_WEBHOOK_URL")]
-    pub viber_webhook_url: Option<reqwest::Url>,
-    /// The sender name shown with the bot's messages (at most 28 characters).
-    #[arg(long, env = "VIBER_BOT_NAME", default_value = "Центри життєстійкості")]
-    pub viber_bot_name: String,
-    /// Send broadcasts by Viber's broadcast_message (300 people a call), if
-    /// Viber enabled it for the bot.
-    #[arg(long, env = "VIBER_BROADCAST_MESSAGE")]
-    pub viber_broadcast_message: bool,
-    /// Start the bot's clock at this moment (RFC 3339) and let it run from
-    /// there, for tests that need reminders to fall due.
-    #[arg(long, hide = true)]
-    pub clock_starts_at: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-impl ServeArgs {
-    fn serve_config(&self) -> anyhow::Result<ServeConfig> {
-        let telegram = match &self.telegram_bot_token {
-            Some(token) if !token.is_empty() => Some(TelegramConfig::new(
-                token.clone(),
-                self.telegram_api_url.clone(),
-                self.telegram_webhook_url.clone(),
-                self.telegram_webhook_secret.clone(),
-            )?),
-            _ => None,
-        };
-        let viber = match &self.viber_auth_token {
-            Some(token) if !token.is_empty() => Some(ViberConfig {
-                token: token.clone(),
-                api_url: self.viber_api_url.clone(),
-                webhook_url: self.viber_webhook_url.clone(),
-                bot_name: self.viber_bot_name.clone(),
-                broadcast_message: self.viber_broadcast_message,
-            }),
-            _ => None,
-        };
-        Ok(ServeConfig { http_addr: self.http_addr, telegram, viber })
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -267,12 +176,6 @@ pub enum Db {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LangArg {
-    Uk,
-    En,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     Csv,
 }
@@ -282,15 +185,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let quiet = matches!(cli.command, Command::Chat { .. } | Command::Db(_));
     telemetry::init(if quiet { "warn" } else { "info" }, cli.config.log_format);
     match cli.command {
-        Command::Serve(args) => serve(&cli.config, &args).await,
-        Command::Chat { user, lang } => chat(&cli.config, user, lang).await,
+        Command::Serve(args) => serve::serve(&cli.config, &args).await,
+        Command::Chat { user, lang } => chat::chat(&cli.config, user, lang).await,
         Command::Import(Import::Centres { file, replace }) => import_centres(&cli.config, &file, replace).await,
         Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
             export_centres(&cli.config, output).await
         }
         Command::Import(Import::Groups { file }) => import_groups(&cli.config, &file).await,
         Command::Coordinator(Coordinator::Add { centre, channel, user }) => {
-            add_coordinator(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
+            coordinators::add(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
         }
         Command::Coordinator(Coordinator::Invite { centre, expires, bot_username }) => {
             coordinators::invite(&cli.config, &centre, expires, bot_username.as_deref()).await
@@ -306,69 +209,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
-    let serve_config = args.serve_config()?;
-    let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
-    let catalog = Arc::new(Catalog::load()?);
-    let mut shutdown = ShutdownSignal::install()?;
-    let connected = Connected::connect(&config.database()).await?;
-    let result = async {
-        let clock = args.clock_starts_at.map_or(Clock::System, |at| Clock::Shifted(at - chrono::Utc::now()));
-        let running = Running::start(&connected.store, hotlines, clock).await?;
-        let app =
-            Application::build(serve_config, connected.store.clone(), running.conversation.clone(), catalog).await?;
-        tracing::info!(address = %app.local_addr()?, "HTTP server listening");
-        app.run_until_stopped(async move { shutdown.recv().await }).await
-    }
-    .await;
-    connected.shutdown().await?;
-    result
-}
-
-async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyhow::Result<()> {
-    let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
-    let catalog = Catalog::load()?;
-    let mut shutdown = ShutdownSignal::install()?;
-    let connected = Connected::connect(&config.database()).await?;
-    let session = async {
-        let running = Running::start(&connected.store, hotlines, Clock::System).await?;
-        let chosen = lang.map(|lang| match lang {
-            LangArg::Uk => Language::Uk,
-            LangArg::En => Language::En,
-        });
-        if let Some(language) = chosen {
-            connected.store.set_language(ChannelKind::Console, &user, language).await?;
-        }
-        let language = chosen.unwrap_or_default();
-        let console = Console {
-            conversation: &running.conversation,
-            catalog: &catalog,
-            user: User { channel: ChannelKind::Console, id: user, platform_language: Some(language.code().into()) },
-            interactive: std::io::stdin().is_terminal(),
-        };
-        let stdin = tokio::io::BufReader::new(tokio::io::stdin());
-        let mut stdout = std::io::stdout();
-        let result = console.run(stdin, &mut stdout).await.context("terminal input/output failed");
-        drop(running);
-        result
-    };
-    // A signal during start-up or the session ends it; the cluster is stopped below either way.
-    let result = tokio::select! {
-        result = session => result,
-        () = shutdown.recv() => Ok(()),
-    };
-    connected.shutdown().await?;
-    result
-}
-
 async fn import_centres(config: &Config, file: &PathBuf, replace: bool) -> anyhow::Result<()> {
     let reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
     let today = Clock::System.kyiv_now().date();
     let centres = centre_csv::parse(std::io::BufReader::new(reader), today)?;
-    let connected = Connected::connect(&config.database()).await?;
-    let result = connected.store.import_centres(&centres, replace).await;
-    connected.shutdown().await?;
-    let summary = result?;
+    let summary = config.with_store(async |store| Ok(store.import_centres(&centres, replace).await?)).await?;
     println!(
         "imported {}: {} added, {} updated, {} unchanged, {} removed",
         file.display(),
@@ -383,18 +228,15 @@ async fn import_centres(config: &Config, file: &PathBuf, replace: bool) -> anyho
 async fn import_groups(config: &Config, file: &PathBuf) -> anyhow::Result<()> {
     let reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
     let programmes = Programme::built_in()?;
-    let connected = Connected::connect(&config.database()).await?;
-    let result = async {
-        let centres: HashSet<String> = connected.store.centres().await?.into_iter().map(|c| c.id.to_string()).collect();
-        let programme_ids: HashSet<String> = programmes.iter().map(|p| p.id.clone()).collect();
-        let known = cohort::csv::Known { programmes: &programme_ids, centres: &centres, now: chrono::Utc::now() };
-        let rows = cohort::csv::parse(std::io::BufReader::new(reader), known)?;
-        let summary = connected.store.import_cohorts(&programmes, &rows).await?;
-        anyhow::Ok(summary)
-    }
-    .await;
-    connected.shutdown().await?;
-    let summary = result?;
+    let summary = config
+        .with_store(async |store| {
+            let centres: HashSet<String> = store.centres().await?.into_iter().map(|c| c.id.to_string()).collect();
+            let programme_ids: HashSet<String> = programmes.iter().map(|p| p.id.clone()).collect();
+            let known = cohort::csv::Known { programmes: &programme_ids, centres: &centres, now: chrono::Utc::now() };
+            let rows = cohort::csv::parse(std::io::BufReader::new(reader), known)?;
+            Ok(store.import_cohorts(&programmes, &rows).await?)
+        })
+        .await?;
     println!(
         "imported {}: {} added, {} updated, {} moved off waiting lists",
         file.display(),
@@ -405,26 +247,8 @@ async fn import_groups(config: &Config, file: &PathBuf) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn add_coordinator(config: &Config, centre: &str, person: Person) -> anyhow::Result<()> {
-    let connected = Connected::connect(&config.database()).await?;
-    let added = connected.store.add_coordinator(centre, &person).await;
-    connected.shutdown().await?;
-    if !added? {
-        anyhow::bail!("no centre with id {centre:?}");
-    }
-    println!(
-        "{} {} now coordinates centre {centre}; they open their groups with /coordinate",
-        person.channel.as_str(),
-        person.external_id
-    );
-    Ok(())
-}
-
 async fn export_centres(config: &Config, output: Option<PathBuf>) -> anyhow::Result<()> {
-    let connected = Connected::connect(&config.database()).await?;
-    let centres = connected.store.centres().await;
-    connected.shutdown().await?;
-    let centres = centres?;
+    let centres = config.with_store(async |store| Ok(store.centres().await?)).await?;
     match output {
         Some(path) => {
             let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;

@@ -11,7 +11,6 @@ use crate::conversation::Clock;
 use crate::directory::Gazetteer;
 use crate::domain::Language;
 use crate::domain::checkin_stats::{Area, Figures, MIN_CELL, StatsRow, complete_weeks};
-use crate::startup::Connected;
 
 /// Prints the last `weeks` complete weeks before the week of `today` (Kyiv
 /// time by default). The current week is never shown: comparing its figures
@@ -39,10 +38,7 @@ pub async fn checkins(
     };
     let today = today.unwrap_or_else(|| Clock::System.kyiv_now().date());
     let (first, last) = complete_weeks(today, weeks);
-    let connected = Connected::connect(&config.database()).await?;
-    let rows = connected.store.checkin_table((first, last)).await;
-    connected.shutdown().await?;
-    let rows = rows?;
+    let rows = config.with_store(async |store| Ok(store.checkin_table((first, last)).await?)).await?;
     print!("{}", table(&rows, &gazetteer, first, last, oblast.as_deref()));
     Ok(())
 }

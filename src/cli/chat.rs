@@ -1,0 +1,63 @@
+//! `resilience-bot chat`: talking to the bot in the terminal, through the
+//! same core and database as the channels.
+
+use std::io::IsTerminal;
+
+use anyhow::Context as _;
+use clap::ValueEnum;
+
+use super::Config;
+use crate::channel::console::Console;
+use crate::conversation::{Clock, User};
+use crate::domain::{ChannelKind, Language};
+use crate::i18n::Catalog;
+use crate::startup::{self, Running, ShutdownSignal};
+
+/// The languages `--lang` takes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Uk,
+    En,
+}
+
+/// One terminal session as `user`, in `lang` if given (remembered).
+pub async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyhow::Result<()> {
+    let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
+    let catalog = Catalog::load()?;
+    let mut shutdown = ShutdownSignal::install()?;
+    config
+        .with_store(async |store| {
+            let session = async {
+                let running = Running::start(store, hotlines, Clock::System).await?;
+                let chosen = lang.map(|lang| match lang {
+                    LangArg::Uk => Language::Uk,
+                    LangArg::En => Language::En,
+                });
+                if let Some(language) = chosen {
+                    store.set_language(ChannelKind::Console, &user, language).await?;
+                }
+                let language = chosen.unwrap_or_default();
+                let console = Console {
+                    conversation: &running.conversation,
+                    catalog: &catalog,
+                    user: User {
+                        channel: ChannelKind::Console,
+                        id: user,
+                        platform_language: Some(language.code().into()),
+                    },
+                    interactive: std::io::stdin().is_terminal(),
+                };
+                let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+                let mut stdout = std::io::stdout();
+                let result = console.run(stdin, &mut stdout).await.context("terminal input/output failed");
+                drop(running);
+                result
+            };
+            // A signal during start-up or the session ends it; the cluster is stopped either way.
+            tokio::select! {
+                result = session => result,
+                () = shutdown.recv() => Ok(()),
+            }
+        })
+        .await
+}

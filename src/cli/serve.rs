@@ -1,0 +1,124 @@
+//! `resilience-bot serve`: its settings (one block per channel) and running
+//! the bot until a signal stops it.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use clap::Args;
+
+use super::Config;
+use crate::channel::telegram::TelegramConfig;
+use crate::channel::viber::ViberConfig;
+use crate::conversation::Clock;
+use crate::i18n::Catalog;
+use crate::server::{Application, ServeConfig};
+use crate::startup::{self, Running, ShutdownSignal};
+
+/// Settings of `serve`.
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Where the HTTP server (webhooks, /healthz) listens.
+    #[arg(long, env = "HTTP_ADDR", default_value = "127.0.0.1:8080")]
+    pub http_addr: SocketAddr,
+    #[command(flatten)]
+    pub telegram: TelegramArgs,
+    #[command(flatten)]
+    pub viber: ViberArgs,
+    /// Start the bot's clock at this moment (RFC 3339) and let it run from
+    /// there, for tests that need reminders to fall due.
+    #[arg(long, hide = true)]
+    pub clock_starts_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The Telegram channel's settings; it runs when the token is set.
+#[derive(Args)]
+pub struct TelegramArgs {
+    /// The token from @BotFather; the Telegram channel runs when it is set.
+    #[arg(long, env = "TELEGRAM_BOT_TOKEN", hide_env_values = true)]
+    pub telegram_bot_token: Option<String>,
+    /// The Bot API server (tests point it at a fake).
+    #[arg(long, env = "TELEGRAM_API_URL", default_value = "https://api.telegram.org")]
+    pub telegram_api_url: reqwest::Url,
+    /// The public HTTPS URL of POST /telegram/webhook; long polling when unset.
+    #[arg(long, env = "TELEGRAM_WEBHOOK_URL")]
+    pub telegram_webhook_url: Option<reqwest::Url>,
+    /// The secret Telegram sends with each webhook call (1–256 of A–Z a–z 0–9 _ -);
+    /// derived from the token when unset, so that every replica agrees on it.
+    #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
+    pub telegram_webhook_secret: Option<String>,
+}
+
+/// The Viber channel's settings; it runs when the token is set.
+#[derive(Args)]
+pub struct ViberArgs {
+    /// The bot's token from the Viber admin panel; the Viber channel runs when it is set.
+    #[arg(long, env = "VIBER_AUTH_TOKEN", hide_env_values = true)]
+    pub viber_auth_token: Option<String>,
+    /// The Viber REST API (tests point it at a fake).
+    #[arg(long, env = "VIBER_API_URL", default_value = "https://chatapi.viber.com/pa/")]
+    pub viber_api_url: reqwest::Url,
+    /// The public HTTPS URL of POST /viber/webhook, registered at start-up.
+    #[arg(long, env = "VIBER_WEBHOOK_URL")]
+    pub viber_webhook_url: Option<reqwest::Url>,
+    /// The sender name shown with the bot's messages (at most 28 characters).
+    #[arg(long, env = "VIBER_BOT_NAME", default_value = "Центри життєстійкості")]
+    pub viber_bot_name: String,
+    /// Send broadcasts by Viber's broadcast_message (300 people a call), if
+    /// Viber enabled it for the bot.
+    #[arg(long, env = "VIBER_BROADCAST_MESSAGE")]
+    pub viber_broadcast_message: bool,
+}
+
+impl TelegramArgs {
+    /// The channel's configuration, or `None` without a token.
+    fn config(&self) -> anyhow::Result<Option<TelegramConfig>> {
+        Ok(match &self.telegram_bot_token {
+            Some(token) if !token.is_empty() => Some(TelegramConfig::new(
+                token.clone(),
+                self.telegram_api_url.clone(),
+                self.telegram_webhook_url.clone(),
+                self.telegram_webhook_secret.clone(),
+            )?),
+            _ => None,
+        })
+    }
+}
+
+impl ViberArgs {
+    /// The channel's configuration, or `None` without a token.
+    fn config(&self) -> Option<ViberConfig> {
+        match &self.viber_auth_token {
+            Some(token) if !token.is_empty() => Some(ViberConfig {
+                token: token.clone(),
+                api_url: self.viber_api_url.clone(),
+                webhook_url: self.viber_webhook_url.clone(),
+                bot_name: self.viber_bot_name.clone(),
+                broadcast_message: self.viber_broadcast_message,
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl ServeArgs {
+    fn serve_config(&self) -> anyhow::Result<ServeConfig> {
+        Ok(ServeConfig { http_addr: self.http_addr, telegram: self.telegram.config()?, viber: self.viber.config() })
+    }
+}
+
+/// Runs the bot on the configured channels until SIGINT or SIGTERM.
+pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
+    let serve_config = args.serve_config()?;
+    let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
+    let catalog = Arc::new(Catalog::load()?);
+    let mut shutdown = ShutdownSignal::install()?;
+    config
+        .with_store(async |store| {
+            let clock = args.clock_starts_at.map_or(Clock::System, |at| Clock::Shifted(at - chrono::Utc::now()));
+            let running = Running::start(store, hotlines, clock).await?;
+            let app = Application::build(serve_config, store.clone(), running.conversation.clone(), catalog).await?;
+            tracing::info!(address = %app.local_addr()?, "HTTP server listening");
+            app.run_until_stopped(async move { shutdown.recv().await }).await
+        })
+        .await
+}
