@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::bind::BindPerson;
 use super::coordinator::is_coordinator;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
@@ -103,8 +104,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .bind(kind)
         .bind(text)
         .bind(send_at)
@@ -255,8 +255,7 @@ impl Store {
                  WHERE broadcast_id = $1 AND channel = $2 AND external_id = $3 AND status = 'pending'",
             )
             .bind(delivery.broadcast)
-            .bind(delivery.to.channel.as_str())
-            .bind(&delivery.to.external_id)
+            .bind_person(&delivery.to)
             .execute(&self.pool)
             .await?;
         }
@@ -285,8 +284,7 @@ impl Store {
         };
         sqlx::query(sql)
             .bind(delivery.broadcast)
-            .bind(delivery.to.channel.as_str())
-            .bind(&delivery.to.external_id)
+            .bind_person(&delivery.to)
             .bind(MAX_ATTEMPTS)
             .execute(&self.pool)
             .await?;

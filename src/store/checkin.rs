@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::bind::BindPerson;
 use super::notice::Notice;
 use super::{Store, StoreError};
 use crate::domain::checkin_stats::{CellSums, StatsRow, suppressed_table};
@@ -50,8 +51,7 @@ impl Store {
             "INSERT INTO checkin_reminder (channel, external_id, due_on) VALUES ($1, $2, $3) \
              ON CONFLICT (channel, external_id) DO UPDATE SET due_on = EXCLUDED.due_on",
         )
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .bind(due_on)
         .execute(&self.pool)
         .await?;
@@ -61,8 +61,7 @@ impl Store {
     /// Cancels the person's check-in reminder; false if there was none.
     pub async fn cancel_checkin_reminder(&self, person: &Person) -> Result<bool, StoreError> {
         let deleted = sqlx::query("DELETE FROM checkin_reminder WHERE channel = $1 AND external_id = $2")
-            .bind(person.channel.as_str())
-            .bind(&person.external_id)
+            .bind_person(person)
             .execute(&self.pool)
             .await?;
         Ok(deleted.rows_affected() == 1)
@@ -71,8 +70,7 @@ impl Store {
     /// The day the person's check-in reminder is due, if one is set.
     pub async fn checkin_reminder(&self, person: &Person) -> Result<Option<NaiveDate>, StoreError> {
         Ok(sqlx::query_scalar("SELECT due_on FROM checkin_reminder WHERE channel = $1 AND external_id = $2")
-            .bind(person.channel.as_str())
-            .bind(&person.external_id)
+            .bind_person(person)
             .fetch_optional(&self.pool)
             .await?)
     }

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::bind::BindPerson;
 use super::coordinator::is_coordinator;
 use super::{CENTRE_CHANGED, Store, StoreError};
 use crate::domain::{CentreId, Closure, Person};
@@ -40,8 +41,7 @@ impl Store {
              set_by_channel = EXCLUDED.set_by_channel, set_by = EXCLUDED.set_by, created_at = now()",
         )
         .bind(centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .bind(reason)
         .bind(until)
         .execute(&mut *tx)
@@ -51,8 +51,7 @@ impl Store {
              VALUES ($1, $2, $3, 'closure', $4)",
         )
         .bind(centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .bind(now)
         .execute(&mut *tx)
         .await?;

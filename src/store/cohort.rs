@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, Postgres, Transaction};
 
+use super::bind::BindPerson;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Person, Phone};
@@ -101,8 +102,7 @@ impl Store {
              AND status IN ('confirmed', 'waitlisted')",
         )
         .bind(cohort)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .fetch_optional(&mut *tx)
         .await?;
         if let Some((signup, status)) = existing {
@@ -119,8 +119,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 = 'confirmed' THEN $7 END) RETURNING id",
         )
         .bind(cohort)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .bind(first_name)
         .bind(phone.map(Phone::as_e164))
         .bind(status)
@@ -144,8 +143,7 @@ impl Store {
              AND status IN ('confirmed', 'waitlisted')",
         )
         .bind(signup)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(cohort) = cohort else {
@@ -204,6 +202,45 @@ pub(super) async fn upsert_programme(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// What writing a cohort does to one with the same id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Existing {
+    /// A groups file describes it again: it is updated.
+    Replace,
+    /// A new group: the existing one is left alone and nothing is written.
+    Keep,
+}
+
+/// Writes a cohort's row (not its sessions). False when `Existing::Keep`
+/// found one with the same id.
+pub(super) async fn write_cohort(
+    conn: &mut PgConnection,
+    row: &crate::domain::CohortRow,
+    existing: Existing,
+) -> Result<bool, StoreError> {
+    let sql = match existing {
+        Existing::Replace => {
+            "INSERT INTO cohort (id, programme_id, centre_id, language, format, capacity) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (id) DO UPDATE SET programme_id = EXCLUDED.programme_id, centre_id = EXCLUDED.centre_id, \
+             language = EXCLUDED.language, format = EXCLUDED.format, capacity = EXCLUDED.capacity"
+        }
+        Existing::Keep => {
+            "INSERT INTO cohort (id, programme_id, centre_id, language, format, capacity) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING"
+        }
+    };
+    let written = sqlx::query(sql)
+        .bind(&row.id)
+        .bind(&row.programme)
+        .bind(&row.centre)
+        .bind(row.language.code())
+        .bind(row.format)
+        .bind(row.capacity)
+        .execute(conn)
+        .await?;
+    Ok(written.rows_affected() == 1)
 }
 
 /// Writes a cohort's sessions, numbered from 1 in order.
@@ -344,19 +381,7 @@ impl Store {
             } else {
                 summary.added += 1;
             }
-            sqlx::query(
-                "INSERT INTO cohort (id, programme_id, centre_id, language, format, capacity) VALUES ($1, $2, $3, $4, $5, $6) \
-                 ON CONFLICT (id) DO UPDATE SET programme_id = EXCLUDED.programme_id, centre_id = EXCLUDED.centre_id, \
-                 language = EXCLUDED.language, format = EXCLUDED.format, capacity = EXCLUDED.capacity",
-            )
-            .bind(&row.id)
-            .bind(&row.programme)
-            .bind(&row.centre)
-            .bind(row.language.code())
-            .bind(row.format)
-            .bind(row.capacity)
-            .execute(&mut *tx)
-            .await?;
+            write_cohort(&mut tx, row, Existing::Replace).await?;
             sqlx::query("DELETE FROM cohort_session WHERE cohort_id = $1").bind(&row.id).execute(&mut *tx).await?;
             insert_sessions(&mut tx, row).await?;
             summary.promoted.extend(promote(&mut tx, &row.id, row.capacity).await?);

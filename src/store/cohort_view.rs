@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::bind::BindPerson;
 use super::{Store, StoreError};
 use crate::domain::{Person, Programme};
 
@@ -90,8 +91,7 @@ impl Store {
             "SELECT id, cohort_id, status FROM signup WHERE channel = $1 AND external_id = $2 \
              AND status IN ('confirmed', 'waitlisted') ORDER BY id",
         )
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .fetch_all(&self.pool)
         .await?;
         let mut signups = Vec::new();

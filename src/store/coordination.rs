@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
-use super::cohort::{CapacityChange, Promotion, insert_sessions, resize, upsert_programme};
+use super::bind::BindPerson;
+use super::cohort::{CapacityChange, Existing, Promotion, insert_sessions, resize, upsert_programme, write_cohort};
 use super::coordinator::is_coordinator;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
@@ -160,19 +161,7 @@ impl Store {
         }
         // The programme may never have come with a groups file.
         upsert_programme(&mut tx, programme).await?;
-        let inserted = sqlx::query(
-            "INSERT INTO cohort (id, programme_id, centre_id, language, format, capacity) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&row.id)
-        .bind(&row.programme)
-        .bind(&row.centre)
-        .bind(row.language.code())
-        .bind(row.format)
-        .bind(row.capacity)
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 0 {
+        if !write_cohort(&mut tx, row, Existing::Keep).await? {
             return Err(StoreError::Conflict(format!("group {} exists already", row.id)));
         }
         insert_sessions(&mut tx, row).await?;
@@ -189,8 +178,7 @@ impl Store {
              WHERE s.id = $1 AND s.channel = $2 AND s.external_id = $3 AND s.status = 'confirmed'",
         )
         .bind(signup)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .bind(session)
         .fetch_optional(&mut *tx)
         .await?;
@@ -215,8 +203,7 @@ impl Store {
              WHERE id = $1 AND channel = $2 AND external_id = $3 AND status IN ('confirmed', 'waitlisted')",
         )
         .bind(signup)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .execute(&self.pool)
         .await?;
         Ok(updated.rows_affected() == 1)

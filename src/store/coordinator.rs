@@ -5,6 +5,7 @@
 
 use sqlx::PgConnection;
 
+use super::bind::BindPerson;
 use super::{Store, StoreError};
 use crate::domain::Person;
 
@@ -15,8 +16,7 @@ pub(super) async fn is_coordinator(conn: &mut PgConnection, person: &Person, cen
         "SELECT EXISTS (SELECT 1 FROM coordinator WHERE centre_id = $1 AND channel = $2 AND external_id = $3)",
     )
     .bind(centre)
-    .bind(person.channel.as_str())
-    .bind(&person.external_id)
+    .bind_person(person)
     .fetch_one(conn)
     .await?)
 }
@@ -42,8 +42,7 @@ impl Store {
             "INSERT INTO coordinator (centre_id, channel, external_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         )
         .bind(centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .execute(&self.pool)
         .await?;
         Ok(true)
@@ -55,8 +54,7 @@ impl Store {
         Ok(sqlx::query_scalar(
             "SELECT centre_id FROM coordinator WHERE channel = $1 AND external_id = $2 ORDER BY centre_id",
         )
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .fetch_all(&self.pool)
         .await?)
     }

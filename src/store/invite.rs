@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
+use super::bind::BindPerson;
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Person};
 
@@ -75,8 +76,7 @@ impl Store {
                      ON CONFLICT DO NOTHING",
                 )
                 .bind(&centre)
-                .bind(person.channel.as_str())
-                .bind(&person.external_id)
+                .bind_person(person)
                 .execute(&mut *tx)
                 .await?;
                 Redeemed::Coordinator { centre }
@@ -106,8 +106,7 @@ impl Store {
     pub async fn revoke_coordinator(&self, centre: &str, person: &Person) -> Result<bool, StoreError> {
         let deleted = sqlx::query("DELETE FROM coordinator WHERE centre_id = $1 AND channel = $2 AND external_id = $3")
             .bind(centre)
-            .bind(person.channel.as_str())
-            .bind(&person.external_id)
+            .bind_person(person)
             .execute(&self.pool)
             .await?;
         Ok(deleted.rows_affected() == 1)

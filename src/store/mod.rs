@@ -1,6 +1,7 @@
 //! Postgres: the only module that runs SQL. Migrations in `migrations/` are
 //! applied at start-up.
 
+mod bind;
 mod broadcast;
 mod centre;
 mod checkin;

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
+use super::bind::BindPerson;
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Person};
 
@@ -101,8 +102,7 @@ pub(super) async fn queue_notice(
         "INSERT INTO notice (channel, external_id, kind, payload, dedupe_key) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (dedupe_key) DO NOTHING",
     )
-    .bind(to.channel.as_str())
-    .bind(&to.external_id)
+    .bind_person(to)
     .bind(notice.kind())
     .bind(payload)
     .bind(dedupe_key)

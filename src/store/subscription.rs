@@ -1,5 +1,6 @@
 //! Residents' subscriptions to a centre's updates.
 
+use super::bind::BindPerson;
 use super::{Store, StoreError};
 use crate::domain::Person;
 
@@ -10,8 +11,7 @@ impl Store {
             "INSERT INTO subscription (centre_id, channel, external_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         )
         .bind(centre)
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
+        .bind_person(person)
         .execute(&self.pool)
         .await?;
         Ok(inserted.rows_affected() == 1)
@@ -22,8 +22,7 @@ impl Store {
         let deleted =
             sqlx::query("DELETE FROM subscription WHERE centre_id = $1 AND channel = $2 AND external_id = $3")
                 .bind(centre)
-                .bind(person.channel.as_str())
-                .bind(&person.external_id)
+                .bind_person(person)
                 .execute(&self.pool)
                 .await?;
         Ok(deleted.rows_affected() == 1)
@@ -32,8 +31,7 @@ impl Store {
     /// Ends every subscription of a person (`/stop`); returns how many.
     pub async fn unsubscribe_all(&self, person: &Person) -> Result<u64, StoreError> {
         let deleted = sqlx::query("DELETE FROM subscription WHERE channel = $1 AND external_id = $2")
-            .bind(person.channel.as_str())
-            .bind(&person.external_id)
+            .bind_person(person)
             .execute(&self.pool)
             .await?;
         Ok(deleted.rows_affected())

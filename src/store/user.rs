@@ -4,6 +4,7 @@
 
 use sqlx::{Postgres, Transaction};
 
+use super::bind::BindPerson;
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Language, Person};
 
@@ -35,7 +36,6 @@ impl Store {
         person: &Person,
         language_if_new: Language,
     ) -> Result<(UserUpdate, UserRecord), StoreError> {
-        let (channel, external_id) = (person.channel, person.external_id.as_str());
         // Known people (nearly every update): one locking read. A lock held
         // too long (a stuck replica) fails the update after `lock_timeout`
         // (10 s, set per connection in `Store::connect`), and the platform
@@ -46,8 +46,7 @@ impl Store {
             let row: Option<(String, serde_json::Value)> = sqlx::query_as(
                 "SELECT language, state FROM chat_user WHERE channel = $1 AND external_id = $2 FOR NO KEY UPDATE",
             )
-            .bind(channel.as_str())
-            .bind(external_id)
+            .bind_person(person)
             .fetch_optional(&mut *tx)
             .await?;
             if let Some((language, state)) = row {
@@ -65,8 +64,7 @@ impl Store {
             let inserted = sqlx::query(
                 "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
-            .bind(channel.as_str())
-            .bind(external_id)
+            .bind_person(person)
             .bind(language_if_new.code())
             .execute(&self.pool)
             .await?;
@@ -94,8 +92,7 @@ impl UserUpdate {
             "UPDATE chat_user SET language = $3, state = $4, active = true, updated_at = now() \
              WHERE channel = $1 AND external_id = $2",
         )
-        .bind(self.person.channel.as_str())
-        .bind(&self.person.external_id)
+        .bind_person(&self.person)
         .bind(language.code())
         .bind(state)
         .execute(&mut *self.tx)
@@ -111,8 +108,7 @@ impl Store {
     pub async fn recipient(&self, person: &Person) -> Result<Option<(Language, bool)>, StoreError> {
         let row: Option<(String, bool)> =
             sqlx::query_as("SELECT language, active FROM chat_user WHERE channel = $1 AND external_id = $2")
-                .bind(person.channel.as_str())
-                .bind(&person.external_id)
+                .bind_person(person)
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.map(|(language, active)| (Language::parse(&language).unwrap_or_default(), active)))
