@@ -2,10 +2,80 @@
 //! coordinator roles.
 
 use chrono::{Duration, Utc};
+use clap::{Args, Subcommand, ValueEnum};
 
 use super::Config;
 use crate::conversation::flow::INVITE_PAYLOAD;
-use crate::domain::Person;
+use crate::domain::{ChannelKind, Person};
+
+/// Coordinator administration.
+#[derive(Subcommand)]
+pub enum Coordinator {
+    /// Make a person a coordinator of a centre.
+    Add(Role),
+    /// Print a one-time code (and a Telegram link) that makes whoever sends it a coordinator.
+    Invite {
+        #[arg(long)]
+        centre: String,
+        /// How long the code works: minutes (30m), hours (72h) or days (7d).
+        #[arg(long, default_value = "72h", value_parser = parse_lifetime)]
+        expires: chrono::Duration,
+        /// The bot's Telegram username, for the link.
+        #[arg(long, env = "TELEGRAM_BOT_USERNAME")]
+        bot_username: Option<String>,
+    },
+    /// List every coordinator by centre.
+    List,
+    /// Stop a person coordinating a centre.
+    Revoke(Role),
+}
+
+/// A person's role at a centre, as `add` and `revoke` name it.
+#[derive(Args)]
+pub struct Role {
+    #[arg(long)]
+    pub centre: String,
+    #[arg(long, value_enum)]
+    pub channel: ChannelArg,
+    /// The person's id on that channel (Telegram chat id, Viber user id, terminal --user).
+    #[arg(long)]
+    pub user: String,
+}
+
+impl Role {
+    fn person(&self) -> Person {
+        Person { channel: self.channel.into(), external_id: self.user.clone() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ChannelArg {
+    Telegram,
+    Viber,
+    Terminal,
+}
+
+impl From<ChannelArg> for ChannelKind {
+    fn from(channel: ChannelArg) -> Self {
+        match channel {
+            ChannelArg::Telegram => ChannelKind::Telegram,
+            ChannelArg::Viber => ChannelKind::Viber,
+            ChannelArg::Terminal => ChannelKind::Console,
+        }
+    }
+}
+
+/// Runs one coordinator command.
+pub async fn run(config: &Config, command: Coordinator) -> anyhow::Result<()> {
+    match command {
+        Coordinator::Add(role) => add(config, &role.centre, role.person()).await,
+        Coordinator::Invite { centre, expires, bot_username } => {
+            invite(config, &centre, expires, bot_username.as_deref()).await
+        }
+        Coordinator::List => list(config).await,
+        Coordinator::Revoke(role) => revoke(config, &role.centre, role.person()).await,
+    }
+}
 
 /// Reads "30m", "72h" or "7d" (at most 30 days).
 pub fn parse_lifetime(raw: &str) -> Result<Duration, String> {

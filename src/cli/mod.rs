@@ -13,7 +13,6 @@ use crate::cohort;
 use crate::conversation::Clock;
 use crate::directory::centre_csv;
 use crate::domain::Programme;
-use crate::domain::{ChannelKind, Person};
 use crate::store::PrivateCluster;
 use crate::telemetry;
 
@@ -25,6 +24,7 @@ mod stats;
 
 pub use chat::LangArg;
 pub use config::Config;
+pub use coordinators::{ChannelArg, Coordinator, Role};
 pub use serve::{ServeArgs, TelegramArgs, ViberArgs};
 
 /// The command line. Not `Debug`: it holds tokens and the database URL.
@@ -102,60 +102,6 @@ pub enum Import {
     Groups { file: PathBuf },
 }
 
-/// Coordinator administration.
-#[derive(Subcommand)]
-pub enum Coordinator {
-    /// Make a person a coordinator of a centre.
-    Add {
-        #[arg(long)]
-        centre: String,
-        #[arg(long, value_enum)]
-        channel: ChannelArg,
-        /// The person's id on that channel (Telegram chat id, Viber user id, terminal --user).
-        #[arg(long)]
-        user: String,
-    },
-    /// Print a one-time code (and a Telegram link) that makes whoever sends it a coordinator.
-    Invite {
-        #[arg(long)]
-        centre: String,
-        /// How long the code works: minutes (30m), hours (72h) or days (7d).
-        #[arg(long, default_value = "72h", value_parser = coordinators::parse_lifetime)]
-        expires: chrono::Duration,
-        /// The bot's Telegram username, for the link.
-        #[arg(long, env = "TELEGRAM_BOT_USERNAME")]
-        bot_username: Option<String>,
-    },
-    /// List every coordinator by centre.
-    List,
-    /// Stop a person coordinating a centre.
-    Revoke {
-        #[arg(long)]
-        centre: String,
-        #[arg(long, value_enum)]
-        channel: ChannelArg,
-        #[arg(long)]
-        user: String,
-    },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ChannelArg {
-    Telegram,
-    Viber,
-    Terminal,
-}
-
-impl From<ChannelArg> for ChannelKind {
-    fn from(channel: ChannelArg) -> Self {
-        match channel {
-            ChannelArg::Telegram => ChannelKind::Telegram,
-            ChannelArg::Viber => ChannelKind::Viber,
-            ChannelArg::Terminal => ChannelKind::Console,
-        }
-    }
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Export {
     /// Write every centre to stdout (or --output).
@@ -192,16 +138,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             export_centres(&cli.config, output).await
         }
         Command::Import(Import::Groups { file }) => import_groups(&cli.config, &file).await,
-        Command::Coordinator(Coordinator::Add { centre, channel, user }) => {
-            coordinators::add(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
-        }
-        Command::Coordinator(Coordinator::Invite { centre, expires, bot_username }) => {
-            coordinators::invite(&cli.config, &centre, expires, bot_username.as_deref()).await
-        }
-        Command::Coordinator(Coordinator::List) => coordinators::list(&cli.config).await,
-        Command::Coordinator(Coordinator::Revoke { centre, channel, user }) => {
-            coordinators::revoke(&cli.config, &centre, Person { channel: channel.into(), external_id: user }).await
-        }
+        Command::Coordinator(command) => coordinators::run(&cli.config, command).await,
         Command::Stats(Stats::Checkins { oblast, weeks, today }) => {
             stats::checkins(&cli.config, oblast.as_deref(), weeks, today).await
         }

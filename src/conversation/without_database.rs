@@ -21,11 +21,8 @@ impl Conversation {
     /// stored state; `None` when it needs the database. Nothing is stored.
     pub fn answer_from_memory(&self, user: &User, incoming: &Incoming) -> Option<Outgoing> {
         let input = flow::Input::from(incoming.clone());
-        let answerable = matches!(
-            input,
-            flow::Input::Location { .. }
-                | flow::Input::Action(Action::Centre(_) | Action::Place(_) | Action::HelpNow | Action::Find)
-        );
+        let answerable = matches!(input.incoming(), Incoming::Location { .. })
+            || matches!(input.action(), Some(Action::Centre(_) | Action::Place(_) | Action::HelpNow | Action::Find));
         if !answerable {
             return None;
         }

@@ -5,54 +5,49 @@ use crate::conversation::action::{Action, DeskNeeds, Needs};
 use crate::conversation::incoming::{Command, Incoming};
 use crate::conversation::state::State;
 
-/// An [`Incoming`] update with its button data parsed (never trusted: data
-/// that does not parse is [`Input::StaleButton`]).
+/// An [`Incoming`] update with its button data parsed, once (made only
+/// `From` an [`Incoming`], so the two always agree).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Input {
-    /// `/start`, possibly with a deep-link payload.
-    Start {
-        payload: Option<String>,
-    },
-    Command(Command),
-    Text(String),
-    /// A shared location, not yet validated.
-    Location {
-        lat: f64,
-        lon: f64,
-    },
-    /// A button whose data parsed.
-    Action(Action),
-    /// Button data that is forged, stale or unknown.
-    StaleButton,
-    Contact,
-    Unsupported,
+pub struct Input {
+    pub(super) incoming: Incoming,
+    /// What the button does, for a button whose data parsed; `None` for
+    /// anything else, and for forged, stale or unknown data.
+    pub(super) action: Option<Action>,
 }
 
 impl From<Incoming> for Input {
     fn from(incoming: Incoming) -> Self {
-        match incoming {
-            Incoming::Start { payload } => Input::Start { payload },
-            Incoming::Command(command) => Input::Command(command),
-            Incoming::Text(text) => Input::Text(text),
-            Incoming::Location { lat, lon } => Input::Location { lat, lon },
-            Incoming::Button(data) => Action::parse(&data).map_or(Input::StaleButton, Input::Action),
-            Incoming::Contact => Input::Contact,
-            Incoming::Unsupported => Input::Unsupported,
-        }
+        let action = match &incoming {
+            Incoming::Button(data) => Action::parse(data),
+            _ => None,
+        };
+        Self { incoming, action }
     }
 }
 
 impl Input {
+    /// The update as the channel gave it.
+    pub fn incoming(&self) -> &Incoming {
+        &self.incoming
+    }
+
+    /// What the button does, for a button whose data parsed.
+    pub fn action(&self) -> Option<&Action> {
+        self.action.as_ref()
+    }
+
     /// What the step needs loaded from the database in `state`: what the
     /// action needs ([`Action::needs`]); for the coordinators' commands, what
     /// their screens need; for typed text, what the question being answered
     /// needs (a sign-up's groups, a coordinator's desk).
     pub fn needs(&self, state: &State) -> Needs {
-        match self {
-            Input::Action(action) => action.needs(),
-            Input::Command(Command::Coordinate) => Action::Coordinate.needs(),
-            Input::Command(Command::Stats) => Action::CoordStats.needs(),
-            Input::Text(_) => match state {
+        if let Some(action) = &self.action {
+            return action.needs();
+        }
+        match &self.incoming {
+            Incoming::Command(Command::Coordinate) => Action::Coordinate.needs(),
+            Incoming::Command(Command::Stats) => Action::CoordStats.needs(),
+            Incoming::Text(_) => match state {
                 State::SigningUp { .. } => Needs::Groups,
                 State::SettingCapacity { .. }
                 | State::Drafting { .. }

@@ -44,7 +44,7 @@ pub use context::{Board, Context, Desk, Step};
 pub use input::Input;
 
 use super::action::Action;
-use super::incoming::Command;
+use super::incoming::{Command, Incoming};
 use super::reply::Reply;
 use super::state::State;
 use crate::directory::normalize::skeleton;
@@ -63,7 +63,7 @@ const MAX_PLACE_MESSAGE_CHARS: usize = 80;
 /// welcome, which carries the privacy notice.
 pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
     let input = input.into();
-    let greet = ctx.is_new && !matches!(input, Input::Start { .. });
+    let greet = ctx.is_new && !matches!(input.incoming, Incoming::Start { .. });
     let mut step = dispatch(ctx, state, input);
     if greet {
         step.replies.insert(0, menu::welcome());
@@ -71,25 +71,27 @@ pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
     step
 }
 
-fn dispatch(ctx: &Context<'_>, state: State, input: Input) -> Step {
+fn dispatch(ctx: &Context<'_>, state: State, Input { incoming, action }: Input) -> Step {
     let language = ctx.language;
-    match input {
-        Input::Start { payload } => menu::start(ctx, state, payload.as_deref()),
-        Input::Command(Command::Menu) => Step::new(State::Idle, language, menu::main_menu(ctx)),
-        Input::Command(Command::Help) => Step::new(state, language, menu::help(ctx)),
-        Input::Command(Command::Language) => Step::new(state, language, menu::language_choice(ctx)),
-        Input::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
-        Input::Command(Command::Coordinate) => coordinate::overview(ctx, state),
-        Input::Command(Command::Stop) => Step::effect(state, language, Effect::UnsubscribeAll),
-        Input::Command(Command::Forget) => privacy::forget(ctx),
-        Input::Command(Command::Checkin) => checkin::consent(ctx, state),
-        Input::Command(Command::Stats) => stats::screen(ctx, state),
-        Input::Location { lat, lon } => find::from_location(ctx, lat, lon),
-        Input::Action(action) => on_action(ctx, state, action),
-        Input::StaleButton => Step::new(state, language, stale_button(ctx)),
-        Input::Text(text) => on_text(ctx, state, &text),
-        Input::Contact => Step::new(state, language, menu::contact_not_needed(ctx)),
-        Input::Unsupported => Step::new(state, language, menu::unsupported(ctx)),
+    match incoming {
+        Incoming::Start { payload } => menu::start(ctx, state, payload.as_deref()),
+        Incoming::Command(Command::Menu) => Step::new(State::Idle, language, menu::main_menu(ctx)),
+        Incoming::Command(Command::Help) => Step::new(state, language, menu::help(ctx)),
+        Incoming::Command(Command::Language) => Step::new(state, language, menu::language_choice(ctx)),
+        Incoming::Command(Command::Privacy) => Step::new(state, language, menu::about(ctx)),
+        Incoming::Command(Command::Coordinate) => coordinate::overview(ctx, state),
+        Incoming::Command(Command::Stop) => Step::effect(state, language, Effect::UnsubscribeAll),
+        Incoming::Command(Command::Forget) => privacy::forget(ctx),
+        Incoming::Command(Command::Checkin) => checkin::consent(ctx, state),
+        Incoming::Command(Command::Stats) => stats::screen(ctx, state),
+        Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
+        Incoming::Button(_) => match action {
+            Some(action) => on_action(ctx, state, action),
+            None => Step::new(state, language, stale_button(ctx)),
+        },
+        Incoming::Text(text) => on_text(ctx, state, &text),
+        Incoming::Contact => Step::new(state, language, menu::contact_not_needed(ctx)),
+        Incoming::Unsupported => Step::new(state, language, menu::unsupported(ctx)),
     }
 }
 
