@@ -1,3 +1,5 @@
+//! The messengers (and the terminal) a person can talk to the bot through.
+
 use serde::{Deserialize, Serialize};
 
 /// The messenger (or terminal) a person talks to the bot through.

@@ -1,3 +1,6 @@
+//! Points on the Earth (WGS 84), checked when made, and the box around
+//! Ukraine that centres must fall in.
+
 use serde::{Deserialize, Serialize};
 
 /// A point on the Earth in WGS 84 degrees, known to be finite and in range.

@@ -1,3 +1,6 @@
+//! The crisis and support lines (`data/hotlines.toml`, or an operator's
+//! copy) that "I need help now" shows, with the date they were checked.
+
 use chrono::NaiveDate;
 use serde::Deserialize;
 

@@ -1,3 +1,5 @@
+//! The languages the bot speaks, and choosing one for a new person.
+
 use serde::{Deserialize, Serialize};
 
 /// A language the bot speaks. Ukrainian is the default everywhere.

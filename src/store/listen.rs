@@ -1,3 +1,6 @@
+//! Listening for changes of the centres (`pg_notify` on `CENTRE_CHANGED`),
+//! so that every process reloads its directory after an import or a closure.
+
 use sqlx::postgres::PgListener;
 
 use super::{CENTRE_CHANGED, Store, StoreError};
