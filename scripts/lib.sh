@@ -1,5 +1,6 @@
-# Shared by scripts/test, scripts/chat and scripts/bench: install what is
-# missing and provide a Postgres. Sourced, not run.
+# Shared by scripts/test, scripts/chat, scripts/bench, scripts/chaos and
+# scripts/fuzz: install what is missing, find what cargo built, and provide a
+# Postgres. Sourced, not run.
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -25,6 +26,20 @@ ensure_rust() {
       rustup component add "$component"
     fi
   done
+  target_dir=$(cargo_target_dir "$repo_root/Cargo.toml")
+  # The bot as `cargo build --bin resilience-bot` leaves it.
+  bot="$target_dir/debug/resilience-bot"
+}
+
+# Where cargo puts what it builds for the package of manifest $1: target/
+# next to it, unless CARGO_TARGET_DIR or a cargo config says otherwise. Read
+# from `cargo metadata` (one line of JSON) with sed, so no JSON tool is needed.
+cargo_target_dir() {
+  local dir
+  dir=$(cargo metadata --format-version 1 --no-deps --manifest-path "$1" |
+    sed -n 's/.*"target_directory":"\(\([^"\\]\|\\.\)*\)".*/\1/p' | sed 's/\\\(["\\]\)/\1/g')
+  [ -n "$dir" ] || { echo "cargo metadata did not say where cargo builds $1" >&2; exit 1; }
+  printf '%s' "$dir"
 }
 
 # Debian keeps the server binaries (initdb, pg_ctl) in /usr/lib/postgresql/<version>/bin.
@@ -40,22 +55,31 @@ ensure_postgres_binaries() {
   fi
 }
 
-# A data directory the cluster's user can reach. As root the cluster runs as
-# `postgres`, which cannot enter e.g. /root; fall back to /var/tmp then.
+# A data directory the cluster can use, wherever cargo's target directory
+# is. As root the cluster runs as `postgres`, which cannot enter e.g. /root;
+# and the Unix socket's path (DATA_DIR/postgres/run/.s.PGSQL.5432) must fit
+# in 104 bytes. Otherwise fall back to a directory under /var/tmp named
+# after the wanted one.
 choose_data_dir() {
-  local wanted=$1
-  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+  local wanted=$1 fallback
+  case $wanted in /*) ;; *) wanted="$PWD/$wanted" ;; esac
+  fallback="/var/tmp/resilience-bot-$(printf '%s' "$wanted" | sha1sum | cut -c1-12)"
+  if [ $(( ${#wanted} + ${#socket_suffix} )) -ge 104 ]; then
+    wanted=$fallback
+  elif [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
     mkdir -p "$wanted"
-    if ! runuser -u postgres -- test -x "$wanted"; then
-      wanted="/var/tmp/resilience-bot-$(printf '%s' "$wanted" | sha1sum | cut -c1-12)"
-      mkdir -p "$wanted" && chmod 755 "$wanted"
-    fi
+    runuser -u postgres -- test -x "$wanted" || wanted=$fallback
+  fi
+  if [ "$wanted" = "$fallback" ]; then
+    mkdir -p "$wanted" && chmod 755 "$wanted"
   fi
   printf '%s' "$wanted"
 }
+socket_suffix=/postgres/run/.s.PGSQL.5432
 
-# Starts the private cluster unless DATABASE_URL is set; exports DATABASE_URL
-# and stops the cluster when the calling script exits.
+# Starts the private cluster (in $1, or DATA_DIR if set) unless DATABASE_URL
+# is set; exports DATABASE_URL and stops the cluster when the calling script
+# exits. Needs the bot built (`$bot`, set by ensure_rust).
 ensure_database() {
   if [ -n "${DATABASE_URL:-}" ]; then
     say "using DATABASE_URL from the environment"
@@ -69,9 +93,9 @@ ensure_database() {
   # be using a cluster that was already running.
   local already_running=
   [ -f "$DATA_DIR/postgres/data/postmaster.pid" ] && already_running=1
-  DATABASE_URL=$("$repo_root/target/debug/resilience-bot" db start)
+  DATABASE_URL=$("$bot" db start)
   export DATABASE_URL
   if [ -z "$already_running" ]; then
-    trap '"$repo_root/target/debug/resilience-bot" db stop' EXIT
+    trap '"$bot" db stop' EXIT
   fi
 }
