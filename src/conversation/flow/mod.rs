@@ -4,7 +4,7 @@
 //! # Layers
 //!
 //! This module routes: it reads the input ([`step`]), hands it to a screen
-//! ([`on_action`], `on_text`), and words the outcome of the screen's effect
+//! (`on_action`, `on_text`), and words the outcome of the screen's effect
 //! ([`after`]). Below it:
 //!
 //! - screens, one per job: `menu`, `find`, `help_now`, `groups`, `subscribe`,
@@ -57,7 +57,7 @@ pub use menu::INVITE_PAYLOAD;
 /// Longest message treated as a possible place name; longer text is not a place.
 const MAX_PLACE_MESSAGE_CHARS: usize = 80;
 
-/// Applies one update: an [`Incoming`](super::Incoming) as the channel gave
+/// Applies one update: an [`Incoming`] as the channel gave
 /// it, or an [`Input`] already read (to see what it needs loaded). A
 /// person's very first message, whatever it is, is answered after the
 /// welcome, which carries the privacy notice.
