@@ -1,3 +1,6 @@
+//! The `resilience-bot` binary: parses the command line and runs it (see
+//! `resilience_bot::cli`), with exit code 1 and the error on failure.
+
 use std::process::ExitCode;
 
 use clap::Parser;

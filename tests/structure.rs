@@ -20,7 +20,7 @@ const MAX_LINES: usize = 400;
 const FORBIDDEN: &[(&str, &[&str])] = &[
     ("domain", &["*"]),
     ("store", &["conversation", "channel", "server", "cli"]),
-    ("directory", &["conversation", "channel", "server", "cli", "store"]),
+    ("directory", &["conversation", "channel", "server", "cli"]),
     ("conversation", &["channel", "server", "cli"]),
 ];
 
