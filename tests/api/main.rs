@@ -30,3 +30,4 @@ mod shutdown;
 mod subscriptions;
 mod telegram;
 mod viber;
+mod wording;
