@@ -175,7 +175,8 @@ async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_line
     let lifeline = text.find("7333").expect("Lifeline Ukraine's number");
     let centre = text.find("центрі життєстійкості").expect("the centre");
     assert!(lifeline < centre, "{text}");
-    assert!(text.contains("112"), "{text}");
+    let emergency = text.find("112").expect("the emergency number");
+    assert!(lifeline < emergency, "Lifeline on top, then emergency services: {text}");
     assert!(crisis.has_button(&find) && crisis.has_button(&Action::HelpNow));
     assert!(!text.to_lowercase().contains("депрес"), "never a diagnosis: {text}");
 

@@ -171,6 +171,7 @@ async fn i_need_help_now_lists_crisis_lines_and_then_the_nearest_centre(pool: Pg
     let text = first.text();
     assert!(text.contains("112") && text.contains("7333"), "{text}");
     assert!(text.find("7333") < text.find("1547"), "crisis lines first: {text}");
+    assert!(text.find("7333") < text.find(": 112"), "Lifeline on top of the list: {text}");
     assert!(first.has_button(&Action::Find));
 
     app.say("olena", UK, "Бровари").await;
