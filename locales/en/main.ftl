@@ -67,7 +67,9 @@ find-place-choice-hromada = { $name } hromada — { $oblast }
 find-other-places = There { $count ->
         [one] is { $count } other place
        *[other] are { $count } other places
-    } called “{ $name }” elsewhere in Ukraine. If you meant another one, add the oblast, for example: “{ $name }, { $oblast }”.
+    } called “{ $name }”: { $oblasts }. If you meant another one, add the oblast, for example: “{ $name }, { $oblast }”.
+find-oblast-name = { $oblast }
+find-list-more = …
 ## Distances
 distance-metres = { $metres } m
 distance-km = { $km } km

@@ -76,8 +76,9 @@ find-other-places = Є ще { $count } { $count ->
         [few] населені пункти
         [many] населених пунктів
        *[other] населеного пункту
-    } із такою самою назвою. Якщо ви мали на увазі інший, допишіть область, наприклад: «{ $name }, { $oblast }».
-
+    } із назвою «{ $name }»: { $oblasts }. Якщо ви мали на увазі інший, допишіть область, наприклад: «{ $name }, { $oblast }».
+find-oblast-name = { $oblast }
+find-list-more = …
 ## Distances
 distance-metres = { $metres } м
 distance-km = { $km } км

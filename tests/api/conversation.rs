@@ -366,3 +366,38 @@ async fn a_hromada_is_named_as_a_hromada_in_the_results(pool: PgPool) {
     );
     assert_eq!(listed_centres(&answer)[0], "sample-brovarska");
 }
+
+#[sqlx::test]
+async fn a_big_city_is_answered_at_once_and_its_namesakes_named_by_the_name_typed(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    for (query, header) in [
+        ("Миколаїв", "📍 Миколаїв (Миколаївська область) — найближчі центри:"),
+        ("Mykolaiv", "📍 Миколаїв (Миколаївська область) — найближчі центри:"),
+        ("Николаев", "📍 Миколаїв (Миколаївська область) — найближчі центри:"),
+        ("Кременчук", "📍 Кременчук (Полтавська область) — найближчі центри:"),
+    ] {
+        let text = app.say("olena", UK, query).await.text();
+        assert!(text.starts_with(header), "{query}: {text}");
+    }
+    let mykolaiv = app.say("olena", UK, "Миколаїв").await.text();
+    assert!(mykolaiv.contains("Є ще 6 населених пунктів із назвою «Миколаїв»: Львівська область, "), "{mykolaiv}");
+    // The hint names what was typed, not another candidate's own name.
+    let rivne = app.say("olena", UK, "Рівне").await.text();
+    assert!(rivne.contains("із назвою «Рівне»") && !rivne.contains("Серне"), "{rivne}");
+    let artemivsk = app.say("olena", UK, "Артемівськ").await.text();
+    assert!(artemivsk.starts_with("📍 Бахмут (Донецька область)"), "{artemivsk}");
+    assert!(artemivsk.contains("Є ще 1 населений пункт із назвою «Артемівськ»: Луганська область."), "{artemivsk}");
+    assert!(artemivsk.contains("«Артемівськ, Луганська»"), "{artemivsk}");
+    let english = app.say("john", EN, "Mykolaiv").await.text();
+    assert!(english.contains("There are 6 other places called “Mykolaiv”: Lviv Oblast, "), "{english}");
+}
+
+#[sqlx::test]
+async fn latin_look_alike_letters_in_a_typed_place_do_not_hide_it(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let kherson = app.say("olena", UK, "ХEPCOH").await.text();
+    assert!(kherson.starts_with("📍 Херсон (Херсонська область)"), "{kherson}");
+    let sumy = app.say("olena", UK, "Cуми").await.text();
+    assert!(sumy.starts_with("📍 Суми (Сумська область)"), "{sumy}");
+    assert!(!sumy.contains("Куми"), "{sumy}");
+}
