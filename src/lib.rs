@@ -49,6 +49,7 @@ pub mod cohort;
 pub mod conversation;
 pub mod csv_table;
 pub mod directory;
+pub mod distress;
 pub mod domain;
 pub mod i18n;
 pub mod metrics;

@@ -47,13 +47,15 @@ fuzz_target!(|data: &[u8]| {
     let gazetteer = gazetteer();
     let places = gazetteer.places().len();
     match gazetteer.search(text) {
-        Lookup::Found { place, others } => {
+        Lookup::Found { place, others, matched } => {
             assert!(place < places);
+            assert!(!matched.is_empty());
             assert!(others.iter().all(|&p| p < places && p != place));
             assert_distinct(&others);
         }
-        Lookup::Ambiguous(candidates) => {
+        Lookup::Ambiguous { candidates, matched } => {
             assert!(candidates.len() >= 2, "ambiguous between {candidates:?}");
+            assert!(!matched.is_empty());
             assert!(candidates.iter().all(|&p| p < places));
             assert_distinct(&candidates);
         }

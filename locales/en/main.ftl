@@ -1,8 +1,17 @@
 # English texts. Ids are prefixed by screen.
+#
+# Glossary: one word for each thing, everywhere (the Ukrainian file has the same list).
+#   Resilience Centre (capitalised, as the programme's English name) — центр життєстійкості
+#   hromada (municipality, explained once where a person first meets the word), oblast, region
+#   group (a run of a programme with dates), programme, session
+#   sign up (verb), sign-up (noun); waiting list, number on the waiting list; seat
+#   opening hours; updates (a centre's news), subscribe; message to subscribers; coordinator
+#   the bot's operator; wellbeing check-in; delete; Kyiv time; with no appointment; free
+# The bot speaks of itself as "I". Typographic quotes “…” and apostrophes ’.
 
 ## Welcome and menu
 welcome-greeting = Hello! I can help you find the nearest Resilience Centre — a place where psychologists and social workers offer support for free, with no referral and no appointment.
-welcome-privacy = I keep only your messenger ID, your language and where we are in the conversation. I use your location only to search, and I don't store the text of your messages. More under "About & privacy".
+welcome-privacy = To work, I keep only your messenger ID, your language and where we are in the conversation. I use your location only to search, and I don’t store the text of your messages. If you sign up for a group, I’ll ask separately before keeping a name and phone number. More under “About & privacy”.
 menu-title = How can I help?
 menu-find = 📍 Find a centre
 menu-help-now = 🆘 I need help now
@@ -10,27 +19,26 @@ menu-language = 🌐 Мова / Language
 menu-about = ℹ️ About & privacy
 menu-back = ↩️ Main menu
 help-text =
-    Share your location or type the name of a town, village or hromada, and I'll show the nearest Resilience Centres with their address, phone and opening hours.
-    Commands: /start — start over, /help — this hint, /checkin — an anonymous wellbeing check-in, /language — change language, /privacy — about privacy, /forget — delete everything the bot knows about you.
-
+    Share your location or type the name of a town, village or hromada (municipality), and I’ll show the nearest Resilience Centres with their address, phone and opening hours.
+    Commands: /start — start over, /help — this help, /checkin — an anonymous wellbeing check-in, /language — change language, /privacy — about privacy, /forget — delete everything the bot knows about you.
 ## Language
 language-choose = Оберіть мову / Choose your language
 language-uk = Українська
 language-en = English
-language-changed = Done, we'll continue in English.
+language-changed = Done, we’ll continue in English.
 
 ## About and privacy
-about-what = This bot helps you find Resilience Centres — free psychosocial support spaces in hromadas all over Ukraine. The bot gives no advice and makes no diagnosis: it points you to people who can help.
-about-privacy = Privacy: I keep your messenger ID, your language and the current step of our conversation — including the point of your last search, until you start a new one or return to the menu. I don't store or log the text of your messages.
+about-what = I help you find Resilience Centres — places in hromadas all over Ukraine that offer free psychosocial support. I don’t offer counselling or diagnoses — I point you to people who can help.
+about-privacy = Privacy: I keep your messenger ID, your language and the current step of our conversation — including the point of your last search, until you start a new one or return to the menu. If you sign up for a group and leave a name or phone number, only that centre’s coordinators see them; they are deleted 30 days after the group’s last session, or at once with /forget. I don’t store the text of your messages, not even in technical logs.
 about-data = Data: places come from the official codifier of administrative units (KATOTTH) and from { $geonames } under CC BY 4.0. Before you go to a centre, check its address and hours by phone.
 
 ## Finding a centre
-find-ask-place = Share your location or type the name of a town, village or hromada, for example "Brovary".
-find-bad-location = I couldn't read those coordinates. Please share your location again or type a place name.
+find-ask-place = Share your location or type the name of a town, village or hromada (municipality), for example “Brovary”.
+find-bad-location = I couldn’t read those coordinates. Please share your location again or type a place name.
 find-results-near-you = The centres nearest to you:
 find-results-near-place = The centres nearest to { $place } ({ $oblast }):
 find-results-near-hromada = The centres nearest to { $place } hromada ({ $oblast }):
-find-approximate = The exact position of this place is not known, so distances are from the centre of its hromada.
+find-approximate = The exact position of this place is not known, so distances are measured from the hromada’s main town.
 find-approximate-area = The exact position of this place is not known, so distances are approximate: from the middle of its district or oblast.
 find-results-count = { $count } { $count ->
         [one] centre
@@ -42,29 +50,29 @@ find-more = ➕ Show more
 find-search-again = 🔎 Search somewhere else
 find-back-to-list = ↩️ Back to the list
 find-no-more = There are no more centres.
-find-directory-empty = The directory of centres is empty for now. If you need help now, tap "I need help now".
+find-directory-empty = The directory of centres is empty for now. If you need help now, tap “🆘 I need help now”.
 find-sample-note = ⚠️ This is sample data that shows how the bot works, not the official list of centres.
-find-not-found = I couldn't find a place called "{ $query }".
+find-not-found = I can’t find a place called “{ $query }”.
 find-did-you-mean = Did you mean:
 find-try-again = Try another spelling, or share your location.
-find-which-oblast = I found { $count } { $count ->
+find-which-oblast = There are { $count } { $count ->
         [one] place
        *[other] places
-    } called "{ $name }". Which oblast?
+    } called “{ $name }”. Which oblast?
 find-oblast-choice = { $oblast } ({ $count })
-find-which-place = Which "{ $name }" do you mean?
+find-which-place = Which “{ $name }” do you mean?
 find-place-choice = { $name } — { $hromada } hromada, { $oblast }
 find-place-choice-no-hromada = { $name } — { $oblast }
 find-place-choice-hromada = { $name } hromada — { $oblast }
 find-other-places = There { $count ->
         [one] is { $count } other place
        *[other] are { $count } other places
-    } called "{ $name }" elsewhere in Ukraine. If you meant another one, add the oblast, for example: "{ $name }, { $oblast }".
-
+    } called “{ $name }”: { $oblasts }. If you meant another one, add the oblast, for example: “{ $name }, { $oblast }”.
+find-oblast-name = { $oblast }
+find-list-more = …
 ## Distances
-distance-metres = { $metres } m
-distance-km = { $km } km
-
+distance-metres = { $metres } m
+distance-km = { $km } km
 ## Centre card
 card-title = 🏠 { $name }
 card-sample = ⚠️ Sample data: this entry shows how the bot works. Before you go, check the address and hours by phone.
@@ -88,7 +96,7 @@ card-gone = This centre is no longer in the directory. Please search again.
 hours-day = { $days }: { $intervals }
 hours-day-closed = { $days }: closed
 hours-interval = { $from }–{ $to }
-hours-open-always = Open now, around the clock.
+hours-open-always = Open 24/7.
 hours-open-until = Open now, closes { $time }.
 hours-open-until-day = Open now, closes { $weekday } { $time }.
 hours-closed-opens-today = Closed now, opens today { $time }.
@@ -131,22 +139,21 @@ service-legal-advice = legal advice
 service-online = online consultations
 
 ## I need help now
-help-intro = If your life or someone else's is in danger, call 112 or 103. You can talk to a specialist on these lines:
+help-intro = If your life or someone else’s is in danger, call 112 or 103 at once. You can talk to a specialist on these lines (calls are free):
 help-line = { $name }: { $numbers }
 help-line-with-hours = { $name }: { $numbers } ({ $hours })
 help-number = { $number }
-help-checked = Numbers checked on { $date }.
+help-checked = Information updated on { $date }.
 help-nearest-known = You can talk to someone in person, for free and with no appointment, at the Resilience Centre nearest to you:
 help-find-nearest = You can talk to someone in person, for free and with no appointment, at a Resilience Centre. Find the nearest one:
 
 ## Errors
 error-stale-button = This button no longer works. Here is the main menu.
-error-not-understood = Sorry, I didn't understand. Type the name of a place or share your location, and I'll find the nearest centre.
+error-not-understood = Sorry, I didn’t quite understand. Type the name of a place or share your location, and I’ll find the nearest centre.
 error-unsupported = Sorry, I can only read text and locations. Type a place name or share your location.
 error-try-again = Something went wrong on my side. Please try again in a minute.
-outage-try-again = ⏳ Sorry, part of the service is briefly down and I can't do this right now. Please try again in a minute. Finding the nearest centre by location and the help lines still work.
-flood-slow-down = ✋ You are sending messages very quickly, and I skipped some of them. Pause for a few seconds and I will answer again.
-
+outage-try-again = ⏳ Sorry, part of the service is briefly down and I can’t do this right now. Please try again in a minute. Finding the nearest centre by location and the help lines still work.
+flood-slow-down = I can’t keep up with your messages, so some may have been missed. Wait a few seconds and I’ll answer again. If things are very hard right now, tap “🆘 I need help now”.
 ## Terminal channel
 console-intro = Talking to the bot in the terminal. /loc LAT LON shares a location, #N presses button N, Ctrl+D quits.
 console-location-hint = (To share a location, type /loc LAT LON, for example /loc 50.45 30.52)
@@ -159,14 +166,14 @@ console-venue = 📍 { $title }: { $lat }, { $lon }
 ## Telegram
 telegram-share-location = 📍 Share my location
 telegram-or-choose = Or choose:
-telegram-private-only = I work in private chats only. Write to me directly and I'll find the nearest Resilience Centre.
+telegram-private-only = I work in private chats only. Write to me directly and I’ll find the nearest Resilience Centre.
 telegram-command-start = Start over
 telegram-command-help = How to use the bot
 telegram-command-language = Change language
 telegram-command-privacy = About & privacy
 telegram-command-checkin = Anonymous wellbeing check-in
 telegram-command-forget = Delete everything the bot knows about me
-error-contact-not-needed = Thank you, but I don't need a phone number to find a centre, and I don't keep it. Type a place name or share your location.
+error-contact-not-needed = Thank you, but I don’t need a phone number to find a centre, and I don’t keep it. Type a place name or share your location.
 
 ## Viber
 viber-share-location = 📍 Share my location
@@ -176,12 +183,12 @@ viber-open-map = 🗺 Open the map
 time-at = at { $hour }:{ $minute }
 
 ## Groups
-menu-groups = 👥 Support groups
+menu-groups = 👥 Groups nearby
 menu-mine = 📋 My sign-ups
 card-groups = 👥 Groups at this centre
 groups-need-place = To show groups near you, first find the nearest centres: share your location or type a place name.
 groups-near-title = Groups at the nearest centres:
-groups-at-centre-title = Groups at "{ $centre }":
+groups-at-centre-title = Groups — { $centre }:
 groups-none = There are no groups open for sign-up here right now.
 groups-item = { $number }. { $programme } — { $centre }; starts { $date }, { $sessions } { $sessions ->
         [one] session
@@ -207,35 +214,35 @@ group-full = All seats are taken; you can join the waiting list ({ $waiting } wa
 group-sessions-title = Sessions ({ $count }):
 group-session = { $number }. { $date } ({ $weekday }), { $from }–{ $to }
 group-you-are-in = You are signed up for this group.
-group-you-wait = You are on the waiting list, place { $position }.
+group-you-wait = You’re number { $position } on the waiting list.
 group-join = ✍️ Sign up
 group-join-waitlist = ⏳ Join the waiting list
-signup-consent = To sign you up I can keep your first name and phone number — only for the centre's coordinator, to contact you about the group. Both are optional. You can cancel at any time under "My sign-ups".
-signup-ask-name = What should we call you? Type your first name or tap "Skip".
-signup-bad-name = A name can be at most 60 characters. Type it again or tap "Skip".
-signup-ask-phone = Type your phone number (for example 067 123 45 67) or tap "Skip".
-signup-bad-phone = That does not look like a Ukrainian number. Type it again, for example 067 123 45 67, or tap "Skip".
+signup-consent = So that the centre’s coordinator can contact you about the group, I can keep your first name and phone number. Both are optional — you can skip either. Only this centre’s coordinators see them (also in the sign-up list file). They are deleted 30 days after the group’s last session, or at once if you send /forget. You can cancel your sign-up at any time under “My sign-ups”.
+signup-ask-name = What should I call you? Type your first name or tap “Skip”.
+signup-bad-name = A name can be at most 60 characters. Type it again or tap “Skip”.
+signup-ask-phone = Type your phone number so the coordinator can call you (for example 067 123 45 67), or tap “Skip”.
+signup-bad-phone = I can only read Ukrainian numbers, for example 067 123 45 67. Type it again or tap “Skip”.
 signup-skip = ⏭ Skip
-signup-confirmed = ✅ You are signed up: { $programme }, { $centre }.
-signup-waitlisted = All seats are taken. You are on the waiting list, place { $position }. If a seat frees up you will be signed up automatically, and I will write to tell you.
+signup-confirmed = ✅ You are signed up for the group “{ $programme }” ({ $centre }).
+signup-waitlisted = All seats are taken, so you’re on the waiting list: number { $position }. If a seat frees up you will be signed up automatically, and I’ll tell you at once.
 signup-already-confirmed = You are already signed up for this group.
-signup-already-waiting = You are already on the waiting list, place { $position }.
+signup-already-waiting = You’re already on the waiting list: number { $position }.
 signup-closed = This group no longer takes sign-ups.
 mine-title = Your sign-ups:
 mine-none = You have no active sign-ups.
 mine-item-confirmed = { $number }. { $programme } — { $centre }, starts { $date }: signed up
-mine-item-waiting = { $number }. { $programme } — { $centre }, starts { $date }: waiting list, place { $position }
+mine-item-waiting = { $number }. { $programme } — { $centre }, starts { $date }: waiting list, no. { $position }
 mine-cancel = ✖️ Cancel sign-up { $number }
 leave-done = Your sign-up is cancelled.
 leave-not-found = This sign-up is already cancelled or does not exist.
 
 ## Notices: messages the bot sends on its own
-notice-promoted = 🎉 A seat has freed up: you are now signed up for { $programme }, { $centre }.
-notice-promoted-decline = If you can no longer come, tap "Give up the seat" and it goes to the next person waiting.
+notice-promoted = 🎉 A seat has freed up: you are now signed up for the group “{ $programme }” ({ $centre }).
+notice-promoted-decline = If you can no longer come, tap “Give up the seat” and it goes to the next person waiting.
 notice-decline = 🙅 Give up the seat
-decline-done = You gave up the seat; it goes to the next person waiting. Thank you for letting us know.
-notice-cancelled = ❗ The centre has cancelled the group "{ $programme }" at { $centre } that was to start on { $date }. We are sorry. You can look for another group.
-notice-reminder = 🔔 Reminder: "{ $programme }" meets { $when ->
+decline-done = You gave up the seat; it goes to the next person waiting. Thank you for letting me know.
+notice-cancelled = ❗ Unfortunately, the centre has cancelled the group “{ $programme }” ({ $centre }) that was to start on { $date }. You can look for another group.
+notice-reminder = 🔔 Reminder: the group “{ $programme }” meets { $when ->
         [today] today
        *[tomorrow] tomorrow
     } ({ $count } { $count ->
@@ -244,110 +251,109 @@ notice-reminder = 🔔 Reminder: "{ $programme }" meets { $when ->
     } in all):
     { $session }
 notice-where = Where: { $centre }, { $address }
-notice-where-online = Online ({ $centre }): the centre sends the link.
-notice-cant-come = 🙋 I can't come this time
+notice-where-online = Online ({ $centre }): the centre will send the link.
+notice-cant-come = 🙋 I can’t come this time
 notice-leave = 🚪 Leave the group
-notice-quiet = 🔕 No more reminders for this group
-notice-absent = 🙋 { $who } can't come to session no. { $number } of "{ $programme }" on { $date } { $time }.
-notice-absent-someone = A participant who gave no name
-absence-noted = Thank you for letting us know: the coordinator has been told. See you next time.
-absence-no-coordinator = Thank you. This centre's coordinator is not in the bot yet; if you can, call the centre to let them know.
+notice-quiet = 🔕 Stop reminders
+notice-absent = 🙋 { $who } can’t come to session no. { $number } of the group “{ $programme }” on { $date } { $time }.
+notice-absent-someone = Someone who gave no name
+absence-noted = Thank you for letting me know! The coordinator has been told. See you next time.
+absence-no-coordinator = Thank you. This centre’s coordinator is not in the bot yet; if you can, call the centre to let them know.
 absence-not-found = This sign-up or session is no longer active.
 reminders-stopped = Done: no more reminders for this group. You will still hear from me if anything changes.
 
 ## Coordinators
-coord-not-coordinator = This is for centre coordinators. If you coordinate groups at a centre, ask the bot's operator to add you.
-coord-not-found = This group is not one of yours, or it no longer runs.
+coord-not-coordinator = This is for centre coordinators. If you coordinate groups at a centre, ask the bot’s operator to add you.
+coord-not-found = This group is not one of yours, or it is no longer active.
 coord-title = 🗂 Groups you coordinate
 coord-centre = { $centre }:
 coord-none = No current groups.
-coord-item = { $number }. { $programme }, from { $date }: { $confirmed } of { $capacity } seats taken, { $waiting } waiting
-coord-new = ➕ New group at { $centre }
-coord-back = ⬅️ My centres' groups
+coord-item = { $number }. { $programme }, starts { $date }: { $confirmed } of { $capacity } seats taken, { $waiting } waiting
+coord-new = ➕ New group: { $centre }
+coord-back = ⬅️ My centres’ groups
 coord-back-to-group = ⬅️ Back to the group
 coord-group-title = 🗂 { $programme } — { $centre }
 coord-group-seats = { $confirmed } of { $capacity } seats taken; { $waiting } waiting.
 coord-list = 👥 Sign-up list
-coord-csv = 📄 Sign-up list as a CSV file
+coord-csv = 📄 Sign-up list as CSV
 coord-capacity = 🔢 Change the number of seats
 coord-cancel = ❌ Cancel the group
-coord-list-title = Sign-ups for { $programme } (from { $date }), page { $page } of { $pages }:
+coord-list-title = Sign-ups for the group “{ $programme }” (starts { $date }), page { $page } of { $pages }:
 coord-list-name = { $name }
 coord-list-no-name = (no name given)
-coord-list-confirmed = { $number }. { $name } { $phone } — confirmed
-coord-list-waiting = { $number }. { $name } { $phone } — waiting, place { $position }
+coord-list-confirmed = { $number }. { $name } { $phone } — signed up
+coord-list-waiting = { $number }. { $name } { $phone } — waiting list, no. { $position }
 coord-list-empty = Nobody has signed up yet.
 coord-list-previous = ⬅️ Previous page
 coord-list-next = Next page ➡️
-coord-csv-caption = Sign-ups for { $programme } (from { $date }). This file holds personal data: keep it safe and delete it when the group ends.
+coord-csv-caption = Sign-ups for the group “{ $programme }” (starts { $date }). This file holds personal data: keep it safe and delete it when the group ends.
 coord-csv-number = No.
 coord-csv-status = Status
-coord-csv-place = Place in queue
+coord-csv-place = Waiting list no.
 coord-csv-name = First name
 coord-csv-phone = Phone
 coord-csv-time = Signed up (Kyiv time)
-coord-csv-confirmed = confirmed
-coord-csv-waiting = waiting
-coord-ask-capacity = How many seats should the group have? Type a number from 1 to 200. Now: { $capacity }, of them taken: { $confirmed }.
+coord-csv-confirmed = signed up
+coord-csv-waiting = waiting list
+coord-ask-capacity = How many seats should the group have? Type a number from 1 to 200. Currently { $capacity } seats, { $confirmed } taken.
 coord-bad-capacity = Type a whole number from 1 to 200.
 coord-capacity-below = { $confirmed ->
-        [one] { $confirmed } person is
-       *[other] { $confirmed } people are
-    } already confirmed, so the group needs at least { $confirmed ->
+        [one] { $confirmed } person has
+       *[other] { $confirmed } people have
+    } already signed up, so the group needs at least { $confirmed ->
         [one] { $confirmed } seat
        *[other] { $confirmed } seats
-    }: nobody loses a seat without knowing. Type another number.
+    }: people who have signed up can’t lose their seat. Type another number.
 coord-capacity-done = Done: the group now has { $capacity ->
         [one] { $capacity } seat
        *[other] { $capacity } seats
     }. { $promoted ->
         [0] Nobody moved from the waiting list.
-        [one] { $promoted } person moved from the waiting list and is being told.
-       *[other] { $promoted } people moved from the waiting list and are being told.
+        [one] { $promoted } person moved from the waiting list and will be notified.
+       *[other] { $promoted } people moved from the waiting list and will be notified.
     }
-coord-cancel-confirm = Cancel "{ $programme }" starting on { $date }? { $people ->
+coord-cancel-confirm = Cancel the group “{ $programme }” starting on { $date }? { $people ->
         [0] Nobody has signed up yet.
-        [one] { $people } person who signed up or is waiting will be told.
-       *[other] { $people } people who signed up or are waiting will be told.
+        [one] I’ll notify { $people } person who signed up or is waiting.
+       *[other] I’ll notify { $people } people who signed up or are waiting.
     } This cannot be undone.
 coord-cancel-yes = Yes, cancel the group
 coord-cancel-no = No, keep it
 coord-cancelled = The group is cancelled. { $told ->
         [0] Nobody had signed up.
-        [one] { $told } person is being told.
-       *[other] { $told } people are being told.
+        [one] { $told } person will be notified.
+       *[other] { $told } people will be notified.
     }
-draft-ask-programme = New group at { $centre }. Which programme?
+draft-ask-programme = New group — { $centre }. Which programme?
 draft-programme = { $title }
-draft-ask-first = When is the first session? Type the date and time in Kyiv, for example { $example }.
+draft-ask-first = When is the first session? Type the date and time (Kyiv time), for example { $example }.
 draft-bad-date = I could not read that date and time.
-draft-past-date = That moment has passed.
-draft-far-date = That is more than a year away.
+draft-past-date = That time has already passed.
+draft-far-date = That date is more than a year away. Choose an earlier one.
 draft-no-such-time = That time does not exist, or happens twice, in Kyiv because of a clock change. Choose another time.
 draft-ask-sessions = How many sessions, once a week at the same time? Type a number from 1 to 52.
 draft-bad-sessions = Type a whole number from 1 to 52.
 draft-ask-minutes = How long is one session, in minutes? For example 90 or 120.
 draft-bad-minutes = Type a number of minutes from 15 to 480.
 draft-ask-capacity = How many seats? Type a number from 1 to 200.
-draft-ask-language = Which language is the group held in?
+draft-ask-language = What language will the sessions be in?
 draft-ask-format = In person or online?
 draft-in-person = 🏠 In person
 draft-online = 💻 Online
 draft-preview-title = Check the new group before it opens:
 draft-preview-programme = Programme: { $programme }
 draft-preview-seats = Seats: { $capacity }
-draft-create = ✅ Open the group for sign-up
+draft-create = ✅ Open sign-up
 draft-start-over = 🔁 Start again
-draft-created = The group is open: people see it under "Groups" at this centre and near it.
-draft-open-new = 🗂 Open the new group
-draft-exists = Another group was created at the same moment. Tap "Open the group for sign-up" again.
-
+draft-created = The group is open: it now shows on the centre’s card (“Groups at this centre”) and among groups near people.
+draft-open-new = 🗂 View the group
+draft-exists = Another group was created at the same moment. Tap “Open sign-up” again.
 ## Centre updates
 card-subscribe = 🔔 Get updates from this centre
-subscribe-done = Done: you will get updates from "{ $centre }" — schedules, changes, closures. You can stop them at any time, or send /stop.
-subscribe-already = You already get updates from "{ $centre }".
+subscribe-done = Done: { $centre } will send you updates — schedules, changes, temporary closures. You can stop them at any time with “Stop these updates” or /stop.
+subscribe-already = You already get updates from { $centre }.
 subscribe-stop = 🔕 Stop these updates
-unsubscribe-done = You will no longer get updates from "{ $centre }".
+unsubscribe-done = You will no longer get updates from { $centre }.
 unsubscribe-all = { $count ->
         [0] You were not getting updates from any centre.
         [one] Done: you will no longer get updates from { $count } centre.
@@ -355,72 +361,68 @@ unsubscribe-all = { $count ->
     }
 
 ## Coordinator invitations
-invite-accepted = Welcome! You now coordinate "{ $centre }". Send /coordinate at any time to manage its groups and messages.
-invite-open = 🗂 Open my centre's groups
-invite-expired = This invitation has expired. Ask the bot's operator for a new one.
-invite-used = This invitation has already been used. Ask the bot's operator for a new one.
-invite-unknown = I do not know this invitation code. Check it, or ask the bot's operator for a new one.
+invite-accepted = Welcome! You are now a coordinator of { $centre }. Send /coordinate at any time to manage its groups and messages.
+invite-open = 🗂 Open my centre’s groups
+invite-expired = This invitation has expired. Ask the bot’s operator for a new one.
+invite-used = This invitation has already been used. Ask the bot’s operator for a new one.
+invite-unknown = I do not know this invitation code. Check it, or ask the bot’s operator for a new one.
 
 ## Broadcasts to a centre's subscribers
 coord-subscribers = Subscribers to updates: { $count }
-coord-broadcast = 📣 Messages to subscribers of { $centre }
-broadcast-list = 🗓 Messages of this centre
-broadcast-new = ✍️ New message to subscribers
-broadcast-ask = Write the message for the { $subscribers ->
-        [one] { $subscribers } subscriber
-       *[other] { $subscribers } subscribers
-    } of "{ $centre }", or tap "This week's schedule". You will see it before it goes.
-broadcast-schedule = 📅 This week's schedule
+coord-broadcast = 📣 Subscribers: { $centre }
+broadcast-list = 🗓 This centre’s messages
+broadcast-new = ✍️ New message
+broadcast-ask = Write the message for the centre’s subscribers ({ $subscribers } now), or tap “This week’s schedule”. Before it goes, I’ll show you how it looks.
+broadcast-schedule = 📅 This week’s schedule
 broadcast-bad-length = A message must have some text and at most { $max } characters. Write it again.
-broadcast-ask-time = When should it go? Type the date and time in Kyiv, for example { $example }.
+broadcast-ask-time = When should it go? Type the date and time (Kyiv time), for example { $example }.
 broadcast-preview-title = Preview — this is what subscribers will get:
-broadcast-preview-now = It goes now to { $subscribers ->
+broadcast-preview-now = It will go out now to { $subscribers ->
         [one] { $subscribers } subscriber
        *[other] { $subscribers } subscribers
     }.
-broadcast-preview-at = It goes on { $date } { $time } to the subscribers then ({ $subscribers } now).
+broadcast-preview-at = It will go out on { $date } { $time } to everyone subscribed at that time ({ $subscribers } now).
 broadcast-send-now = 📣 Send now
 broadcast-confirm-schedule = ✅ Schedule it
 broadcast-later = 🗓 Send later
 broadcast-from = 📣 { $centre }:
 broadcast-body = { $text }
-broadcast-schedule-title = 📅 This week at "{ $centre }":
+broadcast-schedule-title = 📅 { $centre }: this week’s schedule
 broadcast-schedule-item = { $programme }: { $session }
 broadcast-schedule-none = No group sessions this week.
-broadcast-list-title = Messages of "{ $centre }":
+broadcast-list-title = { $centre }: messages to subscribers
 broadcast-list-none = No messages yet.
-broadcast-kind-schedule = the week's schedule
+broadcast-kind-schedule = the week’s schedule
 broadcast-kind-message = a message
-broadcast-list-item = #{ $number }, { $what }, { $date } { $time }: { $status ->
+broadcast-list-item = No. { $number }, { $what }, { $date } { $time }: { $status ->
         [scheduled] scheduled
         [sending] sending
         [cancelled] cancelled
        *[done] sent
     } — delivered { $sent }, blocked { $blocked }, failed { $failed }, waiting { $pending }
-broadcast-cancel = ✖️ Cancel message #{ $number }
-broadcast-sending = 📣 Sending. You can follow it under "Messages of this centre", and I will tell you when it is done.
-broadcast-scheduled = 🗓 Scheduled for { $date } { $time }. You can cancel it until then under "Messages of this centre".
+broadcast-cancel = ✖️ Cancel no. { $number }
+broadcast-sending = 📣 Sending. You can follow it under “This centre’s messages”, and I’ll tell you when it is done.
+broadcast-scheduled = 🗓 Scheduled for { $date } { $time }. You can cancel it until then under “This centre’s messages”.
 broadcast-cancelled = The message is cancelled; nobody got it.
-broadcast-not-cancelled = This message cannot be cancelled: it has gone already, or it is not yours.
-broadcast-report = 📣 Your message to the subscribers of "{ $centre }" went out: delivered { $sent }, blocked the bot { $blocked }, failed { $failed }.
-
+broadcast-not-cancelled = This message cannot be cancelled: it has already gone out, or it is not yours.
+broadcast-report = 📣 Your message to subscribers went out ({ $centre }): delivered { $sent }, blocked the bot { $blocked }, failed { $failed }.
 ## Temporary closures
 card-closed = ⛔ Temporarily closed until { $date } { $time }: { $reason }
 card-closed-short = ⛔ Temporarily closed until { $date } { $time }
-broadcast-closed = ⛔ "{ $centre }" is temporarily closed until { $date } { $time }: { $reason }
-broadcast-reopened = ✅ "{ $centre }" is open again.
-closure-close = ⛔ Mark the centre closed for a while
+broadcast-closed = ⛔ { $centre } is temporarily closed until { $date } { $time }: { $reason }
+broadcast-reopened = ✅ { $centre } is open again.
+closure-close = ⛔ Mark as temporarily closed
 closure-reopen = ✅ The centre is open again
-closure-ask-reason = Why is "{ $centre }" closed? For example: no power. People will see it on the centre's card.
+closure-ask-reason = { $centre }: why is the centre closed? For example: no power. People will see it on the centre’s card.
 closure-bad-reason = Write the reason in at most { $max } characters.
-closure-ask-until = Until when? Type the date and time in Kyiv, for example { $example }.
-closure-done = Done: cards and nearest answers show the centre closed until { $date } { $time }, and its subscribers are being told.
+closure-ask-until = Until when? Type the date and time (Kyiv time), for example { $example }.
+closure-done = Done: the centre’s card and search results now show it closed until { $date } { $time }. Subscribers will be notified.
 closure-reopened = Done: the centre shows as open again.
 closure-not-closed = The centre was not marked closed.
 
 ## "This is wrong"
-card-report = ✏️ Something here is wrong
-report-ask-topic = What is wrong on the card of "{ $centre }"?
+card-report = ✏️ Report a mistake
+report-ask-topic = { $centre }: what is wrong on the card?
 report-topic-address = 📍 The address
 report-topic-phone = 📞 The phone number
 report-topic-hours = 🕘 The opening hours
@@ -429,21 +431,21 @@ report-topic-other = ✏️ Something else
 report-ask-details = If you can, write what is right (for example the new phone number). Your name and account are not kept.
 report-send-without = 📨 Send without details
 report-bad-details = Write it in at most { $max } characters, or send without details.
-report-thanks = Thank you! The centre's coordinator will check it. Until then, if you can, call the centre before you go.
-report-to-coordinator = ✏️ Someone says the card of "{ $centre }" is wrong: { $topic }
+report-thanks = Thank you! The centre’s coordinator will check it. Until then, if you can, call the centre before you go.
+report-to-coordinator = ✏️ Someone reported a mistake on the card of “{ $centre }”: { $topic }. If everything is correct, tap “All correct” — that renews its verified date.
 report-details = Their words: { $details }
-report-handled = ✅ Dealt with
-report-confirmed = ✔️ The card is right (renew its verified date)
+report-handled = ✅ Done
+report-confirmed = ✔️ All correct
 report-resolved = Done: the report is closed.
 report-not-open = This report is closed already, or it is not about your centre.
 broadcast-too-late = The time you chose has passed. Nothing was sent; write the message again and choose a later time.
-report-thanks-no-coordinator = Thank you, it is noted. This centre's coordinator is not in the bot yet, so if you can, call the centre before you go.
+report-thanks-no-coordinator = Thank you, it is noted. This centre’s coordinator is not in the bot yet, so if you can, call the centre before you go.
 
 ## Wellbeing check-in (WHO-5)
-menu-checkin = 🌱 How am I doing: a short anonymous check-in
-checkin-intro = These are the five questions of the WHO-5 Well-Being Index about the last two weeks. They help you notice how you are and suggest a next step. It is not a test and not a diagnosis.
-checkin-stored = What is stored: only your five answers, the day (no time), the language, the messenger and — if you choose — your oblast. They go only into anonymous overall statistics.
-checkin-not-stored = What is not stored: your messenger ID, name, phone, the exact time or your location. Nothing in the answers points to you, so the bot cannot show them as yours.
+menu-checkin = 🌱 How am I doing?
+checkin-intro = These are the five questions of the WHO-5 Well-Being Index (WHO Regional Office for Europe, 1998) about the last two weeks. They help you notice how you’re feeling and suggest where to turn. It is not a test and not a diagnosis. It is anonymous and takes a minute.
+checkin-stored = What is stored: only your five answers, the day (no time), the language, the messenger and — if you choose — your region. They go only into anonymous overall statistics.
+checkin-not-stored = What is not stored: your messenger ID, name, phone, the exact time or your location. So no one, including the bot, can link your answers to you.
 checkin-stop-any-time = You can stop at any point — then nothing is stored.
 checkin-begin = ▶️ Begin
 checkin-progress = Question { $number } of { $total }
@@ -459,23 +461,23 @@ checkin-answer-3 = More than half of the time
 checkin-answer-2 = Less than half of the time
 checkin-answer-1 = Some of the time
 checkin-answer-0 = At no time
-checkin-stop = ⏹ Stop (store nothing)
+checkin-stop = ⏹ Leave without saving
 checkin-stopped = Stopped. Nothing was stored.
-checkin-oblast-question = One last, optional question: would you share the oblast you are in now? It helps show where support is needed most. Only the oblast is stored.
-checkin-oblast-skip = Don't share my oblast
+checkin-oblast-question = One last, optional question: which region are you in now? It helps show where support is needed most. I keep only the region.
+checkin-oblast-skip = Skip
 checkin-oblast-choice = { $oblast }
-checkin-already-over = This check-in has already ended or was stopped, so nothing was stored this time.
+checkin-already-over = This check-in is already finished or stopped. To take it again, tap “Take it again”.
 checkin-again = 🌱 Take it again
 checkin-score = Your result: { $score } out of 100.
-checkin-result-good = It looks like the last two weeks have held quite a few good days. Keep hold of what helps you with that.
-checkin-result-low = It looks like the last two weeks have been hard for you. That is worth talking about with someone: at a Resilience Centre people will listen and support you — free, with no referral or appointment.
-checkin-result-very-low = It sounds like things are very hard for you right now. You don't have to go through this alone — talk to someone today.
-checkin-crisis-call = Call now — they will listen and support you:
-checkin-suggest-centre = You can talk to someone in person at the nearest Resilience Centre:
-checkin-not-a-diagnosis = This is not a diagnosis — just a way to notice how you are. A change of 10 points between check-ins is a real change.
+checkin-result-good = It looks like the last two weeks have held quite a few good days. Hold on to whatever is helping.
+checkin-result-low = It looks like things have been hard for you lately. That is worth talking about with someone: at a Resilience Centre people will listen and support you — free, with no referral or appointment.
+checkin-result-very-low = It sounds like things are very hard for you right now. Don’t stay alone with this — talk to someone today.
+checkin-crisis-call = Call now — it’s free, and someone will listen and support you:
+checkin-suggest-centre = You can talk to someone in person at the nearest Resilience Centre — tap the button below or share your location.
+checkin-not-a-diagnosis = This is not a diagnosis — just a way to notice how you are. A difference of 10 points or more between check-ins is a real change.
 checkin-find-centre = 📍 Find the nearest centre
 checkin-remind = ⏰ Remind me in two weeks
-checkin-reminder-set = I'll remind you on { $date } — in the daytime, not at night. For the reminder only who to remind and when is stored: it shows that you took a check-in, not your answers. It is deleted once you are reminded.
+checkin-reminder-set = I’ll remind you on { $date }, in the daytime. To send it, I keep only who to remind and when. That shows you took a check-in, not your answers, and it is deleted once the reminder is sent.
 checkin-reminder-cancel = Cancel the reminder
 checkin-reminder-cancelled = The reminder is cancelled.
 checkin-reminder-none = There was no reminder to cancel.
@@ -483,9 +485,9 @@ checkin-reminder-notice = Two weeks ago you asked me to remind you about a short
 checkin-not-now = Not now
 
 ## Forgetting a person
-about-forget = You can erase everything the bot knows about you at any time: the /forget command or the button below. Anonymous wellbeing check-ins are not linked to you, so they stay in the statistics.
+about-forget = You can delete everything the bot knows about you at any time: the /forget command or the “Forget me” button below. Anonymous wellbeing check-ins are not linked to you, so they stay in the statistics.
 menu-forget = 🗑 Forget me
-forget-what = This deletes everything the bot knows about you: your language, the step of our conversation, your group sign-ups (your seats go to the people waiting), centre updates, reminders and your coordinator role if you have one. It cannot be undone.
+forget-what = This deletes everything the bot knows about you: your language, the step of our conversation, your group sign-ups, including any name and phone you gave (your seats go to the people waiting), your subscriptions to centre updates, reminders and your coordinator role if you have one. It cannot be undone.
 forget-checkins-stay = Anonymous wellbeing check-ins are not linked to you, so they stay in the overall statistics.
 forget-confirm = 🗑 Yes, delete everything
 forget-done = Done: I have deleted everything I knew about you.
@@ -500,12 +502,12 @@ forget-done-subscriptions = { $count ->
 forget-afresh = If you write again, we start with a clean slate.
 
 ## Check-in statistics (coordinators)
-coord-stats = 📊 Wellbeing check-in statistics
+coord-stats = 📊 Check-in statistics
 stats-title = Anonymous wellbeing check-ins (WHO-5) over { $weeks ->
-        [one] the last complete week
+        [1] the last complete week
        *[other] the last { $weeks } complete weeks
     }: count, mean score (0–100) and share scoring 50 or less. The current week appears once it is over.
-stats-suppressed = Cells with fewer than { $min } check-ins are hidden so that nobody can be recognised.
+stats-suppressed = Weeks and regions with fewer than { $min } check-ins are hidden so that nobody can be recognised.
 stats-area = { $area }
 stats-all-ukraine = All of Ukraine
 stats-oblast = { $oblast }

@@ -59,14 +59,19 @@ impl Oblast {
     }
 }
 
-/// The outcome of a typed search.
+/// The outcome of a typed search. `matched` is the skeleton of the name that
+/// matched (a place's own name, or a variant such as a former name that
+/// several places share), so that a hint can say "places called «…»" with the
+/// name the person meant rather than another candidate's own name.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Lookup {
-    /// One place is meant. `others` are places with the same name that are far
-    /// less likely (villages named like a city), offered as "not this one?".
-    Found { place: usize, others: Vec<usize> },
-    /// Several places fit equally well: ask which one.
-    Ambiguous(Vec<usize>),
+    /// One place is meant: the only one, or one that clearly dominates its
+    /// namesakes (a city among villages, or ten times the population of the
+    /// next). `others` are its namesakes, most likely first, offered as "not
+    /// this one?".
+    Found { place: usize, others: Vec<usize>, matched: String },
+    /// Several places fit and none dominates: ask which one, most likely first.
+    Ambiguous { candidates: Vec<usize>, matched: String },
     /// Nothing fits; these spellings come closest (maybe none).
     NotFound { suggestions: Vec<usize> },
 }
@@ -247,7 +252,7 @@ impl Gazetteer {
             return Lookup::NotFound { suggestions: Vec::new() };
         }
         if let Some(exact) = self.by_key.get(&whole) {
-            return self.decide(exact.clone());
+            return self.decide(exact.clone(), whole);
         }
         if words.len() > 1
             && let Some(oblast) = words.last().and_then(|w| self.oblast_named(w))
@@ -267,23 +272,33 @@ impl Gazetteer {
             return Lookup::NotFound { suggestions: Vec::new() };
         }
         let keep = |candidates: Vec<usize>| -> Vec<usize> {
-            match oblast {
-                Some(oblast) => candidates.into_iter().filter(|&p| self.places[p].oblast == oblast).collect(),
-                None => candidates,
-            }
+            candidates.into_iter().filter(|&p| oblast.is_none_or(|oblast| self.places[p].oblast == oblast)).collect()
         };
         let exact = keep(self.by_key.get(key).cloned().unwrap_or_default());
         if !exact.is_empty() {
-            return self.decide(exact);
+            return self.decide(exact, key.to_owned());
         }
         let budget = edit_budget(key.len());
-        let (best, candidates) = self.fuzzy(key, budget);
-        let candidates = keep(candidates);
-        if best.is_some() && !candidates.is_empty() {
-            return self.decide(candidates);
+        // Of the names equally close to a misspelling, the one of the most
+        // likely place is meant; its namesakes are the candidates.
+        let mut named: Vec<(usize, &str)> = self
+            .fuzzy(key, budget)
+            .into_iter()
+            .filter(|&(place, _)| oblast.is_none_or(|oblast| self.places[place].oblast == oblast))
+            .collect();
+        if !named.is_empty() {
+            let mut ranked: Vec<usize> = named.iter().map(|&(place, _)| place).collect();
+            self.rank(&mut ranked);
+            let meant = named.iter().find(|&&(place, _)| place == ranked[0]).map_or("", |&(_, name)| name).to_owned();
+            named.retain(|&(_, name)| name == meant);
+            return self.decide(named.into_iter().map(|(place, _)| place).collect(), meant);
         }
-        let (_, near) = self.fuzzy(key, budget + 1);
-        let mut suggestions = keep(near);
+        let mut suggestions: Vec<usize> = self
+            .fuzzy(key, budget + 1)
+            .into_iter()
+            .map(|(place, _)| place)
+            .filter(|&place| oblast.is_none_or(|oblast| self.places[place].oblast == oblast))
+            .collect();
         self.rank(&mut suggestions);
         suggestions.dedup_by(|a, b| self.places[*a].name_uk == self.places[*b].name_uk);
         suggestions.truncate(3);
@@ -301,37 +316,57 @@ impl Gazetteer {
             .map(|(_, i)| *i)
     }
 
-    /// All places whose key is within `budget` edits, at the smallest distance
-    /// found. Searched one edit at a time: most typos are one edit, and a
-    /// search within one edit visits far fewer names than within two.
-    fn fuzzy(&self, key: &str, budget: usize) -> (Option<usize>, Vec<usize>) {
+    /// Every place whose name is within `budget` edits of `key`, with the
+    /// name (its key) that came that close, at the smallest distance found.
+    /// Searched one edit at a time: most typos are one edit, and a search
+    /// within one edit visits far fewer names than within two.
+    fn fuzzy(&self, key: &str, budget: usize) -> Vec<(usize, &str)> {
         let within = (0..=budget)
             .map(|limit| self.trie.within(key.as_bytes(), limit))
             .find(|within| !within.is_empty())
             .unwrap_or_default();
         let best = within.iter().map(|(_, distance)| *distance).min();
-        let mut found: Vec<usize> = within
+        let mut found: Vec<(usize, &str)> = within
             .iter()
             .filter(|(_, distance)| Some(*distance) == best)
-            .flat_map(|(k, _)| self.by_key.get(&self.keys[*k as usize]).into_iter().flatten().copied())
+            .flat_map(|(k, _)| {
+                let name = self.keys[*k as usize].as_str();
+                self.by_key.get(name).into_iter().flatten().map(move |&place| (place, name))
+            })
             .collect();
         found.sort_unstable();
-        found.dedup();
-        (best, found)
+        found.dedup_by_key(|(place, _)| *place);
+        found
     }
 
-    /// A single city among villages of the same name is meant; otherwise ask.
-    fn decide(&self, mut candidates: Vec<usize>) -> Lookup {
+    /// The one place meant among namesakes, if one dominates; otherwise ask.
+    fn decide(&self, mut candidates: Vec<usize>, matched: String) -> Lookup {
         self.rank(&mut candidates);
-        if candidates.len() == 1 {
-            return Lookup::Found { place: candidates[0], others: Vec::new() };
-        }
-        let cities = candidates.iter().filter(|&&p| self.places[p].kind == PlaceKind::City).count();
-        if cities == 1 {
+        if candidates.len() == 1 || self.dominates(&candidates, &matched) {
             let place = candidates.remove(0);
-            return Lookup::Found { place, others: candidates };
+            return Lookup::Found { place, others: candidates, matched };
         }
-        Lookup::Ambiguous(candidates)
+        Lookup::Ambiguous { candidates, matched }
+    }
+
+    /// Whether the first of ranked namesakes is clearly the one meant: the
+    /// only city among them, called so by its own name ("Рівне" the city, not
+    /// the villages; not the city Привілля, which one source also calls
+    /// Привільне, against twenty villages of that name), or a place
+    /// of at least ten thousand people ten times as populous as the next
+    /// ("Миколаїв" of 470,000 against the town of 15,000 in Lviv oblast).
+    /// A town among villages does not dominate by its type alone: there are
+    /// thirty villages called Привільне beside the town, and populations of
+    /// villages are mostly unknown.
+    fn dominates(&self, ranked: &[usize], matched: &str) -> bool {
+        let [top, rest @ ..] = ranked else { return false };
+        let top = &self.places[*top];
+        let own_name = skeleton(&top.name_uk) == matched || skeleton(&top.name_lat) == matched;
+        if own_name && top.kind == PlaceKind::City && rest.iter().all(|&p| self.places[p].kind != PlaceKind::City) {
+            return true;
+        }
+        let next_population = rest.iter().map(|&p| self.places[p].population).max().unwrap_or(0);
+        top.population >= DOMINANT_POPULATION && top.population >= next_population.saturating_mul(10)
     }
 
     /// Cities first, then by population, then by oblast and name for stable output.
@@ -346,6 +381,11 @@ impl Gazetteer {
         });
     }
 }
+
+/// A place must have at least this many people to dominate its namesakes by
+/// population alone: below it, populations are mostly unknown (0) and
+/// "ten times" means little.
+const DOMINANT_POPULATION: u32 = 10_000;
 
 /// Edits allowed for a key of this length: none for very short names, where
 /// one edit reaches too many others, up to two for long ones.

@@ -10,12 +10,93 @@
 //! small edit distance over skeletons.
 
 /// The skeleton of a name or query: lowercase ASCII letters and digits only.
+/// A word that mixes Cyrillic and Latin letters is first read in its main
+/// script (see [`unmix`]).
 pub fn skeleton(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in unmix(text).chars().flat_map(char::to_lowercase) {
         out.push_str(fold(c));
     }
     out
+}
+
+/// Latin letters that look like Cyrillic ones, and those Cyrillic letters.
+/// Typing on a phone with two keyboards, or pasting, mixes them inside a word
+/// ("ХEPCOH" with Latin E, P, C, O; "Cуми" with a Latin C), and the mixed
+/// word matches nothing.
+const LOOKALIKES: [(char, char); 26] = [
+    ('a', 'а'),
+    ('c', 'с'),
+    ('e', 'е'),
+    ('i', 'і'),
+    ('o', 'о'),
+    ('p', 'р'),
+    ('x', 'х'),
+    ('y', 'у'),
+    ('k', 'к'),
+    ('m', 'м'),
+    ('h', 'н'),
+    ('t', 'т'),
+    ('b', 'в'),
+    ('A', 'А'),
+    ('C', 'С'),
+    ('E', 'Е'),
+    ('I', 'І'),
+    ('O', 'О'),
+    ('P', 'Р'),
+    ('X', 'Х'),
+    ('Y', 'У'),
+    ('K', 'К'),
+    ('M', 'М'),
+    ('H', 'Н'),
+    ('T', 'Т'),
+    ('B', 'В'),
+];
+
+/// Each word that mixes scripts with its look-alike letters turned into one
+/// script: into Cyrillic when every Latin letter in it has a Cyrillic
+/// look-alike ("ХEPCOH"), else into Latin when every Cyrillic one has a Latin
+/// look-alike ("Kyіv"), else into the script of most of its letters. Words
+/// in one script are returned as they are.
+pub fn unmix(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_cyrillic = |c: char| matches!(c, '\u{0400}'..='\u{04FF}');
+    let mixes_scripts = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| word.chars().any(is_cyrillic) && word.chars().any(|c| c.is_ascii_alphabetic()));
+    if !mixes_scripts {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let cyrillic = word.chars().filter(|&c| is_cyrillic(c)).count();
+        let latin = word.chars().filter(char::is_ascii_alphabetic).count();
+        if cyrillic > 0 && latin > 0 {
+            let has_lookalike = |c: char, latin: bool| LOOKALIKES.iter().any(|&(l, y)| c == if latin { l } else { y });
+            let all_latin_alike = word.chars().filter(char::is_ascii_alphabetic).all(|c| has_lookalike(c, true));
+            let all_cyrillic_alike = word.chars().filter(|&c| is_cyrillic(c)).all(|c| has_lookalike(c, false));
+            let to_cyrillic = all_latin_alike || (!all_cyrillic_alike && cyrillic >= latin);
+            out.extend(word.chars().map(|c| {
+                LOOKALIKES
+                    .iter()
+                    .find(|&&(lat, cyr)| if to_cyrillic { c == lat } else { c == cyr })
+                    .map_or(c, |&(lat, cyr)| if to_cyrillic { cyr } else { lat })
+            }));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 fn fold(c: char) -> &'static str {
@@ -189,6 +270,18 @@ mod tests {
         assert_eq!(skeleton("Kyiv"), skeleton("Київ"));
         assert_eq!(skeleton("Гоща"), skeleton("Goshcha"));
         assert_eq!(skeleton("Петро-Михайлівка"), skeleton("петро михайлівка"));
+    }
+
+    #[test]
+    fn latin_look_alikes_inside_a_cyrillic_word_are_read_as_cyrillic_and_the_reverse() {
+        assert_eq!(skeleton("ХEPCOH"), skeleton("Херсон"), "Latin E, P, C, O in Kherson");
+        assert_eq!(skeleton("Cуми"), skeleton("Суми"), "a Latin C");
+        assert_eq!(skeleton("Kyіv"), skeleton("Kyiv"), "a Cyrillic і in a Latin word");
+        assert_eq!(skeleton("Lvіv Оblast"), skeleton("Lviv Oblast"));
+        assert_eq!(unmix("Бровари, Kyiv"), "Бровари, Kyiv", "words in one script stay");
+        assert_eq!(unmix("Бровари"), "Бровари");
+        // A letter with no look-alike stays: "Жk" is Cyrillic with a Latin k.
+        assert_eq!(unmix("Жk"), "Жк");
     }
 
     #[test]

@@ -44,10 +44,10 @@ async fn a_coordinator_previews_a_message_sends_it_and_gets_a_report(pool: PgPoo
     let app = setup(pool, 3).await;
     let desk = app.say(COORDINATOR, UK, "/coordinate").await;
     assert!(desk.text().contains("Підписників на новини: 3"), "{}", desk.text());
-    let list = app.press(COORDINATOR, UK, &desk.button("Повідомлення підписникам")).await;
+    let list = app.press(COORDINATOR, UK, &desk.button("Підписникам:")).await;
     assert!(list.text().contains("Повідомлень ще не було."), "{}", list.text());
     let ask = app.press(COORDINATOR, UK, &list.button("Нове повідомлення")).await;
-    assert!(ask.text().contains("для 3 підписників"), "{}", ask.text());
+    assert!(ask.text().contains("для підписників центру (зараз їх 3)"), "{}", ask.text());
     let empty = app.say(COORDINATOR, UK, "   ").await;
     assert!(empty.text().contains("не довший за 3000 символів"), "{}", empty.text());
     let long = app.say(COORDINATOR, UK, &"я".repeat(3001)).await;
@@ -56,7 +56,7 @@ async fn a_coordinator_previews_a_message_sends_it_and_gets_a_report(pool: PgPoo
     let text = preview.text();
     assert!(text.contains("📣 Центр життєстійкості Львівської громади:"), "{text}");
     assert!(text.contains("Сьогодні центр зачинено: немає світла."), "{text}");
-    assert!(text.contains("Повідомлення піде зараз 3 підписникам."), "{text}");
+    assert!(text.contains("Повідомлення буде надіслано зараз; отримають 3 підписники."), "{text}");
     let none: i64 = sqlx::query_scalar("SELECT count(*) FROM broadcast").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(none, 0, "nothing goes before it is confirmed");
 
@@ -71,7 +71,9 @@ async fn a_coordinator_previews_a_message_sends_it_and_gets_a_report(pool: PgPoo
     let report = app.notices_for(COORDINATOR, kyiv(2026, 11, 23, 12, 2)).await;
     assert_eq!(report.len(), 1);
     assert!(
-        report[0].text().contains("надіслано: доставлено 2, заблокували бота 1, не вдалося 0"),
+        report[0].text().contains(
+            "надіслано (Центр життєстійкості Львівської громади): доставлено 2, заблокували бота 1, не вдалося 0"
+        ),
         "{}",
         report[0].text()
     );
@@ -88,7 +90,7 @@ async fn this_week_s_schedule_is_written_in_each_subscriber_s_language(pool: PgP
     let compose = app.press(COORDINATOR, UK, &Action::BroadcastNew(lviv())).await;
     let preview = app.press(COORDINATOR, UK, &compose.button("Розклад на тиждень")).await;
     assert!(
-        preview.text().contains("📅 Цього тижня в «Центр життєстійкості Львівської громади»:"),
+        preview.text().contains("📅 Центр життєстійкості Львівської громади: розклад на цей тиждень"),
         "{}",
         preview.text()
     );
@@ -96,7 +98,7 @@ async fn this_week_s_schedule_is_written_in_each_subscriber_s_language(pool: PgP
     // On Wednesday 25 November the first session (Tuesday 1 December) is within the week.
     let sent = work(&app, kyiv(2026, 11, 25, 10, 0), Arc::new(Recorder::default())).await;
     let english = &sent.iter().find(|(to, _)| to == "english").unwrap().1;
-    assert!(english.contains("📅 This week at"), "{english}");
+    assert!(english.contains(": this week’s schedule"), "{english}");
     assert!(english.contains("Parenting Without Stress: 1. 1 December 2026 (Tue), 18:00–19:30"), "{english}");
     let ukrainian = &sent.iter().find(|(to, _)| to == "s0").unwrap().1;
     assert!(ukrainian.contains("Батьківство без стресу: 1. 01.12.2026 (Вт), 18:00–19:30"), "{ukrainian}");
@@ -115,7 +117,7 @@ async fn a_scheduled_message_waits_for_its_time_and_can_be_cancelled_until_then(
             let past = app.say(COORDINATOR, UK, "01.01.2026 09:00").await;
             assert!(past.text().contains("Цей час уже минув."), "{}", past.text());
             let preview = app.say(COORDINATOR, UK, at).await;
-            assert!(preview.text().contains("Повідомлення піде"), "{}", preview.text());
+            assert!(preview.text().contains("Повідомлення буде надіслано"), "{}", preview.text());
             let done = app.press(COORDINATOR, UK, &preview.button("Запланувати")).await;
             assert!(done.text().contains("🗓 Заплановано на"), "{}", done.text());
         }
@@ -130,7 +132,7 @@ async fn a_scheduled_message_waits_for_its_time_and_can_be_cancelled_until_then(
     // Someone who does not coordinate the centre cannot cancel it.
     let forged = app.press("s0", UK, &Action::BroadcastCancel(second)).await;
     assert!(forged.text().contains("не можна скасувати"), "{}", forged.text());
-    let cancelled = app.press(COORDINATOR, UK, &list.button(&format!("Скасувати повідомлення №{second}"))).await;
+    let cancelled = app.press(COORDINATOR, UK, &list.button(&format!("Скасувати №\u{a0}{second}"))).await;
     assert!(cancelled.text().contains("Повідомлення скасовано"), "{}", cancelled.text());
     let sent = work(&app, kyiv(2026, 11, 30, 10, 30), Arc::new(Recorder::default())).await;
     assert_eq!(sent.len(), 2);
@@ -190,15 +192,15 @@ async fn a_closure_shows_on_cards_and_nearest_answers_and_subscribers_are_told(p
     let app = setup(pool, 1).await;
     app.press("english", Language::En, &Action::Subscribe(lviv())).await;
     let desk = app.say(COORDINATOR, UK, "/coordinate").await;
-    let ask = app.press(COORDINATOR, UK, &desk.button("Позначити, що центр тимчасово зачинено")).await;
-    assert!(ask.text().contains("Чому «Центр життєстійкості Львівської громади» зачинено?"), "{}", ask.text());
+    let ask = app.press(COORDINATOR, UK, &desk.button("Позначити як зачинений")).await;
+    assert!(ask.text().contains("Центр життєстійкості Львівської громади: чому центр зачинено?"), "{}", ask.text());
     let long = app.say(COORDINATOR, UK, &"б".repeat(301)).await;
     assert!(long.text().contains("причину до 300 символів"), "{}", long.text());
     app.say(COORDINATOR, UK, "Немає світла").await;
     let past = app.say(COORDINATOR, UK, "22.11.2026 10:00").await;
     assert!(past.text().contains("Цей час уже минув."), "{}", past.text());
     let done = app.say(COORDINATOR, UK, "24.11.2026 09:00").await;
-    assert!(done.text().contains("зачиненим до 24.11.2026 о 9:00"), "{}", done.text());
+    assert!(done.text().contains("позначено як зачинений до 24.11.2026 о 9:00"), "{}", done.text());
     // Every bot reloads its directory on the notification; here, by hand.
     app.reload_directory().await;
 

@@ -67,7 +67,7 @@ async fn a_checkin_is_stored_once_at_the_end_without_anything_that_identifies_th
     let first = app.press("olena", UK, &consent.button("Почати")).await;
     let first_screen = first.clone();
     assert!(first.text().contains("Запитання 1 з 5"), "{}", first.text());
-    assert!(first.text().contains("ви почувалися бадьоро, у гарному настрої?"), "{}", first.text());
+    assert!(first.text().contains("ви почувалися життєрадісно, у доброму настрої?"), "{}", first.text());
     let labels: Vec<&str> = first.last().buttons.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(
         &labels[..6],
@@ -87,7 +87,7 @@ async fn a_checkin_is_stored_once_at_the_end_without_anything_that_identifies_th
         ["Більшу частину часу", "Іноді", "Увесь час", "Жодного разу", "Менше ніж половину часу"],
     )
     .await;
-    assert!(oblasts.text().contains("чи поділитеся областю"), "{}", oblasts.text());
+    assert!(oblasts.text().contains("у якому регіоні ви зараз?"), "{}", oblasts.text());
     // The answers so far are in the buttons, not in the stored state.
     let state = app.stored_state("olena").await;
     assert_eq!(state["kind"], "checking_in");
@@ -113,9 +113,9 @@ async fn a_checkin_is_stored_once_at_the_end_without_anything_that_identifies_th
     // A second tap on the same button stores nothing more, nor do the
     // buttons of the finished check-in's earlier questions.
     let again = app.press("olena", UK, &oblasts.button("Львівська область")).await;
-    assert!(again.text().contains("вже завершилася"), "{}", again.text());
+    assert!(again.text().contains("вже завершена або зупинена"), "{}", again.text());
     let earlier = app.press("olena", UK, &first_screen.button("Іноді")).await;
-    assert!(earlier.text().contains("вже завершилася"), "{}", earlier.text());
+    assert!(earlier.text().contains("вже завершена або зупинена"), "{}", earlier.text());
     assert_eq!(rows(&app).await, 1);
 }
 
@@ -124,7 +124,7 @@ async fn stopping_or_leaving_midway_stores_nothing(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let first = begin(&app, "petro", UK).await;
     let second = app.press("petro", UK, &first.button("Іноді")).await;
-    let stopped = app.press("petro", UK, &second.button("Зупинитися")).await;
+    let stopped = app.press("petro", UK, &second.button("Вийти без збереження")).await;
     assert!(stopped.text().contains("Нічого не збережено."), "{}", stopped.text());
     assert_eq!(app.stored_state("petro").await, serde_json::json!({ "kind": "idle" }));
 
@@ -132,7 +132,7 @@ async fn stopping_or_leaving_midway_stores_nothing(pool: PgPool) {
     let first = begin(&app, "petro", UK).await;
     app.say("petro", UK, "/menu").await;
     let late = app.press("petro", UK, &done(token(&first), [1, 1, 1, 1, 1])).await;
-    assert!(late.text().contains("вже завершилася"), "{}", late.text());
+    assert!(late.text().contains("вже завершена або зупинена"), "{}", late.text());
     assert_eq!(rows(&app).await, 0);
 
     // Forged answers are refused as a stale button.
@@ -156,14 +156,14 @@ async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_line
 
     // 52 but one item at 1: a centre, one tap away.
     let one_item = finish(&app, "b", [3, 2, 4, 1, 3]).await;
-    assert!(one_item.text().contains("Центрі життєстійкості"), "{}", one_item.text());
+    assert!(one_item.text().contains("центрі життєстійкості"), "{}", one_item.text());
     assert!(one_item.has_button(&find) && one_item.last().ask_location);
     assert!(!one_item.text().contains("7333"));
 
     // 48 and 32: a centre, no crisis lines.
     for (user, answers) in [("c", [3, 3, 2, 2, 2]), ("d", [2, 2, 2, 1, 1])] {
         let low = finish(&app, user, answers).await;
-        assert!(low.text().contains("непростими"), "{}", low.text());
+        assert!(low.text().contains("останнім часом вам буває непросто"), "{}", low.text());
         assert!(low.has_button(&find));
         assert!(!low.text().contains("7333"), "{}", low.text());
     }
@@ -173,9 +173,10 @@ async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_line
     let text = crisis.text();
     assert!(text.contains("Ваш результат: 28 зі 100."), "{text}");
     let lifeline = text.find("7333").expect("Lifeline Ukraine's number");
-    let centre = text.find("Центрі життєстійкості").expect("the centre");
+    let centre = text.find("центрі життєстійкості").expect("the centre");
     assert!(lifeline < centre, "{text}");
-    assert!(text.contains("112"), "{text}");
+    let emergency = text.find("112").expect("the emergency number");
+    assert!(lifeline < emergency, "Lifeline on top, then emergency services: {text}");
     assert!(crisis.has_button(&find) && crisis.has_button(&Action::HelpNow));
     assert!(!text.to_lowercase().contains("депрес"), "never a diagnosis: {text}");
 
@@ -296,12 +297,12 @@ async fn coordinators_see_weekly_figures_with_cells_under_ten_hidden(pool: PgPoo
     app.say("coord", UK, "/menu").await;
     assert!(app.store.add_coordinator("sample-lvivska", &person).await.unwrap());
     let desk = app.say("coord", UK, "/coordinate").await;
-    let stats = app.press("coord", UK, &desk.button("Статистика перевірок")).await;
+    let stats = app.press("coord", UK, &desk.button("Статистика самопочуття")).await;
     let text = stats.text();
     assert!(text.contains("Уся Україна"), "{text}");
-    assert!(text.contains("тиждень з 16.11.2026: 22 перевірки, середній бал 54,5, ≤ 50 — 36 %"), "{text}");
+    assert!(text.contains("тиждень з 16.11.2026: 22 перевірки, середній бал 54,5, ≤ 50 — 36\u{a0}%"), "{text}");
     assert!(text.contains("Львівська область"), "{text}");
-    assert!(text.contains("тиждень з 16.11.2026: 10 перевірок, середній бал 60,0, ≤ 50 — 50 %"), "{text}");
+    assert!(text.contains("тиждень з 16.11.2026: 10 перевірок, середній бал 60,0, ≤ 50 — 50\u{a0}%"), "{text}");
     assert!(text.contains("тиждень з 09.11.2026: менше ніж 10 перевірок"), "{text}");
     assert!(text.contains("тиждень з 28.09.2026"), "eight weeks: {text}");
     assert!(!text.contains("9 перевірок") && !text.contains("3 перевірки"), "{text}");
@@ -395,7 +396,7 @@ async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_kee
     // The button asks first; nothing is deleted until confirmed.
     let about = app.say("anna", UK, "/privacy").await;
     let asked = app.press("anna", UK, &about.button("Забути мене")).await;
-    assert!(asked.text().contains("Скасувати це не можна."), "{}", asked.text());
+    assert!(asked.text().contains("Відновити це буде неможливо."), "{}", asked.text());
     assert_eq!(count("SELECT count(*) FROM chat_user WHERE external_id = $1").await, 1);
 
     let done = app.press("anna", UK, &asked.button("Так, видалити все")).await;

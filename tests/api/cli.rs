@@ -48,10 +48,10 @@ async fn a_scripted_ukrainian_chat_answers_a_location_and_typed_places(pool: PgP
     assert!(!out.contains("> "), "no prompts when stdin is not a terminal");
     for expected in [
         "Найближчі до вас центри:",
-        "Найближчі центри до населеного пункту Бровари (Київська область):",
+        "📍 Бровари (Київська область) — найближчі центри:",
         "1. Центр життєстійкості Броварської громади",
-        "Найближчі центри до населеного пункту Львів (Львівська область):",
-        "з назвою «Новомиколаївка». У якій області?",
+        "📍 Львів (Львівська область) — найближчі центри:",
+        "із назвою «Новомиколаївка». У якій області?",
         "[1] ",
         "Немає такої кнопки. Оберіть номер від 1 до ",
     ] {
@@ -71,7 +71,7 @@ async fn a_scripted_english_chat_presses_buttons_by_number_and_by_label(pool: Pg
         "The centres nearest to you:",
         "Last verified:",
         "📍 ",
-        "I couldn't read those coordinates.",
+        "I couldn’t read those coordinates.",
         "(To share a location, type /loc LAT LON",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
@@ -261,18 +261,19 @@ async fn in_the_terminal_a_coordinator_gets_the_list_as_csv_and_cancelling_tells
 
     let script = "/start centre-sample-lvivska\n👥 Групи в цьому центрі\n#1\n✍️ Записатися\nІван\n067 123 45 67\n";
     let resident = run(&url, &["chat", "--user", "ivan"], script);
-    assert!(stdout(&resident).contains("✅ Вас записано: Самодопомога плюс (SH+)"), "{}", stdout(&resident));
+    assert!(stdout(&resident).contains("✅ Вас записано до групи «Самодопомога плюс (SH+)»"), "{}", stdout(&resident));
 
-    let script = "/coordinate\n#1\n📄 Список записаних файлом CSV\n⬅️ Назад до групи\n❌ Скасувати групу\nТак, скасувати групу\n";
+    let script =
+        "/coordinate\n#1\n📄 Список у файлі CSV\n⬅️ Назад до групи\n❌ Скасувати групу\nТак, скасувати групу\n";
     let coordinator = run(&url, &["chat", "--user", "anna"], script);
     let out = stdout(&coordinator);
     for expected in [
         "🗂 Групи, які ви координуєте",
         "📄 signups-shp.csv:",
-        "№,Статус,Місце в черзі,Ім’я,Телефон,Запис (за київським часом)",
+        "№,Статус,Номер у черзі,Ім’я,Телефон,Запис (за київським часом)",
         "1,записано,,Іван,+380671234567,",
-        "Скасувати «Самодопомога плюс (SH+)», що починається 01.01.2030? Повідомимо 1 людину",
-        "Групу скасовано. Повідомляємо 1 людину.",
+        "Скасувати групу «Самодопомога плюс (SH+)», що починається 01.01.2030? Я повідомлю 1 людину",
+        "Групу скасовано. 1 людині прийде повідомлення.",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -280,7 +281,11 @@ async fn in_the_terminal_a_coordinator_gets_the_list_as_csv_and_cancelling_tells
     // The resident sees the notice after their next message.
     let resident = run(&url, &["chat", "--user", "ivan"], "меню\nменю\n");
     let out = stdout(&resident);
-    assert_eq!(out.matches("❗ Групу «Самодопомога плюс (SH+)»").count(), 1, "told once:\n{out}");
+    assert_eq!(
+        out.matches("❗ На жаль, центр скасував групу «Самодопомога плюс (SH+)»").count(),
+        1,
+        "told once:\n{out}"
+    );
 }
 
 #[sqlx::test]
@@ -309,7 +314,7 @@ async fn operators_invite_list_and_revoke_coordinators(pool: PgPool) {
     assert!(out.contains(&format!("/start coord-{code}")), "{out}");
 
     let chat = run(&url, &["chat", "--user", "anna"], &format!("/start coord-{code}\n"));
-    assert!(stdout(&chat).contains("Тепер ви координуєте"), "{}", stdout(&chat));
+    assert!(stdout(&chat).contains("Тепер ви координатор"), "{}", stdout(&chat));
     let list = run(&url, &["coordinator", "list"], "");
     assert!(stdout(&list).contains("sample-lvivska\tconsole\tanna\tsince "), "{}", stdout(&list));
     let revoke = run(

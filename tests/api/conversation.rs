@@ -30,10 +30,10 @@ async fn a_shared_location_answers_in_english_with_a_decimal_point(pool: PgPool)
     let text = answer.text();
     assert!(text.starts_with("The centres nearest to you:"), "{text}");
     assert_eq!(listed_centres(&answer), brute_force_nearest(50.48, 30.65, 3));
-    assert!(text.contains(" km\n"), "{text}");
+    assert!(text.contains("\u{a0}km\n"), "{text}");
     assert!(text.contains("Open now, closes at 18:00."), "{text}");
     let ukrainian = app.location("olena", UK, 50.48, 30.65).await.text();
-    let decimal_comma = ukrainian.lines().any(|l| l.contains(" км") && l.contains(','));
+    let decimal_comma = ukrainian.lines().any(|l| l.contains("\u{a0}км") && l.contains(','));
     assert!(decimal_comma, "{ukrainian}");
 }
 
@@ -44,10 +44,7 @@ async fn typing_brovary_in_every_spelling_finds_brovary(pool: PgPool) {
     {
         let answer = app.say("olena", UK, spelling).await;
         let text = answer.text();
-        assert!(
-            text.starts_with("Найближчі центри до населеного пункту Бровари (Київська область):"),
-            "{spelling}: {text}"
-        );
+        assert!(text.starts_with("📍 Бровари (Київська область) — найближчі центри:"), "{spelling}: {text}");
         assert_eq!(listed_centres(&answer)[0], "sample-brovarska", "{spelling}");
     }
 }
@@ -68,7 +65,7 @@ async fn lviv_in_latin_letters_finds_the_lviv_centre_with_its_address(pool: PgPo
 async fn an_ambiguous_name_asks_for_the_oblast_then_the_place(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let answer = app.say("olena", UK, "Новомиколаївка").await;
-    assert!(answer.text().contains("з назвою «Новомиколаївка». У якій області?"), "{}", answer.text());
+    assert!(answer.text().contains("із назвою «Новомиколаївка». У якій області?"), "{}", answer.text());
     let oblasts = answer.last().buttons.iter().filter(|(_, a)| matches!(a, Action::Oblast(_))).count();
     assert!(oblasts >= 5, "{:?}", answer.last().buttons);
 
@@ -79,7 +76,7 @@ async fn an_ambiguous_name_asks_for_the_oblast_then_the_place(pool: PgPool) {
 
     let results = app.press("olena", UK, &first_place).await;
     assert!(
-        results.text().starts_with("Найближчі центри до населеного пункту Новомиколаївка (Запорізька область)"),
+        results.text().starts_with("📍 Новомиколаївка (Запорізька область) — найближчі центри:"),
         "{}",
         results.text()
     );
@@ -90,11 +87,7 @@ async fn an_ambiguous_name_asks_for_the_oblast_then_the_place(pool: PgPool) {
 async fn a_place_with_the_oblast_typed_after_it_needs_no_question(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let answer = app.say("olena", UK, "Новомиколаївка, Сумська").await;
-    assert!(
-        answer.text().starts_with("Найближчі центри до населеного пункту Новомиколаївка (Сумська область)"),
-        "{}",
-        answer.text()
-    );
+    assert!(answer.text().starts_with("📍 Новомиколаївка (Сумська область) — найближчі центри:"), "{}", answer.text());
 }
 
 #[sqlx::test]
@@ -102,12 +95,12 @@ async fn an_unknown_place_gets_closest_spellings_or_a_request_for_location(pool:
     let app = TestApp::new(pool).await;
     app.press("olena", UK, &Action::Find).await;
     let answer = app.say("olena", UK, "Броварищево").await;
-    assert!(answer.text().contains("Не знайшов населеного пункту «Броварищево»."), "{}", answer.text());
+    assert!(answer.text().contains("Не можу знайти населений пункт «Броварищево»."), "{}", answer.text());
     assert!(answer.last().ask_location);
 
     // Still asked for a place, a nonsense word is "not found", with the location request.
     let gibberish = app.say("olena", UK, "qwzxqwzx").await;
-    assert!(gibberish.text().contains("Не знайшов населеного пункту «qwzxqwzx»."), "{}", gibberish.text());
+    assert!(gibberish.text().contains("Не можу знайти населений пункт «qwzxqwzx»."), "{}", gibberish.text());
     assert!(gibberish.last().ask_location);
 }
 
@@ -115,7 +108,7 @@ async fn an_unknown_place_gets_closest_spellings_or_a_request_for_location(pool:
 async fn text_the_bot_does_not_understand_gets_a_hint_and_the_menu(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let answer = app.say("olena", UK, "12345 !!!").await;
-    assert!(answer.text().contains("Вибачте, я не зрозумів."), "{}", answer.text());
+    assert!(answer.text().contains("Вибачте, я вас не зовсім розумію."), "{}", answer.text());
     assert!(answer.has_button(&Action::Find));
     assert!(answer.has_button(&Action::HelpNow));
 }
@@ -159,7 +152,7 @@ async fn a_card_shows_hours_status_verified_date_map_and_a_pin(pool: PgPool) {
 async fn on_saturday_a_weekday_centre_opens_on_monday_in_the_right_case(pool: PgPool) {
     let app = TestApp::at(pool, saturday_noon()).await;
     let uk = app.say("olena", UK, "Бровари").await.text();
-    assert!(uk.contains("Зараз зачинено, відчиняється в понеділок о 9:00."), "{uk}");
+    assert!(uk.contains("Зараз зачинено, відчиниться в понеділок о 9:00."), "{uk}");
     let en = app.say("john", EN, "Brovary").await.text();
     assert!(en.contains("Closed now, opens on Monday at 9:00."), "{en}");
 }
@@ -168,11 +161,7 @@ async fn on_saturday_a_weekday_centre_opens_on_monday_in_the_right_case(pool: Pg
 async fn a_relocated_centre_says_whom_it_serves_and_where_it_works(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let card = app.press("olena", UK, &Action::Centre(CentreId::parse("sample-melitopolska").unwrap())).await;
-    assert!(
-        card.text().contains("Центр переміщено. Громада, яку він обслуговує: Мелітопольська громада."),
-        "{}",
-        card.text()
-    );
+    assert!(card.text().contains("Це переміщений центр громади: Мелітопольська громада."), "{}", card.text());
 }
 
 #[sqlx::test]
@@ -182,6 +171,7 @@ async fn i_need_help_now_lists_crisis_lines_and_then_the_nearest_centre(pool: Pg
     let text = first.text();
     assert!(text.contains("112") && text.contains("7333"), "{text}");
     assert!(text.find("7333") < text.find("1547"), "crisis lines first: {text}");
+    assert!(text.find("7333") < text.find(": 112"), "Lifeline on top of the list: {text}");
     assert!(first.has_button(&Action::Find));
 
     app.say("olena", UK, "Бровари").await;
@@ -217,7 +207,7 @@ async fn the_chosen_language_is_remembered_across_a_restart(pool: PgPool) {
     assert!(start.text().starts_with("Вітаю!"));
     let changed = app.press("olena", UK, &Action::SetLanguage(Language::En)).await;
     assert_eq!(changed.language, Language::En);
-    assert!(changed.text().contains("we'll continue in English"), "{}", changed.text());
+    assert!(changed.text().contains("we’ll continue in English"), "{}", changed.text());
 
     let restarted = app.restarted(crate::helpers::monday_noon());
     let answer = app.send_to(&restarted, "olena", UK, Incoming::from_text("/help")).await;
@@ -277,7 +267,7 @@ async fn bad_coordinates_get_a_clear_reply_and_change_nothing(pool: PgPool) {
     let app = TestApp::new(pool).await;
     for (lat, lon) in [(f64::NAN, 30.0), (50.0, f64::INFINITY), (91.0, 30.0), (50.0, -181.0)] {
         let answer = app.location("olena", UK, lat, lon).await;
-        assert!(answer.text().contains("Не вдалося прочитати ці координати."), "{}", answer.text());
+        assert!(answer.text().contains("Не вдалося розпізнати ці координати."), "{}", answer.text());
         assert!(answer.last().ask_location);
     }
     assert_eq!(app.stored_state("olena").await, serde_json::json!({ "kind": "awaiting_place" }));
@@ -339,7 +329,7 @@ async fn english_speakers_get_an_english_oblast_hint_that_the_search_understands
     let app = TestApp::new(pool).await;
     let answer = app.say("john", EN, "Lviv").await;
     let text = answer.text();
-    assert!(text.contains("for example: \"Lviv, Dnipropetrovsk\""), "{text}");
+    assert!(text.contains("for example: “Lviv, Dnipropetrovsk”"), "{text}");
     let narrowed = app.say("john", EN, "Lviv, Dnipropetrovsk").await;
     assert!(narrowed.text().starts_with("The centres nearest to Lviv (Dnipropetrovsk Oblast):"), "{}", narrowed.text());
 }
@@ -349,9 +339,9 @@ async fn about_and_privacy_credits_geonames_and_says_what_is_stored(pool: PgPool
     let app = TestApp::new(pool).await;
     let uk = app.say("olena", UK, "/privacy").await.text();
     assert!(uk.contains("GeoNames (geonames.org)") && uk.contains("CC BY 4.0"), "{uk}");
-    assert!(uk.contains("Тексти повідомлень я не зберігаю"), "{uk}");
+    assert!(uk.contains("Тексти ваших повідомлень я не зберігаю"), "{uk}");
     let en = app.press("john", EN, &Action::About).await.text();
-    assert!(en.contains("I don't store or log the text of your messages"), "{en}");
+    assert!(en.contains("I don’t store the text of your messages, not even in technical logs"), "{en}");
 }
 
 #[sqlx::test]
@@ -360,7 +350,7 @@ async fn a_first_message_that_is_not_start_is_answered_after_the_welcome_and_pri
     let first = app.say("olena", UK, "Бровари").await;
     assert_eq!(first.replies.len(), 2);
     assert!(first.replies[0].text.contains("Місцезнаходження використовую тільки для пошуку"));
-    assert!(first.text().starts_with("Найближчі центри до населеного пункту Бровари"));
+    assert!(first.text().starts_with("📍 Бровари (Київська область) — найближчі центри:"));
     let second = app.say("olena", UK, "Бровари").await;
     assert_eq!(second.replies.len(), 1, "the welcome is shown once");
 }
@@ -370,9 +360,44 @@ async fn a_hromada_is_named_as_a_hromada_in_the_results(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let answer = app.say("olena", UK, "Броварська громада").await;
     assert!(
-        answer.text().starts_with("Найближчі центри — Броварська громада (Київська область):"),
+        answer.text().starts_with("📍 Броварська громада (Київська область) — найближчі центри:"),
         "{}",
         answer.text()
     );
     assert_eq!(listed_centres(&answer)[0], "sample-brovarska");
+}
+
+#[sqlx::test]
+async fn a_big_city_is_answered_at_once_and_its_namesakes_named_by_the_name_typed(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    for (query, header) in [
+        ("Миколаїв", "📍 Миколаїв (Миколаївська область) — найближчі центри:"),
+        ("Mykolaiv", "📍 Миколаїв (Миколаївська область) — найближчі центри:"),
+        ("Николаев", "📍 Миколаїв (Миколаївська область) — найближчі центри:"),
+        ("Кременчук", "📍 Кременчук (Полтавська область) — найближчі центри:"),
+    ] {
+        let text = app.say("olena", UK, query).await.text();
+        assert!(text.starts_with(header), "{query}: {text}");
+    }
+    let mykolaiv = app.say("olena", UK, "Миколаїв").await.text();
+    assert!(mykolaiv.contains("Є ще 6 населених пунктів із назвою «Миколаїв»: Львівська область, "), "{mykolaiv}");
+    // The hint names what was typed, not another candidate's own name.
+    let rivne = app.say("olena", UK, "Рівне").await.text();
+    assert!(rivne.contains("із назвою «Рівне»") && !rivne.contains("Серне"), "{rivne}");
+    let artemivsk = app.say("olena", UK, "Артемівськ").await.text();
+    assert!(artemivsk.starts_with("📍 Бахмут (Донецька область)"), "{artemivsk}");
+    assert!(artemivsk.contains("Є ще 1 населений пункт із назвою «Артемівськ»: Луганська область."), "{artemivsk}");
+    assert!(artemivsk.contains("«Артемівськ, Луганська»"), "{artemivsk}");
+    let english = app.say("john", EN, "Mykolaiv").await.text();
+    assert!(english.contains("There are 6 other places called “Mykolaiv”: Lviv Oblast, "), "{english}");
+}
+
+#[sqlx::test]
+async fn latin_look_alike_letters_in_a_typed_place_do_not_hide_it(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let kherson = app.say("olena", UK, "ХEPCOH").await.text();
+    assert!(kherson.starts_with("📍 Херсон (Херсонська область)"), "{kherson}");
+    let sumy = app.say("olena", UK, "Cуми").await.text();
+    assert!(sumy.starts_with("📍 Суми (Сумська область)"), "{sumy}");
+    assert!(!sumy.contains("Куми"), "{sumy}");
 }

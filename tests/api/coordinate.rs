@@ -48,7 +48,7 @@ async fn a_coordinator_sees_their_groups_and_others_are_turned_away(pool: PgPool
     let desk = coordinate(&app).await;
     let text = desk.text();
     assert!(text.contains("🗂 Групи, які ви координуєте"), "{text}");
-    assert!(text.contains("1. Батьківство без стресу, з 01.12.2026: зайнято 1 з 10 місць, в очікуванні 0"), "{text}");
+    assert!(text.contains("1. Батьківство без стресу, початок 01.12.2026: зайнято 1 з 10 місць, у черзі 0"), "{text}");
     assert!(!text.contains("Самодопомога"), "the Kyiv group is another centre's: {text}");
     desk.button("Нова група");
 
@@ -65,7 +65,7 @@ async fn a_coordinator_sees_their_groups_and_others_are_turned_away(pool: PgPool
         Action::CoordNew(CentreId::parse("sample-lvivska").unwrap()),
     ] {
         let answer = app.press("olena", UK, &action).await;
-        assert!(answer.text().contains("Ця група не ваша або вже не працює."), "{action:?}: {}", answer.text());
+        assert!(answer.text().contains("Ця група не ваша або вже неактивна."), "{action:?}: {}", answer.text());
         assert!(answer.replies.iter().all(|r| r.document.is_none()), "no list leaks: {action:?}");
     }
     // The coordinator of Lviv cannot touch the Kyiv group either.
@@ -88,7 +88,7 @@ async fn the_sign_up_list_comes_in_pages_that_fit_any_platform_and_as_a_csv_file
         join(&app, &format!("p{i}"), Some(name.trim())).await;
     }
     let group = app.press(COORDINATOR, UK, &Action::CoordCohort("lviv-pws".into())).await;
-    assert!(group.text().contains("Зайнято 20 з 20 місць; в очікуванні 5."), "{}", group.text());
+    assert!(group.text().contains("Зайнято 20 з 20 місць; у черзі 5."), "{}", group.text());
     let first = app.press(COORDINATOR, UK, &group.button("Список записаних")).await;
     let text = first.text();
     assert!(text.contains("сторінка 1 з 3"), "{text}");
@@ -98,7 +98,7 @@ async fn the_sign_up_list_comes_in_pages_that_fit_any_platform_and_as_a_csv_file
     second.button("Попередня сторінка");
     let third = app.press(COORDINATOR, UK, &second.button("Наступна сторінка")).await;
     let text = third.text();
-    assert!(text.contains("25. ") && text.contains("— в очікуванні, місце 5"), "{text}");
+    assert!(text.contains("25. ") && text.contains("— у черзі, №\u{a0}5"), "{text}");
     assert!(!third.has_button(&Action::CoordList { cohort: "lviv-pws".into(), page: 3 }));
     for page in [&first, &second, &third] {
         let units: usize = page.text().encode_utf16().count();
@@ -111,17 +111,17 @@ async fn the_sign_up_list_comes_in_pages_that_fit_any_platform_and_as_a_csv_file
     for screen in [&group, &first, &second, &third] {
         assert!(screen.has_button(&Action::HelpNow), "help is one tap away: {}", screen.text());
     }
-    let file = app.press(COORDINATOR, EN, &group.button("файлом CSV")).await;
+    let file = app.press(COORDINATOR, EN, &group.button("у файлі CSV")).await;
     let csv = file.last().document.clone().expect("a CSV document");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "№,Статус,Місце в черзі,Ім’я,Телефон,Запис (за київським часом)");
+    assert_eq!(lines[0], "№,Статус,Номер у черзі,Ім’я,Телефон,Запис (за київським часом)");
     assert_eq!(lines.len(), 26);
     assert!(
         lines[1].starts_with("1,записано,,Олександра-Вікторія") && lines[1].contains(",+380671234567,"),
         "{}",
         lines[1]
     );
-    assert!(lines[25].starts_with("25,в очікуванні,5,"), "{}", lines[25]);
+    assert!(lines[25].starts_with("25,у черзі,5,"), "{}", lines[25]);
 }
 
 #[sqlx::test]
@@ -131,20 +131,20 @@ async fn changing_the_number_of_seats_refuses_bad_numbers_and_tells_the_people_p
         join(&app, user, None).await;
     }
     let ask = app.press(COORDINATOR, UK, &Action::CoordCapacity("lviv-pws".into())).await;
-    assert!(ask.text().contains("Зараз: 2, із них зайнято: 2."), "{}", ask.text());
+    assert!(ask.text().contains("Зараз місць: 2, із них зайнято: 2."), "{}", ask.text());
     for bad in ["0", "10000", "-1", "багато", "2.5"] {
         let answer = app.say(COORDINATOR, UK, bad).await;
         assert!(answer.text().contains("Напишіть ціле число від 1 до 200."), "{bad}: {}", answer.text());
     }
     let below = app.say(COORDINATOR, UK, "1").await;
-    assert!(below.text().contains("Уже записано 2, тож у групі має бути щонайменше 2 місця"), "{}", below.text());
+    assert!(
+        below.text().contains("Уже записалося людей: 2, тож у групі має бути щонайменше 2 місця"),
+        "{}",
+        below.text()
+    );
     assert_eq!(confirmed_and_waiting(&app).await, (2, 2), "nothing changed");
     let done = app.say(COORDINATOR, UK, "3").await;
-    assert!(
-        done.text().contains("Готово: тепер у групі 3 місця. 1 людина перейшла з листа очікування"),
-        "{}",
-        done.text()
-    );
+    assert!(done.text().contains("Готово: тепер у групі 3 місця. 1 людина перейшла з черги"), "{}", done.text());
     assert_eq!(confirmed_and_waiting(&app).await, (3, 1));
     let told = app.notices_at(kyiv(2026, 11, 23, 12, 5)).await;
     assert_eq!(told.iter().map(|(to, _)| to.as_str()).collect::<Vec<_>>(), vec!["c"]);
@@ -159,21 +159,25 @@ async fn cancelling_a_group_asks_first_then_tells_everyone_in_it_or_waiting(pool
     join(&app, "a", None).await;
     join(&app, "b", None).await;
     let ask = app.press(COORDINATOR, UK, &Action::CoordCancel("lviv-pws".into())).await;
-    assert!(ask.text().contains("Повідомимо 2 людей, які записалися або чекають."), "{}", ask.text());
+    assert!(ask.text().contains("Я повідомлю 2 людей, які записалися або чекають у черзі."), "{}", ask.text());
     assert_eq!(confirmed_and_waiting(&app).await, (1, 1), "asking changes nothing");
     let done = app.press(COORDINATOR, UK, &ask.button("Так, скасувати групу")).await;
-    assert!(done.text().contains("Групу скасовано. Повідомляємо 2 людей."), "{}", done.text());
+    assert!(done.text().contains("Групу скасовано. 2 людям прийдуть повідомлення."), "{}", done.text());
     let told = app.notices_at(kyiv(2026, 11, 23, 12, 5)).await;
     let mut to: Vec<&str> = told.iter().map(|(to, _)| to.as_str()).collect();
     to.sort_unstable();
     assert_eq!(to, vec!["a", "b"]);
-    assert!(told[0].1.text().contains("❗ Групу «Батьківство без стресу»"), "{}", told[0].1.text());
+    assert!(
+        told[0].1.text().contains("❗ На жаль, центр скасував групу «Батьківство без стресу»"),
+        "{}",
+        told[0].1.text()
+    );
     assert_eq!(confirmed_and_waiting(&app).await, (0, 0));
     // Gone from the board and from "My sign-ups"; a second tap does nothing.
     let mine = app.press("a", UK, &Action::Mine).await;
     assert!(mine.text().contains("У вас немає активних записів."));
     let again = app.press(COORDINATOR, UK, &ask.button("Так, скасувати групу")).await;
-    assert!(again.text().contains("Ця група не ваша або вже не працює."), "{}", again.text());
+    assert!(again.text().contains("Ця група не ваша або вже неактивна."), "{}", again.text());
     assert!(app.notices_at(kyiv(2026, 11, 30, 18, 0)).await.is_empty(), "no reminders for a cancelled group");
 }
 
@@ -189,9 +193,9 @@ async fn a_coordinator_creates_a_group_through_a_checked_dialogue_with_a_preview
     let first = app.press(COORDINATOR, UK, &ask.button("Самодопомога плюс")).await;
     assert!(first.text().contains("наприклад 24.11.2026 18:00"), "{}", first.text());
     for (bad, says) in [
-        ("завтра", "Не вдалося прочитати дату й час."),
+        ("завтра", "Не вдалося розпізнати дату й час."),
         ("20.11.2026 18:00", "Цей час уже минув."),
-        ("01.01.2029 18:00", "Це більш ніж за рік."),
+        ("01.01.2029 18:00", "Ця дата більш ніж через рік."),
         ("28.03.2027 03:30", "такого часу в Києві немає"),
     ] {
         let answer = app.say(COORDINATOR, UK, bad).await;

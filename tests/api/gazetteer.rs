@@ -60,7 +60,7 @@ fn apostrophes_and_missing_ukrainian_letters_do_not_matter() {
 #[test]
 fn a_city_is_preferred_over_villages_of_the_same_name_and_they_are_mentioned() {
     match GAZETTEER.search("Львів") {
-        Lookup::Found { place, others } => {
+        Lookup::Found { place, others, .. } => {
             assert_eq!(GAZETTEER.place(place).kind, PlaceKind::City);
             assert!(!others.is_empty(), "the village Львів elsewhere is offered");
         }
@@ -70,7 +70,7 @@ fn a_city_is_preferred_over_villages_of_the_same_name_and_they_are_mentioned() {
 
 #[test]
 fn novomykolaivka_is_ambiguous_across_oblasts() {
-    let Lookup::Ambiguous(candidates) = GAZETTEER.search("Новомиколаївка") else {
+    let Lookup::Ambiguous { candidates, .. } = GAZETTEER.search("Новомиколаївка") else {
         panic!("Новомиколаївка must be ambiguous");
     };
     let mut oblasts: Vec<usize> = candidates.iter().map(|&p| GAZETTEER.place(p).oblast).collect();
@@ -109,4 +109,61 @@ fn two_word_names_ending_like_an_oblast_are_found_whole() {
     assert_eq!(found("Станиця Луганська").0, "Станиця Луганська");
     assert_eq!(found("Stanytsia Luhanska").0, "Станиця Луганська");
     assert_eq!(found("Новомиколаївка, Сумська").1, "Сумська область");
+}
+
+#[test]
+fn a_big_city_is_answered_at_once_and_its_namesakes_are_kept_as_others() {
+    // Mykolaiv (470,000) against the town of Mykolaiv in Lviv oblast (15,000)
+    // and five villages; Kremenchuk against Yampil, which GeoNames also calls
+    // Kremenchuk; Bakhmut (80,500) against Kypuche (7,200), both once Артемівськ.
+    for (query, name, oblast) in [
+        ("Миколаїв", "Миколаїв", "Миколаївська область"),
+        ("Mykolaiv", "Миколаїв", "Миколаївська область"),
+        ("Николаев", "Миколаїв", "Миколаївська область"),
+        ("Кременчук", "Кременчук", "Полтавська область"),
+        ("Kremenchuk", "Кременчук", "Полтавська область"),
+        ("Артемівськ", "Бахмут", "Донецька область"),
+        ("Рівне", "Рівне", "Рівненська область"),
+    ] {
+        let Lookup::Found { place, others, .. } = GAZETTEER.search(query) else { panic!("{query}: not found at once") };
+        let place = GAZETTEER.place(place);
+        assert_eq!(
+            (place.name_uk.as_str(), GAZETTEER.oblast(place.oblast).name_uk.as_str()),
+            (name, oblast),
+            "{query}"
+        );
+        assert!(!others.is_empty(), "{query}: its namesakes are offered");
+    }
+}
+
+#[test]
+fn villages_of_one_name_still_ask_for_the_oblast() {
+    for query in ["Новомиколаївка", "Привільне", "Щасливе"] {
+        assert!(matches!(GAZETTEER.search(query), Lookup::Ambiguous { .. }), "{query}");
+    }
+}
+
+#[test]
+fn the_matched_name_is_the_one_typed_not_another_candidate_s_own() {
+    let skeleton = resilience_bot::directory::normalize::skeleton;
+    // Серне in Zakarpattia is also called Рівне; Кипуче was Артемівськ.
+    for query in ["Рівне", "Артемівськ", "Миколаїв"] {
+        let (Lookup::Found { matched, .. } | Lookup::Ambiguous { matched, .. }) = GAZETTEER.search(query) else {
+            panic!("{query}")
+        };
+        assert_eq!(matched, skeleton(query), "{query}");
+    }
+    // A misspelling matches the name it is closest to.
+    let Lookup::Found { matched, .. } = GAZETTEER.search("Миколаів") else { panic!("Миколаів") };
+    assert_eq!(matched, skeleton("Миколаїв"));
+}
+
+#[test]
+fn latin_look_alike_letters_inside_a_cyrillic_name_are_read_as_cyrillic() {
+    // Latin E, P, C, O in ХEPCOH; a Latin C in Cуми; a Cyrillic і in Kyіv.
+    assert_eq!(found("ХEPCOH"), ("Херсон".into(), "Херсонська область".into(), PlaceKind::City));
+    assert_eq!(found("Cуми").0, "Суми");
+    assert_eq!(found("Kyіv").0, "Київ");
+    let Lookup::Found { others, .. } = GAZETTEER.search("Cуми") else { panic!("Cуми") };
+    assert!(others.iter().all(|&p| GAZETTEER.place(p).name_uk == "Суми"), "no «Куми» among Sumy's namesakes");
 }

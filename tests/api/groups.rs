@@ -34,13 +34,13 @@ async fn a_resident_finds_a_group_near_them_and_signs_up_with_a_name_and_phone(p
     let text = detail.text();
     assert!(text.contains("Зустрічі (5):") && text.contains("18:00–19:30"), "{text}");
     let consent = app.press("olena", UK, &detail.button("Записатися")).await;
-    assert!(consent.text().contains("лише для координатора центру"), "{}", consent.text());
+    assert!(consent.text().contains("Бачитимуть їх лише координатори цього центру"), "{}", consent.text());
     app.say("olena", UK, "Олена").await;
     let bad = app.say("olena", UK, "12345").await;
-    assert!(bad.text().contains("Це не схоже на український номер."), "{}", bad.text());
+    assert!(bad.text().contains("Я розумію лише українські номери"), "{}", bad.text());
     let done = app.say("olena", UK, "067 123 45 67").await;
     let text = done.text();
-    assert!(text.contains("✅ Вас записано: Батьківство без стресу"), "{text}");
+    assert!(text.contains("✅ Вас записано до групи «Батьківство без стресу»"), "{text}");
     assert_eq!(text.matches("18:00–19:30").count(), 5, "every session date is listed: {text}");
     let (name, phone): (Option<String>, Option<String>) =
         sqlx::query_as("SELECT first_name, phone FROM signup").fetch_one(app.store.pool()).await.unwrap();
@@ -57,7 +57,7 @@ async fn a_full_group_puts_people_on_the_waiting_list_and_a_double_tap_changes_n
         join_without_details(&app, user).await;
     }
     let mine = app.press("b", UK, &Action::Mine).await;
-    assert!(mine.text().contains("лист очікування, місце 1"), "{}", mine.text());
+    assert!(mine.text().contains("у черзі, №\u{a0}1"), "{}", mine.text());
     // Pressing "join" again, all the way through, does not take a second place.
     let again = join_without_details(&app, "a").await;
     assert!(again.text().contains("Ви вже записані до цієї групи."), "{}", again.text());
@@ -88,9 +88,9 @@ async fn forged_group_ids_and_groups_without_a_search_get_clear_replies(pool: Pg
     let app = TestApp::new(pool).await;
     import_sample_groups(&app, 5).await;
     let unknown = app.press("olena", UK, &Action::Cohort("nope".into())).await;
-    assert!(unknown.text().contains("На цю групу вже не можна записатися."), "{}", unknown.text());
+    assert!(unknown.text().contains("До цієї групи вже не можна записатися."), "{}", unknown.text());
     let join = app.press("olena", UK, &Action::Join("nope".into())).await;
-    assert!(join.text().contains("На цю групу вже не можна записатися."), "{}", join.text());
+    assert!(join.text().contains("До цієї групи вже не можна записатися."), "{}", join.text());
     let forged = app.send("olena", UK, Incoming::Button("join:'; DROP TABLE signup;--".into())).await;
     assert!(forged.text().contains("Ця кнопка вже не діє."), "{}", forged.text());
     let without_search = app.press("olena", UK, &Action::Groups).await;

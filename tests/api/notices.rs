@@ -39,12 +39,12 @@ async fn a_reminder_goes_at_18_00_the_day_before_each_session_once(pool: PgPool)
     assert_eq!(reminders.len(), 1);
     let text = reminders[0].text();
     assert!(
-        text.contains("🔔 Нагадування: завтра зустріч групи «Батьківство без стресу» (усього 5 зустрічей)"),
+        text.contains("🔔 Нагадування: завтра зустріч групи «Батьківство без стресу» (усього зустрічей у групі: 5)"),
         "{text}"
     );
     assert!(text.contains("1. 01.12.2026 (Вт), 18:00–19:30"), "{text}");
     assert!(text.contains("Де: Центр життєстійкості Львівської громади"), "{text}");
-    for label in ["Цього разу не зможу", "Вийти з групи", "Більше не нагадувати"]
+    for label in ["Цього разу не зможу", "Вийти з групи", "Вимкнути нагадування"]
     {
         reminders[0].button(label);
     }
@@ -107,17 +107,19 @@ async fn no_more_reminders_stops_later_ones_and_i_cant_come_tells_the_coordinato
     join(&app, "olena").await;
     let reminder = app.notices_for("olena", kyiv(2026, 11, 30, 18, 0)).await.remove(0);
     let absent = app.press("olena", UK, &reminder.button("Цього разу не зможу")).await;
-    assert!(absent.text().contains("координатору передано"), "{}", absent.text());
+    assert!(absent.text().contains("Координатора вже повідомлено"), "{}", absent.text());
     app.press("olena", UK, &reminder.button("Цього разу не зможу")).await;
     let told = app.notices_for("coordinator", kyiv(2026, 11, 30, 18, 5)).await;
     assert_eq!(told.len(), 1, "a second tap tells nobody twice");
     let text = told[0].text();
     assert!(
-        text.contains("🙋 olena не зможе прийти на зустріч № 1 групи «Батьківство без стресу» 01.12.2026 о 18:00."),
+        text.contains(
+            "🙋 olena не зможе прийти на зустріч №\u{a0}1 групи «Батьківство без стресу» 01.12.2026 о 18:00."
+        ),
         "{text}"
     );
 
-    let quiet = app.press("olena", UK, &reminder.button("Більше не нагадувати")).await;
+    let quiet = app.press("olena", UK, &reminder.button("Вимкнути нагадування")).await;
     assert!(quiet.text().contains("більше не нагадуватиму"), "{}", quiet.text());
     assert!(app.notices_at(kyiv(2026, 12, 7, 18, 0)).await.is_empty(), "no reminder for session 2");
     // Someone else's sign-up cannot be silenced, nor their absence reported.
@@ -146,7 +148,7 @@ async fn a_promoted_person_is_told_and_declining_promotes_the_next(pool: PgPool)
     let (to, notice) = &told[0];
     assert_eq!(to, "b");
     assert!(
-        notice.text().contains("🎉 Звільнилося місце: вас записано на «Батьківство без стресу»"),
+        notice.text().contains("🎉 Звільнилося місце: вас записано до групи «Батьківство без стресу»"),
         "{}",
         notice.text()
     );

@@ -85,7 +85,7 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
     let back = std::time::Instant::now();
     telegram_api
         .wait_within(Duration::from_secs(15), "Olena's subscription, applied", |f| {
-            count(&telegram_texts(f, OLENA), "отримуватимете новини") == 1
+            count(&telegram_texts(f, OLENA), "надсилатиме вам новини") == 1
         })
         .await;
     // Viber's next delivery of the same callback is applied.
@@ -95,7 +95,7 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
         status = post_viber(&client, addr, &subscribe).await;
     }
     assert_eq!(status, StatusCode::OK);
-    viber_api.wait_for("Iryna's subscription", |f| count(&iryna(f), "отримуватимете новини") == 1).await;
+    viber_api.wait_for("Iryna's subscription", |f| count(&iryna(f), "надсилатиме вам новини") == 1).await;
     let mut health = get(addr, "/healthz").await.0;
     while health != StatusCode::OK && back.elapsed() < Duration::from_secs(10) {
         tokio::time::sleep(Duration::from_millis(200)).await;
@@ -111,8 +111,8 @@ async fn updates_sent_while_the_database_is_down_are_applied_once_it_is_back(poo
     tokio::time::sleep(Duration::from_millis(500)).await;
     server.stop().await;
     assert_eq!(count(&telegram_texts(&telegram_api, TARAS), "Найближчі"), 1, "the location is not answered twice");
-    assert_eq!(count(&telegram_texts(&telegram_api, OLENA), "отримуватимете новини"), 1);
-    assert_eq!(count(&iryna(&viber_api), "отримуватимете новини"), 1);
+    assert_eq!(count(&telegram_texts(&telegram_api, OLENA), "надсилатиме вам новини"), 1);
+    assert_eq!(count(&iryna(&viber_api), "надсилатиме вам новини"), 1);
     let mut subscriptions: Vec<(String, String)> =
         sqlx::query_as("SELECT external_id, centre_id FROM subscription").fetch_all(&pool).await.unwrap();
     subscriptions.sort();
@@ -183,7 +183,7 @@ async fn stopping_and_restarting_postgres_under_load_loses_nothing_and_doubles_n
     load.await.unwrap();
 
     let subscribed =
-        |f: &FakeTelegram| (0..PEOPLE).all(|i| count(&telegram_texts(f, 40_000 + i), "отримуватимете новини") == 1);
+        |f: &FakeTelegram| (0..PEOPLE).all(|i| count(&telegram_texts(f, 40_000 + i), "надсилатиме вам новини") == 1);
     fake.wait_within(Duration::from_secs(60), "every subscription applied", subscribed).await;
     fake.wait_for("every location answered", |f| {
         (0..PEOPLE).all(|i| count(&telegram_texts(f, 50_000 + i), "Найближчі") >= 1)
@@ -201,7 +201,7 @@ async fn stopping_and_restarting_postgres_under_load_loses_nothing_and_doubles_n
     let mut deferred_told = 0;
     for i in 0..PEOPLE {
         let subscriber = telegram_texts(&fake, 40_000 + i);
-        assert_eq!(count(&subscriber, "отримуватимете новини"), 1, "{subscriber:?}");
+        assert_eq!(count(&subscriber, "надсилатиме вам новини"), 1, "{subscriber:?}");
         let notices = count(&subscriber, OUTAGE_NOTICE);
         assert!(notices <= 1, "told once at most: {subscriber:?}");
         deferred_told += notices;

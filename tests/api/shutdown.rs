@@ -57,7 +57,7 @@ async fn sigterm_finishes_the_updates_in_flight_sends_their_replies_and_exits_0(
     assert!(took < Duration::from_secs(25), "bounded: {took:?}");
     for id in 1..=20 {
         let texts = crate::telegram::texts(&fake.sent_to(7000 + id));
-        assert!(texts.iter().any(|t| t.contains("Найближчі")), "update {id} was acknowledged but not answered");
+        assert!(texts.iter().any(|t| t.contains("найближчі центри")), "update {id} was acknowledged but not answered");
     }
     for id in 21..=30 {
         let texts = crate::telegram::texts(&fake.sent_to(7000 + id));

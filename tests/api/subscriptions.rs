@@ -26,7 +26,7 @@ async fn an_invitation_works_once_for_its_first_sender_and_not_after_it_expires(
     // The very first message of a new person: the invitation link.
     let accepted = app.say("anna", UK, &format!("/start coord-{CODE}")).await;
     assert!(
-        accepted.text().contains("Тепер ви координуєте «Центр життєстійкості Львівської громади»"),
+        accepted.text().contains("Тепер ви координатор: Центр життєстійкості Львівської громади"),
         "{}",
         accepted.text()
     );
@@ -60,7 +60,7 @@ async fn two_people_sending_one_code_at_once_make_one_coordinator(pool: PgPool) 
     app.store.create_invite("sample-lvivska", CODE, monday_noon() + Duration::hours(1)).await.unwrap();
     let start = || Incoming::Start { payload: Some(format!("coord-{CODE}")) };
     let (a, b) = tokio::join!(app.send("a", UK, start()), app.send("b", UK, start()));
-    let accepted = [a, b].iter().filter(|x| x.text().contains("Тепер ви координуєте")).count();
+    let accepted = [a, b].iter().filter(|x| x.text().contains("Тепер ви координатор")).count();
     assert_eq!(accepted, 1);
     assert_eq!(app.store.coordinators().await.unwrap().len(), 1);
 }
@@ -72,15 +72,15 @@ async fn a_resident_subscribes_from_a_card_and_stops_with_a_button_or_stop(pool:
     let subscribe = card.button("Отримувати новини центру");
     let done = app.press("olena", UK, &subscribe).await;
     assert!(
-        done.text().contains("Готово: ви отримуватимете новини центру «Центр життєстійкості Львівської громади»"),
+        done.text().contains("Готово: Центр життєстійкості Львівської громади надсилатиме вам новини"),
         "{}",
         done.text()
     );
     let again = app.press("olena", UK, &subscribe).await;
-    assert!(again.text().contains("Ви вже отримуєте новини"), "{}", again.text());
+    assert!(again.text().contains("Ви вже підписані на новини"), "{}", again.text());
     assert_eq!(subscribers(&app).await, 1);
     let stopped = app.press("olena", UK, &again.button("Відписатися")).await;
-    assert!(stopped.text().contains("більше не отримуватимете новин"), "{}", stopped.text());
+    assert!(stopped.text().contains("Ви відписалися від новин"), "{}", stopped.text());
     assert_eq!(subscribers(&app).await, 0);
 
     app.press("olena", UK, &subscribe).await;
@@ -111,14 +111,14 @@ async fn this_is_wrong_reaches_the_coordinator_who_confirms_the_card_and_renews_
     app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
     app.say("anna", UK, "меню").await;
     let card = app.say("olena", UK, "/start centre-sample-lvivska").await;
-    let ask = app.press("olena", UK, &card.button("Тут щось не так")).await;
-    assert!(ask.text().contains("Що не так у картці «Центр життєстійкості Львівської громади»?"), "{}", ask.text());
+    let ask = app.press("olena", UK, &card.button("Повідомити про помилку")).await;
+    assert!(ask.text().contains("Центр життєстійкості Львівської громади: що не так у картці?"), "{}", ask.text());
     let details = app.press("olena", UK, &ask.button("Номер телефону")).await;
     assert!(details.text().contains("Ваше ім’я й обліковий запис не зберігаються"), "{}", details.text());
     let long = app.say("olena", UK, &"x".repeat(501)).await;
     assert!(long.text().contains("не довше за 500 символів"), "{}", long.text());
     let thanks = app.say("olena", UK, "Новий номер 067 000 00 00").await;
-    assert!(thanks.text().contains("Дякуємо! Координатор центру це перевірить."), "{}", thanks.text());
+    assert!(thanks.text().contains("Дякую! Координатор центру це перевірить."), "{}", thanks.text());
     let stored: (String, Option<String>) =
         sqlx::query_as("SELECT topic, details FROM centre_report").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(stored, ("phone".into(), Some("Новий номер 067 000 00 00".into())));
@@ -127,13 +127,14 @@ async fn this_is_wrong_reaches_the_coordinator_who_confirms_the_card_and_renews_
     assert_eq!(told.len(), 1);
     let text = told[0].text();
     assert!(
-        text.contains("помилка: 📞 Номер телефону") && text.contains("Пояснення: Новий номер 067 000 00 00"),
+        text.contains("помилку в картці «Центр життєстійкості Львівської громади»: 📞 Номер телефону")
+            && text.contains("Пояснення: Новий номер 067 000 00 00"),
         "{text}"
     );
     // Someone else cannot close it; the coordinator can, once.
-    let forged = app.press("olena", UK, &told[0].button("У картці все правильно")).await;
+    let forged = app.press("olena", UK, &told[0].button("Усе правильно")).await;
     assert!(forged.text().contains("не про ваш центр"), "{}", forged.text());
-    let confirmed = app.press("anna", UK, &told[0].button("У картці все правильно")).await;
+    let confirmed = app.press("anna", UK, &told[0].button("Усе правильно")).await;
     assert!(confirmed.text().contains("повідомлення закрито"), "{}", confirmed.text());
     let verified: chrono::NaiveDate = sqlx::query_scalar("SELECT verified_on FROM centre WHERE id = 'sample-lvivska'")
         .fetch_one(app.store.pool())
@@ -145,7 +146,7 @@ async fn this_is_wrong_reaches_the_coordinator_who_confirms_the_card_and_renews_
 
     // Without details, and for a centre with no coordinator: still kept, nobody told.
     let card = app.say("olena", UK, "/start centre-sample-kreminska").await;
-    let ask = app.press("olena", UK, &card.button("Тут щось не так")).await;
+    let ask = app.press("olena", UK, &card.button("Повідомити про помилку")).await;
     app.press("olena", UK, &ask.button("Центр зачинено")).await;
     let thanks = app.press("olena", UK, &Action::Skip).await;
     assert!(thanks.text().contains("Координатора цього центру ще немає в боті"), "{}", thanks.text());
@@ -158,7 +159,7 @@ async fn this_is_wrong_reaches_the_coordinator_who_confirms_the_card_and_renews_
     // The centre is removed while someone is reporting: a clear answer, not an
     // update that fails (and is redelivered) forever.
     let card = app.say("taras", UK, "/start centre-sample-kreminska").await;
-    let ask = app.press("taras", UK, &card.button("Тут щось не так")).await;
+    let ask = app.press("taras", UK, &card.button("Повідомити про помилку")).await;
     app.press("taras", UK, &ask.button("Адреса")).await;
     sqlx::query("DELETE FROM centre WHERE id = 'sample-kreminska'").execute(app.store.pool()).await.unwrap();
     let refused = app.say("taras", UK, "Переїхали").await;

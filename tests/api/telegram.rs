@@ -372,7 +372,7 @@ async fn groups_on_telegram_sign_up_csv_for_the_coordinator_and_cancelling_tells
         .wait_for("the confirmation", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("✅ Вас записано")))
         .await;
     let list = texts(&served.fake.sent_to(OLENA));
-    assert!(list.iter().any(|t| t.contains("Групи в центрі «Центр життєстійкості Львівської")), "{list:?}");
+    assert!(list.iter().any(|t| t.contains("Групи — Центр життєстійкості Львівської")), "{list:?}");
 
     served.fake.push_update(text_update(5, COORDINATOR, "uk", "/coordinate"));
     served.fake.push_update(callback_update(6, COORDINATOR, "kg:lviv-pws"));
@@ -383,14 +383,16 @@ async fn groups_on_telegram_sign_up_csv_for_the_coordinator_and_cancelling_tells
     let document = &served.fake.calls("sendDocument")[0].body;
     assert_eq!(document["chat_id"], json!(COORDINATOR));
     let csv = document["document"].as_str().unwrap();
-    assert!(csv.starts_with("№,Статус,Місце в черзі,Ім’я,Телефон"), "{csv}");
+    assert!(csv.starts_with("№,Статус,Номер у черзі,Ім’я,Телефон"), "{csv}");
     assert!(csv.contains("1,записано,,,+380671234567,"), "{csv}");
     assert!(document["caption"].as_str().unwrap().contains("персональні дані"), "{document}");
 
     served.fake.push_update(callback_update(8, COORDINATOR, "kxx:lviv-pws"));
     served
         .fake
-        .wait_for("the cancellation notice", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("❗ Групу")))
+        .wait_for("the cancellation notice", |f| {
+            texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("❗ На жаль, центр скасував групу"))
+        })
         .await;
     let outcome = crate::helpers::notice_outcome(served.app.store.pool(), &OLENA.to_string()).await;
     assert_eq!(outcome, "sent");
@@ -405,7 +407,7 @@ async fn a_notice_to_someone_who_blocked_the_bot_marks_them_inactive(pool: PgPoo
     let served = Served::start(pool, false).await;
     crate::helpers::import_sample_groups(&served.app, 1).await;
     // Olena takes the only seat, then 77 waits for it.
-    for (id, chat, answer) in [(1, OLENA, "Вас записано"), (4, 77, "листі очікування")] {
+    for (id, chat, answer) in [(1, OLENA, "Вас записано"), (4, 77, "в черзі")] {
         served.fake.push_update(callback_update(id, chat, "join:lviv-pws"));
         served.fake.push_update(callback_update(id + 1, chat, "skip"));
         served.fake.push_update(callback_update(id + 2, chat, "skip"));
@@ -450,7 +452,7 @@ async fn a_broadcast_stopped_mid_way_and_restarted_reaches_everyone_once_at_tele
         fake.push_update(callback_update(chat + 1, 1000 + chat, "sub:sample-lvivska"));
     }
     let subscribed = |f: &FakeTelegram| {
-        texts(&f.calls("sendMessage")).iter().filter(|t| t.contains("отримуватимете новини")).count()
+        texts(&f.calls("sendMessage")).iter().filter(|t| t.contains("надсилатиме вам новини")).count()
     };
     fake.wait_for("everyone subscribed", |f| subscribed(f) == SUBSCRIBERS as usize).await;
     let body = BroadcastBody::Message("Завтра центр не працює: немає світла.".into());

@@ -302,7 +302,7 @@ async fn two_concurrent_messages_of_one_user_are_both_applied(pool: PgPool) {
         .fake
         .wait_for("two answers", |f| {
             let t = texts(&f.sent_to(OLENA));
-            t.iter().any(|t| t.contains("we'll continue in English"))
+            t.iter().any(|t| t.contains("we’ll continue in English"))
                 && t.iter().any(|t| t.contains("Brovary") || t.contains("Бровари"))
         })
         .await;
@@ -361,7 +361,7 @@ fn buttons(call: &crate::fake_viber::Call) -> Vec<String> {
 async fn olena_signed_up_and_taras_waiting(served: &Served) {
     crate::helpers::import_sample_groups(&served.app, 1).await;
     let mut token = 100;
-    for (user, answer) in [(OLENA, "✅ Вас записано"), (TARAS, "Усі місця вже зайнято")] {
+    for (user, answer) in [(OLENA, "✅ Вас записано"), (TARAS, "Усі місця вже зайняті")] {
         for body in ["btn:join:lviv-pws", "btn:skip", "btn:skip"] {
             token += 1;
             served.post(&text(token, user, body)).await;
@@ -461,7 +461,7 @@ async fn broadcasts_go_by_broadcast_message_and_its_failed_list_is_honoured(pool
         .wait_for("three subscriptions", |f| {
             [OLENA, TARAS, "third+viber="]
                 .iter()
-                .all(|u| texts(&f.sent_to(u)).iter().any(|t| t.contains("отримуватимете")))
+                .all(|u| texts(&f.sent_to(u)).iter().any(|t| t.contains("надсилатиме вам")))
         })
         .await;
     served.fake.fail_receiver(TARAS, 6);

@@ -6,9 +6,10 @@ use super::{Context, Step, card};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
+use crate::directory::normalize::skeleton;
 use crate::directory::{Lookup, Place, PlaceKind, Precision};
 use crate::domain::{CentreId, Coordinates, Language};
-use crate::i18n::Text;
+use crate::i18n::{Arg, Text};
 
 /// Centres per page of results.
 pub const PAGE: usize = 3;
@@ -35,19 +36,24 @@ pub fn from_location(ctx: &Context<'_>, lat: f64, lon: f64) -> Step {
 
 pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     match ctx.gazetteer.search(text) {
-        Lookup::Found { place, others } => {
-            let mut step = results(ctx, ctx.gazetteer.place(place).location, Some(place), 0);
+        Lookup::Found { place, others, matched } => {
+            let found = ctx.gazetteer.place(place);
+            let mut step = results(ctx, found.location, Some(place), 0);
             if let (Some(first), Some(reply)) = (others.first(), step.replies.first_mut()) {
                 let other = ctx.gazetteer.place(*first);
                 let hint = Text::new("find-other-places")
                     .count("count", others.len() as i64)
-                    .plain("name", place_name(other, ctx.language))
+                    .plain("name", meant_name(ctx, found, &matched, text))
+                    .with("oblasts", oblast_list(ctx, &others))
                     .plain("oblast", oblast_word(ctx, other));
                 reply.paragraphs.insert(1, vec![hint]);
             }
             step
         }
-        Lookup::Ambiguous(candidates) => ask_which(ctx, candidates),
+        Lookup::Ambiguous { candidates, matched } => {
+            let name = meant_name(ctx, ctx.gazetteer.place(candidates[0]), &matched, text);
+            ask_which(ctx, candidates, name)
+        }
         Lookup::NotFound { suggestions } if suggestions.is_empty() && state != State::AwaitingPlace => {
             Step::new(state, ctx.language, not_understood(ctx))
         }
@@ -88,7 +94,10 @@ pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step
     match in_oblast[..] {
         [] => Step::new(state, ctx.language, stale_button(ctx)),
         [only] => results(ctx, ctx.gazetteer.place(only).location, Some(only), 0),
-        _ => ask_which(ctx, in_oblast),
+        [first, ..] => {
+            let name = place_name(ctx.gazetteer.place(first), ctx.language).to_owned();
+            ask_which(ctx, in_oblast, name)
+        }
     }
 }
 
@@ -185,19 +194,14 @@ fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: u
 
 /// Several places share the name: ask for the oblast, or for the place itself
 /// when they are all in one oblast.
-fn ask_which(ctx: &Context<'_>, candidates: Vec<usize>) -> Step {
+fn ask_which(ctx: &Context<'_>, candidates: Vec<usize>, name: String) -> Step {
     let gazetteer = ctx.gazetteer;
-    let first = gazetteer.place(candidates[0]);
     let mut oblasts: Vec<usize> = candidates.iter().map(|&p| gazetteer.place(p).oblast).collect();
     oblasts.sort_by(|&a, &b| gazetteer.oblast(a).name_uk.cmp(&gazetteer.oblast(b).name_uk));
     oblasts.dedup();
     let mut reply = Reply::default();
     if oblasts.len() > 1 {
-        reply = reply.line(
-            Text::new("find-which-oblast")
-                .plain("name", place_name(first, ctx.language))
-                .count("count", candidates.len() as i64),
-        );
+        reply = reply.line(Text::new("find-which-oblast").plain("name", name).count("count", candidates.len() as i64));
         for oblast in oblasts {
             let count = candidates.iter().filter(|&&p| gazetteer.place(p).oblast == oblast).count();
             let label =
@@ -205,7 +209,7 @@ fn ask_which(ctx: &Context<'_>, candidates: Vec<usize>) -> Step {
             reply = reply.button(label, Action::Oblast(gazetteer.oblast(oblast).code.clone()));
         }
     } else {
-        reply = reply.line(Text::new("find-which-place").plain("name", place_name(first, ctx.language)));
+        reply = reply.line(Text::new("find-which-place").plain("name", name));
         for &p in &candidates {
             let place = gazetteer.place(p);
             reply = reply.button(place_label(ctx, place), Action::Place(place.code.clone()));
@@ -226,6 +230,40 @@ fn place_label(ctx: &Context<'_>, place: &Place) -> Text {
         (_, None) => Text::new("find-place-choice-no-hromada"),
     };
     text.plain("name", place_name(place, ctx.language)).plain("oblast", oblast_name(ctx, place))
+}
+
+/// The name the person meant, as a hint should say it: the place's own name
+/// when that is what matched, else what they typed (a former name such as
+/// "Артемівськ", which Бахмут and Кипуче share, or another place's variant).
+fn meant_name(ctx: &Context<'_>, place: &Place, matched: &str, typed: &str) -> String {
+    if skeleton(&place.name_uk) == matched || skeleton(&place.name_lat) == matched {
+        return place_name(place, ctx.language).to_owned();
+    }
+    let typed = typed.split([',', ';']).next().unwrap_or(typed).trim();
+    let mut letters = typed.chars();
+    letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+}
+
+/// The oblasts where the namesakes are, most likely first, at most three
+/// and "…" after them.
+fn oblast_list(ctx: &Context<'_>, places: &[usize]) -> Arg {
+    const SHOWN: usize = 3;
+    let mut oblasts: Vec<usize> = Vec::new();
+    for &place in places {
+        let oblast = ctx.gazetteer.place(place).oblast;
+        if !oblasts.contains(&oblast) {
+            oblasts.push(oblast);
+        }
+    }
+    let mut list: Vec<Text> = oblasts
+        .iter()
+        .take(SHOWN)
+        .map(|&o| Text::new("find-oblast-name").plain("oblast", oblast_label(ctx, o)))
+        .collect();
+    if oblasts.len() > SHOWN {
+        list.push(Text::new("find-list-more"));
+    }
+    Arg::List(list)
 }
 
 fn place_name(place: &Place, language: Language) -> &str {
