@@ -1,29 +1,41 @@
-//! The centres CSV: parsing with validation of every row, and export.
+//! The centres file (CSV or XLSX): parsing with validation of every row,
+//! and export (CSV).
 //!
-//! A file with any bad row is rejected whole: the import must never leave the
-//! directory half-updated, and the operator gets every problem at once rather
-//! than one per attempt.
+//! Operators' tables come in two shapes: this project's own (English
+//! headers, `opening_hours`, coordinates) and the Ministry's (Ukrainian
+//! headers, a schedule in words, no ids, no coordinates). Both go through
+//! the same row validation ([`super::centre_fields`]). A file with any bad
+//! row is rejected whole: the import must never leave the directory
+//! half-updated, and the operator gets every problem at once rather than
+//! one per attempt.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
 
-use super::opening::Hours;
-pub use crate::csv_table::{CsvError, RowError};
-use crate::csv_table::{Fields, read_rows};
+use super::centre_fields::{self as fields, FieldError, Schedule};
+use super::gazetteer::Gazetteer;
+use super::normalize::{query_words, skeleton, transliterate};
+use super::placement::{self, PlacementError};
+pub use crate::csv_table::{CsvError, Format, RowError, Table};
+use crate::csv_table::{Columns, Fields, read_table};
 pub use crate::domain::ImportedCentre;
-use crate::domain::{Centre, CentreId, Coordinates, Phone, ServiceTag, UKRAINE_BOUNDS};
+use crate::domain::{Centre, CentreId, InvalidCentreId, LocationSource, Phone};
 
-/// Columns in the order export writes them. The first five are required.
-pub const COLUMNS: [&str; 18] = [
+/// Columns in the order export writes them.
+pub const COLUMNS: [&str; 20] = [
     "id",
     "name_uk",
     "name_en",
     "lat",
     "lon",
+    "location_source",
     "oblast",
     "hromada",
+    "settlement",
     "address_uk",
     "address_en",
     "phone",
@@ -36,16 +48,86 @@ pub const COLUMNS: [&str; 18] = [
     "serves_hromada",
     "sample",
 ];
-const REQUIRED: usize = 5;
 
-/// Parses and validates a whole file. `today` is the default `verified_on`.
-pub fn parse(input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, CsvError> {
+/// Every column an import reads: the export's, and the schedule in words.
+const IMPORTED: [&str; 21] = [
+    "id",
+    "name_uk",
+    "name_en",
+    "lat",
+    "lon",
+    "location_source",
+    "oblast",
+    "hromada",
+    "settlement",
+    "address_uk",
+    "address_en",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "schedule",
+    "services",
+    "notes",
+    "verified_on",
+    "serves_hromada",
+    "sample",
+];
+
+/// The Ministry's Ukrainian headers and the columns they are. Headers match
+/// whatever their case and spacing.
+pub const UKRAINIAN_HEADERS: [(&str, &str); 10] = [
+    ("Назва", "name_uk"),
+    ("Область", "oblast"),
+    ("Громада", "hromada"),
+    ("Населений пункт", "settlement"),
+    ("Адреса", "address_uk"),
+    ("Телефон", "phone"),
+    ("Графік роботи", "schedule"),
+    ("Електронна пошта", "email"),
+    ("Вебсайт", "website"),
+    ("Сайт", "website"),
+];
+
+/// Parses and validates a whole CSV file. `today` is the default
+/// `verified_on`. Rows without coordinates are placed with the built-in
+/// gazetteer.
+pub fn parse(mut input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, CsvError> {
+    let mut bytes = Vec::new();
+    if let Err(e) = input.read_to_end(&mut bytes) {
+        return Err(CsvError::Rejected(vec![RowError { line: 1, reason: format!("cannot read the file: {e}") }]));
+    }
+    let table = Table::from_csv(&bytes)?;
+    parse_table(&table, today, built_in_gazetteer())
+}
+
+/// The built-in gazetteer, read once, the first time a row needs placing.
+fn built_in_gazetteer() -> Option<&'static Gazetteer> {
+    static GAZETTEER: OnceLock<Option<Gazetteer>> = OnceLock::new();
+    GAZETTEER
+        .get_or_init(|| Gazetteer::built_in().inspect_err(|error| tracing::error!(%error, "no gazetteer")).ok())
+        .as_ref()
+}
+
+/// Parses and validates a table read from either format; `gazetteer` places
+/// rows that have no coordinates (`None`: such rows are refused).
+pub fn parse_table(
+    table: &Table,
+    today: NaiveDate,
+    gazetteer: Option<&Gazetteer>,
+) -> Result<Vec<ImportedCentre>, CsvError> {
     let mut centres: Vec<ImportedCentre> = Vec::new();
     let mut first_line_of: HashMap<CentreId, u64> = HashMap::new();
-    read_rows(input, &COLUMNS, &COLUMNS[..REQUIRED], "centres", |line, fields| {
-        let imported = parse_row(fields, today)?;
+    let columns = Columns { known: &IMPORTED, required: &["name_uk"], aliases: &UKRAINIAN_HEADERS };
+    let row = Row { today, gazetteer, decimal_comma: table.decimal_comma };
+    read_table(table, columns, "centres", |line, fields| {
+        let imported = row.parse(line, fields)?;
         if let Some(first) = first_line_of.get(&imported.centre.id) {
-            return Err(vec![format!("duplicate id {:?} (first on line {first})", imported.centre.id.as_str())]);
+            let derived = if fields.get("id").is_empty() { " (derived from oblast, hromada and name)" } else { "" };
+            return Err(vec![format!(
+                "duplicate id {:?}{derived} (first on line {first})",
+                imported.centre.id.as_str()
+            )]);
         }
         first_line_of.insert(imported.centre.id.clone(), line);
         centres.push(imported);
@@ -54,122 +136,132 @@ pub fn parse(input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, 
     Ok(centres)
 }
 
-/// Validates one row, collecting every problem in it.
-fn parse_row(fields: &Fields<'_>, today: NaiveDate) -> Result<ImportedCentre, Vec<String>> {
-    let field = |name: &str| fields.get(name);
-    let mut reasons = Vec::new();
-    let optional = |name: &str| Some(field(name).to_owned()).filter(|v| !v.is_empty());
-    for required in &COLUMNS[..REQUIRED] {
-        if field(required).is_empty() {
-            reasons.push(format!("missing required field {required}"));
+/// How rows are read: the same for every row of a file.
+struct Row<'a> {
+    today: NaiveDate,
+    gazetteer: Option<&'a Gazetteer>,
+    decimal_comma: bool,
+}
+
+impl Row<'_> {
+    /// Validates one row, collecting every problem in it.
+    fn parse(&self, line: u64, fields: &Fields<'_>) -> Result<ImportedCentre, Vec<String>> {
+        let field = |name: &str| fields.get(name);
+        let mut reasons: Vec<String> = Vec::new();
+        let r = &mut reasons;
+        let address_uk = one(r, fields::parse_text("address_uk", field("address_uk"))).flatten();
+        let address_en = one(r, fields::parse_text("address_en", field("address_en"))).flatten();
+        let notes = one(r, fields::parse_text("notes", field("notes"))).flatten();
+        let email = one(r, fields::parse_email(field("email"))).flatten();
+        let website = one(r, fields::parse_website(field("website"))).flatten();
+        let verified_on = one(r, fields::parse_verified_on(field("verified_on"), self.today)).flatten();
+        let sample = one(r, fields::parse_flag(field("sample"))).unwrap_or(false);
+        let given_hours = one(r, fields::parse_opening_hours(field("opening_hours"))).flatten();
+        let phones = many(r, fields::parse_phones(field("phone"))).unwrap_or_default();
+        let services = many(r, fields::parse_services(field("services"))).unwrap_or_default();
+        let point = many(r, fields::parse_coordinates(field("lat"), field("lon"), self.decimal_comma));
+        let text = |name: &str| Some(field(name).to_owned()).filter(|v| !v.is_empty());
+        let name_uk = field("name_uk");
+        if name_uk.is_empty() {
+            reasons.push("missing required field name_uk".into());
         }
+        let location = match point {
+            Some(Some(point)) => match field("location_source") {
+                "" => Some((point, LocationSource::Given)),
+                raw => LocationSource::parse(raw).map(|source| (point, source)).map_err(|e| reasons.push(e.to_string())).ok(),
+            },
+            Some(None) => match self.gazetteer {
+                Some(gazetteer) => placement::place(gazetteer, field("oblast"), field("hromada"), field("settlement"))
+                    .map(|placed| (placed.location, placed.source))
+                    .map_err(|e| reasons.push(e.to_string()))
+                    .ok(),
+                None => {
+                    reasons.push(PlacementError::NothingToGoBy.to_string());
+                    None
+                }
+            },
+            None => None,
+        };
+        let id = match field("id") {
+            "" => derived_id(self.gazetteer, field("oblast"), field("hromada"), name_uk)
+                .map_err(|e| reasons.push(format!("derived id: {e}")))
+                .ok(),
+            raw => CentreId::parse(raw).map_err(|e| reasons.push(format!("id {raw:?}: {e}"))).ok(),
+        };
+        let (opening_hours, schedule_not_understood) = match (given_hours, fields::parse_schedule(field("schedule"))) {
+            (Some(hours), _) => (Some(hours), None),
+            (None, Some(Schedule::Understood(hours))) => (Some(hours), None),
+            (None, Some(Schedule::NotUnderstood { opening_hours, words })) => (Some(opening_hours), Some(words)),
+            (None, None) => (None, None),
+        };
+        let (Some(id), Some((location, location_source)), true) = (id, location, reasons.is_empty()) else {
+            return Err(reasons);
+        };
+        let name_en = match field("name_en") {
+            "" => transliterate(name_uk),
+            name => name.to_owned(),
+        };
+        Ok(ImportedCentre {
+            centre: Centre {
+                id,
+                name_uk: name_uk.to_owned(),
+                name_en,
+                location,
+                location_source,
+                oblast: text("oblast"),
+                hromada: text("hromada"),
+                settlement: text("settlement"),
+                address_uk,
+                address_en,
+                phones,
+                email,
+                website,
+                opening_hours,
+                services,
+                notes,
+                verified_on: verified_on.unwrap_or(self.today),
+                serves_hromada: text("serves_hromada"),
+                sample,
+            },
+            verified_on_given: verified_on.is_some(),
+            line,
+            schedule_not_understood,
+        })
     }
-    let id = match field("id") {
-        "" => None,
-        raw => CentreId::parse(raw).map_err(|e| reasons.push(format!("id {raw:?}: {e}"))).ok(),
-    };
-    let number = |name: &str, reasons: &mut Vec<String>| match field(name) {
-        "" => None,
-        raw => raw.parse::<f64>().ok().filter(|v| v.is_finite()).or_else(|| {
-            reasons.push(format!("{name} {raw:?} is not a number"));
-            None
-        }),
-    };
-    let lat = number("lat", &mut reasons);
-    let lon = number("lon", &mut reasons);
-    let location = match (lat, lon) {
-        (Some(lat), Some(lon)) => match Coordinates::parse(lat, lon) {
-            Ok(point) if point.is_in(UKRAINE_BOUNDS) => Some(point),
-            _ => {
-                reasons.push(format!(
-                    "lat/lon {lat}, {lon} is outside Ukraine (lat {}–{}, lon {}–{})",
-                    UKRAINE_BOUNDS.min_lat, UKRAINE_BOUNDS.max_lat, UKRAINE_BOUNDS.min_lon, UKRAINE_BOUNDS.max_lon
-                ));
-                None
-            }
-        },
-        _ => None,
-    };
-    let mut services = Vec::new();
-    for raw in field("services").split(';').map(str::trim).filter(|s| !s.is_empty()) {
-        match ServiceTag::parse(raw) {
-            Ok(tag) if !services.contains(&tag) => services.push(tag),
-            Ok(_) => {}
-            Err(e) => reasons.push(e.to_string()),
-        }
-    }
-    let mut phones = Vec::new();
-    for raw in field("phone").split(';').map(str::trim).filter(|s| !s.is_empty()) {
-        match Phone::parse(raw) {
-            Ok(phone) => phones.push(phone),
-            Err(e) => reasons.push(format!("phone {raw:?}: {e}")),
-        }
-    }
-    let opening_hours = optional("opening_hours");
-    if let Some(raw) = &opening_hours
-        && let Err(e) = Hours::parse(raw)
-    {
-        reasons.push(format!("opening_hours {raw:?}: {e}"));
-    }
-    let verified_on = match field("verified_on") {
-        "" => None,
-        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(date) if date <= today => Some(date),
-            Ok(_) => {
-                reasons.push(format!("verified_on {raw} is in the future"));
-                None
-            }
-            Err(_) => {
-                reasons.push(format!("verified_on {raw:?} is not a date like 2025-05-23"));
-                None
-            }
-        },
-    };
-    let sample = match field("sample").to_ascii_lowercase().as_str() {
-        "" | "false" | "no" | "0" => false,
-        "true" | "yes" | "1" => true,
-        other => {
-            reasons.push(format!("sample {other:?} must be true or false"));
-            false
-        }
-    };
-    let website = optional("website");
-    if let Some(url) = &website
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        reasons.push(format!("website {url:?} must start with https:// or http://"));
-    }
-    let email = optional("email");
-    if let Some(email) = &email
-        && !email.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-    {
-        reasons.push(format!("email {email:?} is not an address"));
-    }
-    let (Some(id), Some(location), true) = (id, location, reasons.is_empty()) else {
-        return Err(reasons);
-    };
-    Ok(ImportedCentre {
-        centre: Centre {
-            id,
-            name_uk: field("name_uk").to_owned(),
-            name_en: field("name_en").to_owned(),
-            location,
-            oblast: optional("oblast"),
-            hromada: optional("hromada"),
-            address_uk: optional("address_uk"),
-            address_en: optional("address_en"),
-            phones,
-            email,
-            website,
-            opening_hours,
-            services,
-            notes: optional("notes"),
-            verified_on: verified_on.unwrap_or(today),
-            serves_hromada: optional("serves_hromada"),
-            sample,
-        },
-        verified_on_given: verified_on.is_some(),
-    })
+}
+
+/// A field's value, or its problem added to the row's.
+fn one<T>(reasons: &mut Vec<String>, result: Result<T, FieldError>) -> Option<T> {
+    result.map_err(|e| reasons.push(e.to_string())).ok()
+}
+
+/// A field's value, or its problems added to the row's.
+fn many<T>(reasons: &mut Vec<String>, result: Result<T, Vec<FieldError>>) -> Option<T> {
+    result.map_err(|errors| reasons.extend(errors.iter().map(ToString::to_string))).ok()
+}
+
+/// The id of a row that has none: the hromada's Latin skeleton (at most 20
+/// letters, for people reading ids) and the first 10 hex digits of a
+/// SHA-256 of the oblast (its KATOTTH code when the gazetteer knows it),
+/// the hromada and the name, each reduced to a skeleton (case, spaces,
+/// apostrophes and words such as "міська громада" do not count). The same
+/// row gives the same id on every import; renaming a centre gives a new one.
+pub fn derived_id(
+    gazetteer: Option<&Gazetteer>,
+    oblast: &str,
+    hromada: &str,
+    name: &str,
+) -> Result<CentreId, InvalidCentreId> {
+    let key = |text: &str| skeleton(&query_words(text).concat());
+    let oblast_key = gazetteer
+        .and_then(|g| placement::find_oblast(g, oblast).ok().map(|i| g.oblast(i).code.clone()))
+        .unwrap_or_else(|| key(oblast));
+    let digest = Sha256::digest(format!("{oblast_key}|{}|{}", key(hromada), key(name)).as_bytes());
+    let hash: String = crate::domain::hex(&digest).chars().take(10).collect();
+    let hromada_key = key(hromada);
+    let label: String = if hromada_key.is_empty() { "centre".into() } else { hromada_key.chars().take(20).collect() };
+    // Skeletons are lowercase ASCII letters and digits: always a valid id.
+    CentreId::parse(&format!("{label}-{hash}"))
 }
 
 /// Writes centres in the import format, so that an export imports unchanged.
@@ -186,8 +278,10 @@ pub fn write(output: impl Write, centres: &[Centre]) -> Result<(), CsvError> {
             c.name_en.clone(),
             c.location.lat().to_string(),
             c.location.lon().to_string(),
+            c.location_source.as_str().to_owned(),
             text(&c.oblast),
             text(&c.hromada),
+            text(&c.settlement),
             text(&c.address_uk),
             text(&c.address_en),
             phones.join(";"),
@@ -208,6 +302,7 @@ pub fn write(output: impl Write, centres: &[Centre]) -> Result<(), CsvError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ServiceTag;
 
     const HEADER: &str = "id,name_uk,name_en,lat,lon,opening_hours,services,phone,verified_on,sample\n";
 
@@ -241,7 +336,7 @@ mod tests {
         let csv = format!(
             "{HEADER}\
              ok,Центр,Centre,50.45,30.52,,,,,\n\
-             ,Без id,No id,50.45,30.52,,,,,\n\
+             ,,No name,50.45,30.52,,,,,\n\
              lat,Центр,Centre,north,30.52,,,,,\n\
              far,Варшава,Warsaw,52.23,21.01,,,,,\n\
              ok,Дубль,Duplicate,50.45,30.52,,,,,\n\
@@ -256,7 +351,7 @@ mod tests {
         let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
         let reasons: Vec<&str> = errors.iter().map(|e| e.reason.as_str()).collect();
-        assert!(reasons[0].contains("missing required field id"), "{reasons:?}");
+        assert!(reasons[0].contains("missing required field name_uk"), "{reasons:?}");
         assert!(reasons[1].contains("lat \"north\" is not a number"), "{reasons:?}");
         assert!(reasons[2].contains("outside Ukraine"), "{reasons:?}");
         assert!(reasons[3].contains("duplicate id \"ok\" (first on line 2)"), "{reasons:?}");
@@ -272,8 +367,8 @@ mod tests {
     fn an_unknown_or_missing_column_rejects_the_file_at_the_header() {
         let errors = rejected("id,name_uk,name_en,lat,lon,opening_hour\n");
         assert_eq!(errors, vec![RowError { line: 1, reason: "unknown column \"opening_hour\"".into() }]);
-        let errors = rejected("id,name_uk,lat,lon\na,b,50,30\n");
-        assert_eq!(errors[0].reason, "missing required column \"name_en\"");
+        let errors = rejected("id,name_en,lat,lon\na,b,50,30\n");
+        assert_eq!(errors[0].reason, "missing required column \"name_uk\"");
     }
 
     #[test]
@@ -301,5 +396,63 @@ mod tests {
         let again: Vec<Centre> =
             parse(exported.as_slice(), today()).expect("re-imports").into_iter().map(|i| i.centre).collect();
         assert_eq!(again, centres);
+    }
+
+    /// The Ministry's shape: `;`, a byte-order mark, CRLF, Ukrainian
+    /// headers, no ids, no coordinates, schedules in words.
+    const MINISTRY: &str = "\u{feff}Область;Громада;Населений пункт;Назва;Адреса;Телефон;Графік роботи\r\n\
+        Київська область;Броварська міська громада;м. Бровари;Центр життєстійкості Броварської громади;вул. Героїв, 1;067 955 89 76;пн–пт з 9:00 до 18:00, обідня перерва 13:00–14:00\r\n\
+        \r\n\
+        Львівська область;Львівська міська громада;м. Львів;\"Центр життєстійкості\r\nм. Львова\";вул. Наукова, 59;;коли як\r\n";
+
+    #[test]
+    fn a_ministry_shaped_file_is_placed_by_settlement_with_derived_ids_and_parsed_schedules() {
+        let centres = parse(MINISTRY.as_bytes(), today()).expect("valid file");
+        assert_eq!(centres.len(), 2);
+        let brovary = &centres[0];
+        assert_eq!(brovary.line, 2);
+        assert_eq!(brovary.centre.location_source, LocationSource::Settlement);
+        assert_eq!(brovary.centre.settlement.as_deref(), Some("м. Бровари"));
+        assert_eq!(brovary.centre.name_en, "Tsentr zhyttiestiikosti Brovarskoi hromady");
+        assert_eq!(brovary.centre.opening_hours.as_deref(), Some("Mo-Fr 09:00-13:00,14:00-18:00"));
+        assert!(brovary.centre.id.as_str().starts_with("brovarska-"), "{}", brovary.centre.id);
+        let lviv = &centres[1];
+        assert_eq!(lviv.line, 4, "the blank line counts");
+        assert_eq!(lviv.schedule_not_understood.as_deref(), Some("коли як"));
+        assert_eq!(lviv.centre.opening_hours.as_deref(), Some("unknown \"коли як\""));
+        let again = parse(MINISTRY.replace("Броварська міська громада", " броварська  громада ").as_bytes(), today())
+            .expect("valid file");
+        assert_eq!(again[0].centre.id, brovary.centre.id, "the same row gets the same id");
+    }
+
+    #[test]
+    fn errors_in_a_ministry_file_name_their_physical_lines() {
+        let bad = MINISTRY.replace("Броварська міська громада;м. Бровари", ";м. Броваари").replace("вул. Наукова, 59;;", "вул. Наукова, 59;12345;");
+        let errors = rejected(&bad);
+        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![2, 4], "{errors:?}");
+        assert!(errors[0].reason.contains("Бровари"), "the closest spelling: {errors:?}");
+        assert!(errors[1].reason.contains("phone \"12345\""), "{errors:?}");
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_in_a_semicolon_file_and_refused_in_a_comma_file() {
+        let centres = parse("name_uk;lat;lon\nЦентр;50,45;30,52\n".as_bytes(), today()).expect("valid");
+        assert_eq!(centres[0].centre.location.lat(), 50.45);
+        assert_eq!(centres[0].centre.location_source, LocationSource::Given);
+        let errors = rejected("name_uk,lat,lon\nЦентр,\"50,45\",30.52\n");
+        assert!(errors[0].reason.contains("not a number"), "{errors:?}");
+    }
+
+    #[test]
+    fn derived_ids_are_valid_and_ignore_case_spacing_and_kind_words() {
+        let a = derived_id(None, "Київська область", "Броварська міська територіальна громада", "Центр").expect("id");
+        let b = derived_id(None, "київська  область", "Броварська громада", "ЦЕНТР").expect("id");
+        assert_eq!(a, b);
+        assert!(a.as_str().len() <= CentreId::MAX_LEN);
+        let other = derived_id(None, "Київська область", "Броварська громада", "Інший центр").expect("id");
+        assert_ne!(a, other);
+        let long = "Дуже довга назва громади яка не вміщається ніде взагалі";
+        assert!(derived_id(None, "Київська", long, "Центр").is_ok());
     }
 }

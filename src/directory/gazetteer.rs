@@ -261,16 +261,45 @@ impl Gazetteer {
         self.lookup(&whole, None)
     }
 
+    /// A settlement (or with `hromadas`, a hromada) as an operator's table
+    /// names it ("м. Бровари", "Броварська міська громада"), within one
+    /// oblast and, when given, one hromada. Only an exact match (as
+    /// skeletons: case, apostrophes and и/і do not count) is found; the
+    /// closest spellings there are offered otherwise.
+    pub fn find_within(&self, name: &str, oblast: usize, hromada: Option<usize>, hromadas: bool) -> Lookup {
+        let name: String = name.chars().take(MAX_QUERY_CHARS).collect();
+        let key = skeleton(&query_words(&name).concat());
+        let within = |p: &Place| {
+            p.oblast == oblast && (p.kind == PlaceKind::Hromada) == hromadas && hromada.is_none_or(|h| p.hromada == Some(h))
+        };
+        let exact: Vec<usize> =
+            self.by_key.get(&key).into_iter().flatten().copied().filter(|&p| within(&self.places[p])).collect();
+        if !exact.is_empty() {
+            return self.decide(exact);
+        }
+        // A misspelling is not taken for a place in a file: it is offered.
+        let mut suggestions = match self.lookup_where(&key, within) {
+            Lookup::Found { place, others } => std::iter::once(place).chain(others).collect(),
+            Lookup::Ambiguous(places) => places,
+            Lookup::NotFound { suggestions } => suggestions,
+        };
+        suggestions.dedup_by(|a, b| self.places[*a].name_uk == self.places[*b].name_uk);
+        suggestions.truncate(3);
+        Lookup::NotFound { suggestions }
+    }
+
     /// Exact, then fuzzy, then suggestions, optionally within one oblast.
     fn lookup(&self, key: &str, oblast: Option<usize>) -> Lookup {
+        self.lookup_where(key, |p| oblast.is_none_or(|o| p.oblast == o))
+    }
+
+    /// Exact, then fuzzy, then suggestions, among the places `within` keeps.
+    fn lookup_where(&self, key: &str, within: impl Fn(&Place) -> bool) -> Lookup {
         if key.is_empty() {
             return Lookup::NotFound { suggestions: Vec::new() };
         }
         let keep = |candidates: Vec<usize>| -> Vec<usize> {
-            match oblast {
-                Some(oblast) => candidates.into_iter().filter(|&p| self.places[p].oblast == oblast).collect(),
-                None => candidates,
-            }
+            candidates.into_iter().filter(|&p| within(&self.places[p])).collect()
         };
         let exact = keep(self.by_key.get(key).cloned().unwrap_or_default());
         if !exact.is_empty() {

@@ -84,6 +84,90 @@ fn digit(c: char) -> &'static str {
     c.to_digit(10).and_then(|d| DIGITS.get(d as usize)).copied().unwrap_or("")
 }
 
+/// Ukrainian → Latin by the official rules (KMU resolution No. 55 of
+/// 27.01.2010), as `scripts/build-data.py` wrote the gazetteer's `name_lat`
+/// (a test holds the two to the same result for every place): word-initial
+/// є/ї/й/ю/я take the y- forms, зг is zgh, ь and apostrophes vanish, a
+/// capital stays a capital, anything else is kept and starts a new word.
+pub fn transliterate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // The previous Cyrillic letter (lowercase); None at a word start.
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let Some(plain) = kmu_letter(lower) else {
+            out.push(c);
+            previous = None;
+            continue;
+        };
+        let latin = match (previous, lower) {
+            (None, 'є') => "ye",
+            (None, 'ї') => "yi",
+            (None, 'й') => "y",
+            (None, 'ю') => "yu",
+            (None, 'я') => "ya",
+            (Some('з'), 'г') => "gh",
+            _ => plain,
+        };
+        let mut letters = latin.chars();
+        if let (true, Some(first)) = (c != lower, letters.next()) {
+            out.extend(first.to_uppercase());
+            out.push_str(letters.as_str());
+        } else {
+            out.push_str(latin);
+        }
+        if !is_apostrophe(lower) {
+            previous = Some(lower);
+        }
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`')
+}
+
+/// A letter's Latin form in the KMU 2010 table (apostrophes: none).
+fn kmu_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "h",
+        'ґ' => "g",
+        'д' => "d",
+        'е' => "e",
+        'є' => "ie",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "y",
+        'і' => "i",
+        'ї' => "i",
+        'й' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ю' => "iu",
+        'я' => "ia",
+        'ь' => "",
+        c if is_apostrophe(c) => "",
+        _ => return None,
+    })
+}
+
 /// Words that name a kind of place rather than the place ("м. Бровари",
 /// "Броварська міська громада", "Brovary city"); they are dropped from queries.
 const KIND_WORDS: &[&str] = &[
@@ -102,6 +186,9 @@ const KIND_WORDS: &[&str] = &[
     "громади",
     "територіальна",
     "тг",
+    "отг",
+    "мтг",
+    "стг",
     "міська",
     "сільська",
     "селищна",
@@ -196,6 +283,20 @@ mod tests {
         assert_eq!(skeleton("🇺🇦 Львів\u{0007}"), "lviv");
         assert_eq!(skeleton("'; DROP TABLE centre; --"), "droptablecentre");
         assert_eq!(skeleton(""), "");
+    }
+
+    #[test]
+    fn transliteration_follows_the_2010_rules() {
+        for (uk, lat) in [
+            ("Згурівка", "Zghurivka"),
+            ("Ясинувата", "Yasynuvata"),
+            ("Кам’янське", "Kamianske"),
+            ("Центр життєстійкості Їжаківської громади", "Tsentr zhyttiestiikosti Yizhakivskoi hromady"),
+            ("Біла Церква", "Bila Tserkva"),
+            ("Ґалаґан", "Galagan"),
+        ] {
+            assert_eq!(transliterate(uk), lat, "{uk}");
+        }
     }
 
     #[test]

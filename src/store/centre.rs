@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use sqlx::FromRow;
 
 use super::{Store, StoreError};
-use crate::domain::{Centre, CentreId, Coordinates, ImportedCentre, Phone, ServiceTag};
+use crate::domain::{Centre, CentreId, Coordinates, ImportedCentre, LocationSource, Phone, ServiceTag};
 
 /// The Postgres NOTIFY channel announcing that the centre table changed, so
 /// that every running bot process reloads its directory.
@@ -24,8 +24,10 @@ struct CentreRow {
     name_en: String,
     lat: f64,
     lon: f64,
+    location_source: String,
     oblast: Option<String>,
     hromada: Option<String>,
+    settlement: Option<String>,
     address_uk: Option<String>,
     address_en: Option<String>,
     phones: Vec<String>,
@@ -47,6 +49,7 @@ impl TryFrom<CentreRow> for Centre {
         Ok(Centre {
             id: CentreId::parse(&row.id).map_err(|_| corrupt("id"))?,
             location: Coordinates::parse(row.lat, row.lon).map_err(|_| corrupt("coordinates"))?,
+            location_source: LocationSource::parse(&row.location_source).map_err(|_| corrupt("location_source"))?,
             phones: row
                 .phones
                 .iter()
@@ -63,6 +66,7 @@ impl TryFrom<CentreRow> for Centre {
             name_en: row.name_en,
             oblast: row.oblast,
             hromada: row.hromada,
+            settlement: row.settlement,
             address_uk: row.address_uk,
             address_en: row.address_en,
             email: row.email,
@@ -76,8 +80,8 @@ impl TryFrom<CentreRow> for Centre {
     }
 }
 
-const SELECT_CENTRES: &str = "SELECT id, name_uk, name_en, lat, lon, oblast, hromada, address_uk, address_en, phones, \
-     email, website, opening_hours, services, notes, verified_on, serves_hromada, sample FROM centre ORDER BY id";
+const SELECT_CENTRES: &str = "SELECT id, name_uk, name_en, lat, lon, location_source, oblast, hromada, settlement, \
+     address_uk, address_en, phones, email, website, opening_hours, services, notes, verified_on, serves_hromada, sample FROM centre ORDER BY id";
 
 impl Store {
     /// Every centre, ordered by id.
@@ -135,10 +139,11 @@ async fn upsert(tx: &mut sqlx::PgConnection, c: &Centre) -> Result<(), StoreErro
     let services: Vec<&str> = c.services.iter().map(|s| s.as_str()).collect();
     sqlx::query(
         "INSERT INTO centre (id, name_uk, name_en, lat, lon, oblast, hromada, address_uk, address_en, phones, email, \
-             website, opening_hours, services, notes, verified_on, serves_hromada, sample) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+             website, opening_hours, services, notes, verified_on, serves_hromada, sample, location_source, settlement) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
          ON CONFLICT (id) DO UPDATE SET name_uk = EXCLUDED.name_uk, name_en = EXCLUDED.name_en, lat = EXCLUDED.lat, \
-             lon = EXCLUDED.lon, oblast = EXCLUDED.oblast, hromada = EXCLUDED.hromada, \
+             lon = EXCLUDED.lon, location_source = EXCLUDED.location_source, oblast = EXCLUDED.oblast, \
+             hromada = EXCLUDED.hromada, settlement = EXCLUDED.settlement, \
              address_uk = EXCLUDED.address_uk, address_en = EXCLUDED.address_en, phones = EXCLUDED.phones, \
              email = EXCLUDED.email, website = EXCLUDED.website, opening_hours = EXCLUDED.opening_hours, \
              services = EXCLUDED.services, notes = EXCLUDED.notes, verified_on = EXCLUDED.verified_on, \
@@ -162,6 +167,8 @@ async fn upsert(tx: &mut sqlx::PgConnection, c: &Centre) -> Result<(), StoreErro
     .bind(c.verified_on)
     .bind(&c.serves_hromada)
     .bind(c.sample)
+    .bind(c.location_source.as_str())
+    .bind(&c.settlement)
     .execute(tx)
     .await?;
     Ok(())

@@ -87,14 +87,14 @@ async fn importing_a_bad_file_lists_every_bad_row_and_changes_nothing(pool: PgPo
     let bad = dir.path().join("bad.csv");
     std::fs::write(
         &bad,
-        "id,name_uk,name_en,lat,lon,services\nok,Центр,Centre,50.4,30.5,\n,Без id,No id,50.4,30.5,\nx,Центр,Centre,fifty,30.5,\ny,Центр,Centre,50.4,30.5,yoga\n",
+        "id,name_uk,name_en,lat,lon,services\nok,Центр,Centre,50.4,30.5,\nno-name,,No name,50.4,30.5,\nx,Центр,Centre,fifty,30.5,\ny,Центр,Centre,50.4,30.5,yoga\n",
     )
     .unwrap();
     let output = run(&url, &["import", "centres", bad.to_str().unwrap(), "--replace"], "");
     assert!(!output.status.success());
     let err = stderr(&output);
     assert!(err.contains("nothing was changed"), "{err}");
-    assert!(err.contains("line 3: missing required field id"), "{err}");
+    assert!(err.contains("line 3: missing required field name_uk"), "{err}");
     assert!(err.contains("line 4: lat \"fifty\" is not a number"), "{err}");
     assert!(err.contains("line 5: unknown service tag \"yoga\""), "{err}");
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM centre").fetch_one(&pool).await.unwrap();

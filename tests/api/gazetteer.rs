@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use resilience_bot::directory::normalize::transliterate;
 use resilience_bot::directory::{Gazetteer, Lookup, PlaceKind};
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::built_in().expect("data/gazetteer.tsv loads"));
@@ -109,4 +110,16 @@ fn two_word_names_ending_like_an_oblast_are_found_whole() {
     assert_eq!(found("Станиця Луганська").0, "Станиця Луганська");
     assert_eq!(found("Stanytsia Luhanska").0, "Станиця Луганська");
     assert_eq!(found("Новомиколаївка, Сумська").1, "Сумська область");
+}
+
+#[test]
+fn the_rust_transliteration_gives_every_place_the_latin_name_the_data_script_gave_it() {
+    let differing: Vec<(&str, &str, String)> = GAZETTEER
+        .places()
+        .iter()
+        .map(|p| (p.name_uk.as_str(), p.name_lat.as_str(), transliterate(&p.name_uk)))
+        .filter(|(_, lat, ours)| lat != ours)
+        .collect();
+    assert!(GAZETTEER.places().len() > 30_000);
+    assert_eq!(differing, Vec::new());
 }
