@@ -323,10 +323,18 @@ mod tests {
     #[test]
     fn headers_match_whatever_their_case_and_spaces_and_by_their_other_names() {
         let table = Table::from_csv("ID;Name UK; графік  роботи \n1;x;y\n".as_bytes()).expect("ok");
-        let columns = Columns { known: &["id", "name_uk", "schedule"], required: &["id"], aliases: &[("Графік роботи", "schedule")] };
+        let columns = Columns {
+            known: &["id", "name_uk", "schedule"],
+            required: &["id"],
+            aliases: &[("Графік роботи", "schedule")],
+        };
         let mut seen = Vec::new();
         read_table(&table, columns, "rows", |_, fields| {
-            seen.push((fields.get("id").to_owned(), fields.get("name_uk").to_owned(), fields.get("schedule").to_owned()));
+            seen.push((
+                fields.get("id").to_owned(),
+                fields.get("name_uk").to_owned(),
+                fields.get("schedule").to_owned(),
+            ));
             Ok(())
         })
         .expect("read");

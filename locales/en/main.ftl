@@ -64,6 +64,7 @@ find-other-places = There { $count ->
 ## Distances
 distance-metres = { $metres } m
 distance-km = { $km } km
+distance-approximate = ≈ { $distance }
 
 ## Centre card
 card-title = 🏠 { $name }
@@ -73,6 +74,8 @@ card-relocated = Relocated centre. Hromada served: { $hromada }. It now works at
 card-relocated-short = Relocated centre · hromada: { $hromada }
 card-address = Address: { $address }
 card-address-unknown = Please check the address by phone.
+card-location-settlement = 📍 Location approximate: the centre of { $place }; go by the address.
+card-location-hromada = 📍 Location approximate: the centre of the hromada ({ $place }); go by the address.
 card-hromada = Hromada: { $hromada }
 card-phones = Phone: { $phones }
 card-phone-number = { $phone }
@@ -87,7 +90,12 @@ card-gone = This centre is no longer in the directory. Please search again.
 ## Opening hours
 hours-day = { $days }: { $intervals }
 hours-day-closed = { $days }: closed
+hours-day-unknown = { $days }: please ask by phone
 hours-interval = { $from }–{ $to }
+hours-interval-open = from { $from }
+hours-comment = ℹ️ { $comment }
+hours-week-of = Not open this week. The hours in the week from { $date }:
+hours-open-since = Open now (since { $time }; no closing time given).
 hours-open-always = Open now, around the clock.
 hours-open-until = Open now, closes { $time }.
 hours-open-until-day = Open now, closes { $weekday } { $time }.

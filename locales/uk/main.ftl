@@ -70,6 +70,7 @@ find-other-places = Є ще { $count } { $count ->
 ## Distances
 distance-metres = { $metres } м
 distance-km = { $km } км
+distance-approximate = ≈ { $distance }
 
 ## Centre card
 card-title = 🏠 { $name }
@@ -79,6 +80,8 @@ card-relocated = Центр переміщено. Громада, яку він 
 card-relocated-short = Переміщений центр · громада: { $hromada }
 card-address = Адреса: { $address }
 card-address-unknown = Адресу уточнюйте за телефоном.
+card-location-settlement = 📍 Розташування на мапі приблизне: центр населеного пункту { $place }. Орієнтуйтеся на адресу.
+card-location-hromada = 📍 Розташування на мапі приблизне: центр громади ({ $place }). Орієнтуйтеся на адресу.
 card-hromada = Громада: { $hromada }
 card-phones = Телефон: { $phones }
 card-phone-number = { $phone }
@@ -93,7 +96,12 @@ card-gone = Цього центру вже немає в довіднику. С�
 ## Opening hours
 hours-day = { $days }: { $intervals }
 hours-day-closed = { $days }: зачинено
+hours-day-unknown = { $days }: уточнюйте за телефоном
 hours-interval = { $from }–{ $to }
+hours-interval-open = з { $from }
+hours-comment = ℹ️ { $comment }
+hours-week-of = Цього тижня центр не працює. Графік на тиждень з { $date }:
+hours-open-since = Зараз відчинено (з { $time }; час закриття не вказано).
 hours-open-always = Зараз відчинено, працює цілодобово.
 hours-open-until = Зараз відчинено, зачиняється { $time }.
 hours-open-until-day = Зараз відчинено, зачиняється { $weekday } { $time }.

@@ -41,7 +41,9 @@ fn text(cell: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
         // A time of day alone ("9:00") is a fraction of a day.
-        Data::DateTime(d) if d.as_f64() < 1.0 => d.as_datetime().map_or_else(String::new, |at| at.format("%H:%M").to_string()),
+        Data::DateTime(d) if d.as_f64() < 1.0 => {
+            d.as_datetime().map_or_else(String::new, |at| at.format("%H:%M").to_string())
+        }
         Data::DateTime(d) => d.as_datetime().map_or_else(String::new, |at| at.format("%Y-%m-%d").to_string()),
         Data::Error(e) => format!("#{e:?}"),
     }
@@ -73,8 +75,12 @@ mod tests {
         let bytes = workbook(&[(2, &["Назва", "lat"]), (3, &["Центр", "50.45"]), (5, &["Інший", "48"])]);
         let table = read(&bytes).expect("readable");
         assert_eq!(table.header, Row { line: 3, cells: vec!["Назва".into(), "lat".into()] });
-        let rows: Vec<(u64, Vec<String>)> =
-            table.rows.iter().filter(|r| r.cells.iter().any(|c| !c.is_empty())).map(|r| (r.line, r.cells.clone())).collect();
+        let rows: Vec<(u64, Vec<String>)> = table
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+            .map(|r| (r.line, r.cells.clone()))
+            .collect();
         assert_eq!(rows, vec![(4, vec!["Центр".into(), "50.45".into()]), (6, vec!["Інший".into(), "48".into()])]);
     }
 

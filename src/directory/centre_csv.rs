@@ -20,8 +20,8 @@ use super::centre_fields::{self as fields, FieldError, Schedule};
 use super::gazetteer::Gazetteer;
 use super::normalize::{query_words, skeleton, transliterate};
 use super::placement::{self, PlacementError};
-pub use crate::csv_table::{CsvError, Format, RowError, Table};
 use crate::csv_table::{Columns, Fields, read_table};
+pub use crate::csv_table::{CsvError, Format, RowError, Table};
 pub use crate::domain::ImportedCentre;
 use crate::domain::{Centre, CentreId, InvalidCentreId, LocationSource, Phone};
 
@@ -168,7 +168,10 @@ impl Row<'_> {
         let location = match point {
             Some(Some(point)) => match field("location_source") {
                 "" => Some((point, LocationSource::Given)),
-                raw => LocationSource::parse(raw).map(|source| (point, source)).map_err(|e| reasons.push(e.to_string())).ok(),
+                raw => LocationSource::parse(raw)
+                    .map(|source| (point, source))
+                    .map_err(|e| reasons.push(e.to_string()))
+                    .ok(),
             },
             Some(None) => match self.gazetteer {
                 Some(gazetteer) => placement::place(gazetteer, field("oblast"), field("hromada"), field("settlement"))
@@ -427,7 +430,9 @@ mod tests {
 
     #[test]
     fn errors_in_a_ministry_file_name_their_physical_lines() {
-        let bad = MINISTRY.replace("Броварська міська громада;м. Бровари", ";м. Броваари").replace("вул. Наукова, 59;;", "вул. Наукова, 59;12345;");
+        let bad = MINISTRY
+            .replace("Броварська міська громада;м. Бровари", ";м. Броваари")
+            .replace("вул. Наукова, 59;;", "вул. Наукова, 59;12345;");
         let errors = rejected(&bad);
         let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![2, 4], "{errors:?}");

@@ -128,7 +128,11 @@ pub fn parse_website(raw: &str) -> Result<Option<String>, FieldError> {
     if raw.contains(char::is_whitespace) || raw.len() > MAX_TEXT_CHARS {
         return Err(refuse());
     }
-    let url = if raw.starts_with("https://") || raw.starts_with("http://") { raw.to_owned() } else { format!("https://{raw}") };
+    let url = if raw.starts_with("https://") || raw.starts_with("http://") {
+        raw.to_owned()
+    } else {
+        format!("https://{raw}")
+    };
     let host = url.split("://").nth(1).and_then(|rest| rest.split(['/', '?', '#']).next()).unwrap_or("");
     let host_ok = host.contains('.') && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
     if host_ok { Ok(Some(url)) } else { Err(refuse()) }

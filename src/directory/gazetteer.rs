@@ -270,7 +270,9 @@ impl Gazetteer {
         let name: String = name.chars().take(MAX_QUERY_CHARS).collect();
         let key = skeleton(&query_words(&name).concat());
         let within = |p: &Place| {
-            p.oblast == oblast && (p.kind == PlaceKind::Hromada) == hromadas && hromada.is_none_or(|h| p.hromada == Some(h))
+            p.oblast == oblast
+                && (p.kind == PlaceKind::Hromada) == hromadas
+                && hromada.is_none_or(|h| p.hromada == Some(h))
         };
         let exact: Vec<usize> =
             self.by_key.get(&key).into_iter().flatten().copied().filter(|&p| within(&self.places[p])).collect();

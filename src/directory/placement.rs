@@ -38,16 +38,17 @@ pub enum PlacementError {
 }
 
 fn closest(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::new()
-    } else {
-        format!(" (closest: {})", suggestions.join(", "))
-    }
+    if suggestions.is_empty() { String::new() } else { format!(" (closest: {})", suggestions.join(", ")) }
 }
 
 /// Places a row by its `oblast`, `hromada` and `settlement` as the file
 /// gives them (any may be empty).
-pub fn place(gazetteer: &Gazetteer, oblast: &str, hromada: &str, settlement: &str) -> Result<Placement, PlacementError> {
+pub fn place(
+    gazetteer: &Gazetteer,
+    oblast: &str,
+    hromada: &str,
+    settlement: &str,
+) -> Result<Placement, PlacementError> {
     let (oblast, hromada, settlement) = (oblast.trim(), hromada.trim(), settlement.trim());
     if hromada.is_empty() && settlement.is_empty() {
         return Err(PlacementError::NothingToGoBy);
@@ -109,7 +110,8 @@ pub fn find_oblast(gazetteer: &Gazetteer, raw: &str) -> Result<usize, PlacementE
     let words = super::normalize::query_words(raw).concat();
     let position = |name: &str| gazetteer.oblasts().iter().position(|o| o.name_uk == name);
     if let Some(found) = gazetteer.find_oblast(raw).or_else(|| gazetteer.find_oblast(&words)) {
-        return position(&found.name_uk).ok_or(PlacementError::UnknownOblast { raw: raw.to_owned(), suggestions: vec![] });
+        return position(&found.name_uk)
+            .ok_or(PlacementError::UnknownOblast { raw: raw.to_owned(), suggestions: vec![] });
     }
     let key = skeleton(&words);
     let mut near: Vec<(usize, &str)> = gazetteer
@@ -139,8 +141,8 @@ mod tests {
     fn a_settlement_is_found_within_its_oblast_whatever_the_table_calls_it() {
         let placed = place(&GAZETTEER, "Київська область", "", "м. Бровари").expect("placed");
         assert_eq!((placed.place.as_str(), placed.source), ("Бровари", LocationSource::Settlement));
-        let placed = place(&GAZETTEER, "Київська обл.", "Броварська міська територіальна громада", "Бровари")
-            .expect("placed");
+        let placed =
+            place(&GAZETTEER, "Київська обл.", "Броварська міська територіальна громада", "Бровари").expect("placed");
         assert_eq!(placed.place, "Бровари");
     }
 
@@ -156,7 +158,10 @@ mod tests {
     #[test]
     fn a_row_that_cannot_be_placed_names_the_closest_spellings() {
         let error = place(&GAZETTEER, "Київська область", "", "Броваари").unwrap_err();
-        assert!(matches!(&error, PlacementError::NotFound { suggestions, .. } if suggestions.contains(&"Бровари".to_owned())), "{error}");
+        assert!(
+            matches!(&error, PlacementError::NotFound { suggestions, .. } if suggestions.contains(&"Бровари".to_owned())),
+            "{error}"
+        );
         let error = place(&GAZETTEER, "Киівська", "", "Бровари").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(error.place, "Бровари", "a misspelt oblast one edit away is still found");
         let error = place(&GAZETTEER, "Марсіанська область", "", "Бровари").unwrap_err();

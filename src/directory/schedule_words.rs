@@ -111,10 +111,7 @@ fn time(chars: &[char], mut i: usize) -> Option<(u16, usize)> {
     };
     let hour = number(&mut i)?;
     let mut minute = 0;
-    if i < chars.len()
-        && matches!(chars[i], ':' | '.')
-        && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-    {
+    if i < chars.len() && matches!(chars[i], ':' | '.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
         i += 1;
         let start = i;
         minute = number(&mut i)?;
@@ -148,16 +145,21 @@ fn word_token(word: &str, previous: Option<Token>) -> Option<Option<Token>> {
         "з" | "із" | "зі" | "від" | "о" | "from" => Token::From,
         "до" | "по" | "to" | "till" | "until" => Token::To,
         "щодня" | "щоденно" | "daily" => Token::EveryDay,
-        "будні" | "будній" | "будня" | "буднях" | "робочі" | "робочий" | "weekdays" => Token::Days(0, 4),
+        "будні" | "будній" | "будня" | "буднях" | "робочі" | "робочий" | "weekdays" => {
+            Token::Days(0, 4)
+        }
         "цілодобово" | "цілодобовий" | "цілодобова" => Token::AllDay,
-        "перерва" | "перерви" | "обід" | "обіду" | "обідня" | "обідом" | "break" | "lunch" => {
+        "перерва" | "перерви" | "обід" | "обіду" | "обідня" | "обідом" | "break" | "lunch" =>
+        {
             // "без перерви" says there is none; "обідня перерва" is one break.
             if matches!(previous, Some(Token::NoBreak | Token::Break)) {
                 return Some(None);
             }
             Token::Break
         }
-        "вихідні" | "вихідний" | "вихідними" | "вихідна" | "closed" | "off" => Token::Off,
+        "вихідні" | "вихідний" | "вихідними" | "вихідна" | "closed" | "off" => {
+            Token::Off
+        }
         "крім" | "окрім" | "винятком" | "except" => Token::Except,
         w if w.starts_with("запис") || w == "appointment" => Token::Appointment,
         "без" => Token::NoBreak,
@@ -165,10 +167,41 @@ fn word_token(word: &str, previous: Option<Token>) -> Option<Option<Token>> {
         "кожного" | "кожен" | "щоденний" => Token::EveryDay,
         "не" => Token::Off,
         // Words around the facts: "графік роботи", "години прийому", "дні"…
-        "год" | "години" | "годин" | "година" | "графік" | "роботи" | "режим" | "час" | "прийому" | "прийом"
-        | "дні" | "день" | "днів" | "дня" | "та" | "і" | "й" | "а" | "також" | "на" | "у" | "в" | "за"
-        | "попереднім" | "попереднiм" | "попередньому" | "попередній" | "попередня" | "працює" | "працюють"
-        | "працюємо" | "and" | "by" | "hours" | "h" => return Some(None),
+        "год"
+        | "години"
+        | "годин"
+        | "година"
+        | "графік"
+        | "роботи"
+        | "режим"
+        | "час"
+        | "прийому"
+        | "прийом"
+        | "дні"
+        | "день"
+        | "днів"
+        | "дня"
+        | "та"
+        | "і"
+        | "й"
+        | "а"
+        | "також"
+        | "на"
+        | "у"
+        | "в"
+        | "за"
+        | "попереднім"
+        | "попереднiм"
+        | "попередньому"
+        | "попередній"
+        | "попередня"
+        | "працює"
+        | "працюють"
+        | "працюємо"
+        | "and"
+        | "by"
+        | "hours"
+        | "h" => return Some(None),
         _ => return None,
     };
     Some(Some(token))
