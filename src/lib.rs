@@ -26,6 +26,9 @@
 //!   groups CSV, weekly session patterns in Kyiv time).
 //! - [`store`]: the only module that runs SQL; also runs the private Postgres
 //!   cluster when no `DATABASE_URL` is given.
+//! - [`import`]: loading an operator's centres file (CSV or XLSX, the
+//!   Ministry's shape or this project's): validation, placement, the
+//!   plan of what changes, dry run or apply.
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines).
 //! - [`server`]: `serve`: the HTTP server (webhooks, health, metrics), the
@@ -41,6 +44,7 @@ pub mod csv_table;
 pub mod directory;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod metrics;
 pub mod server;
 pub mod startup;

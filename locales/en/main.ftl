@@ -439,6 +439,17 @@ report-send-without = 📨 Send without details
 report-bad-details = Write it in at most { $max } characters, or send without details.
 report-thanks = Thank you! The centre's coordinator will check it. Until then, if you can, call the centre before you go.
 report-to-coordinator = ✏️ Someone says the card of "{ $centre }" is wrong: { $topic }
+centre-edited = ✏️ Another coordinator of "{ $centre }" changed { $field }. The card shows it already: please check that it is right.
+centre-field = { $field ->
+    [location] the location on the map
+    [address_uk] the address in Ukrainian
+    [address_en] the address in English
+    [phone] the phone numbers
+    [email] the e-mail address
+    [website] the website
+    [opening_hours] the opening hours
+   *[other] the centre's details
+}
 report-details = Their words: { $details }
 report-handled = ✅ Dealt with
 report-confirmed = ✔️ The card is right (renew its verified date)

@@ -460,6 +460,17 @@ report-send-without = 📨 Надіслати без пояснення
 report-bad-details = Напишіть не довше за { $max } символів або надішліть без пояснення.
 report-thanks = Дякуємо! Координатор центру це перевірить. А поки що, якщо можете, зателефонуйте до центру, перш ніж іти.
 report-to-coordinator = ✏️ Повідомляють, що в картці «{ $centre }» помилка: { $topic }
+centre-edited = ✏️ Інший координатор центру «{ $centre }» змінив { $field }. Картка вже оновлена — перевірте, чи все правильно.
+centre-field = { $field ->
+    [location] місце на мапі
+    [address_uk] адресу українською
+    [address_en] адресу англійською
+    [phone] телефони
+    [email] електронну пошту
+    [website] сайт
+    [opening_hours] графік роботи
+   *[other] дані центру
+}
 report-details = Пояснення: { $details }
 report-handled = ✅ Опрацьовано
 report-confirmed = ✔️ У картці все правильно (оновити дату перевірки)

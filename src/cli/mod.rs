@@ -15,8 +15,8 @@ use crate::channel::viber::ViberConfig;
 use crate::cohort;
 use crate::conversation::{Clock, User};
 use crate::directory::centre_csv;
-use crate::domain::Programme;
 use crate::domain::{ChannelKind, Language};
+use crate::domain::{ImportOptions, Programme};
 use crate::i18n::Catalog;
 use crate::server::{Application, ServeConfig};
 use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
@@ -24,6 +24,7 @@ use crate::store::{Person, PrivateCluster};
 use crate::telemetry;
 
 mod coordinators;
+mod import;
 mod stats;
 
 /// The command line. Not `Debug`: it holds tokens and the database URL.
@@ -182,12 +183,18 @@ impl ServeArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Import {
-    /// Upsert centres from a CSV file, all or nothing.
+    /// Upsert centres from a .csv or .xlsx file, all or nothing.
     Centres {
         file: PathBuf,
         /// Also remove centres that are not in the file.
         #[arg(long)]
         replace: bool,
+        /// Print what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Take the file's value even where a coordinator changed the field since.
+        #[arg(long)]
+        overwrite_edits: bool,
     },
     /// Upsert groups (cohorts of programmes) from a CSV file, all or nothing.
     Groups { file: PathBuf },
@@ -284,7 +291,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve(&cli.config, &args).await,
         Command::Chat { user, lang } => chat(&cli.config, user, lang).await,
-        Command::Import(Import::Centres { file, replace }) => import_centres(&cli.config, &file, replace).await,
+        Command::Import(Import::Centres { file, replace, dry_run, overwrite_edits }) => {
+            import::centres(&cli.config, &file, ImportOptions { replace, overwrite_edits, dry_run }).await
+        }
         Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
             export_centres(&cli.config, output).await
         }
@@ -359,25 +368,6 @@ async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyhow::R
     };
     connected.shutdown().await?;
     result
-}
-
-async fn import_centres(config: &Config, file: &PathBuf, replace: bool) -> anyhow::Result<()> {
-    let reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
-    let today = Clock::System.kyiv_now().date();
-    let centres = centre_csv::parse(std::io::BufReader::new(reader), today)?;
-    let connected = Connected::connect(&config.database()).await?;
-    let result = connected.store.import_centres(&centres, replace).await;
-    connected.shutdown().await?;
-    let summary = result?;
-    println!(
-        "imported {}: {} added, {} updated, {} unchanged, {} removed",
-        file.display(),
-        summary.added,
-        summary.updated,
-        summary.unchanged,
-        summary.removed
-    );
-    Ok(())
 }
 
 async fn import_groups(config: &Config, file: &PathBuf) -> anyhow::Result<()> {

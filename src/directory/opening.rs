@@ -200,12 +200,12 @@ impl Hours {
             open(day - 1).any(|(from, to)| from > 0 && to == DAY).then_some(spill.1)
         };
         let mut spans: Vec<DaySpan> = Vec::new();
-        for day in 1..8 {
+        for (day, date) in (1..8).zip(monday.iter_days()) {
             let spill = spills_into(day);
             let next_spill = spills_into(day + 1);
             let mut span = DaySpan {
-                first: (monday + Duration::days(day as i64 - 1)).weekday(),
-                last: (monday + Duration::days(day as i64 - 1)).weekday(),
+                first: date.weekday(),
+                last: date.weekday(),
                 intervals: Vec::new(),
                 open_from: None,
                 unknown: false,
@@ -220,7 +220,7 @@ impl Hours {
                     _ => span.intervals.push((from, to)),
                 }
             }
-            span.unknown = !span.has_opening() && days[day].iter().any(|r| r.2 == RuleKind::Unknown);
+            span.unknown = !span.has_opening() && days[day].iter().any(|&(_, _, kind)| kind == RuleKind::Unknown);
             match spans.last_mut() {
                 Some(last)
                     if (last.intervals.as_slice(), last.open_from, last.unknown)

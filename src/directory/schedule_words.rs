@@ -207,6 +207,9 @@ fn word_token(word: &str, previous: Option<Token>) -> Option<Option<Token>> {
     Some(Some(token))
 }
 
+/// From and to, in minutes from midnight.
+type Interval = (u16, u16);
+
 /// Opening intervals per weekday as the tokens set them.
 #[derive(Debug, Default)]
 struct Week {
@@ -343,9 +346,9 @@ impl Week {
             return Some(format!("24/7{comment}"));
         }
         // Days with equal hours share one rule, in the order they first appear.
-        let mut rules: Vec<(Vec<usize>, &Vec<(u16, u16)>)> = Vec::new();
+        let mut rules: Vec<(Vec<usize>, &[Interval])> = Vec::new();
         for (day, intervals) in open.iter().enumerate().filter(|(_, i)| !i.is_empty()) {
-            match rules.iter_mut().find(|(_, i)| *i == intervals) {
+            match rules.iter_mut().find(|(_, i)| *i == intervals.as_slice()) {
                 Some((days, _)) => days.push(day),
                 None => rules.push((vec![day], intervals)),
             }

@@ -3,6 +3,7 @@
 
 mod broadcast;
 mod centre;
+mod centre_edit;
 mod checkin;
 mod closure;
 mod cluster;
@@ -26,6 +27,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
 pub use centre::{CENTRE_CHANGED, ImportSummary};
+pub use centre_edit::{EditOutcome, HistoryEntry};
 pub use checkin::CheckinRecord;
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Person, Promotion, SignUp};

@@ -31,6 +31,9 @@ pub enum Notice {
     /// To a coordinator: someone says the centre's card is wrong (their
     /// words stay in the report, read when this is sent).
     CentreReport { report: i64, centre: String, topic: String },
+    /// To a coordinator: another coordinator of their centre changed one of
+    /// its fields (named as in `CentreField::as_str`).
+    CentreEdited { centre: String, field: String },
     /// To a coordinator: how their broadcast went.
     BroadcastReport { broadcast: i64, centre: String, sent: i64, blocked: i64, failed: i64 },
     /// The wellbeing check-in the person asked to be reminded of.
@@ -49,6 +52,7 @@ impl Notice {
             Notice::CantCome { .. } => "cant_come",
             Notice::BroadcastReport { .. } => "broadcast_report",
             Notice::CentreReport { .. } => "centre_report",
+            Notice::CentreEdited { .. } => "centre_edited",
             Notice::CheckinReminder => "checkin_reminder",
             Notice::WeeklyStats { .. } => "weekly_stats",
         }
