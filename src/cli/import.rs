@@ -10,18 +10,31 @@ use super::Config;
 use crate::conversation::Clock;
 use crate::directory::Gazetteer;
 use crate::domain::{CentreField, ImportOptions};
+use crate::import::geocoder::Geocoder;
 use crate::import::{self, ImportReport};
 use crate::startup::Connected;
 
 /// Imports a centres file and prints what changed (or would change).
-pub async fn centres(config: &Config, file: &Path, options: ImportOptions) -> anyhow::Result<()> {
+/// `geocoder_url` is `Some` with `--geocode`: then GEOCODER_URL must be set.
+pub async fn centres(
+    config: &Config,
+    file: &Path,
+    options: ImportOptions,
+    geocoder_url: Option<Option<reqwest::Url>>,
+) -> anyhow::Result<()> {
     let name = file.display().to_string();
     let format = import::format_of(&name)?;
     let bytes = std::fs::read(file).with_context(|| format!("cannot open {name}"))?;
     let gazetteer = Gazetteer::built_in()?;
+    let geocoder = match geocoder_url {
+        Some(Some(url)) => Some(Geocoder::new(&url)?),
+        Some(None) => anyhow::bail!("--geocode needs GEOCODER_URL (a Nominatim-compatible geocoder's address)"),
+        None => None,
+    };
     let today = Clock::System.kyiv_now().date();
     let connected = Connected::connect(&config.database()).await?;
-    let result = import::import_centres(&connected.store, &gazetteer, &bytes, format, today, options).await;
+    let result =
+        import::import_centres(&connected.store, &gazetteer, &bytes, format, today, options, geocoder.as_ref()).await;
     connected.shutdown().await?;
     print!("{}", report(&name, &result?));
     Ok(())
@@ -79,6 +92,28 @@ pub fn report(name: &str, report: &ImportReport) -> String {
             format!("{unit} {}: {} at the centre of its {}: {place}", a.line, a.centre, a.source.as_str())
         }),
     );
+    if let Some(geocoding) = &report.geocoding {
+        let _ = writeln!(
+            out,
+            "geocoder: {} asked, {} from the cache, {} placed at their address",
+            geocoding.asked,
+            geocoding.cached,
+            geocoding.used.len()
+        );
+        let rows = |title: &str, rows: &[(crate::domain::CentreId, u64)], out: &mut String| {
+            section(out, title, rows.iter().map(|(id, line)| format!("{unit} {line}: {id}")));
+        };
+        rows("geocoder found nothing (the settlement placement stands)", &geocoding.not_found, &mut out);
+        rows("geocoder's answer outside the row's oblast (not used)", &geocoding.outside_oblast, &mut out);
+        section(
+            &mut out,
+            "geocoder failed (the settlement placement stands)",
+            geocoding.failed.iter().map(|(id, line, why)| format!("{unit} {line}: {id}: {why}")),
+        );
+        if let Some(why) = &geocoding.stopped {
+            let _ = writeln!(out, "the geocoder was not asked for the remaining rows: {why}");
+        }
+    }
     section(
         &mut out,
         "schedules not understood (kept as written; its coordinator can set the hours)",

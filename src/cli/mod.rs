@@ -195,6 +195,12 @@ pub enum Import {
         /// Take the file's value even where a coordinator changed the field since.
         #[arg(long)]
         overwrite_edits: bool,
+        /// Ask GEOCODER_URL for the addresses of rows without coordinates.
+        #[arg(long)]
+        geocode: bool,
+        /// A Nominatim-compatible geocoder (its /search is asked, one request a second).
+        #[arg(long, env = "GEOCODER_URL")]
+        geocoder_url: Option<reqwest::Url>,
     },
     /// Upsert groups (cohorts of programmes) from a CSV file, all or nothing.
     Groups { file: PathBuf },
@@ -291,8 +297,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve(&cli.config, &args).await,
         Command::Chat { user, lang } => chat(&cli.config, user, lang).await,
-        Command::Import(Import::Centres { file, replace, dry_run, overwrite_edits }) => {
-            import::centres(&cli.config, &file, ImportOptions { replace, overwrite_edits, dry_run }).await
+        Command::Import(Import::Centres { file, replace, dry_run, overwrite_edits, geocode, geocoder_url }) => {
+            let options = ImportOptions { replace, overwrite_edits, dry_run };
+            import::centres(&cli.config, &file, options, geocode.then_some(geocoder_url)).await
         }
         Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
             export_centres(&cli.config, output).await

@@ -11,6 +11,7 @@ mod cohort;
 mod cohort_view;
 mod coordination;
 mod forget;
+mod geocoder;
 mod invite;
 mod listen;
 mod notice;

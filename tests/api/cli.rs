@@ -420,6 +420,8 @@ async fn bad_operator_files_are_refused_with_physical_lines_and_what_to_do(pool:
         assert!(!output.status.success(), "{file}");
         assert!(stderr(&output).contains(expected), "{file}: missing {expected:?} in {}", stderr(&output));
     }
+    let geocode = run(&url, &["import", "centres", "data/centres.ministry-example.csv", "--geocode"], "");
+    assert!(stderr(&geocode).contains("--geocode needs GEOCODER_URL"), "{}", stderr(&geocode));
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM centre").fetch_one(&pool).await.unwrap();
     assert_eq!(count, 0);
 }

@@ -16,6 +16,7 @@ mod coordinate;
 mod fake_telegram;
 mod fake_viber;
 mod gazetteer;
+mod geocoder;
 mod groups;
 mod helpers;
 mod i18n;

@@ -44,7 +44,7 @@ pub fn as_xlsx(csv: &[u8]) -> Vec<u8> {
 }
 
 async fn import(store: &Store, bytes: &[u8], format: Format, options: ImportOptions) -> ImportReport {
-    import::import_centres(store, &GAZETTEER, bytes, format, today(), options).await.unwrap()
+    import::import_centres(store, &GAZETTEER, bytes, format, today(), options, None).await.unwrap()
 }
 
 fn person(id: &str) -> Person {
