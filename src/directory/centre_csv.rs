@@ -49,34 +49,12 @@ pub const COLUMNS: [&str; 20] = [
     "sample",
 ];
 
-/// Every column an import reads: the export's, and the schedule in words.
-const IMPORTED: [&str; 21] = [
-    "id",
-    "name_uk",
-    "name_en",
-    "lat",
-    "lon",
-    "location_source",
-    "oblast",
-    "hromada",
-    "settlement",
-    "address_uk",
-    "address_en",
-    "phone",
-    "email",
-    "website",
-    "opening_hours",
-    "schedule",
-    "services",
-    "notes",
-    "verified_on",
-    "serves_hromada",
-    "sample",
-];
-
-/// The Ministry's Ukrainian headers and the columns they are. Headers match
+/// Headers an import reads besides [`COLUMNS`]: `schedule`, the hours in
+/// words (not exported: the export has them as `opening_hours`), and the
+/// Ministry's Ukrainian headers, with the columns they are. Headers match
 /// whatever their case and spacing.
-pub const UKRAINIAN_HEADERS: [(&str, &str); 10] = [
+pub const OTHER_HEADERS: [(&str, &str); 11] = [
+    ("schedule", "schedule"),
     ("Назва", "name_uk"),
     ("Область", "oblast"),
     ("Громада", "hromada"),
@@ -118,7 +96,7 @@ pub fn parse_table(
 ) -> Result<Vec<ImportedCentre>, CsvError> {
     let mut centres: Vec<ImportedCentre> = Vec::new();
     let mut first_line_of: HashMap<CentreId, u64> = HashMap::new();
-    let columns = Columns { known: &IMPORTED, required: &["name_uk"], aliases: &UKRAINIAN_HEADERS };
+    let columns = Columns { known: &COLUMNS, required: &["name_uk"], aliases: &OTHER_HEADERS };
     let row = Row { today, gazetteer, decimal_comma: table.decimal_comma };
     read_table(table, columns, "centres", |line, fields| {
         let imported = row.parse(line, fields)?;

@@ -4,9 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::centre::{centre_for_coordinator, record_change, upsert};
-use super::notice::{Notice, queue_notice};
+use super::notice::{Notice, tell_coordinators};
 use super::{CENTRE_CHANGED, Person, Store, StoreError};
-use crate::domain::{Centre, CentreEdit, CentreId, ChannelKind, FieldChange};
+use crate::domain::{Centre, CentreEdit, CentreId, FieldChange};
 
 /// What a coordinator's edit did.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,24 +65,8 @@ impl Store {
         }
         let change = FieldChange { field, old: field.value(&old), new: field.value(&new) };
         record_change(&mut tx, centre, &change, Some(person)).await?;
-        let others: Vec<(String, String)> = sqlx::query_as(
-            "SELECT k.channel, k.external_id FROM coordinator k JOIN chat_user u \
-             ON u.channel = k.channel AND u.external_id = k.external_id AND u.active \
-             WHERE k.centre_id = $1 AND NOT (k.channel = $2 AND k.external_id = $3) ORDER BY k.channel, k.external_id",
-        )
-        .bind(centre.as_str())
-        .bind(person.channel.as_str())
-        .bind(&person.external_id)
-        .fetch_all(&mut *tx)
-        .await?;
         let notice = Notice::CentreEdited { centre: centre.to_string(), field: field.as_str().to_owned() };
-        let mut told = 0;
-        for (channel, external_id) in others {
-            if let Some(channel) = ChannelKind::parse(&channel) {
-                queue_notice(&mut tx, &Person { channel, external_id }, &notice, None).await?;
-                told += 1;
-            }
-        }
+        let told = tell_coordinators(&mut tx, centre.as_str(), &notice, Some(person)).await?;
         tx.commit().await?;
         Ok(EditOutcome::Saved { centre: new, told })
     }

@@ -116,6 +116,34 @@ pub(super) async fn queue_notice(
     Ok(())
 }
 
+/// Queues a notice to each coordinator of a centre the bot can write to
+/// (they wrote to it and did not block it), but `except`; returns how many.
+pub(super) async fn tell_coordinators(
+    conn: &mut PgConnection,
+    centre: &str,
+    notice: &Notice,
+    except: Option<&Person>,
+) -> Result<usize, StoreError> {
+    let coordinators: Vec<(String, String)> = sqlx::query_as(
+        "SELECT k.channel, k.external_id FROM coordinator k JOIN chat_user u \
+         ON u.channel = k.channel AND u.external_id = k.external_id AND u.active WHERE k.centre_id = $1 \
+         ORDER BY k.channel, k.external_id",
+    )
+    .bind(centre)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut told = 0;
+    for (channel, external_id) in coordinators {
+        let Some(channel) = ChannelKind::parse(&channel) else { continue };
+        let to = Person { channel, external_id };
+        if except != Some(&to) {
+            queue_notice(conn, &to, notice, None).await?;
+            told += 1;
+        }
+    }
+    Ok(told)
+}
+
 impl Store {
     /// Queues tomorrow's session reminders that are due at `now` (see the
     /// README for the rules). Every replica may run this at once: each
