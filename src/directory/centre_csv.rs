@@ -178,9 +178,11 @@ impl Row<'_> {
         let (Some(id), Some((location, location_source)), true) = (id, location, reasons.is_empty()) else {
             return Err(reasons);
         };
-        let name_en = match field("name_en") {
-            "" => transliterate(name_uk),
-            name => name.to_owned(),
+        // A name of letters the rules drop ("ь") keeps its Ukrainian form.
+        let name_en = match (field("name_en"), transliterate(name_uk).trim()) {
+            ("", "") => name_uk.to_owned(),
+            ("", latin) => latin.to_owned(),
+            (name, _) => name.to_owned(),
         };
         Ok(ImportedCentre {
             centre: Centre {
@@ -425,6 +427,14 @@ mod tests {
         assert_eq!(centres[0].centre.location_source, LocationSource::Given);
         let errors = rejected("name_uk,lat,lon\nЦентр,\"50,45\",30.52\n");
         assert!(errors[0].reason.contains("not a number"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_missing_english_name_is_transliterated_and_never_empty() {
+        let centres =
+            parse("name_uk,lat,lon\nЦентр Їжаківки,50.45,30.52\nь,50.45,30.52\n".as_bytes(), today()).expect("valid");
+        assert_eq!(centres[0].centre.name_en, "Tsentr Yizhakivky");
+        assert_eq!(centres[1].centre.name_en, "ь");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub fn to_opening_hours(words: &str) -> Option<String> {
 /// state with the words as its comment (a comment cannot hold `"`).
 pub fn verbatim(words: &str) -> String {
     let text: String = words.split_whitespace().collect::<Vec<_>>().join(" ").replace('"', "'");
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
     format!("unknown \"{text}\"")
 }
 
@@ -487,6 +488,7 @@ mod tests {
 
     #[test]
     fn words_kept_verbatim_are_a_valid_value_that_says_unknown() {
+        assert!(Hours::parse(&verbatim("a\u{0}b\u{7f}")).is_ok());
         let value = verbatim("за \"домовленістю\"\nз керівником");
         assert_eq!(value, "unknown \"за 'домовленістю' з керівником\"");
         assert!(Hours::parse(&value).is_ok());
