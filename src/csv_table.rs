@@ -1,108 +1,176 @@
-//! Reading the operators' CSV files (centres, groups): the header is checked
-//! against the known columns, every row is offered with its line number, and
-//! every problem is collected so that a bad file is refused whole, with all
-//! its problems listed at once.
+//! Reading the operators' tables (centres, groups) from CSV or XLSX: one
+//! [`Table`] of text cells whatever the format, its header checked against
+//! the known columns (and their other names), every row offered with where
+//! it is in the file, and every problem collected so that a bad file is
+//! refused whole, with all its problems listed at once.
+//!
+//! Where a row is: the physical line of a CSV file, counted from the byte
+//! where the row starts (the `csv` crate's own line counter is off after a
+//! CRLF, a blank line or a quoted line break), or the row number a
+//! spreadsheet shows.
+
+mod csv_text;
+mod table;
+mod xlsx;
 
 use std::collections::HashMap;
 use std::io::Read;
 
-/// One problem in a file, with the line it is on (1 is the header).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    pub line: u64,
-    pub reason: String,
+pub use table::{CsvError, Format, Row, RowError, Table};
+
+impl Table {
+    /// Reads a file's bytes in the given format.
+    pub fn read(bytes: &[u8], format: Format) -> Result<Self, CsvError> {
+        match format {
+            Format::Csv => Self::from_csv(bytes),
+            Format::Xlsx => xlsx::read(bytes),
+        }
+    }
 }
 
-/// Why a file was refused, or could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum CsvError {
-    #[error("the file was rejected; nothing was changed:\n{}", list(.0))]
-    Rejected(Vec<RowError>),
-    #[error("cannot write CSV: {0}")]
-    Write(#[from] csv::Error),
+/// What columns a table may have.
+#[derive(Debug, Clone, Copy)]
+pub struct Columns<'a> {
+    pub known: &'a [&'static str],
+    pub required: &'a [&'static str],
+    /// Other names of known columns (Ukrainian headers), as `(name, column)`.
+    pub aliases: &'a [(&'static str, &'static str)],
 }
 
-fn list(errors: &[RowError]) -> String {
-    errors.iter().map(|e| format!("  line {}: {}", e.line, e.reason)).collect::<Vec<_>>().join("\n")
+/// A header cell's key: lowercase, without spaces, `_`, `-` or a byte-order
+/// mark, so that `Name UK`, `name_uk` and `Графік  роботи` match their columns.
+pub fn header_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-' | '\u{feff}')))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A row's fields by column name; absent columns read as empty.
 pub struct Fields<'a> {
     columns: &'a HashMap<&'static str, usize>,
-    record: &'a csv::StringRecord,
+    cells: &'a [String],
 }
 
 impl Fields<'_> {
     pub fn get(&self, name: &str) -> &str {
-        self.columns.get(name).and_then(|&i| self.record.get(i)).map(str::trim).unwrap_or("")
+        self.columns.get(name).and_then(|&i| self.cells.get(i)).map_or("", |cell| cell.trim())
+    }
+
+    /// Whether the table has this column at all.
+    pub fn has(&self, name: &str) -> bool {
+        self.columns.contains_key(name)
     }
 }
 
-/// Reads every row of `input`, giving each to `row` with its line number.
-/// `row` returns the problems it found; all are collected. `what` names the
-/// rows for the empty-file message ("centres", "groups").
+/// Reads every row of a CSV `input` (see [`Table::from_csv`]) with
+/// [`read_table`].
 pub fn read_rows(
-    input: impl Read,
+    mut input: impl Read,
     columns: &[&'static str],
     required: &[&'static str],
     what: &str,
+    row: impl FnMut(u64, &Fields<'_>) -> Result<(), Vec<String>>,
+) -> Result<(), CsvError> {
+    let mut bytes = Vec::new();
+    if let Err(e) = input.read_to_end(&mut bytes) {
+        return Err(CsvError::Rejected(vec![RowError { line: 1, reason: format!("cannot read the file: {e}") }]));
+    }
+    let table = Table::from_csv(&bytes)?;
+    read_table(&table, Columns { known: columns, required, aliases: &[] }, what, row)
+}
+
+/// Checks the header, then gives every row (blank ones skipped) to `row`
+/// with its line. `row` returns the problems it found; all are collected.
+/// `what` names the rows for the empty-file message ("centres", "groups").
+pub fn read_table(
+    table: &Table,
+    columns: Columns<'_>,
+    what: &str,
     mut row: impl FnMut(u64, &Fields<'_>) -> Result<(), Vec<String>>,
 ) -> Result<(), CsvError> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(input);
-    let headers = match reader.headers() {
-        Ok(headers) => headers.clone(),
-        Err(e) => {
-            return Err(CsvError::Rejected(vec![RowError { line: 1, reason: format!("cannot read the header: {e}") }]));
-        }
-    };
+    let header_line = table.header.line;
     let mut positions: HashMap<&'static str, usize> = HashMap::new();
     let mut errors = Vec::new();
-    for (position, name) in headers.iter().enumerate() {
-        let name = name.trim().trim_start_matches('\u{feff}');
-        match columns.iter().find(|c| **c == name) {
+    for (position, name) in table.header.cells.iter().enumerate() {
+        let key = header_key(name);
+        if key.is_empty() && table.rows.iter().all(|r| r.cells.get(position).is_none_or(|c| c.trim().is_empty())) {
+            continue; // an empty column a spreadsheet left at the edge
+        }
+        let known = columns
+            .known
+            .iter()
+            .find(|c| header_key(c) == key)
+            .or_else(|| columns.aliases.iter().find(|(alias, _)| header_key(alias) == key).map(|(_, c)| c));
+        match known {
             Some(known) if positions.insert(known, position).is_some() => {
-                errors.push(RowError { line: 1, reason: format!("column {name:?} appears twice") });
+                errors.push(RowError { line: header_line, reason: format!("column {known:?} appears twice") });
             }
             Some(_) => {}
-            None => errors.push(RowError { line: 1, reason: format!("unknown column {name:?}") }),
+            None => errors.push(RowError { line: header_line, reason: format!("unknown column {:?}", name.trim()) }),
         }
     }
-    for required in required {
+    for required in columns.required {
         if !positions.contains_key(required) {
-            errors.push(RowError { line: 1, reason: format!("missing required column {required:?}") });
+            errors.push(RowError { line: header_line, reason: format!("missing required column {required:?}") });
         }
     }
     if !errors.is_empty() {
-        return Err(CsvError::Rejected(errors));
+        return Err(table.rejected(errors));
     }
+    let width = table.header.cells.len();
     let mut rows = 0;
-    for record in reader.records() {
+    for record in &table.rows {
+        if record.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
         rows += 1;
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                let line = error.position().map_or(0, |p| p.line());
-                errors.push(RowError { line, reason: format!("unreadable row: {}", describe(&error)) });
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if let Err(reasons) = row(line, &Fields { columns: &positions, record: &record }) {
+        let line = record.line;
+        if table.format == Format::Csv && record.cells.len() != width {
+            let reason = format!("expected {width} fields, found {}", record.cells.len());
+            errors.push(RowError { line, reason });
+            continue;
+        }
+        if let Err(reasons) = row(line, &Fields { columns: &positions, cells: &record.cells }) {
             errors.extend(reasons.into_iter().map(|reason| RowError { line, reason }));
         }
     }
     if rows == 0 {
-        errors.push(RowError { line: 1, reason: format!("the file has no {what}") });
+        errors.push(RowError { line: header_line, reason: format!("the file has no {what}") });
     }
-    if errors.is_empty() { Ok(()) } else { Err(CsvError::Rejected(errors)) }
+    if errors.is_empty() { Ok(()) } else { Err(table.rejected(errors)) }
 }
 
-fn describe(error: &csv::Error) -> String {
-    match error.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("expected {expected_len} fields, found {len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".into(),
-        _ => error.to_string(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_whatever_their_case_and_spaces_and_by_their_other_names() {
+        let table = Table::from_csv("ID;Name UK; графік  роботи \n1;x;y\n".as_bytes()).expect("ok");
+        let columns = Columns {
+            known: &["id", "name_uk", "schedule"],
+            required: &["id"],
+            aliases: &[("Графік роботи", "schedule")],
+        };
+        let mut seen = Vec::new();
+        read_table(&table, columns, "rows", |_, fields| {
+            seen.push((
+                fields.get("id").to_owned(),
+                fields.get("name_uk").to_owned(),
+                fields.get("schedule").to_owned(),
+            ));
+            Ok(())
+        })
+        .expect("read");
+        assert_eq!(seen, vec![("1".into(), "x".into(), "y".into())]);
+    }
+
+    #[test]
+    fn an_unknown_header_is_refused_by_its_name_on_the_header_line() {
+        let table = Table::from_csv(b"\n\nid,colour\n1,red\n").expect("ok");
+        let columns = Columns { known: &["id"], required: &["id"], aliases: &[] };
+        let Err(error) = read_table(&table, columns, "rows", |_, _| Ok(())) else { panic!("must be refused") };
+        assert_eq!(error.errors(), &[RowError { line: 3, reason: "unknown column \"colour\"".into() }]);
     }
 }

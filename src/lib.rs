@@ -35,6 +35,9 @@
 //!   `store/coordinator.rs` holds the one check of a coordinator's role that
 //!   every coordinator's change runs. Also runs the private Postgres cluster
 //!   when no `DATABASE_URL` is given.
+//! - [`import`]: loading an operator's centres file (CSV or XLSX, the
+//!   Ministry's shape or this project's): validation, placement, the
+//!   plan of what changes, dry run or apply.
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines, the
 //!   [`domain::Person`] everything about someone belongs to).
@@ -52,6 +55,7 @@ pub mod directory;
 pub mod distress;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod metrics;
 pub mod server;
 pub mod startup;

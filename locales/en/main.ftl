@@ -73,6 +73,7 @@ find-list-more = …
 ## Distances
 distance-metres = { $metres } m
 distance-km = { $km } km
+distance-approximate = ≈ { $distance }
 ## Centre card
 card-title = 🏠 { $name }
 card-sample = ⚠️ Sample data: this entry shows how the bot works. Before you go, check the address and hours by phone.
@@ -81,6 +82,8 @@ card-relocated = Relocated centre. Hromada served: { $hromada }. It now works at
 card-relocated-short = Relocated centre · hromada: { $hromada }
 card-address = Address: { $address }
 card-address-unknown = Please check the address by phone.
+card-location-settlement = 📍 Location approximate: the centre of { $place }; go by the address.
+card-location-hromada = 📍 Location approximate: the centre of the hromada ({ $place }); go by the address.
 card-hromada = Hromada: { $hromada }
 card-phones = Phone: { $phones }
 card-phone-number = { $phone }
@@ -95,7 +98,12 @@ card-gone = This centre is no longer in the directory. Please search again.
 ## Opening hours
 hours-day = { $days }: { $intervals }
 hours-day-closed = { $days }: closed
+hours-day-unknown = { $days }: please ask by phone
 hours-interval = { $from }–{ $to }
+hours-interval-open = from { $from }
+hours-comment = ℹ️ { $comment }
+hours-week-of = Not open this week. The hours in the week from { $date }:
+hours-open-since = Open now (since { $time }; no closing time given).
 hours-open-always = Open 24/7.
 hours-open-until = Open now, closes { $time }.
 hours-open-until-day = Open now, closes { $weekday } { $time }.
@@ -433,6 +441,17 @@ report-send-without = 📨 Send without details
 report-bad-details = Write it in at most { $max } characters, or send without details.
 report-thanks = Thank you! The centre’s coordinator will check it. Until then, if you can, call the centre before you go.
 report-to-coordinator = ✏️ Someone reported a mistake on the card of “{ $centre }”: { $topic }. If everything is correct, tap “All correct” — that renews its verified date.
+centre-edited = ✏️ Another coordinator changed the card of “{ $centre }”: { $field }. The card shows it already: please check that it is right.
+centre-field = { $field ->
+    [location] the location on the map
+    [address_uk] the address in Ukrainian
+    [address_en] the address in English
+    [phone] the phone numbers
+    [email] the email address
+    [website] the website
+    [opening_hours] the opening hours
+   *[other] the centre’s details
+}
 report-details = Their words: { $details }
 report-handled = ✅ Done
 report-confirmed = ✔️ All correct

@@ -82,6 +82,7 @@ find-list-more = …
 ## Distances
 distance-metres = { $metres } м
 distance-km = { $km } км
+distance-approximate = ≈ { $distance }
 ## Centre card
 card-title = 🏠 { $name }
 card-sample = ⚠️ Зразкові дані: цей запис показує, як працює бот. Перш ніж іти, уточніть адресу й графік роботи телефоном.
@@ -90,6 +91,8 @@ card-relocated = Це переміщений центр громади: { $hroma
 card-relocated-short = Переміщений центр · громада: { $hromada }
 card-address = Адреса: { $address }
 card-address-unknown = Адресу уточнюйте за телефоном.
+card-location-settlement = 📍 Розташування на мапі приблизне: центр населеного пункту { $place }. Орієнтуйтеся на адресу.
+card-location-hromada = 📍 Розташування на мапі приблизне: центр громади ({ $place }). Орієнтуйтеся на адресу.
 card-hromada = Громада: { $hromada }
 card-phones = Телефон: { $phones }
 card-phone-number = { $phone }
@@ -104,7 +107,12 @@ card-gone = Цього центру вже немає в довіднику. С�
 ## Opening hours
 hours-day = { $days }: { $intervals }
 hours-day-closed = { $days }: зачинено
+hours-day-unknown = { $days }: уточнюйте за телефоном
 hours-interval = { $from }–{ $to }
+hours-interval-open = з { $from }
+hours-comment = ℹ️ { $comment }
+hours-week-of = Цього тижня центр не працює. Графік на тиждень з { $date }:
+hours-open-since = Зараз відчинено (з { $time }; час закриття не вказано).
 hours-open-always = Працює цілодобово.
 hours-open-until = Зараз відчинено, зачиняється { $time }.
 hours-open-until-day = Зараз відчинено, зачиняється { $weekday } { $time }.
@@ -453,6 +461,17 @@ report-send-without = 📨 Надіслати без пояснення
 report-bad-details = Напишіть не довше за { $max } символів або надішліть без пояснення.
 report-thanks = Дякую! Координатор центру це перевірить. А поки що, якщо можете, зателефонуйте до центру, перш ніж іти.
 report-to-coordinator = ✏️ Хтось повідомив про помилку в картці «{ $centre }»: { $topic }. Якщо все правильно, натисніть «Усе правильно» — це оновить дату перевірки.
+centre-edited = ✏️ У картці «{ $centre }» змінено: { $field }. Це зробив інший координатор центру; картка вже оновлена — перевірте, чи все правильно.
+centre-field = { $field ->
+    [location] місце на мапі
+    [address_uk] адреса українською
+    [address_en] адреса англійською
+    [phone] телефони
+    [email] електронна пошта
+    [website] сайт
+    [opening_hours] графік роботи
+   *[other] дані центру
+}
 report-details = Пояснення: { $details }
 report-handled = ✅ Опрацьовано
 report-confirmed = ✔️ Усе правильно

@@ -10,15 +10,15 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::cohort;
-use crate::conversation::Clock;
 use crate::directory::centre_csv;
-use crate::domain::Programme;
+use crate::domain::{ImportOptions, Programme};
 use crate::store::PrivateCluster;
 use crate::telemetry;
 
 mod chat;
 mod config;
 mod coordinators;
+mod import;
 mod serve;
 mod stats;
 
@@ -91,12 +91,24 @@ pub enum Stats {
 
 #[derive(Debug, Subcommand)]
 pub enum Import {
-    /// Upsert centres from a CSV file, all or nothing.
+    /// Upsert centres from a .csv or .xlsx file, all or nothing.
     Centres {
         file: PathBuf,
         /// Also remove centres that are not in the file.
         #[arg(long)]
         replace: bool,
+        /// Print what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Take the file's value even where a coordinator changed the field since.
+        #[arg(long)]
+        overwrite_edits: bool,
+        /// Ask GEOCODER_URL for the addresses of rows without coordinates.
+        #[arg(long)]
+        geocode: bool,
+        /// A Nominatim-compatible geocoder (its /search is asked, one request a second).
+        #[arg(long, env = "GEOCODER_URL")]
+        geocoder_url: Option<reqwest::Url>,
     },
     /// Upsert groups (cohorts of programmes) from a CSV file, all or nothing.
     Groups { file: PathBuf },
@@ -133,7 +145,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve::serve(&cli.config, &args).await,
         Command::Chat { user, lang } => chat::chat(&cli.config, user, lang).await,
-        Command::Import(Import::Centres { file, replace }) => import_centres(&cli.config, &file, replace).await,
+        Command::Import(Import::Centres { file, replace, dry_run, overwrite_edits, geocode, geocoder_url }) => {
+            let options = ImportOptions { replace, overwrite_edits, dry_run };
+            import::centres(&cli.config, &file, options, geocode.then_some(geocoder_url)).await
+        }
         Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
             export_centres(&cli.config, output).await
         }
@@ -144,22 +159,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Db(db) => manage_db(&cli.config, db).await,
     }
-}
-
-async fn import_centres(config: &Config, file: &PathBuf, replace: bool) -> anyhow::Result<()> {
-    let reader = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
-    let today = Clock::System.kyiv_now().date();
-    let centres = centre_csv::parse(std::io::BufReader::new(reader), today)?;
-    let summary = config.with_store(async |store| Ok(store.import_centres(&centres, replace).await?)).await?;
-    println!(
-        "imported {}: {} added, {} updated, {} unchanged, {} removed",
-        file.display(),
-        summary.added,
-        summary.updated,
-        summary.unchanged,
-        summary.removed
-    );
-    Ok(())
 }
 
 async fn import_groups(config: &Config, file: &PathBuf) -> anyhow::Result<()> {

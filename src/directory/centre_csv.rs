@@ -1,29 +1,41 @@
-//! The centres CSV: parsing with validation of every row, and export.
+//! The centres file (CSV or XLSX): parsing with validation of every row,
+//! and export (CSV).
 //!
-//! A file with any bad row is rejected whole: the import must never leave the
-//! directory half-updated, and the operator gets every problem at once rather
-//! than one per attempt.
+//! Operators' tables come in two shapes: this project's own (English
+//! headers, `opening_hours`, coordinates) and the Ministry's (Ukrainian
+//! headers, a schedule in words, no ids, no coordinates). Both go through
+//! the same row validation ([`super::centre_fields`]). A file with any bad
+//! row is rejected whole: the import must never leave the directory
+//! half-updated, and the operator gets every problem at once rather than
+//! one per attempt.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
 
-use super::opening::Hours;
-pub use crate::csv_table::{CsvError, RowError};
-use crate::csv_table::{Fields, read_rows};
+use super::centre_fields::{self as fields, FieldError, Schedule};
+use super::gazetteer::Gazetteer;
+use super::normalize::{query_words, skeleton, transliterate};
+use super::placement::{self, PlacementError};
+use crate::csv_table::{Columns, Fields, read_table};
+pub use crate::csv_table::{CsvError, Format, RowError, Table};
 pub use crate::domain::ImportedCentre;
-use crate::domain::{Centre, CentreId, Coordinates, Phone, ServiceTag, UKRAINE_BOUNDS};
+use crate::domain::{Centre, CentreId, InvalidCentreId, LocationSource, Phone};
 
-/// Columns in the order export writes them. The first five are required.
-pub const COLUMNS: [&str; 18] = [
+/// Columns in the order export writes them.
+pub const COLUMNS: [&str; 20] = [
     "id",
     "name_uk",
     "name_en",
     "lat",
     "lon",
+    "location_source",
     "oblast",
     "hromada",
+    "settlement",
     "address_uk",
     "address_en",
     "phone",
@@ -36,16 +48,64 @@ pub const COLUMNS: [&str; 18] = [
     "serves_hromada",
     "sample",
 ];
-const REQUIRED: usize = 5;
 
-/// Parses and validates a whole file. `today` is the default `verified_on`.
-pub fn parse(input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, CsvError> {
+/// Headers an import reads besides [`COLUMNS`]: `schedule`, the hours in
+/// words (not exported: the export has them as `opening_hours`), and the
+/// Ministry's Ukrainian headers, with the columns they are. Headers match
+/// whatever their case and spacing.
+pub const OTHER_HEADERS: [(&str, &str); 11] = [
+    ("schedule", "schedule"),
+    ("Назва", "name_uk"),
+    ("Область", "oblast"),
+    ("Громада", "hromada"),
+    ("Населений пункт", "settlement"),
+    ("Адреса", "address_uk"),
+    ("Телефон", "phone"),
+    ("Графік роботи", "schedule"),
+    ("Електронна пошта", "email"),
+    ("Вебсайт", "website"),
+    ("Сайт", "website"),
+];
+
+/// Parses and validates a whole CSV file. `today` is the default
+/// `verified_on`. Rows without coordinates are placed with the built-in
+/// gazetteer.
+pub fn parse(mut input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, CsvError> {
+    let mut bytes = Vec::new();
+    if let Err(e) = input.read_to_end(&mut bytes) {
+        return Err(CsvError::Rejected(vec![RowError { line: 1, reason: format!("cannot read the file: {e}") }]));
+    }
+    let table = Table::from_csv(&bytes)?;
+    parse_table(&table, today, built_in_gazetteer())
+}
+
+/// The built-in gazetteer, read once, the first time a row needs placing.
+fn built_in_gazetteer() -> Option<&'static Gazetteer> {
+    static GAZETTEER: OnceLock<Option<Gazetteer>> = OnceLock::new();
+    GAZETTEER
+        .get_or_init(|| Gazetteer::built_in().inspect_err(|error| tracing::error!(%error, "no gazetteer")).ok())
+        .as_ref()
+}
+
+/// Parses and validates a table read from either format; `gazetteer` places
+/// rows that have no coordinates (`None`: such rows are refused).
+pub fn parse_table(
+    table: &Table,
+    today: NaiveDate,
+    gazetteer: Option<&Gazetteer>,
+) -> Result<Vec<ImportedCentre>, CsvError> {
     let mut centres: Vec<ImportedCentre> = Vec::new();
     let mut first_line_of: HashMap<CentreId, u64> = HashMap::new();
-    read_rows(input, &COLUMNS, &COLUMNS[..REQUIRED], "centres", |line, fields| {
-        let imported = parse_row(fields, today)?;
+    let columns = Columns { known: &COLUMNS, required: &["name_uk"], aliases: &OTHER_HEADERS };
+    let row = Row { today, gazetteer, decimal_comma: table.decimal_comma };
+    read_table(table, columns, "centres", |line, fields| {
+        let imported = row.parse(line, fields)?;
         if let Some(first) = first_line_of.get(&imported.centre.id) {
-            return Err(vec![format!("duplicate id {:?} (first on line {first})", imported.centre.id.as_str())]);
+            let derived = if fields.get("id").is_empty() { " (derived from oblast, hromada and name)" } else { "" };
+            return Err(vec![format!(
+                "duplicate id {:?}{derived} (first on line {first})",
+                imported.centre.id.as_str()
+            )]);
         }
         first_line_of.insert(imported.centre.id.clone(), line);
         centres.push(imported);
@@ -54,122 +114,137 @@ pub fn parse(input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, 
     Ok(centres)
 }
 
-/// Validates one row, collecting every problem in it.
-fn parse_row(fields: &Fields<'_>, today: NaiveDate) -> Result<ImportedCentre, Vec<String>> {
-    let field = |name: &str| fields.get(name);
-    let mut reasons = Vec::new();
-    let optional = |name: &str| Some(field(name).to_owned()).filter(|v| !v.is_empty());
-    for required in &COLUMNS[..REQUIRED] {
-        if field(required).is_empty() {
-            reasons.push(format!("missing required field {required}"));
+/// How rows are read: the same for every row of a file.
+struct Row<'a> {
+    today: NaiveDate,
+    gazetteer: Option<&'a Gazetteer>,
+    decimal_comma: bool,
+}
+
+impl Row<'_> {
+    /// Validates one row, collecting every problem in it.
+    fn parse(&self, line: u64, fields: &Fields<'_>) -> Result<ImportedCentre, Vec<String>> {
+        let field = |name: &str| fields.get(name);
+        let mut reasons: Vec<String> = Vec::new();
+        let r = &mut reasons;
+        let address_uk = one(r, fields::parse_text("address_uk", field("address_uk"))).flatten();
+        let address_en = one(r, fields::parse_text("address_en", field("address_en"))).flatten();
+        let notes = one(r, fields::parse_text("notes", field("notes"))).flatten();
+        let email = one(r, fields::parse_email(field("email"))).flatten();
+        let website = one(r, fields::parse_website(field("website"))).flatten();
+        let verified_on = one(r, fields::parse_verified_on(field("verified_on"), self.today)).flatten();
+        let sample = one(r, fields::parse_flag(field("sample"))).unwrap_or(false);
+        let given_hours = one(r, fields::parse_opening_hours(field("opening_hours"))).flatten();
+        let phones = many(r, fields::parse_phones(field("phone"))).unwrap_or_default();
+        let services = many(r, fields::parse_services(field("services"))).unwrap_or_default();
+        let point = many(r, fields::parse_coordinates(field("lat"), field("lon"), self.decimal_comma));
+        let text = |name: &str| Some(field(name).to_owned()).filter(|v| !v.is_empty());
+        let name_uk = field("name_uk");
+        if name_uk.is_empty() {
+            reasons.push("missing required field name_uk".into());
         }
+        let location = match point {
+            Some(Some(point)) => match field("location_source") {
+                "" => Some((point, LocationSource::Given)),
+                raw => LocationSource::parse(raw)
+                    .map(|source| (point, source))
+                    .map_err(|e| reasons.push(e.to_string()))
+                    .ok(),
+            },
+            Some(None) => match self.gazetteer {
+                Some(gazetteer) => placement::place(gazetteer, field("oblast"), field("hromada"), field("settlement"))
+                    .map(|placed| (placed.location, placed.source))
+                    .map_err(|e| reasons.push(e.to_string()))
+                    .ok(),
+                None => {
+                    reasons.push(PlacementError::NothingToGoBy.to_string());
+                    None
+                }
+            },
+            None => None,
+        };
+        let id = match field("id") {
+            "" => derived_id(self.gazetteer, field("oblast"), field("hromada"), name_uk)
+                .map_err(|e| reasons.push(format!("derived id: {e}")))
+                .ok(),
+            raw => CentreId::parse(raw).map_err(|e| reasons.push(format!("id {raw:?}: {e}"))).ok(),
+        };
+        let (opening_hours, schedule_not_understood) = match (given_hours, fields::parse_schedule(field("schedule"))) {
+            (Some(hours), _) => (Some(hours), None),
+            (None, Some(Schedule::Understood(hours))) => (Some(hours), None),
+            (None, Some(Schedule::NotUnderstood { opening_hours, words })) => (Some(opening_hours), Some(words)),
+            (None, None) => (None, None),
+        };
+        let (Some(id), Some((location, location_source)), true) = (id, location, reasons.is_empty()) else {
+            return Err(reasons);
+        };
+        // A name of letters the rules drop ("ь") keeps its Ukrainian form.
+        let name_en = match (field("name_en"), transliterate(name_uk).trim()) {
+            ("", "") => name_uk.to_owned(),
+            ("", latin) => latin.to_owned(),
+            (name, _) => name.to_owned(),
+        };
+        Ok(ImportedCentre {
+            centre: Centre {
+                id,
+                name_uk: name_uk.to_owned(),
+                name_en,
+                location,
+                location_source,
+                oblast: text("oblast"),
+                hromada: text("hromada"),
+                settlement: text("settlement"),
+                address_uk,
+                address_en,
+                phones,
+                email,
+                website,
+                opening_hours,
+                services,
+                notes,
+                verified_on: verified_on.unwrap_or(self.today),
+                serves_hromada: text("serves_hromada"),
+                sample,
+            },
+            verified_on_given: verified_on.is_some(),
+            line,
+            schedule_not_understood,
+        })
     }
-    let id = match field("id") {
-        "" => None,
-        raw => CentreId::parse(raw).map_err(|e| reasons.push(format!("id {raw:?}: {e}"))).ok(),
-    };
-    let number = |name: &str, reasons: &mut Vec<String>| match field(name) {
-        "" => None,
-        raw => raw.parse::<f64>().ok().filter(|v| v.is_finite()).or_else(|| {
-            reasons.push(format!("{name} {raw:?} is not a number"));
-            None
-        }),
-    };
-    let lat = number("lat", &mut reasons);
-    let lon = number("lon", &mut reasons);
-    let location = match (lat, lon) {
-        (Some(lat), Some(lon)) => match Coordinates::parse(lat, lon) {
-            Ok(point) if point.is_in(UKRAINE_BOUNDS) => Some(point),
-            _ => {
-                reasons.push(format!(
-                    "lat/lon {lat}, {lon} is outside Ukraine (lat {}–{}, lon {}–{})",
-                    UKRAINE_BOUNDS.min_lat, UKRAINE_BOUNDS.max_lat, UKRAINE_BOUNDS.min_lon, UKRAINE_BOUNDS.max_lon
-                ));
-                None
-            }
-        },
-        _ => None,
-    };
-    let mut services = Vec::new();
-    for raw in field("services").split(';').map(str::trim).filter(|s| !s.is_empty()) {
-        match ServiceTag::parse(raw) {
-            Ok(tag) if !services.contains(&tag) => services.push(tag),
-            Ok(_) => {}
-            Err(e) => reasons.push(e.to_string()),
-        }
-    }
-    let mut phones = Vec::new();
-    for raw in field("phone").split(';').map(str::trim).filter(|s| !s.is_empty()) {
-        match Phone::parse(raw) {
-            Ok(phone) => phones.push(phone),
-            Err(e) => reasons.push(format!("phone {raw:?}: {e}")),
-        }
-    }
-    let opening_hours = optional("opening_hours");
-    if let Some(raw) = &opening_hours
-        && let Err(e) = Hours::parse(raw)
-    {
-        reasons.push(format!("opening_hours {raw:?}: {e}"));
-    }
-    let verified_on = match field("verified_on") {
-        "" => None,
-        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(date) if date <= today => Some(date),
-            Ok(_) => {
-                reasons.push(format!("verified_on {raw} is in the future"));
-                None
-            }
-            Err(_) => {
-                reasons.push(format!("verified_on {raw:?} is not a date like 2025-05-23"));
-                None
-            }
-        },
-    };
-    let sample = match field("sample").to_ascii_lowercase().as_str() {
-        "" | "false" | "no" | "0" => false,
-        "true" | "yes" | "1" => true,
-        other => {
-            reasons.push(format!("sample {other:?} must be true or false"));
-            false
-        }
-    };
-    let website = optional("website");
-    if let Some(url) = &website
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        reasons.push(format!("website {url:?} must start with https:// or http://"));
-    }
-    let email = optional("email");
-    if let Some(email) = &email
-        && !email.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-    {
-        reasons.push(format!("email {email:?} is not an address"));
-    }
-    let (Some(id), Some(location), true) = (id, location, reasons.is_empty()) else {
-        return Err(reasons);
-    };
-    Ok(ImportedCentre {
-        centre: Centre {
-            id,
-            name_uk: field("name_uk").to_owned(),
-            name_en: field("name_en").to_owned(),
-            location,
-            oblast: optional("oblast"),
-            hromada: optional("hromada"),
-            address_uk: optional("address_uk"),
-            address_en: optional("address_en"),
-            phones,
-            email,
-            website,
-            opening_hours,
-            services,
-            notes: optional("notes"),
-            verified_on: verified_on.unwrap_or(today),
-            serves_hromada: optional("serves_hromada"),
-            sample,
-        },
-        verified_on_given: verified_on.is_some(),
-    })
+}
+
+/// A field's value, or its problem added to the row's.
+fn one<T>(reasons: &mut Vec<String>, result: Result<T, FieldError>) -> Option<T> {
+    result.map_err(|e| reasons.push(e.to_string())).ok()
+}
+
+/// A field's value, or its problems added to the row's.
+fn many<T>(reasons: &mut Vec<String>, result: Result<T, Vec<FieldError>>) -> Option<T> {
+    result.map_err(|errors| reasons.extend(errors.iter().map(ToString::to_string))).ok()
+}
+
+/// The id of a row that has none: the hromada's Latin skeleton (at most 20
+/// letters, for people reading ids) and the first 10 hex digits of a
+/// SHA-256 of the oblast (its KATOTTH code when the gazetteer knows it),
+/// the hromada and the name, each reduced to a skeleton (case, spaces,
+/// apostrophes and words such as "міська громада" do not count). The same
+/// row gives the same id on every import; renaming a centre gives a new one.
+pub fn derived_id(
+    gazetteer: Option<&Gazetteer>,
+    oblast: &str,
+    hromada: &str,
+    name: &str,
+) -> Result<CentreId, InvalidCentreId> {
+    let key = |text: &str| skeleton(&query_words(text).concat());
+    let oblast_key = gazetteer
+        .and_then(|g| placement::find_oblast(g, oblast).ok().map(|i| g.oblast(i).code.clone()))
+        .unwrap_or_else(|| key(oblast));
+    let digest = Sha256::digest(format!("{oblast_key}|{}|{}", key(hromada), key(name)).as_bytes());
+    let hash: String = crate::domain::hex(&digest).chars().take(10).collect();
+    let hromada_key = key(hromada);
+    let label: String = if hromada_key.is_empty() { "centre".into() } else { hromada_key.chars().take(20).collect() };
+    // Skeletons are lowercase ASCII letters and digits: always a valid id.
+    CentreId::parse(&format!("{label}-{hash}"))
 }
 
 /// Writes centres in the import format, so that an export imports unchanged.
@@ -186,8 +261,10 @@ pub fn write(output: impl Write, centres: &[Centre]) -> Result<(), CsvError> {
             c.name_en.clone(),
             c.location.lat().to_string(),
             c.location.lon().to_string(),
+            c.location_source.as_str().to_owned(),
             text(&c.oblast),
             text(&c.hromada),
+            text(&c.settlement),
             text(&c.address_uk),
             text(&c.address_en),
             phones.join(";"),
@@ -206,100 +283,4 @@ pub fn write(output: impl Write, centres: &[Centre]) -> Result<(), CsvError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const HEADER: &str = "id,name_uk,name_en,lat,lon,opening_hours,services,phone,verified_on,sample\n";
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
-    }
-
-    fn rejected(csv: &str) -> Vec<RowError> {
-        match parse(csv.as_bytes(), today()) {
-            Err(CsvError::Rejected(errors)) => errors,
-            other => panic!("expected a rejection, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_valid_file_parses_with_defaults_for_what_is_missing() {
-        let csv =
-            format!("{HEADER}a,Центр А,Centre A,50.45,30.52,Mo-Fr 09:00-18:00,social-work;parenting,067 955 89 76,,\n");
-        let centres = parse(csv.as_bytes(), today()).expect("valid file");
-        assert_eq!(centres.len(), 1);
-        let imported = &centres[0];
-        assert_eq!(imported.centre.verified_on, today());
-        assert!(!imported.verified_on_given);
-        assert_eq!(imported.centre.services, vec![ServiceTag::SocialWork, ServiceTag::Parenting]);
-        assert_eq!(imported.centre.phones[0].as_e164(), "+380679558976");
-        assert!(!imported.centre.sample);
-    }
-
-    #[test]
-    fn every_bad_row_is_listed_with_its_line_and_reason() {
-        let csv = format!(
-            "{HEADER}\
-             ok,Центр,Centre,50.45,30.52,,,,,\n\
-             ,Без id,No id,50.45,30.52,,,,,\n\
-             lat,Центр,Centre,north,30.52,,,,,\n\
-             far,Варшава,Warsaw,52.23,21.01,,,,,\n\
-             ok,Дубль,Duplicate,50.45,30.52,,,,,\n\
-             tag,Центр,Centre,50.45,30.52,,yoga,,,\n\
-             hours,Центр,Centre,50.45,30.52,Mo-Fr 9 to 5,,,,\n\
-             nan,Центр,Centre,NaN,30.52,,,,,\n\
-             date,Центр,Centre,50.45,30.52,,,,2099-01-01,\n\
-             phone,Центр,Centre,50.45,30.52,,,12345,,\n\
-             short,Центр\n"
-        );
-        let errors = rejected(&csv);
-        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-        let reasons: Vec<&str> = errors.iter().map(|e| e.reason.as_str()).collect();
-        assert!(reasons[0].contains("missing required field id"), "{reasons:?}");
-        assert!(reasons[1].contains("lat \"north\" is not a number"), "{reasons:?}");
-        assert!(reasons[2].contains("outside Ukraine"), "{reasons:?}");
-        assert!(reasons[3].contains("duplicate id \"ok\" (first on line 2)"), "{reasons:?}");
-        assert!(reasons[4].contains("unknown service tag \"yoga\""), "{reasons:?}");
-        assert!(reasons[5].contains("opening_hours"), "{reasons:?}");
-        assert!(reasons[6].contains("not a number"), "{reasons:?}");
-        assert!(reasons[7].contains("in the future"), "{reasons:?}");
-        assert!(reasons[8].contains("phone"), "{reasons:?}");
-        assert!(reasons[9].contains("expected 10 fields, found 2"), "{reasons:?}");
-    }
-
-    #[test]
-    fn an_unknown_or_missing_column_rejects_the_file_at_the_header() {
-        let errors = rejected("id,name_uk,name_en,lat,lon,opening_hour\n");
-        assert_eq!(errors, vec![RowError { line: 1, reason: "unknown column \"opening_hour\"".into() }]);
-        let errors = rejected("id,name_uk,lat,lon\na,b,50,30\n");
-        assert_eq!(errors[0].reason, "missing required column \"name_en\"");
-    }
-
-    #[test]
-    fn an_empty_file_is_rejected_rather_than_emptying_the_directory() {
-        assert_eq!(rejected(HEADER)[0].reason, "the file has no centres");
-        assert!(!rejected("").is_empty());
-    }
-
-    #[test]
-    fn sql_metacharacters_and_emoji_are_plain_data() {
-        let csv = format!("{HEADER}x,\"Центр'; DROP TABLE centre;--\",Centre 🌻,50.45,30.52,,,,,\n");
-        let centres = parse(csv.as_bytes(), today()).expect("valid file");
-        assert_eq!(centres[0].centre.name_uk, "Центр'; DROP TABLE centre;--");
-    }
-
-    #[test]
-    fn export_then_parse_gives_back_the_same_centres() {
-        let csv = format!(
-            "{HEADER}a,\"Центр, \"\"А\"\"\",Centre A,50.45,30.52,Mo-Fr 09:00-18:00,social-work,067 955 89 76;0961085329,2025-05-23,true\n"
-        );
-        let centres: Vec<Centre> =
-            parse(csv.as_bytes(), today()).expect("valid").into_iter().map(|i| i.centre).collect();
-        let mut exported = Vec::new();
-        write(&mut exported, &centres).expect("written");
-        let again: Vec<Centre> =
-            parse(exported.as_slice(), today()).expect("re-imports").into_iter().map(|i| i.centre).collect();
-        assert_eq!(again, centres);
-    }
-}
+mod tests;

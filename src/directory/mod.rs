@@ -6,11 +6,14 @@
 //! old one finish with it, so the bot keeps answering during a reload.
 
 pub mod centre_csv;
+pub mod centre_fields;
 mod fuzzy;
 mod gazetteer;
 mod geo_index;
 pub mod normalize;
 pub mod opening;
+pub mod placement;
+pub mod schedule_words;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -165,6 +165,90 @@ fn digit(c: char) -> &'static str {
     c.to_digit(10).and_then(|d| DIGITS.get(d as usize)).copied().unwrap_or("")
 }
 
+/// Ukrainian → Latin by the official rules (KMU resolution No. 55 of
+/// 27.01.2010), as `scripts/build-data.py` wrote the gazetteer's `name_lat`
+/// (a test holds the two to the same result for every place): word-initial
+/// є/ї/й/ю/я take the y- forms, зг is zgh, ь and apostrophes vanish, a
+/// capital stays a capital, anything else is kept and starts a new word.
+pub fn transliterate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // The previous Cyrillic letter (lowercase); None at a word start.
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let Some(plain) = kmu_letter(lower) else {
+            out.push(c);
+            previous = None;
+            continue;
+        };
+        let latin = match (previous, lower) {
+            (None, 'є') => "ye",
+            (None, 'ї') => "yi",
+            (None, 'й') => "y",
+            (None, 'ю') => "yu",
+            (None, 'я') => "ya",
+            (Some('з'), 'г') => "gh",
+            _ => plain,
+        };
+        let mut letters = latin.chars();
+        if let (true, Some(first)) = (c != lower, letters.next()) {
+            out.extend(first.to_uppercase());
+            out.push_str(letters.as_str());
+        } else {
+            out.push_str(latin);
+        }
+        if !is_apostrophe(lower) {
+            previous = Some(lower);
+        }
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`')
+}
+
+/// A letter's Latin form in the KMU 2010 table (apostrophes: none).
+fn kmu_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "h",
+        'ґ' => "g",
+        'д' => "d",
+        'е' => "e",
+        'є' => "ie",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "y",
+        'і' => "i",
+        'ї' => "i",
+        'й' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ю' => "iu",
+        'я' => "ia",
+        'ь' => "",
+        c if is_apostrophe(c) => "",
+        _ => return None,
+    })
+}
+
 /// Words that name a kind of place rather than the place ("м. Бровари",
 /// "Броварська міська громада", "Brovary city"); they are dropped from queries.
 const KIND_WORDS: &[&str] = &[
@@ -183,6 +267,9 @@ const KIND_WORDS: &[&str] = &[
     "громади",
     "територіальна",
     "тг",
+    "отг",
+    "мтг",
+    "стг",
     "міська",
     "сільська",
     "селищна",
@@ -248,65 +335,4 @@ pub fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_spelling_of_brovary_has_one_skeleton() {
-        for spelling in ["Бровари", "brovary", "Бровары", "Brovari", "броварі", "BROVARY", "Browary"]
-        {
-            assert_eq!(skeleton(spelling), "brovari", "{spelling}");
-        }
-    }
-
-    #[test]
-    fn apostrophe_variants_and_missing_diacritics_fold_together() {
-        let expected = skeleton("Кам'янське");
-        for spelling in ["Камʼянське", "Кам’янське", "Кам`янське", "Камянське", "Kamianske", "Kamyanske"]
-        {
-            assert_eq!(skeleton(spelling), expected, "{spelling}");
-        }
-        assert_eq!(skeleton("Кіів"), skeleton("Київ"));
-        assert_eq!(skeleton("Kyiv"), skeleton("Київ"));
-        assert_eq!(skeleton("Гоща"), skeleton("Goshcha"));
-        assert_eq!(skeleton("Петро-Михайлівка"), skeleton("петро михайлівка"));
-    }
-
-    #[test]
-    fn latin_look_alikes_inside_a_cyrillic_word_are_read_as_cyrillic_and_the_reverse() {
-        assert_eq!(skeleton("ХEPCOH"), skeleton("Херсон"), "Latin E, P, C, O in Kherson");
-        assert_eq!(skeleton("Cуми"), skeleton("Суми"), "a Latin C");
-        assert_eq!(skeleton("Kyіv"), skeleton("Kyiv"), "a Cyrillic і in a Latin word");
-        assert_eq!(skeleton("Lvіv Оblast"), skeleton("Lviv Oblast"));
-        assert_eq!(unmix("Бровари, Kyiv"), "Бровари, Kyiv", "words in one script stay");
-        assert_eq!(unmix("Бровари"), "Бровари");
-        // A letter with no look-alike stays: "Жk" is Cyrillic with a Latin k.
-        assert_eq!(unmix("Жk"), "Жк");
-    }
-
-    #[test]
-    fn emoji_control_characters_and_sql_leave_only_letters() {
-        assert_eq!(skeleton("🇺🇦 Львів\u{0007}"), "lviv");
-        assert_eq!(skeleton("'; DROP TABLE centre; --"), "droptablecentre");
-        assert_eq!(skeleton(""), "");
-    }
-
-    #[test]
-    fn kind_words_and_punctuation_are_dropped_from_queries() {
-        assert_eq!(query_words("м. Бровари"), vec!["бровари"]);
-        assert_eq!(query_words("Броварська міська громада"), vec!["броварська"]);
-        assert_eq!(query_words("Новомиколаївка, Запорізька обл."), vec!["новомиколаївка", "запорізька"]);
-        assert_eq!(query_words("\u{0000}\t\n"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn bounded_distance_counts_edits_and_swaps_and_stops_early() {
-        assert_eq!(distance_within(b"brovari", b"brovari", 2), Some(0));
-        assert_eq!(distance_within(b"brovari", b"borvari", 2), Some(1));
-        assert_eq!(distance_within(b"brovari", b"brvari", 2), Some(1));
-        assert_eq!(distance_within(b"brovari", b"brovarii", 2), Some(1));
-        assert_eq!(distance_within(b"lviv", b"kiiv", 2), Some(2));
-        assert_eq!(distance_within(b"lviv", b"kharkiv", 2), None);
-        assert_eq!(distance_within(b"", b"ab", 2), Some(2));
-    }
-}
+mod tests;

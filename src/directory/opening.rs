@@ -1,10 +1,23 @@
 //! Opening hours: OpenStreetMap `opening_hours` rules (parsed by the maintained
 //! `opening-hours` crate) evaluated in Europe/Kyiv local time, with Ukraine's
 //! public holidays for `PH` rules.
+//!
+//! Shown as people read them: comments ("за попереднім записом") are kept,
+//! an open end (`09:00+`) is "from 9:00" rather than "until 24:00", hours
+//! past midnight (`22:00-02:00`) stand on the day they start, and a week
+//! with no opening (`week 01-53/2`) gives way to the next week that has one.
+//! Times of sunrise, sunset, dawn and dusk are refused: the crate would need
+//! each centre's coordinates for them and otherwise takes 7:00 and 19:00,
+//! and a centre's staff keep clock hours.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
 use opening_hours::localization::Country;
 use opening_hours::{Context, OpeningHours, RuleKind};
+use opening_hours_syntax::rules::time::Time;
+
+/// How many weeks ahead a card looks for one with an opening (a rule for
+/// every other week, or a long holiday).
+const WEEKS_AHEAD: i64 = 8;
 
 /// Intervals longer than this count as endless when finding the next change.
 /// Without a bound the `opening-hours` crate looks for the end of an interval
@@ -15,6 +28,9 @@ use opening_hours::{Context, OpeningHours, RuleKind};
 /// is "closed".
 const ENDLESS_AFTER_DAYS: i64 = 31;
 
+/// Minutes in a day.
+const DAY: u16 = 24 * 60;
+
 /// A centre's opening hours, parsed once when the directory is built.
 #[derive(Debug, Clone)]
 pub struct Hours {
@@ -23,6 +39,11 @@ pub struct Hours {
     /// Evaluated without them, for the typical week shown on a card: a card
     /// should not say "Monday: closed" because this Monday is a holiday.
     typical: OpeningHours,
+    /// Start times (minutes from midnight) of open-ended spans (`09:00+`):
+    /// the crate evaluates them as open until midnight.
+    open_ends: Vec<u16>,
+    /// The rules' comments, in order, each once.
+    comments: Vec<String>,
 }
 
 /// Why an `opening_hours` value was refused.
@@ -37,6 +58,9 @@ pub enum Status {
     AlwaysOpen,
     /// Open now; closes at the given local time.
     OpenUntil(NaiveDateTime),
+    /// Open now since the given local time, with no closing time given
+    /// (`Mo-Fr 09:00+`).
+    OpenSince(NaiveDateTime),
     /// Closed now; opens at the given local time.
     ClosedUntil(NaiveDateTime),
     /// Closed now, with no opening in the rules' horizon.
@@ -51,8 +75,20 @@ pub struct DaySpan {
     pub first: Weekday,
     pub last: Weekday,
     /// Opening intervals as minutes from midnight; empty when closed all day.
-    /// An end may pass 24:00 (1,440) for hours that run past midnight.
+    /// An end may pass 24:00 (1,440) for hours that run past midnight: they
+    /// stand on the day they start, not as pieces on the next.
     pub intervals: Vec<(u16, u16)>,
+    /// Open from this time with no closing time given (`09:00+`).
+    pub open_from: Option<u16>,
+    /// Neither open nor closed by the rules (`unknown`, e.g. by appointment)
+    /// and no opening: not to be shown as closed.
+    pub unknown: bool,
+}
+
+impl DaySpan {
+    fn has_opening(&self) -> bool {
+        !self.intervals.is_empty() || self.open_from.is_some()
+    }
 }
 
 impl Hours {
@@ -65,11 +101,38 @@ impl Hours {
             return Err(InvalidHours("a repeat period of 24:00 repeats nothing within a day".into()));
         }
         let typical = raw.parse::<OpeningHours>().map_err(|e| InvalidHours(e.to_string()))?;
+        let expression = typical.get_expression();
+        let spans = || expression.rules.iter().flat_map(|rule| rule.time_selector.spans.iter());
+        if spans().any(|span| span.range.start.as_time_event().is_some() || span.range.end.as_time_event().is_some()) {
+            return Err(InvalidHours(
+                "times of sunrise, sunset, dawn or dusk are not accepted: write the centre's hours as clock times, \
+                 e.g. Mo-Fr 08:00-17:00"
+                    .into(),
+            ));
+        }
+        let open_ends = spans()
+            .filter(|span| span.open_end)
+            .filter_map(|span| match span.range.start {
+                Time::Fixed(at) => Some(at.mins_from_midnight()),
+                Time::Variable(_) => None,
+            })
+            .collect();
+        let mut comments: Vec<String> = Vec::new();
+        for comment in expression.rules.iter().map(|rule| rule.comment.trim()).filter(|c| !c.is_empty()) {
+            if !comments.iter().any(|c| c == comment) {
+                comments.push(comment.to_owned());
+            }
+        }
         let context = Context::default()
             .with_holidays(Country::UA.holidays())
             .approx_bound_interval_size(Duration::days(ENDLESS_AFTER_DAYS));
         let with_holidays = typical.clone().with_context(context);
-        Ok(Self { with_holidays, typical })
+        Ok(Self { with_holidays, typical, open_ends, comments })
+    }
+
+    /// The rules' comments ("за попереднім записом"), to show with the hours.
+    pub fn comments(&self) -> &[String] {
+        &self.comments
     }
 
     /// The state at a local (Europe/Kyiv) moment.
@@ -78,7 +141,10 @@ impl Hours {
         let next = self.with_holidays.next_change(now);
         match (kind, next) {
             (RuleKind::Open, None) => Status::AlwaysOpen,
-            (RuleKind::Open, Some(at)) => Status::OpenUntil(at),
+            (RuleKind::Open, Some(at)) => match self.open_end_around(now) {
+                Some(since) => Status::OpenSince(since),
+                None => Status::OpenUntil(at),
+            },
             (RuleKind::Closed, Some(at)) if self.with_holidays.is_open(at) => Status::ClosedUntil(at),
             (RuleKind::Closed, Some(at)) => self.next_opening_after(at),
             (RuleKind::Closed, None) => Status::Closed,
@@ -86,22 +152,83 @@ impl Hours {
         }
     }
 
-    /// The typical week from Monday to Sunday, days with equal hours merged.
+    /// The start of the open-ended span `now` is in, if it is in one.
+    fn open_end_around(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        let minute = u16::try_from(now.hour() * 60 + now.minute()).ok()?;
+        self.with_holidays
+            .schedule_at(now.date())
+            .into_iter()
+            .filter(|r| r.kind == RuleKind::Open)
+            .map(|r| (r.range.start.mins_from_midnight(), r.range.end.mins_from_midnight()))
+            .find(|&(from, to)| from <= minute && minute < to && to == DAY && self.open_ends.contains(&from))
+            .and_then(|(from, _)| now.date().and_hms_opt(u32::from(from / 60), u32::from(from % 60), 0))
+    }
+
+    /// The typical week to show on a card, Monday to Sunday, days with equal
+    /// hours merged: the week of `any_day_of_week`, or when it has no opening,
+    /// the first of the next weeks that has one ([`Hours::week_shown`] says
+    /// which). Empty when no week ahead has an opening (hours that are only
+    /// `unknown`, or words kept as a comment).
     pub fn week(&self, any_day_of_week: NaiveDate) -> Vec<DaySpan> {
+        self.week_shown(any_day_of_week).map(|monday| self.week_from(monday)).unwrap_or_default()
+    }
+
+    /// The Monday of the week [`Hours::week`] shows, if any.
+    pub fn week_shown(&self, any_day_of_week: NaiveDate) -> Option<NaiveDate> {
         let monday = any_day_of_week - Duration::days(i64::from(any_day_of_week.weekday().num_days_from_monday()));
+        (0..WEEKS_AHEAD)
+            .map(|week| monday + Duration::weeks(week))
+            .find(|&monday| self.week_from(monday).iter().any(DaySpan::has_opening))
+    }
+
+    fn week_from(&self, monday: NaiveDate) -> Vec<DaySpan> {
+        // From the Sunday before to the Monday after, for hours past midnight.
+        let days: Vec<Vec<(u16, u16, RuleKind)>> = (-1..8)
+            .map(|offset| {
+                self.typical
+                    .schedule_at(monday + Duration::days(offset))
+                    .into_iter()
+                    .filter(|r| r.kind != RuleKind::Closed)
+                    .map(|r| (r.range.start.mins_from_midnight(), r.range.end.mins_from_midnight(), r.kind))
+                    .collect()
+            })
+            .collect();
+        let open = |day: usize| days[day].iter().filter(|r| r.2 == RuleKind::Open).map(|&(a, b, _)| (a, b));
+        // A piece from midnight that continues the previous evening belongs to that evening.
+        let spills_into = |day: usize| {
+            let spill = open(day).find(|&(from, to)| from == 0 && to < DAY)?;
+            open(day - 1).any(|(from, to)| from > 0 && to == DAY).then_some(spill.1)
+        };
         let mut spans: Vec<DaySpan> = Vec::new();
-        for offset in 0..7 {
-            let date = monday + Duration::days(offset);
-            let intervals: Vec<(u16, u16)> = self
-                .typical
-                .schedule_at(date)
-                .into_iter()
-                .filter(|range| range.kind == RuleKind::Open)
-                .map(|range| (range.range.start.mins_from_midnight(), range.range.end.mins_from_midnight()))
-                .collect();
+        for (day, date) in (1..8).zip(monday.iter_days()) {
+            let spill = spills_into(day);
+            let next_spill = spills_into(day + 1);
+            let mut span = DaySpan {
+                first: date.weekday(),
+                last: date.weekday(),
+                intervals: Vec::new(),
+                open_from: None,
+                unknown: false,
+            };
+            for (from, to) in open(day) {
+                if spill.is_some() && from == 0 {
+                    continue;
+                }
+                match (to == DAY, next_spill) {
+                    (true, Some(end)) if from > 0 => span.intervals.push((from, DAY + end)),
+                    (true, _) if self.open_ends.contains(&from) => span.open_from = Some(from),
+                    _ => span.intervals.push((from, to)),
+                }
+            }
+            span.unknown = !span.has_opening() && days[day].iter().any(|&(_, _, kind)| kind == RuleKind::Unknown);
             match spans.last_mut() {
-                Some(span) if span.intervals == intervals => span.last = date.weekday(),
-                _ => spans.push(DaySpan { first: date.weekday(), last: date.weekday(), intervals }),
+                Some(last)
+                    if (last.intervals.as_slice(), last.open_from, last.unknown)
+                        == (span.intervals.as_slice(), span.open_from, span.unknown) =>
+                {
+                    last.last = span.last;
+                }
+                _ => spans.push(span),
             }
         }
         spans
@@ -137,104 +264,4 @@ fn has_day_long_period(raw: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use chrono::NaiveTime;
-
-    use super::*;
-
-    fn at(date: (i32, u32, u32), hour: u32, minute: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(date.0, date.1, date.2)
-            .and_then(|d| d.and_time(NaiveTime::from_hms_opt(hour, minute, 0)?).into())
-            .expect("valid test time")
-    }
-
-    // 2026-11-23 is a Monday.
-    const MONDAY: (i32, u32, u32) = (2026, 11, 23);
-    const FRIDAY: (i32, u32, u32) = (2026, 11, 27);
-    const SATURDAY: (i32, u32, u32) = (2026, 11, 28);
-
-    #[test]
-    fn open_on_a_weekday_afternoon_until_six() {
-        let hours = Hours::parse("Mo-Fr 09:00-18:00").expect("valid");
-        assert_eq!(hours.status(at(MONDAY, 14, 0)), Status::OpenUntil(at(MONDAY, 18, 0)));
-    }
-
-    #[test]
-    fn closed_on_friday_evening_opens_on_monday_morning() {
-        let hours = Hours::parse("Mo-Fr 09:00-18:00").expect("valid");
-        assert_eq!(hours.status(at(FRIDAY, 19, 0)), Status::ClosedUntil(at((2026, 11, 30), 9, 0)));
-        assert_eq!(hours.status(at(SATURDAY, 12, 0)), Status::ClosedUntil(at((2026, 11, 30), 9, 0)));
-    }
-
-    #[test]
-    fn closed_before_opening_opens_the_same_morning() {
-        let hours = Hours::parse("Mo-Fr 09:00-18:00").expect("valid");
-        assert_eq!(hours.status(at(MONDAY, 7, 30)), Status::ClosedUntil(at(MONDAY, 9, 0)));
-    }
-
-    #[test]
-    fn a_lunch_break_is_closed_until_the_afternoon() {
-        let hours = Hours::parse("Mo-Fr 09:00-13:00,14:00-18:00").expect("valid");
-        assert_eq!(hours.status(at(MONDAY, 13, 30)), Status::ClosedUntil(at(MONDAY, 14, 0)));
-    }
-
-    #[test]
-    fn round_the_clock_is_always_open() {
-        let hours = Hours::parse("24/7").expect("valid");
-        assert_eq!(hours.status(at(MONDAY, 3, 0)), Status::AlwaysOpen);
-    }
-
-    #[test]
-    fn a_public_holiday_closes_a_centre_whose_rules_say_so() {
-        // 2026-12-25 (Friday) is Christmas, a public holiday in Ukraine.
-        let hours = Hours::parse("Mo-Fr 09:00-18:00; PH off").expect("valid");
-        assert!(matches!(hours.status(at((2026, 12, 25), 12, 0)), Status::ClosedUntil(_)));
-    }
-
-    #[test]
-    fn the_week_merges_days_with_equal_hours() {
-        let hours = Hours::parse("Mo-Fr 09:00-18:00; Sa 10:00-14:00").expect("valid");
-        let week = hours.week(NaiveDate::from_ymd_opt(2026, 11, 25).expect("date"));
-        assert_eq!(
-            week,
-            vec![
-                DaySpan { first: Weekday::Mon, last: Weekday::Fri, intervals: vec![(540, 1080)] },
-                DaySpan { first: Weekday::Sat, last: Weekday::Sat, intervals: vec![(600, 840)] },
-                DaySpan { first: Weekday::Sun, last: Weekday::Sun, intervals: vec![] },
-            ]
-        );
-    }
-
-    #[test]
-    fn open_all_day_every_day_is_always_open_without_searching_to_the_year_10000() {
-        // Fuzzing regression (fuzz/regressions/opening_hours/mo-su): took over a minute.
-        for raw in ["Mo-su", "Mo-Su 00:00-24:00"] {
-            let hours = Hours::parse(raw).expect("valid");
-            assert_eq!(hours.status(at(MONDAY, 14, 0)), Status::AlwaysOpen, "{raw}");
-        }
-    }
-
-    #[test]
-    fn a_closure_of_two_weeks_still_counts_down_to_the_reopening() {
-        let hours = Hours::parse("Mo-Fr 09:00-18:00; Dec 24-Jan 7 off").expect("valid");
-        assert_eq!(hours.status(at((2026, 12, 26), 12, 0)), Status::ClosedUntil(at((2027, 1, 8), 9, 0)));
-    }
-
-    #[test]
-    fn a_repeat_period_of_a_whole_day_is_refused_not_a_panic() {
-        // Fuzzing regression (fuzz/regressions/opening_hours/period-24h): the
-        // parser's debug assertion fired on it.
-        for raw in ["9:00-1:00/24:00", "Fr 09:00-18:00/ 24:00; Mo 09:00-11:00"] {
-            assert!(Hours::parse(raw).is_err(), "{raw:?}");
-        }
-        assert!(Hours::parse("Mo-Fr 10:00-16:00/01:30").is_ok());
-        assert!(Hours::parse("Mo-Fr 10:00-16:00 \"not /24:00\"").is_ok());
-    }
-
-    #[test]
-    fn invalid_rules_are_refused_with_a_reason() {
-        for raw in ["", "   ", "Mo-Fr 9-18 o'clock", "Xx 10:00-12:00", "Mo-Fr 25:00-26:00"] {
-            assert!(Hours::parse(raw).is_err(), "{raw:?} should be refused");
-        }
-    }
-}
+mod tests;

@@ -12,8 +12,13 @@ pub struct Centre {
     pub name_uk: String,
     pub name_en: String,
     pub location: Coordinates,
+    /// Where `location` came from; anything but `Given` and `Coordinator`
+    /// may be kilometres from the door, and the bot says so.
+    pub location_source: LocationSource,
     pub oblast: Option<String>,
     pub hromada: Option<String>,
+    /// The town or village, as the operator's file names it.
+    pub settlement: Option<String>,
     pub address_uk: Option<String>,
     pub address_en: Option<String>,
     pub phones: Vec<Phone>,
@@ -39,8 +44,63 @@ pub struct Closure {
     pub until: chrono::DateTime<chrono::Utc>,
 }
 
-/// A centre read from an operator's file, and whether its `verified_on` was
-/// given or defaulted.
+/// How a centre's point was found. Stored as the `location_source` column
+/// and exported with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LocationSource {
+    /// The operator's file gave `lat` and `lon`.
+    #[default]
+    Given,
+    /// The centre of its settlement, from the gazetteer (the file gave no
+    /// coordinates).
+    Settlement,
+    /// The administrative centre of its hromada, from the gazetteer (the
+    /// settlement was not given, not found, or has no point of its own).
+    Hromada,
+    /// The optional geocoder found the street address.
+    Geocoder,
+    /// A coordinator shared the location standing at the door.
+    Coordinator,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown location_source {0:?}: one of given, settlement, hromada, geocoder, coordinator")]
+pub struct UnknownLocationSource(pub String);
+
+impl LocationSource {
+    pub const ALL: [LocationSource; 5] = [
+        LocationSource::Given,
+        LocationSource::Settlement,
+        LocationSource::Hromada,
+        LocationSource::Geocoder,
+        LocationSource::Coordinator,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocationSource::Given => "given",
+            LocationSource::Settlement => "settlement",
+            LocationSource::Hromada => "hromada",
+            LocationSource::Geocoder => "geocoder",
+            LocationSource::Coordinator => "coordinator",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, UnknownLocationSource> {
+        let raw = raw.trim();
+        Self::ALL.into_iter().find(|s| s.as_str() == raw).ok_or_else(|| UnknownLocationSource(raw.to_owned()))
+    }
+
+    /// Whether the point stands for a whole settlement or hromada rather
+    /// than the centre's door: a card then tells people to go by the address.
+    pub fn is_approximate(self) -> bool {
+        matches!(self, LocationSource::Settlement | LocationSource::Hromada)
+    }
+}
+
+/// A centre read from an operator's file, with what the import report says
+/// about its row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedCentre {
     pub centre: Centre,
@@ -48,6 +108,12 @@ pub struct ImportedCentre {
     /// unchanged from the stored one, whose date is then kept: re-importing
     /// the same file must not make stale data look freshly verified.
     pub verified_on_given: bool,
+    /// The row's line in a CSV file, or its row in a sheet.
+    pub line: u64,
+    /// The schedule in words when it could not be turned into
+    /// `opening_hours`: the centre then keeps it verbatim, as an `unknown`
+    /// rule with the words as its comment, until a coordinator sets it.
+    pub schedule_not_understood: Option<String>,
 }
 
 /// A centre's stable identifier: 1–40 ASCII letters, digits, `-` or `_`, so that

@@ -1,22 +1,26 @@
 //! Plain domain types shared by every layer: no I/O, no platform types.
 
 mod centre;
+mod centre_change;
 mod channel_kind;
 pub mod checkin_stats;
 mod coordinates;
 mod hotline;
+mod import_plan;
 mod language;
 mod person;
 mod programme;
 pub mod wellbeing;
 
 pub use centre::{
-    Centre, CentreId, Closure, ImportedCentre, InvalidCentreId, InvalidPhone, Phone, ServiceTag, UnknownServiceTag,
-    is_identifier,
+    Centre, CentreId, Closure, ImportedCentre, InvalidCentreId, InvalidPhone, LocationSource, Phone, ServiceTag,
+    UnknownLocationSource, UnknownServiceTag, is_identifier,
 };
+pub use centre_change::{CentreEdit, CentreField};
 pub use channel_kind::ChannelKind;
 pub use coordinates::{Bounds, Coordinates, InvalidCoordinates, UKRAINE_BOUNDS};
 pub use hotline::{Hotline, HotlineError, Hotlines};
+pub use import_plan::{ChangedCentre, FieldChange, ImportOptions, ImportPlan, KeptEdit};
 pub use language::Language;
 pub use person::Person;
 pub use programme::{CohortRow, Programme, ProgrammeError};

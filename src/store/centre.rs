@@ -1,8 +1,14 @@
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
-use sqlx::FromRow;
+use sqlx::{FromRow, PgConnection};
 
 use super::{Store, StoreError};
-use crate::domain::{Centre, CentreId, Coordinates, ImportedCentre, Phone, ServiceTag};
+use crate::domain::Person;
+use crate::domain::{
+    Centre, CentreField, CentreId, Coordinates, FieldChange, ImportOptions, ImportPlan, ImportedCentre, LocationSource,
+    Phone, ServiceTag,
+};
 
 /// The Postgres NOTIFY channel announcing that the centre table changed, so
 /// that every running bot process reloads its directory.
@@ -24,8 +30,10 @@ struct CentreRow {
     name_en: String,
     lat: f64,
     lon: f64,
+    location_source: String,
     oblast: Option<String>,
     hromada: Option<String>,
+    settlement: Option<String>,
     address_uk: Option<String>,
     address_en: Option<String>,
     phones: Vec<String>,
@@ -47,6 +55,7 @@ impl TryFrom<CentreRow> for Centre {
         Ok(Centre {
             id: CentreId::parse(&row.id).map_err(|_| corrupt("id"))?,
             location: Coordinates::parse(row.lat, row.lon).map_err(|_| corrupt("coordinates"))?,
+            location_source: LocationSource::parse(&row.location_source).map_err(|_| corrupt("location_source"))?,
             phones: row
                 .phones
                 .iter()
@@ -63,6 +72,7 @@ impl TryFrom<CentreRow> for Centre {
             name_en: row.name_en,
             oblast: row.oblast,
             hromada: row.hromada,
+            settlement: row.settlement,
             address_uk: row.address_uk,
             address_en: row.address_en,
             email: row.email,
@@ -76,8 +86,8 @@ impl TryFrom<CentreRow> for Centre {
     }
 }
 
-const SELECT_CENTRES: &str = "SELECT id, name_uk, name_en, lat, lon, oblast, hromada, address_uk, address_en, phones, \
-     email, website, opening_hours, services, notes, verified_on, serves_hromada, sample FROM centre ORDER BY id";
+const SELECT_CENTRES: &str = "SELECT id, name_uk, name_en, lat, lon, location_source, oblast, hromada, settlement, \
+     address_uk, address_en, phones, email, website, opening_hours, services, notes, verified_on, serves_hromada, sample FROM centre ORDER BY id";
 
 impl Store {
     /// Every centre, ordered by id.
@@ -88,57 +98,131 @@ impl Store {
 
     /// Upserts the centres of a validated file in one transaction; with
     /// `replace`, centres missing from the file are removed. Running bots are
-    /// told to reload when the transaction commits.
+    /// told to reload when the transaction commits. (See
+    /// [`Store::import_centres_with`] for what it keeps and reports.)
     pub async fn import_centres(&self, file: &[ImportedCentre], replace: bool) -> Result<ImportSummary, StoreError> {
+        let plan = self.import_centres_with(file, ImportOptions { replace, ..ImportOptions::default() }).await?;
+        Ok(ImportSummary {
+            added: plan.added.len(),
+            updated: plan.changed.len(),
+            unchanged: plan.unchanged,
+            removed: plan.removed.len(),
+        })
+    }
+
+    /// Imports a validated file in one transaction, or with `dry_run` only
+    /// says what it would do. A field whose latest change is a
+    /// coordinator's keeps their value when the file differs, unless
+    /// `overwrite_edits`; every field an import changes is written to the
+    /// centre's history. The plan is computed inside the transaction that
+    /// applies it, so it is exactly what happened.
+    pub async fn import_centres_with(
+        &self,
+        file: &[ImportedCentre],
+        options: ImportOptions,
+    ) -> Result<ImportPlan, StoreError> {
         let mut tx = self.pool.begin().await?;
-        // Serialises concurrent imports so that their counts and deletions are exact.
+        // Serialises imports and coordinators' edits against each other, so
+        // that the plan, its counts and deletions are exact.
         sqlx::query("LOCK TABLE centre IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
         let stored: Vec<CentreRow> = sqlx::query_as(SELECT_CENTRES).fetch_all(&mut *tx).await?;
         let stored: Vec<Centre> = stored.into_iter().map(Centre::try_from).collect::<Result<_, _>>()?;
-        let mut summary = ImportSummary::default();
-        for imported in file {
-            let mut centre = imported.centre.clone();
-            match stored.iter().find(|s| s.id == centre.id) {
-                Some(existing) => {
-                    if !imported.verified_on_given {
-                        let unchanged = Centre { verified_on: existing.verified_on, ..centre.clone() };
-                        if &unchanged == existing {
-                            centre.verified_on = existing.verified_on;
-                        }
-                    }
-                    if &centre == existing {
-                        summary.unchanged += 1;
-                        continue;
-                    }
-                    summary.updated += 1;
-                }
-                None => summary.added += 1,
+        let edited = coordinators_fields(&mut tx).await?;
+        let plan = ImportPlan::new(file, &stored, &edited, options);
+        if options.dry_run {
+            tx.rollback().await?;
+            return Ok(plan);
+        }
+        for (centre, _) in &plan.added {
+            upsert(&mut tx, centre).await?;
+        }
+        for changed in &plan.changed {
+            upsert(&mut tx, &changed.centre).await?;
+            for change in changed.changes.iter().filter(|c| c.field != CentreField::VerifiedOn) {
+                record_change(&mut tx, &changed.centre.id, change, None).await?;
             }
-            upsert(&mut tx, &centre).await?;
         }
-        if replace {
-            let keep: Vec<String> = file.iter().map(|i| i.centre.id.to_string()).collect();
-            let removed =
-                sqlx::query("DELETE FROM centre WHERE NOT (id = ANY($1))").bind(&keep).execute(&mut *tx).await?;
-            summary.removed = usize::try_from(removed.rows_affected()).unwrap_or(usize::MAX);
+        if !plan.removed.is_empty() {
+            let removed: Vec<&str> = plan.removed.iter().map(|c| c.id.as_str()).collect();
+            sqlx::query("DELETE FROM centre WHERE id = ANY($1)").bind(&removed).execute(&mut *tx).await?;
         }
-        if summary != (ImportSummary { unchanged: summary.unchanged, ..ImportSummary::default() }) {
+        if plan.changes_anything() {
             sqlx::query("SELECT pg_notify($1, '')").bind(CENTRE_CHANGED).execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        Ok(summary)
+        Ok(plan)
     }
 }
 
-async fn upsert(tx: &mut sqlx::PgConnection, c: &Centre) -> Result<(), StoreError> {
+/// The fields whose latest change was a coordinator's, by centre.
+async fn coordinators_fields(conn: &mut PgConnection) -> Result<HashSet<(CentreId, CentreField)>, StoreError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT centre_id, field FROM (SELECT DISTINCT ON (centre_id, field) centre_id, field, source \
+         FROM centre_history ORDER BY centre_id, field, id DESC) latest WHERE source = 'coordinator'",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(centre, field)| Some((CentreId::parse(&centre).ok()?, CentreField::parse(&field)?)))
+        .collect())
+}
+
+/// Writes one change to a centre's history: by an import (`by` is `None`)
+/// or by a coordinator.
+pub(super) async fn record_change(
+    conn: &mut PgConnection,
+    centre: &CentreId,
+    change: &FieldChange,
+    by: Option<&Person>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO centre_history (centre_id, field, old_value, new_value, source, by_channel, by_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(centre.as_str())
+    .bind(change.field.as_str())
+    .bind(&change.old)
+    .bind(&change.new)
+    .bind(if by.is_some() { "coordinator" } else { "import" })
+    .bind(by.map(|p| p.channel.as_str()))
+    .bind(by.map(|p| p.external_id.as_str()))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The centre with this id, locked for an update, if `person` coordinates
+/// it: the one place edits check the `coordinator` table.
+pub(super) async fn centre_for_coordinator(
+    conn: &mut PgConnection,
+    person: &Person,
+    centre: &CentreId,
+) -> Result<Option<Centre>, StoreError> {
+    let row: Option<CentreRow> = sqlx::query_as(
+        "SELECT id, name_uk, name_en, lat, lon, location_source, oblast, hromada, settlement, address_uk, address_en, \
+             phones, email, website, opening_hours, services, notes, verified_on, serves_hromada, sample FROM centre c \
+         WHERE c.id = $1 AND EXISTS (SELECT 1 FROM coordinator k \
+             WHERE k.centre_id = c.id AND k.channel = $2 AND k.external_id = $3) FOR UPDATE",
+    )
+    .bind(centre.as_str())
+    .bind(person.channel.as_str())
+    .bind(&person.external_id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(Centre::try_from).transpose()
+}
+
+pub(super) async fn upsert(tx: &mut sqlx::PgConnection, c: &Centre) -> Result<(), StoreError> {
     let phones: Vec<&str> = c.phones.iter().map(Phone::as_e164).collect();
     let services: Vec<&str> = c.services.iter().map(|s| s.as_str()).collect();
     sqlx::query(
         "INSERT INTO centre (id, name_uk, name_en, lat, lon, oblast, hromada, address_uk, address_en, phones, email, \
-             website, opening_hours, services, notes, verified_on, serves_hromada, sample) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+             website, opening_hours, services, notes, verified_on, serves_hromada, sample, location_source, settlement) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
          ON CONFLICT (id) DO UPDATE SET name_uk = EXCLUDED.name_uk, name_en = EXCLUDED.name_en, lat = EXCLUDED.lat, \
-             lon = EXCLUDED.lon, oblast = EXCLUDED.oblast, hromada = EXCLUDED.hromada, \
+             lon = EXCLUDED.lon, location_source = EXCLUDED.location_source, oblast = EXCLUDED.oblast, \
+             hromada = EXCLUDED.hromada, settlement = EXCLUDED.settlement, \
              address_uk = EXCLUDED.address_uk, address_en = EXCLUDED.address_en, phones = EXCLUDED.phones, \
              email = EXCLUDED.email, website = EXCLUDED.website, opening_hours = EXCLUDED.opening_hours, \
              services = EXCLUDED.services, notes = EXCLUDED.notes, verified_on = EXCLUDED.verified_on, \
@@ -162,6 +246,8 @@ async fn upsert(tx: &mut sqlx::PgConnection, c: &Centre) -> Result<(), StoreErro
     .bind(c.verified_on)
     .bind(&c.serves_hromada)
     .bind(c.sample)
+    .bind(c.location_source.as_str())
+    .bind(&c.settlement)
     .execute(tx)
     .await?;
     Ok(())

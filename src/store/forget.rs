@@ -69,6 +69,7 @@ impl UserUpdate {
             // What a coordinator did stays with the centre, without them.
             "UPDATE broadcast SET author_id = 'forgotten' WHERE author_channel = $1 AND author_id = $2",
             "UPDATE centre_closure SET set_by = 'forgotten' WHERE set_by_channel = $1 AND set_by = $2",
+            "UPDATE centre_history SET by_channel = NULL, by_id = NULL WHERE by_channel = $1 AND by_id = $2",
             "DELETE FROM viber_receipt WHERE $1 = 'viber' AND user_id = $2",
         ] {
             sqlx::query(statement).bind(channel).bind(&id).execute(&mut *tx).await?;

@@ -4,6 +4,7 @@
 mod bind;
 mod broadcast;
 mod centre;
+mod centre_edit;
 mod checkin;
 mod closure;
 mod cluster;
@@ -12,6 +13,7 @@ mod cohort_view;
 mod coordination;
 mod coordinator;
 mod forget;
+mod geocoder;
 mod invite;
 mod listen;
 mod notice;
@@ -29,6 +31,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
 pub use centre::{CENTRE_CHANGED, ImportSummary};
+pub use centre_edit::{EditOutcome, HistoryEntry};
 pub use checkin::CheckinRecord;
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion, SignUp};

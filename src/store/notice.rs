@@ -31,6 +31,9 @@ pub enum Notice {
     /// To a coordinator: someone says the centre's card is wrong (their
     /// words stay in the report, read when this is sent).
     CentreReport { report: i64, centre: String, topic: String },
+    /// To a coordinator: another coordinator of their centre changed one of
+    /// its fields (named as in `CentreField::as_str`).
+    CentreEdited { centre: String, field: String },
     /// To a coordinator: how their broadcast went.
     BroadcastReport { broadcast: i64, centre: String, sent: i64, blocked: i64, failed: i64 },
     /// The wellbeing check-in the person asked to be reminded of.
@@ -49,6 +52,7 @@ impl Notice {
             Notice::CantCome { .. } => "cant_come",
             Notice::BroadcastReport { .. } => "broadcast_report",
             Notice::CentreReport { .. } => "centre_report",
+            Notice::CentreEdited { .. } => "centre_edited",
             Notice::CheckinReminder => "checkin_reminder",
             Notice::WeeklyStats { .. } => "weekly_stats",
         }
@@ -109,6 +113,34 @@ pub(super) async fn queue_notice(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Queues a notice to each coordinator of a centre the bot can write to
+/// (they wrote to it and did not block it), but `except`; returns how many.
+pub(super) async fn tell_coordinators(
+    conn: &mut PgConnection,
+    centre: &str,
+    notice: &Notice,
+    except: Option<&Person>,
+) -> Result<usize, StoreError> {
+    let coordinators: Vec<(String, String)> = sqlx::query_as(
+        "SELECT k.channel, k.external_id FROM coordinator k JOIN chat_user u \
+         ON u.channel = k.channel AND u.external_id = k.external_id AND u.active WHERE k.centre_id = $1 \
+         ORDER BY k.channel, k.external_id",
+    )
+    .bind(centre)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut told = 0;
+    for (channel, external_id) in coordinators {
+        let Some(channel) = ChannelKind::parse(&channel) else { continue };
+        let to = Person { channel, external_id };
+        if except != Some(&to) {
+            queue_notice(conn, &to, notice, None).await?;
+            told += 1;
+        }
+    }
+    Ok(told)
 }
 
 impl Store {

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 
 use super::coordinator::is_coordinator;
-use super::notice::{Notice, queue_notice};
+use super::notice::{Notice, tell_coordinators};
 use super::{CENTRE_CHANGED, Store, StoreError};
-use crate::domain::{ChannelKind, Person};
+use crate::domain::Person;
 
 /// What a report says is wrong.
 pub const TOPICS: [&str; 5] = ["address", "phone", "hours", "closed", "other"];
@@ -32,21 +32,8 @@ impl Store {
         .bind(details)
         .fetch_one(&mut *tx)
         .await?;
-        let coordinators: Vec<(String, String)> = sqlx::query_as(
-            "SELECT k.channel, k.external_id FROM coordinator k JOIN chat_user u \
-             ON u.channel = k.channel AND u.external_id = k.external_id AND u.active WHERE k.centre_id = $1",
-        )
-        .bind(centre)
-        .fetch_all(&mut *tx)
-        .await?;
         let notice = Notice::CentreReport { report, centre: centre.to_owned(), topic: topic.to_owned() };
-        let mut told = 0;
-        for (channel, external_id) in coordinators {
-            if let Some(channel) = ChannelKind::parse(&channel) {
-                queue_notice(&mut tx, &Person { channel, external_id }, &notice, None).await?;
-                told += 1;
-            }
-        }
+        let told = tell_coordinators(&mut tx, centre, &notice, None).await?;
         tx.commit().await?;
         Ok(told)
     }

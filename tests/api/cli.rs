@@ -87,14 +87,14 @@ async fn importing_a_bad_file_lists_every_bad_row_and_changes_nothing(pool: PgPo
     let bad = dir.path().join("bad.csv");
     std::fs::write(
         &bad,
-        "id,name_uk,name_en,lat,lon,services\nok,Центр,Centre,50.4,30.5,\n,Без id,No id,50.4,30.5,\nx,Центр,Centre,fifty,30.5,\ny,Центр,Centre,50.4,30.5,yoga\n",
+        "id,name_uk,name_en,lat,lon,services\nok,Центр,Centre,50.4,30.5,\nno-name,,No name,50.4,30.5,\nx,Центр,Centre,fifty,30.5,\ny,Центр,Centre,50.4,30.5,yoga\n",
     )
     .unwrap();
     let output = run(&url, &["import", "centres", bad.to_str().unwrap(), "--replace"], "");
     assert!(!output.status.success());
     let err = stderr(&output);
     assert!(err.contains("nothing was changed"), "{err}");
-    assert!(err.contains("line 3: missing required field id"), "{err}");
+    assert!(err.contains("line 3: missing required field name_uk"), "{err}");
     assert!(err.contains("line 4: lat \"fifty\" is not a number"), "{err}");
     assert!(err.contains("line 5: unknown service tag \"yoga\""), "{err}");
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM centre").fetch_one(&pool).await.unwrap();
@@ -336,4 +336,97 @@ async fn operators_invite_list_and_revoke_coordinators(pool: PgPool) {
     }
     let nowhere = run(&url, &["coordinator", "invite", "--centre", "nowhere"], "");
     assert!(stderr(&nowhere).contains("no centre with id \"nowhere\""), "{}", stderr(&nowhere));
+}
+
+#[sqlx::test]
+async fn a_dry_run_of_the_ministry_file_prints_the_plan_then_the_import_and_export_carry_it(pool: PgPool) {
+    let url = database_url(&pool);
+    let file = "data/centres.ministry-example.csv";
+    let dry = run(&url, &["import", "centres", file, "--dry-run"], "");
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let out = stdout(&dry);
+    for expected in [
+        "dry run of data/centres.ministry-example.csv, nothing was changed; the import would make: 7 added",
+        "added:\n  line 2: brovarska-",
+        "approximate placements",
+        "at the centre of its settlement: м. Бровари",
+        "at the centre of its hromada: Петро-Михайлівська сільська громада",
+        "schedules not understood",
+        "line 10: ",
+        "\"графік уточнюється\"",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM centre").fetch_one(&pool).await.unwrap();
+    assert_eq!(count, 0, "a dry run changes no row");
+
+    let imported = run(&url, &["import", "centres", file], "");
+    assert!(stdout(&imported).contains("imported data/centres.ministry-example.csv: 7 added"), "{}", stderr(&imported));
+    let edited = stdout(&run(&url, &["import", "centres", file, "--dry-run"], ""));
+    assert!(edited.contains("0 added, 0 updated, 7 unchanged, 0 removed"), "{edited}");
+    let export = run(&url, &["export", "centres", "--format", "csv"], "");
+    let csv = stdout(&export);
+    assert!(csv.starts_with("id,name_uk,name_en,lat,lon,location_source,"), "{csv}");
+    assert!(csv.contains(",settlement,Київська область,") && csv.contains("Mo-Fr 09:00-13:00,14:00-18:00"), "{csv}");
+}
+
+#[sqlx::test]
+async fn a_later_import_says_it_kept_a_coordinators_change(pool: PgPool) {
+    let url = database_url(&pool);
+    let file = "data/centres.ministry-example.csv";
+    assert!(run(&url, &["import", "centres", file], "").status.success());
+    let store = resilience_bot::store::Store::from_pool(pool.clone()).await.unwrap();
+    let centre = store.centres().await.unwrap().into_iter().find(|c| c.name_uk.contains("Глобинської")).unwrap();
+    let coordinator = resilience_bot::domain::Person {
+        channel: resilience_bot::domain::ChannelKind::Console,
+        external_id: "olha".into(),
+    };
+    store.add_coordinator(centre.id.as_str(), &coordinator).await.unwrap();
+    let hours = resilience_bot::domain::CentreEdit::OpeningHours(Some("Mo-Fr 08:00-20:00".into()));
+    let today = chrono::Utc::now().date_naive();
+    store.edit_centre_as(&coordinator, &centre.id, &hours, today).await.unwrap();
+    let again = run(&url, &["import", "centres", file], "");
+    let out = stdout(&again);
+    assert!(out.contains("0 updated, 7 unchanged"), "{out}");
+    assert!(out.contains("kept the coordinator's change"), "{out}");
+    assert!(out.contains("opening_hours: kept Mo-Fr 08:00-20:00, the file has 24/7"), "{out}");
+    let taken = stdout(&run(&url, &["import", "centres", file, "--overwrite-edits"], ""));
+    assert!(taken.contains("1 updated") && taken.contains("opening_hours: Mo-Fr 08:00-20:00 → 24/7"), "{taken}");
+}
+
+#[sqlx::test]
+async fn bad_operator_files_are_refused_with_physical_lines_and_what_to_do(pool: PgPool) {
+    let url = database_url(&pool);
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let header = "\u{feff}Область;Назва;Населений пункт;Графік роботи\r\n";
+    let cases = [
+        (write("header.csv", "Область;Назва;Примітка\r\nКиївська;Центр;x\r\n".as_bytes()), "line 1: unknown column \"Примітка\""),
+        (
+            write(
+                "lines.csv",
+                format!(
+                    "{header}\r\nКиївська;\"Центр\r\nз переносом\";Бровари;пн-пт 9-18\r\n\r\nКиївська;Другий;Неіснуюче Місто;пн-пт 9-18\r\n"
+                )
+                .as_bytes(),
+            ),
+            "line 6: cannot place the centre: no settlement \"Неіснуюче Місто\" in Київська область",
+        ),
+        (write("ansi.csv", b"\xcd\xe0\xe7\xe2\xe0;\xce\xe1\xeb\xe0\xf1\xf2\xfc\r\n"), "line 1: the file is not UTF-8"),
+        (write("centres.txt", b"name_uk\nx\n"), "a centres file is .csv or .xlsx"),
+        (write("sheet.xlsx", b"not a workbook"), "row 1: cannot read the workbook"),
+    ];
+    for (file, expected) in cases {
+        let output = run(&url, &["import", "centres", &file], "");
+        assert!(!output.status.success(), "{file}");
+        assert!(stderr(&output).contains(expected), "{file}: missing {expected:?} in {}", stderr(&output));
+    }
+    let geocode = run(&url, &["import", "centres", "data/centres.ministry-example.csv", "--geocode"], "");
+    assert!(stderr(&geocode).contains("--geocode needs GEOCODER_URL"), "{}", stderr(&geocode));
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM centre").fetch_one(&pool).await.unwrap();
+    assert_eq!(count, 0);
 }

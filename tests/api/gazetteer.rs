@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use resilience_bot::directory::normalize::transliterate;
 use resilience_bot::directory::{Gazetteer, Lookup, PlaceKind};
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::built_in().expect("data/gazetteer.tsv loads"));
@@ -166,4 +167,16 @@ fn latin_look_alike_letters_inside_a_cyrillic_name_are_read_as_cyrillic() {
     assert_eq!(found("Kyіv").0, "Київ");
     let Lookup::Found { others, .. } = GAZETTEER.search("Cуми") else { panic!("Cуми") };
     assert!(others.iter().all(|&p| GAZETTEER.place(p).name_uk == "Суми"), "no «Куми» among Sumy's namesakes");
+}
+
+#[test]
+fn the_rust_transliteration_gives_every_place_the_latin_name_the_data_script_gave_it() {
+    let differing: Vec<(&str, &str, String)> = GAZETTEER
+        .places()
+        .iter()
+        .map(|p| (p.name_uk.as_str(), p.name_lat.as_str(), transliterate(&p.name_uk)))
+        .filter(|(_, lat, ours)| lat != ours)
+        .collect();
+    assert!(GAZETTEER.places().len() > 30_000);
+    assert_eq!(differing, Vec::new());
 }

@@ -7,7 +7,7 @@ use super::view::{at_time, closure, closure_line, help_now_button, menu_button, 
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Reply, Venue};
 use crate::directory::{DaySpan, Hours, Nearby, Status};
-use crate::domain::{Centre, CentreId, Language, ServiceTag};
+use crate::domain::{Centre, CentreId, Language, LocationSource, ServiceTag};
 use crate::i18n::{Arg, Text};
 
 /// The address in the person's language, or the other one if only it is known.
@@ -19,8 +19,14 @@ pub fn address(centre: &Centre, language: Language) -> Option<&str> {
     preferred.as_deref().or(other.as_deref())
 }
 
-/// "850 м", "1,2 км", "23 км".
-pub fn distance(metres: f64) -> Text {
+/// "850 м", "1,2 км", "23 км"; "≈ 12 км" to a centre placed only
+/// approximately (at its settlement or hromada).
+pub fn distance(metres: f64, approximate: bool) -> Text {
+    let text = if approximate { Text::new("distance-approximate") } else { return exact_distance(metres) };
+    text.message("distance", exact_distance(metres))
+}
+
+fn exact_distance(metres: f64) -> Text {
     // 995 m would round to "1000 м": that is a kilometre.
     if metres < 995.0 {
         let rounded = ((metres / 10.0).round() * 10.0).max(10.0);
@@ -44,7 +50,7 @@ pub fn summary(ctx: &Context<'_>, number: usize, near: &Nearby<'_>) -> Vec<Text>
         Text::new("find-result-title")
             .count("number", number as i64)
             .plain("name", name(centre, ctx.language))
-            .message("distance", distance(near.metres)),
+            .message("distance", distance(near.metres, centre.location_source.is_approximate())),
     ];
     if let Some(hromada) = &centre.serves_hromada {
         lines.push(Text::new("card-relocated-short").plain("hromada", hromada.as_str()));
@@ -72,7 +78,9 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     }
     let mut details = Vec::new();
     if let Some(metres) = metres {
-        details.push(Text::new("card-distance").message("distance", distance(metres)));
+        details.push(
+            Text::new("card-distance").message("distance", distance(metres, centre.location_source.is_approximate())),
+        );
     }
     if let Some(hromada) = &centre.serves_hromada {
         details.push(Text::new("card-relocated").plain("hromada", hromada.as_str()));
@@ -81,6 +89,7 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
         Some(address) => Text::new("card-address").plain("address", address),
         None => Text::new("card-address-unknown"),
     });
+    details.extend(approximate_location(centre));
     if let Some(hromada) = &centre.hromada {
         details.push(Text::new("card-hromada").plain("hromada", hromada.as_str()));
     }
@@ -98,7 +107,11 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     match hours {
         Some(hours) => {
             schedule.push(Text::new("card-hours-title"));
+            if let Some(monday) = hours.week_shown(ctx.now.date()).filter(|&m| m > ctx.now.date()) {
+                schedule.push(Text::new("hours-week-of").with("date", Arg::Date(monday)));
+            }
             schedule.extend(hours.week(ctx.now.date()).iter().map(week_line));
+            schedule.extend(hours.comments().iter().map(|c| Text::new("hours-comment").plain("comment", c.as_str())));
             schedule.push(status_line(Some(hours), ctx.now));
         }
         None => schedule.push(Text::new("hours-not-given")),
@@ -127,6 +140,19 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
         reply = reply.button(Text::new("find-back-to-list"), Action::List);
     }
     reply.buttons([help_now_button(), menu_button()])
+}
+
+/// "Location approximate: the centre of Бровари; go by the address", for a
+/// centre placed at its settlement or hromada.
+fn approximate_location(centre: &Centre) -> Option<Text> {
+    let (id, place) = match centre.location_source {
+        LocationSource::Settlement => {
+            ("card-location-settlement", centre.settlement.as_ref().or(centre.hromada.as_ref()))
+        }
+        LocationSource::Hromada => ("card-location-hromada", centre.hromada.as_ref().or(centre.settlement.as_ref())),
+        _ => return None,
+    };
+    Some(Text::new(id).plain("place", place.or(centre.oblast.as_ref())?.as_str()))
 }
 
 /// A centre's map pin. Telegram needs an address: without a street address
@@ -163,6 +189,9 @@ pub fn status_line(hours: Option<&Hours>, now: NaiveDateTime) -> Text {
     let days_ahead = |at: NaiveDateTime| (at.date() - now.date()).num_days();
     match hours.status(now) {
         Status::AlwaysOpen => Text::new("hours-open-always"),
+        Status::OpenSince(since) => {
+            Text::new("hours-open-since").with("time", Arg::Time { hour: since.hour(), minute: since.minute() })
+        }
         Status::OpenUntil(at) if days_ahead(at) == 0 => Text::new("hours-open-until").with("time", time(at)),
         // Closing at midnight is "until 24:00" today, not "on Tuesday at 0:00".
         Status::OpenUntil(at) if days_ahead(at) == 1 && at.hour() == 0 && at.minute() == 0 => {
@@ -193,13 +222,14 @@ fn week_line(span: &DaySpan) -> Text {
             .message("first", Text::new("weekday-short").plain("day", weekday_key(span.first)))
             .message("last", Text::new("weekday-short").plain("day", weekday_key(span.last)))
     };
-    if span.intervals.is_empty() {
-        return Text::new("hours-day-closed").message("days", days);
+    if span.intervals.is_empty() && span.open_from.is_none() {
+        return Text::new(if span.unknown { "hours-day-unknown" } else { "hours-day-closed" }).message("days", days);
     }
     let intervals = span
         .intervals
         .iter()
         .map(|&(from, to)| Text::new("hours-interval").with("from", clock(from)).with("to", clock(to)))
+        .chain(span.open_from.map(|from| Text::new("hours-interval-open").with("from", clock(from))))
         .collect();
     Text::new("hours-day").message("days", days).with("intervals", Arg::List(intervals))
 }
@@ -240,10 +270,52 @@ mod tests {
 
     #[test]
     fn distances_are_metres_below_a_kilometre_then_kilometres() {
-        assert_eq!(distance(996.0), Text::new("distance-km").with("km", Arg::Decimal { value: 0.996, digits: 1 }));
-        assert_eq!(distance(846.0), Text::new("distance-metres").with("metres", Arg::Count(850)));
-        assert_eq!(distance(3.0), Text::new("distance-metres").with("metres", Arg::Count(10)));
-        assert_eq!(distance(1_234.0), Text::new("distance-km").with("km", Arg::Decimal { value: 1.234, digits: 1 }));
-        assert_eq!(distance(23_456.0), Text::new("distance-km").with("km", Arg::Decimal { value: 23.456, digits: 0 }));
+        assert_eq!(
+            distance(996.0, false),
+            Text::new("distance-km").with("km", Arg::Decimal { value: 0.996, digits: 1 })
+        );
+        assert_eq!(distance(846.0, false), Text::new("distance-metres").with("metres", Arg::Count(850)));
+        assert_eq!(distance(3.0, false), Text::new("distance-metres").with("metres", Arg::Count(10)));
+        assert_eq!(
+            distance(1_234.0, false),
+            Text::new("distance-km").with("km", Arg::Decimal { value: 1.234, digits: 1 })
+        );
+        assert_eq!(
+            distance(23_456.0, false),
+            Text::new("distance-km").with("km", Arg::Decimal { value: 23.456, digits: 0 })
+        );
+        assert_eq!(
+            distance(23_456.0, true),
+            Text::new("distance-approximate").message("distance", distance(23_456.0, false))
+        );
+    }
+
+    #[test]
+    fn an_open_end_reads_from_nine_and_hours_past_midnight_on_the_day_they_start() {
+        let monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
+        let open_end = Hours::parse("Mo-Fr 09:00+").expect("valid");
+        let at_noon = monday.and_hms_opt(12, 0, 0).expect("valid");
+        assert_eq!(
+            status_line(Some(&open_end), at_noon),
+            Text::new("hours-open-since").with("time", Arg::Time { hour: 9, minute: 0 })
+        );
+        let days = Text::new("weekday-range")
+            .message("first", Text::new("weekday-short").plain("day", "mon"))
+            .message("last", Text::new("weekday-short").plain("day", "fri"));
+        assert_eq!(
+            week_line(&open_end.week(monday)[0]),
+            Text::new("hours-day").message("days", days.clone()).with(
+                "intervals",
+                Arg::List(vec![Text::new("hours-interval-open").with("from", Arg::Time { hour: 9, minute: 0 })])
+            )
+        );
+        let night = Hours::parse("Mo-Fr 22:00-02:00").expect("valid");
+        let interval = Text::new("hours-interval")
+            .with("from", Arg::Time { hour: 22, minute: 0 })
+            .with("to", Arg::Time { hour: 2, minute: 0 });
+        assert_eq!(
+            week_line(&night.week(monday)[0]),
+            Text::new("hours-day").message("days", days).with("intervals", Arg::List(vec![interval]))
+        );
     }
 }

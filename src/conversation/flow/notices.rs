@@ -64,6 +64,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
         }
         Notice::BroadcastReport { .. }
         | Notice::CentreReport { .. }
+        | Notice::CentreEdited { .. }
         | Notice::CheckinReminder
         | Notice::WeeklyStats { .. } => to_coordinator(ctx, notice, None).unwrap_or_default(),
         Notice::CantCome { session, .. } => {
@@ -106,6 +107,11 @@ pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>)
                 .button(Text::new("report-handled"), Action::ReportHandled(*report))
                 .button(Text::new("report-confirmed"), Action::ReportConfirmed(*report))
         }
+        Notice::CentreEdited { centre, field } => Reply::default().line(
+            Text::new("centre-edited")
+                .plain("centre", centre_name(ctx, centre))
+                .message("field", Text::new("centre-field").plain("field", field.as_str())),
+        ),
         _ => return None,
     };
     Some(reply.buttons([back_button(), help_now_button(), menu_button()]))

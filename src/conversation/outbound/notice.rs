@@ -107,7 +107,9 @@ impl Conversation {
         }
         // Notices to a coordinator go only while they still are one.
         let centre_of_role = match &pending.notice {
-            Notice::BroadcastReport { centre, .. } | Notice::CentreReport { centre, .. } => Some(centre.clone()),
+            Notice::BroadcastReport { centre, .. }
+            | Notice::CentreReport { centre, .. }
+            | Notice::CentreEdited { centre, .. } => Some(centre.clone()),
             _ => None,
         };
         if let Some(centre) = centre_of_role {
@@ -129,6 +131,7 @@ impl Conversation {
             Notice::CantCome { cohort, .. } => (cohort, None),
             Notice::BroadcastReport { .. }
             | Notice::CentreReport { .. }
+            | Notice::CentreEdited { .. }
             | Notice::CheckinReminder
             | Notice::WeeklyStats { .. } => return Ok(Err(NoticeOutcome::Gone)),
         };
