@@ -93,7 +93,7 @@ async fn a_location_shared_next_to_each_settlement_finds_its_centre_first_marked
         let answer = app.location(&format!("near-{}", centre.id), Language::En, lat, lon).await;
         let text = answer.text();
         let first = text.lines().find(|l| l.starts_with("1. ")).unwrap_or_else(|| panic!("{text}"));
-        assert!(first.contains(&centre.name_en) && first.contains("≈ "), "{first}");
+        assert!(first.contains(&centre.name_en) && first.contains("≈\u{a0}"), "{first}");
         let card = app.press(&format!("near-{}", centre.id), Language::En, &answer.button("1.")).await;
         assert!(card.text().contains("Location approximate: the centre of"), "{}", card.text());
     }
