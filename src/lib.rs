@@ -28,6 +28,8 @@
 //!   cluster when no `DATABASE_URL` is given.
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines).
+//! - [`opendata`]: the directory as open data (HSDS 3.0 and GeoJSON): the
+//!   read-only API on `serve`'s listener and the `export` formats.
 //! - [`server`]: `serve`: the HTTP server (webhooks, health, metrics), the
 //!   channels and the notice worker, and the graceful stop.
 //! - [`startup`], [`cli`], [`telemetry`], [`metrics`]: wiring, command line,
@@ -42,6 +44,7 @@ pub mod directory;
 pub mod domain;
 pub mod i18n;
 pub mod metrics;
+pub mod opendata;
 pub mod server;
 pub mod startup;
 pub mod store;

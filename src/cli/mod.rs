@@ -18,6 +18,7 @@ use crate::directory::centre_csv;
 use crate::domain::Programme;
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
+use crate::opendata::export::Format;
 use crate::server::{Application, ServeConfig};
 use crate::startup::{self, Connected, Database, Running, ShutdownSignal};
 use crate::store::{Person, PrivateCluster};
@@ -153,6 +154,8 @@ pub struct ServeArgs {
     /// there, for tests that need reminders to fall due.
     #[arg(long, hide = true)]
     pub clock_starts_at: Option<chrono::DateTime<chrono::Utc>>,
+    #[command(flatten)]
+    pub open_data: crate::opendata::OpenDataArgs,
 }
 
 impl ServeArgs {
@@ -253,8 +256,11 @@ pub enum Export {
     Centres {
         #[arg(long, value_enum, default_value = "csv")]
         format: ExportFormat,
+        /// A file (csv, geojson; stdout without it) or a directory (hsds; `hsds` without it).
         #[arg(long)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        publication: crate::opendata::PublicationArgs,
     },
 }
 
@@ -275,6 +281,10 @@ pub enum LangArg {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     Csv,
+    /// Open Referral HSDS 3.0 JSON, one file per endpoint of the open data API.
+    Hsds,
+    /// A GeoJSON FeatureCollection.
+    Geojson,
 }
 
 /// Runs the parsed command line.
@@ -285,8 +295,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(&cli.config, &args).await,
         Command::Chat { user, lang } => chat(&cli.config, user, lang).await,
         Command::Import(Import::Centres { file, replace }) => import_centres(&cli.config, &file, replace).await,
-        Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
+        Command::Export(Export::Centres { format: ExportFormat::Csv, output, .. }) => {
             export_centres(&cli.config, output).await
+        }
+        Command::Export(Export::Centres { format, output, publication }) => {
+            let format = if let ExportFormat::Hsds = format { Format::Hsds } else { Format::Geojson };
+            crate::opendata::export::run(&cli.config.database(), format, output, &publication).await
         }
         Command::Import(Import::Groups { file }) => import_groups(&cli.config, &file).await,
         Command::Coordinator(Coordinator::Add { centre, channel, user }) => {
@@ -316,7 +330,12 @@ async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
         let clock = args.clock_starts_at.map_or(Clock::System, |at| Clock::Shifted(at - chrono::Utc::now()));
         let running = Running::start(&connected.store, hotlines, clock).await?;
         let app =
-            Application::build(serve_config, connected.store.clone(), running.conversation.clone(), catalog).await?;
+            Application::build(serve_config, connected.store.clone(), running.conversation.clone(), catalog.clone())
+                .await?;
+        let app = match args.open_data.config()? {
+            Some(open_data) => app.with_routes(crate::opendata::router(open_data, running.directory.clone(), catalog)?),
+            None => app,
+        };
         tracing::info!(address = %app.local_addr()?, "HTTP server listening");
         app.run_until_stopped(async move { shutdown.recv().await }).await
     }

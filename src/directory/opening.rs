@@ -107,6 +107,26 @@ impl Hours {
         spans
     }
 
+    /// Whether the typical week of `from` says everything about the `days`
+    /// days from `from`: every one of them, public holidays applied, has the
+    /// hours of its weekday in that week, and the week is only open or closed
+    /// (no "unknown" times, no comments). False when the rules hold what a
+    /// weekly repetition cannot say: "PH off", date ranges, "by appointment".
+    pub fn repeats_weekly(&self, from: NaiveDate, days: u32) -> bool {
+        let monday = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
+        let week: Vec<_> = (0..7).map(|offset| self.typical.schedule_at(monday + Duration::days(offset))).collect();
+        let plain = week
+            .iter()
+            .flat_map(|day| day.clone())
+            .all(|range| matches!(range.kind, RuleKind::Open | RuleKind::Closed) && range.comment.is_empty());
+        plain
+            && (0..i64::from(days)).all(|offset| {
+                let date = from + Duration::days(offset);
+                let weekday = date.weekday().num_days_from_monday() as usize;
+                self.with_holidays.schedule_at(date) == week[weekday]
+            })
+    }
+
     /// After a change to "closed" or "unknown", the next moment it is open.
     fn next_opening_after(&self, mut at: NaiveDateTime) -> Status {
         // A week of changes is enough: a longer search means "not open soon".
@@ -203,6 +223,24 @@ mod tests {
                 DaySpan { first: Weekday::Sun, last: Weekday::Sun, intervals: vec![] },
             ]
         );
+    }
+
+    #[test]
+    fn only_rules_without_holidays_dates_or_unknown_times_repeat_weekly() {
+        let from = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        for weekly in ["Mo-Fr 09:00-18:00", "Mo-Fr 09:00-13:00,14:00-18:00; Sa 10:00-14:00", "24/7"] {
+            assert!(Hours::parse(weekly).expect("valid").repeats_weekly(from, 371), "{weekly}");
+        }
+        // 25 December 2026 is a public holiday; the dates and the comment
+        // are what a weekly rule cannot say either.
+        for exceptional in [
+            "Mo-Fr 09:00-18:00; PH off",
+            "Mo-Fr 09:00-18:00; Dec 24-Jan 7 off",
+            "Mo-Fr 09:00-18:00; Sa 10:00-12:00 unknown",
+            "Mo-Fr 09:00-18:00 \"by appointment\"",
+        ] {
+            assert!(!Hours::parse(exceptional).expect("valid").repeats_weekly(from, 371), "{exceptional}");
+        }
     }
 
     #[test]
