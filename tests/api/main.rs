@@ -21,6 +21,7 @@ mod helpers;
 mod i18n;
 mod import;
 mod notices;
+mod opendata;
 mod operations;
 mod outage;
 mod pg_proxy;
