@@ -107,8 +107,6 @@ pub struct Service<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub service_areas: Vec<ServiceArea<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub service_at_locations: Vec<ServiceAtLocation<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<LanguageRecord>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<Attribute<'a>>,
@@ -176,16 +174,16 @@ pub struct Attribute<'a> {
     pub taxonomy_term: TaxonomyTerm<'a>,
 }
 
-/// HSDS `service_at_location`; `service` is set where the compiled schema
-/// nests it (the `service_at_locations` endpoints), `location` everywhere.
+/// HSDS `service_at_location`'s own fields. A published one also nests its
+/// `location`, and its `service` in the `service_at_locations` endpoints; a
+/// full service nests its service at location. The snapshot joins these
+/// from the parts rendered once (see `snapshot`), so that no centre's
+/// location or service is held twice.
 #[derive(Debug, Serialize)]
-pub struct ServiceAtLocation<'a> {
+pub struct ServiceAtLocation {
     pub id: Uuid,
     pub service_id: Uuid,
     pub location_id: Uuid,
-    pub location: Location<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub service: Option<Box<Service<'a>>>,
 }
 
 /// HSDS `location`.
@@ -223,15 +221,14 @@ pub struct Address<'a> {
     pub address_type: &'static str,
 }
 
-/// How much of a service to include.
+/// How much of a record to include.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Depth {
-    /// Its own fields and its organization (a list item).
+    /// Its own fields (and a service's organization): a list item.
     Summary,
-    /// Everything, its service at location and location included.
+    /// With its arrays: phones, schedules, attributes… (a service's
+    /// service at location is joined to it by the snapshot).
     Full,
-    /// Everything but its service at location (nested inside one).
-    WithinServiceAtLocation,
 }
 
 /// The id of the one organization.
@@ -296,7 +293,6 @@ pub fn service<'a>(ctx: &'a Context<'_>, entry: Entry<'a>, depth: Depth) -> Serv
         phones: Vec::new(),
         schedules: Vec::new(),
         service_areas: Vec::new(),
-        service_at_locations: Vec::new(),
         languages: Vec::new(),
         attributes: Vec::new(),
     };
@@ -337,42 +333,25 @@ pub fn service<'a>(ctx: &'a Context<'_>, entry: Entry<'a>, depth: Depth) -> Serv
     let services = centre.services.iter().map(|tag| tag.as_str());
     let markers = centre.sample.then_some(taxonomy::SAMPLE_DATA);
     service.attributes = attributes(ctx, ids.service, "service", services.chain(markers));
-    if depth == Depth::Full {
-        service.service_at_locations = vec![service_at_location(ctx, entry, false)];
-    }
     service
 }
 
-/// A centre's service at its location; with `nest_service`, the service
-/// inside too (as `GET /service_at_locations/{id}` gives it).
-pub fn service_at_location<'a>(ctx: &'a Context<'_>, entry: Entry<'a>, nest_service: bool) -> ServiceAtLocation<'a> {
+/// A centre's service at its location (its own fields).
+pub fn service_at_location(entry: Entry<'_>) -> ServiceAtLocation {
     let ids = CentreIds::of(&entry.centre.id);
-    ServiceAtLocation {
-        id: ids.service_at_location,
-        service_id: ids.service,
-        location_id: ids.location,
-        location: location(ctx, entry),
-        service: nest_service.then(|| Box::new(service(ctx, entry, Depth::WithinServiceAtLocation))),
-    }
-}
-
-/// The same for a list item: the location and service without nested arrays.
-pub fn service_at_location_summary<'a>(ctx: &'a Context<'_>, entry: Entry<'a>) -> ServiceAtLocation<'a> {
-    let mut summary = service_at_location(ctx, entry, false);
-    summary.location.addresses.clear();
-    summary.location.attributes.clear();
-    summary.service = Some(Box::new(service(ctx, entry, Depth::Summary)));
-    summary
+    ServiceAtLocation { id: ids.service_at_location, service_id: ids.service, location_id: ids.location }
 }
 
 /// A centre as an HSDS location: where it works now (for a relocated
-/// centre, not the hromada it serves).
-pub fn location<'a>(ctx: &'a Context<'_>, entry: Entry<'a>) -> Location<'a> {
+/// centre, not the hromada it serves). A summary leaves out its addresses
+/// and attributes.
+pub fn location<'a>(ctx: &'a Context<'_>, entry: Entry<'a>, depth: Depth) -> Location<'a> {
     let centre = entry.centre;
     let ids = CentreIds::of(&centre.id);
     let (description, markers) = location_notes(ctx, centre);
     let address_1 = centre.address_uk.as_deref().or(centre.address_en.as_deref());
     let addresses = address_1
+        .filter(|_| depth == Depth::Full)
         .map(|address_1| Address {
             id: ids.part("address", "physical"),
             location_id: ids.location,
@@ -397,7 +376,10 @@ pub fn location<'a>(ctx: &'a Context<'_>, entry: Entry<'a>) -> Location<'a> {
         external_identifier: centre.id.as_str(),
         external_identifier_type: "resilience-bot centre id",
         addresses,
-        attributes: attributes(ctx, ids.location, "location", markers.into_iter()),
+        attributes: match depth {
+            Depth::Full => attributes(ctx, ids.location, "location", markers.into_iter()),
+            Depth::Summary => Vec::new(),
+        },
     }
 }
 

@@ -75,11 +75,12 @@ pub struct Snapshot {
     service_at_location_index: HashMap<Uuid, usize>,
     metadata: Bytes,
     sample_records: usize,
-    /// Rendered on first request, per centre (directory order).
+    /// Each centre's parts, rendered on first request (directory order);
+    /// a service at location and a full service are joined from them.
     services: Vec<OnceLock<Bytes>>,
     services_full: Vec<OnceLock<Bytes>>,
-    service_at_locations: Vec<OnceLock<Bytes>>,
-    service_at_locations_full: Vec<OnceLock<Bytes>>,
+    locations: Vec<OnceLock<Bytes>>,
+    locations_full: Vec<OnceLock<Bytes>>,
     organization: OnceLock<Bytes>,
     organization_full: OnceLock<Bytes>,
     geojson: OnceLock<Bytes>,
@@ -140,8 +141,8 @@ impl Snapshot {
             sample_records,
             services: cells(),
             services_full: cells(),
-            service_at_locations: cells(),
-            service_at_locations_full: cells(),
+            locations: cells(),
+            locations_full: cells(),
             organization: OnceLock::new(),
             organization_full: OnceLock::new(),
             geojson: OnceLock::new(),
@@ -179,20 +180,40 @@ impl Snapshot {
         self.service_at_location_index.get(&id).copied()
     }
 
-    /// `GET /api/hsds/services/{id}`: the fully nested service.
+    /// `GET /api/hsds/services/{id}`: the fully nested service, its service
+    /// at location and location included.
     pub fn service(&self, directory: &Directory, position: usize) -> Bytes {
-        self.cell(&self.services_full, position, || {
-            let ctx = self.context();
-            to_bytes(&hsds::service(&ctx, self.entry(directory, position), Depth::Full))
-        })
+        let service = self.part(directory, Part::Service(Depth::Full), position);
+        let location = self.part(directory, Part::Location(Depth::Full), position);
+        let head = service_at_location_head(self.entry(directory, position));
+        let mut body = Vec::with_capacity(service.len() + location.len() + head.len() + 40);
+        body.extend_from_slice(service.strip_suffix(b"}").unwrap_or(&service));
+        body.extend_from_slice(b",\"service_at_locations\":[");
+        body.extend_from_slice(&head);
+        body.extend_from_slice(b",\"location\":");
+        body.extend_from_slice(&location);
+        body.extend_from_slice(b"}]}");
+        Bytes::from(body)
     }
 
     /// `GET /api/hsds/service_at_locations/{id}`: the fully nested service at location.
     pub fn service_at_location(&self, directory: &Directory, position: usize) -> Bytes {
-        self.cell(&self.service_at_locations_full, position, || {
-            let ctx = self.context();
-            to_bytes(&hsds::service_at_location(&ctx, self.entry(directory, position), true))
-        })
+        self.joined_service_at_location(directory, position, Depth::Full)
+    }
+
+    /// A service at location with its location and service, both at `depth`.
+    fn joined_service_at_location(&self, directory: &Directory, position: usize, depth: Depth) -> Bytes {
+        let location = self.part(directory, Part::Location(depth), position);
+        let service = self.part(directory, Part::Service(depth), position);
+        let head = service_at_location_head(self.entry(directory, position));
+        let mut body = Vec::with_capacity(service.len() + location.len() + head.len() + 30);
+        body.extend_from_slice(&head);
+        body.extend_from_slice(b",\"location\":");
+        body.extend_from_slice(&location);
+        body.extend_from_slice(b",\"service\":");
+        body.extend_from_slice(&service);
+        body.push(b'}');
+        Bytes::from(body)
     }
 
     /// One page of a listing, with HSDS's `Page` fields.
@@ -242,22 +263,35 @@ impl Snapshot {
     fn item(&self, directory: &Directory, listing: Listing, position: usize) -> Bytes {
         match listing {
             Listing::Services { full: true } => self.service(directory, position),
-            Listing::Services { full: false } => self.cell(&self.services, position, || {
-                to_bytes(&hsds::service(&self.context(), self.entry(directory, position), Depth::Summary))
-            }),
+            Listing::Services { full: false } => self.part(directory, Part::Service(Depth::Summary), position),
             Listing::ServiceAtLocations { full: true } => self.service_at_location(directory, position),
-            Listing::ServiceAtLocations { full: false } => self.cell(&self.service_at_locations, position, || {
-                to_bytes(&hsds::service_at_location_summary(&self.context(), self.entry(directory, position)))
-            }),
+            Listing::ServiceAtLocations { full: false } => {
+                self.joined_service_at_location(directory, position, Depth::Summary)
+            }
         }
     }
 
-    fn cell(&self, cells: &[OnceLock<Bytes>], position: usize, render: impl FnOnce() -> Bytes) -> Bytes {
-        match cells.get(position) {
-            Some(cell) => cell.get_or_init(render).clone(),
-            // Positions come from this snapshot's own index and length.
-            None => Bytes::new(),
-        }
+    /// A centre's service or location, rendered the first time it is asked for.
+    fn part(&self, directory: &Directory, part: Part, position: usize) -> Bytes {
+        let cells = match part {
+            Part::Service(Depth::Summary) => &self.services,
+            Part::Service(Depth::Full) => &self.services_full,
+            Part::Location(Depth::Summary) => &self.locations,
+            Part::Location(Depth::Full) => &self.locations_full,
+        };
+        // Positions come from this snapshot's own index and length.
+        let Some(cell) = cells.get(position) else {
+            return Bytes::new();
+        };
+        cell.get_or_init(|| {
+            let ctx = self.context();
+            let entry = self.entry(directory, position);
+            match part {
+                Part::Service(depth) => to_bytes(&hsds::service(&ctx, entry, depth)),
+                Part::Location(depth) => to_bytes(&hsds::location(&ctx, entry, depth)),
+            }
+        })
+        .clone()
     }
 
     fn context(&self) -> Context<'_> {
@@ -307,6 +341,21 @@ impl Snapshot {
         };
         to_bytes(&metadata)
     }
+}
+
+/// What is rendered and kept per centre.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Service(Depth),
+    Location(Depth),
+}
+
+/// A service at location's own fields, as an unclosed JSON object: the
+/// nested objects follow.
+fn service_at_location_head(entry: Entry<'_>) -> Vec<u8> {
+    let mut head = to_bytes(&hsds::service_at_location(entry)).to_vec();
+    head.pop();
+    head
 }
 
 /// The paths this API answers, listed in its metadata.

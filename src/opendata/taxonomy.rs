@@ -48,7 +48,9 @@ pub enum TermKind {
     Record,
 }
 
-/// HSDS `taxonomy_term`, with its taxonomy embedded.
+/// HSDS `taxonomy_term`. Its taxonomy is named and referred to by id, not
+/// embedded (`taxonomy_detail`): it would repeat in every attribute of every
+/// record; the API metadata (`GET /api/hsds/`) gives it once.
 #[derive(Debug, Clone, Serialize)]
 pub struct TaxonomyTerm<'a> {
     pub id: Uuid,
@@ -58,7 +60,6 @@ pub struct TaxonomyTerm<'a> {
     pub language: &'static str,
     pub taxonomy: &'a str,
     pub taxonomy_id: Uuid,
-    pub taxonomy_detail: &'a TaxonomyDetail,
 }
 
 /// Why `data/taxonomy.toml` cannot be used.
@@ -141,7 +142,6 @@ impl Taxonomy {
             language: "uk",
             taxonomy: &self.detail.name,
             taxonomy_id: self.detail.id,
-            taxonomy_detail: &self.detail,
         }
     }
 
