@@ -24,7 +24,7 @@ pub struct Publisher {
 }
 
 /// The licence the operator publishes the directory under.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Licence {
     pub name: String,
     pub url: String,

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::config::Licence;
 use super::hsds::{self, Context, Entry};
 use super::id::CentreIds;
 use crate::i18n::Text;
@@ -53,18 +54,23 @@ pub struct Properties<'a> {
     pub status: &'static str,
     pub closed_until: Option<DateTime<Utc>>,
     pub closure_reason: Option<&'a str>,
+    /// A sample record (the collection's `notice` says what that means).
     pub sample: bool,
-    /// The sample label, in Ukrainian and English, on sample records.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notice: Option<String>,
     /// The same centre in the HSDS API.
     pub hsds_service_id: Uuid,
 }
 
+/// The collection's own members: its type, and as foreign members (RFC
+/// 7946 §6.1) the licence, the attribution and, when any feature is sample
+/// data, the sample warning.
 #[derive(Serialize)]
-struct Head {
+struct Head<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
+    license: &'a Licence,
+    attribution: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<String>,
 }
 
 /// A centre as a feature.
@@ -93,17 +99,23 @@ pub fn feature<'a>(ctx: &Context<'_>, entry: Entry<'a>) -> Feature<'a> {
             closed_until: closure.map(|c| c.until),
             closure_reason: closure.map(|c| c.reason.as_str()),
             sample: centre.sample,
-            notice: centre.sample.then(|| hsds::bilingual(ctx.catalog, |_| vec![Text::new("opendata-sample")])),
             hsds_service_id: CentreIds::of(&centre.id).service,
         },
     }
 }
 
-/// Every entry as one FeatureCollection, written feature by feature.
-pub fn collection<'a>(ctx: &Context<'_>, entries: impl Iterator<Item = Entry<'a>>) -> Bytes {
+/// Every entry as one FeatureCollection, written feature by feature;
+/// `sample`: whether any of them is sample data.
+pub fn collection<'a>(ctx: &Context<'_>, entries: impl Iterator<Item = Entry<'a>>, sample: bool) -> Bytes {
     let mut body = Vec::new();
+    let head = Head {
+        kind: "FeatureCollection",
+        license: &ctx.publication.licence,
+        attribution: vec![hsds::bilingual(ctx.catalog, |_| vec![Text::new("opendata-attribution-geonames")])],
+        notice: sample.then(|| hsds::bilingual(ctx.catalog, |_| vec![Text::new("opendata-notice-sample")])),
+    };
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_writer(&mut body, &Head { kind: "FeatureCollection" }).unwrap_or_default();
+    serde_json::to_writer(&mut body, &head).unwrap_or_default();
     body.pop();
     body.extend_from_slice(b",\"features\":[");
     for (i, entry) in entries.enumerate() {

@@ -43,7 +43,9 @@ impl ClientLimit {
 
     /// `Ok` to serve a request from `client`, or how many whole seconds it should wait.
     pub fn check(&self, client: IpAddr) -> Result<(), u64> {
-        if self.requests.fetch_add(1, Ordering::Relaxed) % CHECK_EVERY == 0 && self.limiter.len() > FORGET_ABOVE {
+        if self.requests.fetch_add(1, Ordering::Relaxed).is_multiple_of(CHECK_EVERY)
+            && self.limiter.len() > FORGET_ABOVE
+        {
             self.limiter.retain_recent();
         }
         self.limiter.check_key(&client).map_err(|not_until| {

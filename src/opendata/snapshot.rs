@@ -250,7 +250,7 @@ impl Snapshot {
             .get_or_init(|| {
                 let ctx = self.context();
                 let entries = (0..directory.len()).map(|i| self.entry(directory, i));
-                geojson::collection(&ctx, entries)
+                geojson::collection(&ctx, entries, self.sample_records > 0)
             })
             .clone()
     }
@@ -330,7 +330,7 @@ impl Snapshot {
                 email: &publication.publisher.email,
                 configured: publication.publisher.configured,
             },
-            license: LicenceMetadata { name: &publication.licence.name, url: &publication.licence.url },
+            license: &publication.licence,
             attribution: vec![hsds::bilingual(catalog, |_| vec![Text::new("opendata-attribution-geonames")])],
             sample: self.sample_records > 0,
             sample_records: self.sample_records,
@@ -377,7 +377,7 @@ struct Metadata<'a> {
     profile: &'static str,
     openapi_url: &'static str,
     publisher: PublisherMetadata<'a>,
-    license: LicenceMetadata<'a>,
+    license: &'a super::config::Licence,
     attribution: Vec<String>,
     /// Whether any record is sample data; each such record says so too.
     sample: bool,
@@ -396,12 +396,6 @@ struct PublisherMetadata<'a> {
     email: &'a str,
     /// False while the sample publisher's details are published.
     configured: bool,
-}
-
-#[derive(Serialize)]
-struct LicenceMetadata<'a> {
-    name: &'a str,
-    url: &'a str,
 }
 
 /// HSDS's `Page` fields (openapi.json, `components/schemas/Page`).

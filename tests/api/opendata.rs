@@ -447,9 +447,9 @@ async fn sample_data_is_labelled_in_the_metadata_and_in_every_record() {
         assert!(location["description"].as_str().unwrap().starts_with("⚠️ Зразкові дані"));
     }
     let (_, _, geojson) = get(addr, "/api/centres.geojson").await;
+    assert!(geojson["notice"].as_str().unwrap().starts_with("⚠️ Це зразковий довідник"));
     for feature in geojson["features"].as_array().unwrap() {
         assert_eq!(feature["properties"]["sample"], true);
-        assert!(feature["properties"]["notice"].as_str().unwrap().starts_with("⚠️"));
     }
     // The official list, with no sample rows, is not labelled.
     let official = SAMPLE_CSV.replace(",true\n", ",false\n");
@@ -458,6 +458,10 @@ async fn sample_data_is_labelled_in_the_metadata_and_in_every_record() {
     assert_eq!(metadata["sample"], false);
     let (_, _, page) = get(addr, "/api/hsds/services?per_page=100&full=true").await;
     assert!(page["contents"].as_array().unwrap().iter().all(|s| !has_term(s, "sample-data")));
+    let (_, _, geojson) = get(addr, "/api/centres.geojson").await;
+    assert!(geojson.get("notice").is_none());
+    assert_eq!(geojson["license"]["name"], "CC BY 4.0");
+    assert!(geojson["attribution"][0].as_str().unwrap().contains("GeoNames"));
 }
 
 #[tokio::test]
