@@ -203,15 +203,7 @@ async fn service(
     Query(params): Params,
     headers: HeaderMap,
 ) -> Response {
-    respond(async {
-        refuse_unsupported(&params)?;
-        let (directory, snapshot) = api.snapshot().await?;
-        let position = parse_id(&id)
-            .and_then(|id| snapshot.service_position(id))
-            .ok_or_else(|| ApiError::NotFound("service", id.clone()))?;
-        Ok(answer(&headers, &snapshot, JSON, || snapshot.service(&directory, position)))
-    })
-    .await
+    record(api, id, params, headers, Record::Service).await
 }
 
 async fn service_at_location(
@@ -220,13 +212,39 @@ async fn service_at_location(
     Query(params): Params,
     headers: HeaderMap,
 ) -> Response {
+    record(api, id, params, headers, Record::ServiceAtLocation).await
+}
+
+/// The records served one by one, by id.
+#[derive(Debug, Clone, Copy)]
+enum Record {
+    Service,
+    ServiceAtLocation,
+}
+
+async fn record(
+    api: Arc<Published>,
+    id: String,
+    params: Vec<(String, String)>,
+    headers: HeaderMap,
+    kind: Record,
+) -> Response {
     respond(async {
         refuse_unsupported(&params)?;
         let (directory, snapshot) = api.snapshot().await?;
-        let position = parse_id(&id)
-            .and_then(|id| snapshot.service_at_location_position(id))
-            .ok_or_else(|| ApiError::NotFound("service_at_location", id.clone()))?;
-        Ok(answer(&headers, &snapshot, JSON, || snapshot.service_at_location(&directory, position)))
+        let uuid = parse_id(&id);
+        let position = match kind {
+            Record::Service => uuid.and_then(|uuid| snapshot.service_position(uuid)),
+            Record::ServiceAtLocation => uuid.and_then(|uuid| snapshot.service_at_location_position(uuid)),
+        };
+        let Some(position) = position else {
+            let name = if let Record::Service = kind { "service" } else { "service_at_location" };
+            return Err(ApiError::NotFound(name, id));
+        };
+        Ok(answer(&headers, &snapshot, JSON, || match kind {
+            Record::Service => snapshot.service(&directory, position),
+            Record::ServiceAtLocation => snapshot.service_at_location(&directory, position),
+        }))
     })
     .await
 }
@@ -252,16 +270,8 @@ async fn organization(
             return Err(ApiError::NotFound("organization", id));
         }
         let (directory, snapshot) = api.snapshot().await?;
-        if is_not_modified(&headers, snapshot.etag()) {
-            return Ok(not_modified(&snapshot));
-        }
         // Lists every service: built off the async threads the first time.
-        let body = {
-            let snapshot = snapshot.clone();
-            tokio::task::spawn_blocking(move || snapshot.organization(&directory)).await
-        };
-        let body = body.map_err(|_| ApiError::Internal)?;
-        Ok(ok(&snapshot, JSON, body))
+        answer_blocking(&headers, snapshot, JSON, move |snapshot| snapshot.organization(&directory)).await
     })
     .await
 }
@@ -269,15 +279,7 @@ async fn organization(
 async fn geojson(State(api): State<Arc<Published>>, headers: HeaderMap) -> Response {
     respond(async {
         let (directory, snapshot) = api.snapshot().await?;
-        if is_not_modified(&headers, snapshot.etag()) {
-            return Ok(not_modified(&snapshot));
-        }
-        let body = {
-            let snapshot = snapshot.clone();
-            tokio::task::spawn_blocking(move || snapshot.geojson(&directory)).await
-        };
-        let body = body.map_err(|_| ApiError::Internal)?;
-        Ok(ok(&snapshot, GEOJSON, body))
+        answer_blocking(&headers, snapshot, GEOJSON, move |snapshot| snapshot.geojson(&directory)).await
     })
     .await
 }
@@ -294,6 +296,22 @@ fn answer(
     body: impl FnOnce() -> Bytes,
 ) -> Response {
     if is_not_modified(headers, snapshot.etag()) { not_modified(snapshot) } else { ok(snapshot, content_type, body()) }
+}
+
+/// The same for a body that may take long to render the first time (every
+/// centre in it): rendered on the blocking threads.
+async fn answer_blocking(
+    headers: &HeaderMap,
+    snapshot: Arc<Snapshot>,
+    content_type: &'static str,
+    render: impl FnOnce(&Snapshot) -> Bytes + Send + 'static,
+) -> Result<Response, ApiError> {
+    if is_not_modified(headers, snapshot.etag()) {
+        return Ok(not_modified(&snapshot));
+    }
+    let rendering = snapshot.clone();
+    let body = tokio::task::spawn_blocking(move || render(&rendering)).await.map_err(|_| ApiError::Internal)?;
+    Ok(ok(&snapshot, content_type, body))
 }
 
 fn ok(snapshot: &Snapshot, content_type: &'static str, body: Bytes) -> Response {

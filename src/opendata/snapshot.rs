@@ -186,14 +186,8 @@ impl Snapshot {
         let service = self.part(directory, Part::Service(Depth::Full), position);
         let location = self.part(directory, Part::Location(Depth::Full), position);
         let head = service_at_location_head(self.entry(directory, position));
-        let mut body = Vec::with_capacity(service.len() + location.len() + head.len() + 40);
-        body.extend_from_slice(service.strip_suffix(b"}").unwrap_or(&service));
-        body.extend_from_slice(b",\"service_at_locations\":[");
-        body.extend_from_slice(&head);
-        body.extend_from_slice(b",\"location\":");
-        body.extend_from_slice(&location);
-        body.extend_from_slice(b"}]}");
-        Bytes::from(body)
+        let service = service.strip_suffix(b"}").unwrap_or(&service);
+        concat(&[service, b",\"service_at_locations\":[", &head, b",\"location\":", &location, b"}]}"])
     }
 
     /// `GET /api/hsds/service_at_locations/{id}`: the fully nested service at location.
@@ -206,14 +200,7 @@ impl Snapshot {
         let location = self.part(directory, Part::Location(depth), position);
         let service = self.part(directory, Part::Service(depth), position);
         let head = service_at_location_head(self.entry(directory, position));
-        let mut body = Vec::with_capacity(service.len() + location.len() + head.len() + 30);
-        body.extend_from_slice(&head);
-        body.extend_from_slice(b",\"location\":");
-        body.extend_from_slice(&location);
-        body.extend_from_slice(b",\"service\":");
-        body.extend_from_slice(&service);
-        body.push(b'}');
-        Bytes::from(body)
+        concat(&[&head, b",\"location\":", &location, b",\"service\":", &service, b"}"])
     }
 
     /// One page of a listing, with HSDS's `Page` fields.
@@ -348,6 +335,10 @@ impl Snapshot {
 enum Part {
     Service(Depth),
     Location(Depth),
+}
+
+fn concat(parts: &[&[u8]]) -> Bytes {
+    Bytes::from(parts.concat())
 }
 
 /// A service at location's own fields, as an unclosed JSON object: the
