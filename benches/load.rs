@@ -33,6 +33,9 @@ use sqlx::{AssertSqlSafe, ConnectOptions as _};
 
 #[path = "common/gazetteer_queries.rs"]
 mod gazetteer_queries;
+#[path = "common/many_centres.rs"]
+mod many_centres;
+use many_centres::many_centres;
 
 const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
 const SAMPLE: &str = include_str!("../data/centres.sample.csv");
@@ -321,25 +324,6 @@ async fn saturation(script: &Arc<Script>, served: &Served, connections: u64, sec
         failed += f;
     }
     summarise(samples, failed, started.elapsed())
-}
-
-/// 100,000 synthetic centres in the import format.
-fn many_centres(count: usize) -> String {
-    let mut csv = String::from(SAMPLE.lines().next().expect("a header"));
-    csv.push('\n');
-    let mut seed: u64 = 7;
-    let mut unit = || {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 11) as f64 / (1u64 << 53) as f64
-    };
-    for i in 0..count {
-        let (lat, lon) = (44.4 + unit() * 7.9, 22.2 + unit() * 18.0);
-        csv.push_str(&format!(
-            "bench-{i},Центр життєстійкості {i},Resilience Centre {i},{lat:.5},{lon:.5},Київська область,,\
-             \"вул. Тестова, {i}\",\"{i} Test St\",,,,Mo-Fr 09:00-18:00,psychological-support,,,,true\n"
-        ));
-    }
-    csv
 }
 
 /// The median of one criterion benchmark (`cargo bench --bench nearest`,

@@ -41,6 +41,8 @@
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines, the
 //!   [`domain::Person`] everything about someone belongs to).
+//! - [`opendata`]: the directory as open data (HSDS 3.0 and GeoJSON): the
+//!   read-only API on `serve`'s listener and the `export` formats.
 //! - [`server`]: `serve`: the HTTP server (webhooks, health, metrics), the
 //!   channels and the notice worker, and the graceful stop.
 //! - [`startup`], [`cli`], [`telemetry`], [`metrics`]: wiring, command line
@@ -57,6 +59,7 @@ pub mod domain;
 pub mod i18n;
 pub mod import;
 pub mod metrics;
+pub mod opendata;
 pub mod server;
 pub mod startup;
 pub mod store;

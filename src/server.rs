@@ -116,6 +116,12 @@ impl Application {
         Ok(Self { listener, router, store, conversation, telegram, viber, outboxes })
     }
 
+    /// Adds routes that need none of the channels (the open data API).
+    pub fn with_routes(mut self, routes: Router) -> Self {
+        self.router = self.router.merge(routes);
+        self
+    }
+
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
     }
@@ -127,7 +133,8 @@ impl Application {
         let (stop_tx, stop_rx) = watch::channel(false);
         let mut stopped = stop_rx.clone();
         let server = tokio::spawn(
-            axum::serve(self.listener, self.router)
+            // The peer's address is what the open data API limits by.
+            axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
                 .with_graceful_shutdown(async move {
                     let _ = stopped.wait_for(|stop| *stop).await;
                 })

@@ -72,6 +72,8 @@ pub fn hotlines(file: Option<&PathBuf>) -> anyhow::Result<Hotlines> {
 #[derive(Debug)]
 pub struct Running {
     pub conversation: Conversation,
+    /// The directory the conversation answers from (the open data API reads it too).
+    pub directory: SharedDirectory,
     reloader: tokio::task::JoinHandle<()>,
 }
 
@@ -89,8 +91,8 @@ impl Running {
         let reloader = spawn_listening_reloader(store.clone(), directory.clone(), Some(changes));
         let programmes = Arc::new(crate::domain::Programme::built_in()?);
         let conversation =
-            Conversation::new(store.clone(), directory, gazetteer, Arc::new(hotlines), programmes, clock);
-        Ok(Self { conversation, reloader })
+            Conversation::new(store.clone(), directory.clone(), gazetteer, Arc::new(hotlines), programmes, clock);
+        Ok(Self { conversation, directory, reloader })
     }
 }
 

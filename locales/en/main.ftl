@@ -537,3 +537,21 @@ stats-week = week of { $week }: { $count } { $count ->
 stats-week-hidden = week of { $week }: fewer than { $min } check-ins
 stats-chart-title = Mean WHO-5 score by week
 stats-weekly = 📊 The weekly summary of anonymous wellbeing check-ins for coordinators.
+
+## Open data (HSDS and GeoJSON published by the API and `export`)
+opendata-publisher-description = Keeps the directory of Resilience Centres the chatbot answers from, and publishes it as open data.
+opendata-service-description = Free psychosocial support at a Resilience Centre, no appointment needed.
+opendata-service-offers = Services: { $services }.
+opendata-sample = ⚠️ Sample data: this record shows how the bot works and is not the official list of centres. Do not refer people to it without checking the address and hours by phone.
+opendata-closed = Temporarily closed until { $date } { $time }: { $reason }
+opendata-relocated = Relocated centre: it serves the { $hromada } hromada and now works at the address of its location.
+opendata-address = Address: { $address }
+opendata-hromada = Hromada: { $hromada }
+opendata-schedule-row = { $days }: { $from }–{ $to }
+opendata-schedule-local-time = Kyiv time (UTC+{ $offset } until { $until }).
+opendata-schedule-local-time-always = Kyiv time (UTC+{ $offset }).
+opendata-schedule-exceptions = The schedule has exceptions (public holidays, particular dates) that a weekly repetition cannot express. The full rules in OpenStreetMap opening_hours syntax: { $rules }
+opendata-language-uk = Ukrainian
+opendata-notice-sample = ⚠️ This is the sample directory: it shows how the bot works and is not the official list of centres. Records of the sample directory carry the "sample-data" attribute.
+opendata-notice-real = The directory the bot answers from. Every record says when it was last verified (assured_date).
+opendata-attribution-geonames = Coordinates of centres placed by their settlement or hromada come from GeoNames (geonames.org), licensed under CC BY 4.0.

@@ -564,3 +564,21 @@ stats-week = тиждень з { $week }: { $count } { $count ->
 stats-week-hidden = тиждень з { $week }: менше ніж { $min } перевірок
 stats-chart-title = Середній бал WHO-5 за тижнями
 stats-weekly = 📊 Щотижневий підсумок анонімних перевірок самопочуття для координаторів.
+
+## Open data (HSDS and GeoJSON published by the API and `export`)
+opendata-publisher-description = Веде довідник Центрів життєстійкості, з яким працює чат-бот, і публікує його як відкриті дані.
+opendata-service-description = Безоплатна психосоціальна підтримка в Центрі життєстійкості, без попереднього запису.
+opendata-service-offers = Послуги: { $services }.
+opendata-sample = ⚠️ Зразкові дані: запис показує, як працює бот, і не є офіційним списком центрів. Не направляйте людей за ним, не перевіривши адресу й години роботи телефоном.
+opendata-closed = Тимчасово зачинено до { $date } { $time }: { $reason }
+opendata-relocated = Переміщений центр: обслуговує громаду «{ $hromada }», а працює зараз за адресою, вказаною в його розташуванні.
+opendata-address = Адреса: { $address }
+opendata-hromada = Громада: { $hromada }
+opendata-schedule-row = { $days }: { $from }–{ $to }
+opendata-schedule-local-time = Час київський (UTC+{ $offset } до { $until }).
+opendata-schedule-local-time-always = Час київський (UTC+{ $offset }).
+opendata-schedule-exceptions = Розклад має винятки (державні свята, окремі дати), яких не передати щотижневим повторенням. Повні правила у форматі OpenStreetMap opening_hours: { $rules }
+opendata-language-uk = українська
+opendata-notice-sample = ⚠️ Це зразковий довідник: він показує, як працює бот, і не є офіційним списком центрів. Записи зі зразкового довідника позначено атрибутом «sample-data».
+opendata-notice-real = Довідник, з яким працює бот. Кожен запис має дату останньої перевірки (assured_date).
+opendata-attribution-geonames = Координати центрів, розміщених за населеним пунктом або громадою, походять з GeoNames (geonames.org), ліцензія CC BY 4.0.

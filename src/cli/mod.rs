@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::cohort;
 use crate::directory::centre_csv;
 use crate::domain::{ImportOptions, Programme};
+use crate::opendata::export::Format;
 use crate::store::PrivateCluster;
 use crate::telemetry;
 
@@ -120,8 +121,11 @@ pub enum Export {
     Centres {
         #[arg(long, value_enum, default_value = "csv")]
         format: ExportFormat,
+        /// A file (csv, geojson; stdout without it) or a directory (hsds; `hsds` without it).
         #[arg(long)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        publication: crate::opendata::PublicationArgs,
     },
 }
 
@@ -136,6 +140,10 @@ pub enum Db {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     Csv,
+    /// Open Referral HSDS 3.0 JSON, one file per endpoint of the open data API.
+    Hsds,
+    /// A GeoJSON FeatureCollection.
+    Geojson,
 }
 
 /// Runs the parsed command line.
@@ -149,8 +157,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let options = ImportOptions { replace, overwrite_edits, dry_run };
             import::centres(&cli.config, &file, options, geocode.then_some(geocoder_url)).await
         }
-        Command::Export(Export::Centres { format: ExportFormat::Csv, output }) => {
+        Command::Export(Export::Centres { format: ExportFormat::Csv, output, .. }) => {
             export_centres(&cli.config, output).await
+        }
+        Command::Export(Export::Centres { format, output, publication }) => {
+            let format = if let ExportFormat::Hsds = format { Format::Hsds } else { Format::Geojson };
+            crate::opendata::export::run(&cli.config.database(), format, output, &publication).await
         }
         Command::Import(Import::Groups { file }) => import_groups(&cli.config, &file).await,
         Command::Coordinator(command) => coordinators::run(&cli.config, command).await,

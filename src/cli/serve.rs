@@ -28,6 +28,8 @@ pub struct ServeArgs {
     /// there, for tests that need reminders to fall due.
     #[arg(long, hide = true)]
     pub clock_starts_at: Option<chrono::DateTime<chrono::Utc>>,
+    #[command(flatten)]
+    pub open_data: crate::opendata::OpenDataArgs,
 }
 
 /// The Telegram channel's settings; it runs when the token is set.
@@ -116,7 +118,14 @@ pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
         .with_store(async |store| {
             let clock = args.clock_starts_at.map_or(Clock::System, |at| Clock::Shifted(at - chrono::Utc::now()));
             let running = Running::start(store, hotlines, clock).await?;
-            let app = Application::build(serve_config, store.clone(), running.conversation.clone(), catalog).await?;
+            let app =
+                Application::build(serve_config, store.clone(), running.conversation.clone(), catalog.clone()).await?;
+            let app = match args.open_data.config()? {
+                Some(open_data) => {
+                    app.with_routes(crate::opendata::router(open_data, running.directory.clone(), catalog)?)
+                }
+                None => app,
+            };
             tracing::info!(address = %app.local_addr()?, "HTTP server listening");
             app.run_until_stopped(async move { shutdown.recv().await }).await
         })

@@ -234,6 +234,26 @@ impl Hours {
         spans
     }
 
+    /// Whether the typical week of `from` says everything about the `days`
+    /// days from `from`: every one of them, public holidays applied, has the
+    /// hours of its weekday in that week, and the week is only open or closed
+    /// (no "unknown" times, no comments). False when the rules hold what a
+    /// weekly repetition cannot say: "PH off", date ranges, "by appointment".
+    pub fn repeats_weekly(&self, from: NaiveDate, days: u32) -> bool {
+        let monday = from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
+        let week: Vec<_> = (0..7).map(|offset| self.typical.schedule_at(monday + Duration::days(offset))).collect();
+        let plain = week
+            .iter()
+            .flat_map(|day| day.clone())
+            .all(|range| matches!(range.kind, RuleKind::Open | RuleKind::Closed) && range.comment.is_empty());
+        plain
+            && (0..i64::from(days)).all(|offset| {
+                let date = from + Duration::days(offset);
+                let weekday = date.weekday().num_days_from_monday() as usize;
+                self.with_holidays.schedule_at(date) == week[weekday]
+            })
+    }
+
     /// After a change to "closed" or "unknown", the next moment it is open.
     fn next_opening_after(&self, mut at: NaiveDateTime) -> Status {
         // A week of changes is enough: a longer search means "not open soon".

@@ -24,6 +24,7 @@ mod i18n;
 mod import;
 mod notices;
 mod official_list;
+mod opendata;
 mod operations;
 mod outage;
 mod pg_proxy;

@@ -25,6 +25,17 @@ pub struct Process {
 /// Starts `serve` on a free port with a fake Bot API; `clock_starts_at`
 /// (RFC 3339) sets the bot's clock, which runs from there.
 pub fn start(database_url: &str, bot_api: &str, mode: Mode, clock_starts_at: Option<&str>) -> Process {
+    start_with_env(database_url, bot_api, mode, clock_starts_at, &[])
+}
+
+/// The same with more environment variables.
+pub fn start_with_env(
+    database_url: &str,
+    bot_api: &str,
+    mode: Mode,
+    clock_starts_at: Option<&str>,
+    env: &[(&str, &str)],
+) -> Process {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     let mut command = Command::new(BIN);
@@ -42,6 +53,7 @@ pub fn start(database_url: &str, bot_api: &str, mode: Mode, clock_starts_at: Opt
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
+    command.envs(env.iter().copied());
     if mode == Mode::Webhook {
         command
             .env("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/webhook")

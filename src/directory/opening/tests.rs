@@ -163,3 +163,21 @@ fn hours_only_in_words_have_no_week_and_an_unknown_status() {
     let week = saturday.week(at(MONDAY, 0, 0).date());
     assert_eq!(week[1], DaySpan { unknown: true, ..span(Weekday::Sat, Weekday::Sat, vec![]) });
 }
+
+#[test]
+fn only_rules_without_holidays_dates_or_unknown_times_repeat_weekly() {
+    let from = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    for weekly in ["Mo-Fr 09:00-18:00", "Mo-Fr 09:00-13:00,14:00-18:00; Sa 10:00-14:00", "24/7"] {
+        assert!(Hours::parse(weekly).expect("valid").repeats_weekly(from, 371), "{weekly}");
+    }
+    // 25 December 2026 is a public holiday; the dates and the comment
+    // are what a weekly rule cannot say either.
+    for exceptional in [
+        "Mo-Fr 09:00-18:00; PH off",
+        "Mo-Fr 09:00-18:00; Dec 24-Jan 7 off",
+        "Mo-Fr 09:00-18:00; Sa 10:00-12:00 unknown",
+        "Mo-Fr 09:00-18:00 \"by appointment\"",
+    ] {
+        assert!(!Hours::parse(exceptional).expect("valid").repeats_weekly(from, 371), "{exceptional}");
+    }
+}
