@@ -13,42 +13,27 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
-use uuid::Uuid;
 
+mod query;
+#[cfg(test)]
+mod tests;
+
+pub use self::query::{DEFAULT_PER_PAGE, ListQuery, MAX_PER_PAGE};
+use self::query::{parse_id, refuse_unsupported};
 use super::config::OpenDataConfig;
+use super::error::{ApiError, JSON, cors};
 use super::hsds;
 use super::limit::{self, ClientLimit};
-use super::snapshot::{Listing, PageRequest, Snapshot, Sources};
+use super::snapshot::{Listing, Snapshot, Sources};
 use super::taxonomy::{Taxonomy, TaxonomyError};
 use crate::directory::{Directory, SharedDirectory};
 use crate::i18n::Catalog;
 
-/// Items per page unless `per_page` says otherwise.
-pub const DEFAULT_PER_PAGE: usize = 50;
-/// The most items a page holds.
-pub const MAX_PER_PAGE: usize = 500;
-
 /// Clients may keep a copy but must ask again (cheaply: 304) before using
 /// it, so that a change in the directory reaches them at once.
 const CACHE_CONTROL: &str = "public, no-cache";
-const JSON: &str = "application/json";
 /// RFC 7946 §12.
 const GEOJSON: &str = "application/geo+json";
-
-/// HSDS query parameters this API does not implement: refused rather than
-/// ignored, since HSDS filters are cumulative and an ignored one would
-/// return more than was asked for.
-const UNSUPPORTED: [&str; 9] = [
-    "search",
-    "taxonomy_term_id",
-    "taxonomy_id",
-    "modified_after",
-    "minimal",
-    "postcode",
-    "proximity",
-    "full_service",
-    "profile",
-];
 
 /// What every request reads: the directory, and its latest published snapshot.
 pub struct Published {
@@ -57,38 +42,6 @@ pub struct Published {
     current: ArcSwapOption<Snapshot>,
     /// One snapshot is built at a time; requests arriving meanwhile wait for it.
     building: tokio::sync::Mutex<()>,
-}
-
-/// A request the API refuses, or could not answer.
-#[derive(Debug, thiserror::Error)]
-pub enum ApiError {
-    #[error("{0}")]
-    BadRequest(String),
-    #[error("no {0} with id {1:?}")]
-    NotFound(&'static str, String),
-    #[error("the open data could not be prepared")]
-    Internal,
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let status = match &self {
-            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ApiError::NotFound(..) => StatusCode::NOT_FOUND,
-            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        (status, error_body(&self.to_string())).into_response()
-    }
-}
-
-/// `{"error": "…"}` as a JSON response body.
-pub fn error_body(message: &str) -> ([(header::HeaderName, HeaderValue); 2], String) {
-    let body = serde_json::json!({ "error": message }).to_string();
-    ([(header::CONTENT_TYPE, HeaderValue::from_static(JSON)), cors()], body)
-}
-
-fn cors() -> (header::HeaderName, HeaderValue) {
-    (header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"))
 }
 
 impl Published {
@@ -343,128 +296,4 @@ pub fn is_not_modified(headers: &HeaderMap, etag: &str) -> bool {
     headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|value| value.to_str().ok()).any(|value| {
         value.split(',').map(str::trim).any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
     })
-}
-
-/// A listing's query: HSDS's `page` and `per_page`, `full`, `format` (JSON
-/// only) and `organization_id`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListQuery {
-    pub page: PageRequest,
-    pub full: bool,
-    pub organization_id: Option<Uuid>,
-}
-
-impl ListQuery {
-    pub fn parse(params: &[(String, String)]) -> Result<Self, ApiError> {
-        refuse_unsupported(params)?;
-        let one = |name: &str| -> Result<Option<&str>, ApiError> {
-            let mut values = params.iter().filter(|(key, _)| key == name).map(|(_, value)| value.as_str());
-            let first = values.next();
-            if values.next().is_some() {
-                return Err(ApiError::BadRequest(format!("{name} is given more than once")));
-            }
-            Ok(first)
-        };
-        let page = match one("page")? {
-            None => 1,
-            Some(raw) => raw
-                .parse::<usize>()
-                .ok()
-                .filter(|page| *page >= 1)
-                .ok_or_else(|| ApiError::BadRequest(format!("page must be a whole number from 1, not {raw:?}")))?,
-        };
-        let per_page = match one("per_page")? {
-            None => DEFAULT_PER_PAGE,
-            Some(raw) => raw.parse::<usize>().ok().filter(|n| (1..=MAX_PER_PAGE).contains(n)).ok_or_else(|| {
-                ApiError::BadRequest(format!("per_page must be a whole number from 1 to {MAX_PER_PAGE}, not {raw:?}"))
-            })?,
-        };
-        let full = match one("full")? {
-            None | Some("false") => false,
-            Some("true") => true,
-            Some(raw) => return Err(ApiError::BadRequest(format!("full must be true or false, not {raw:?}"))),
-        };
-        if let Some(format) = one("format")?.filter(|format| *format != "json") {
-            return Err(ApiError::BadRequest(format!("format {format:?} is not supported; only json is")));
-        }
-        let organization_id = match one("organization_id")? {
-            None => None,
-            Some(raw) => Some(
-                parse_id(raw)
-                    .ok_or_else(|| ApiError::BadRequest(format!("organization_id must be a UUID, not {raw:?}")))?,
-            ),
-        };
-        Ok(Self { page: PageRequest { page, per_page }, full, organization_id })
-    }
-}
-
-fn refuse_unsupported(params: &[(String, String)]) -> Result<(), ApiError> {
-    match params.iter().find(|(key, _)| UNSUPPORTED.contains(&key.as_str())) {
-        Some((key, _)) => Err(ApiError::BadRequest(format!(
-            "the {key} parameter is not supported by this API; page through the listing instead"
-        ))),
-        None => Ok(()),
-    }
-}
-
-fn parse_id(raw: &str) -> Option<Uuid> {
-    Uuid::parse_str(raw).ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn params(query: &[(&str, &str)]) -> Vec<(String, String)> {
-        query.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-    }
-
-    #[test]
-    fn a_listing_query_defaults_to_the_first_page_of_fifty() {
-        let query = ListQuery::parse(&[]).expect("valid");
-        assert_eq!(query.page, PageRequest { page: 1, per_page: DEFAULT_PER_PAGE });
-        assert!(!query.full);
-        let query = ListQuery::parse(&params(&[("page", "3"), ("per_page", "500"), ("full", "true")])).expect("valid");
-        assert_eq!(query.page, PageRequest { page: 3, per_page: 500 });
-        assert!(query.full);
-    }
-
-    #[test]
-    fn bad_paging_is_refused_with_the_parameter_named() {
-        for bad in [
-            vec![("page", "0")],
-            vec![("page", "-1")],
-            vec![("page", "abc")],
-            vec![("page", "1.5")],
-            vec![("page", "99999999999999999999999")],
-            vec![("per_page", "0")],
-            vec![("per_page", "501")],
-            vec![("page", "1"), ("page", "2")],
-            vec![("full", "yes")],
-            vec![("format", "ndjson")],
-            vec![("organization_id", "not-a-uuid")],
-            vec![("search", "Львів")],
-        ] {
-            let error = ListQuery::parse(&params(&bad)).expect_err("refused");
-            let name = bad[0].0;
-            assert!(matches!(&error, ApiError::BadRequest(message) if message.contains(name)), "{bad:?}: {error}");
-        }
-    }
-
-    #[test]
-    fn if_none_match_compares_weakly_and_takes_lists_and_a_star() {
-        let with = |value: &str| {
-            let mut headers = HeaderMap::new();
-            headers.insert(header::IF_NONE_MATCH, HeaderValue::from_str(value).expect("header"));
-            headers
-        };
-        let etag = "\"hsds-1\"";
-        assert!(is_not_modified(&with("\"hsds-1\""), etag));
-        assert!(is_not_modified(&with("W/\"hsds-1\""), etag));
-        assert!(is_not_modified(&with("\"old\", \"hsds-1\""), etag));
-        assert!(is_not_modified(&with("*"), etag));
-        assert!(!is_not_modified(&with("\"hsds-2\""), etag));
-        assert!(!is_not_modified(&with("hsds-1"), etag));
-        assert!(!is_not_modified(&HeaderMap::new(), etag));
-    }
 }

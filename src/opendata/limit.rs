@@ -66,7 +66,7 @@ pub async fn limit(State(limit): State<Arc<ClientLimit>>, request: Request, next
         Ok(()) => next.run(request).await,
         Err(seconds) => {
             let retry_after = HeaderValue::from(seconds.max(1));
-            let body = super::api::error_body("too many requests from this address; see Retry-After");
+            let body = super::error::error_body("too many requests from this address; see Retry-After");
             (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, retry_after)], body).into_response()
         }
     }

@@ -10,18 +10,23 @@
 //!   opening hours as RFC 5545 weekly rows; [`taxonomy`]: the published term
 //!   list (`data/taxonomy.toml`); [`id`]: stable UUIDv5 ids.
 //! - [`geojson`]: the FeatureCollection.
-//! - [`snapshot`]: one directory version as published (ETag, records
-//!   rendered once); [`api`]: the routes, paging and `If-None-Match`, with a
-//!   rate limit per client address; [`export`]: the files.
+//! - [`snapshot`]: one directory version as published (records rendered
+//!   once), its ETag from [`fingerprint`], its bodies from [`page`];
+//!   [`api`]: the routes, paging ([`api::query`]) and `If-None-Match`, with
+//!   a rate limit per client address and [`error`]'s JSON errors;
+//!   [`export`]: the files.
 //! - [`config`]: publisher, licence, `OPEN_DATA` and the rate limit.
 
 pub mod api;
 pub mod config;
+pub mod error;
 pub mod export;
+pub mod fingerprint;
 pub mod geojson;
 pub mod hsds;
 pub mod id;
 mod limit;
+pub mod page;
 pub mod schedule;
 pub mod snapshot;
 pub mod taxonomy;

@@ -3,27 +3,24 @@
 //! costs a copy of bytes and an unchanged one a comparison of tags.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock, Weak};
 
 use axum::body::Bytes;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Kyiv;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::config::Publication;
+use super::fingerprint::fingerprint;
 use super::geojson;
 use super::hsds::{self, Context, Depth, Entry};
 use super::id::CentreIds;
+use super::page::{PageRequest, concat, page_bytes, to_bytes};
 use super::schedule::{OffsetPeriod, Week};
 use super::taxonomy::Taxonomy;
 use crate::directory::Directory;
 use crate::i18n::{Catalog, Text};
-
-/// Bumped when the mapping changes, so that ETags change with it.
-const MAPPING_VERSION: &str = "hsds-mapping-1";
 
 /// The HSDS version published, and where its API reference is.
 pub const HSDS_VERSION: &str = "3.0";
@@ -44,14 +41,6 @@ pub struct Sources {
 pub enum Listing {
     Services { full: bool },
     ServiceAtLocations { full: bool },
-}
-
-/// A page's position and size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageRequest {
-    /// From 1.
-    pub page: usize,
-    pub per_page: usize,
 }
 
 /// A directory version as published.
@@ -125,7 +114,7 @@ impl Snapshot {
             .filter(|until| *until > now);
         let expires_at = closures_end.chain(period.ends_at).fold(next_midnight, DateTime::min);
         let sample_records = directory.centres().iter().filter(|c| c.sample).count();
-        let etag = fingerprint(directory, &sources, &weeks, &period, now);
+        let etag = fingerprint(directory, &sources.publication, &sources.taxonomy, &weeks, &period, now);
         let cells = || (0..directory.len()).map(|_| OnceLock::new()).collect::<Vec<_>>();
         let mut snapshot = Self {
             directory: Arc::downgrade(directory),
@@ -337,10 +326,6 @@ enum Part {
     Location(Depth),
 }
 
-fn concat(parts: &[&[u8]]) -> Bytes {
-    Bytes::from(parts.concat())
-}
-
 /// A service at location's own fields, as an unclosed JSON object: the
 /// nested objects follow.
 fn service_at_location_head(entry: Entry<'_>) -> Vec<u8> {
@@ -387,89 +372,4 @@ struct PublisherMetadata<'a> {
     email: &'a str,
     /// False while the sample publisher's details are published.
     configured: bool,
-}
-
-/// HSDS's `Page` fields (openapi.json, `components/schemas/Page`).
-#[derive(Serialize)]
-struct PageHeader {
-    total_items: usize,
-    total_pages: usize,
-    page_number: usize,
-    size: usize,
-    first_page: bool,
-    last_page: bool,
-    empty: bool,
-}
-
-/// How many pages `total` items make: at least one, so that page 1 of an
-/// empty directory is an empty page rather than past the end.
-pub fn total_pages(total: usize, per_page: usize) -> usize {
-    total.div_ceil(per_page.max(1)).max(1)
-}
-
-fn page_bytes(total: usize, request: PageRequest, items: &[Bytes]) -> Bytes {
-    let total_pages = total_pages(total, request.per_page);
-    let header = PageHeader {
-        total_items: total,
-        total_pages,
-        page_number: request.page,
-        size: items.len(),
-        first_page: request.page == 1,
-        last_page: request.page >= total_pages,
-        empty: items.is_empty(),
-    };
-    let length: usize = items.iter().map(|item| item.len() + 1).sum();
-    let mut body = Vec::with_capacity(length + 200);
-    // Serialising a struct of numbers and booleans cannot fail.
-    serde_json::to_writer(&mut body, &header).unwrap_or_default();
-    body.pop(); // the closing brace: the contents follow
-    body.extend_from_slice(b",\"contents\":[");
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            body.push(b',');
-        }
-        body.extend_from_slice(item);
-    }
-    body.extend_from_slice(b"]}");
-    Bytes::from(body)
-}
-
-fn to_bytes(value: &impl Serialize) -> Bytes {
-    // The records are plain structs of strings, numbers and UUIDs, with no
-    // maps with non-string keys: serialising them cannot fail.
-    Bytes::from(serde_json::to_vec(value).unwrap_or_default())
-}
-
-/// A digest of everything the records of a version are made from: the
-/// centres (every field, through `Debug`, so that a field added later
-/// counts without anyone listing it here), closures in effect, the
-/// schedules' weeks and offset, the publication, the taxonomy and the
-/// mapping's version.
-fn fingerprint(
-    directory: &Directory,
-    sources: &Sources,
-    weeks: &HashMap<String, Week>,
-    period: &OffsetPeriod,
-    now: DateTime<Utc>,
-) -> String {
-    let mut digest = Digester(Sha256::new());
-    let _ = write!(digest, "{MAPPING_VERSION}\n{:?}\n{:?}\n{period:?}\n", sources.publication, sources.taxonomy);
-    for centre in directory.centres() {
-        let closure = directory.closure(&centre.id).filter(|closure| closure.until > now);
-        let week = centre.opening_hours.as_deref().and_then(|raw| weeks.get(raw));
-        let _ = write!(digest, "{centre:?}\n{closure:?}\n{week:?}\n");
-    }
-    let hash = digest.0.finalize();
-    let hex: String = hash.iter().take(16).map(|byte| format!("{byte:02x}")).collect();
-    format!("\"hsds-{hex}\"")
-}
-
-/// Feeds formatted text straight into a hash, without a buffer.
-struct Digester(Sha256);
-
-impl std::fmt::Write for Digester {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.update(s.as_bytes());
-        Ok(())
-    }
 }

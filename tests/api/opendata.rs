@@ -635,3 +635,24 @@ fn the_schema_check_refuses_what_hsds_does_not_allow() {
         assert!(!service.is_valid(&invalid), "{invalid:#}");
     }
 }
+
+#[test]
+fn a_centre_placed_at_its_settlement_is_published_as_approximate() {
+    let mut all = centres(&format!("{HEADER}{RICH_ROWS}"));
+    all[0].location_source = resilience_bot::domain::LocationSource::Settlement;
+    all[0].settlement = Some("Київ".into());
+    let directory = Arc::new(Directory::new(all));
+    let dir = tempfile::tempdir().unwrap();
+    export::write_hsds(&directory, sources(), monday_noon(), dir.path()).unwrap();
+    check_hsds_export(dir.path(), directory.len(), 0);
+    let services = read_array(&dir.path().join("services.json"));
+    let location = |name: &str| {
+        services.iter().find(|s| s["alternate_name"] == name).unwrap()["service_at_locations"][0]["location"].clone()
+    };
+    let placed = location("Full centre");
+    assert!(has_term(&placed, "approximate-location"), "{placed:#}");
+    let description = placed["description"].as_str().unwrap();
+    assert!(description.contains("Location approximate: the centre of Київ"), "{description}");
+    let given = location("Izium hromada centre");
+    assert!(!has_term(&given, "approximate-location"), "{given:#}");
+}

@@ -6,9 +6,10 @@ use super::Context;
 use super::view::{at_time, closure, closure_line, help_now_button, menu_button, menu_buttons, name, weekday_key};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Reply, Venue};
-use crate::directory::{DaySpan, Hours, Nearby, Status};
-use crate::domain::{Centre, CentreId, Language, LocationSource, ServiceTag};
+use crate::directory::{Hours, Nearby, Status};
+use crate::domain::{Centre, CentreId, Language, ServiceTag};
 use crate::i18n::{Arg, Text};
+use crate::wording::{approximate_location, week_line};
 
 /// The address in the person's language, or the other one if only it is known.
 pub fn address(centre: &Centre, language: Language) -> Option<&str> {
@@ -142,19 +143,6 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     reply.buttons([help_now_button(), menu_button()])
 }
 
-/// "Location approximate: the centre of Бровари; go by the address", for a
-/// centre placed at its settlement or hromada.
-fn approximate_location(centre: &Centre) -> Option<Text> {
-    let (id, place) = match centre.location_source {
-        LocationSource::Settlement => {
-            ("card-location-settlement", centre.settlement.as_ref().or(centre.hromada.as_ref()))
-        }
-        LocationSource::Hromada => ("card-location-hromada", centre.hromada.as_ref().or(centre.settlement.as_ref())),
-        _ => return None,
-    };
-    Some(Text::new(id).plain("place", place.or(centre.oblast.as_ref())?.as_str()))
-}
-
 /// A centre's map pin. Telegram needs an address: without a street address
 /// the pin says where it is as precisely as known (hromada, oblast).
 pub fn venue(ctx: &Context<'_>, centre: &Centre) -> Venue {
@@ -211,34 +199,6 @@ pub fn status_line(hours: Option<&Hours>, now: NaiveDateTime) -> Text {
         Status::Closed => Text::new("hours-closed"),
         Status::Unknown => Text::new("hours-unknown"),
     }
-}
-
-/// "Mon–Fri: 9:00–18:00" or "Sun: closed".
-fn week_line(span: &DaySpan) -> Text {
-    let days = if span.first == span.last {
-        Text::new("weekday-short").plain("day", weekday_key(span.first))
-    } else {
-        Text::new("weekday-range")
-            .message("first", Text::new("weekday-short").plain("day", weekday_key(span.first)))
-            .message("last", Text::new("weekday-short").plain("day", weekday_key(span.last)))
-    };
-    if span.intervals.is_empty() && span.open_from.is_none() {
-        return Text::new(if span.unknown { "hours-day-unknown" } else { "hours-day-closed" }).message("days", days);
-    }
-    let intervals = span
-        .intervals
-        .iter()
-        .map(|&(from, to)| Text::new("hours-interval").with("from", clock(from)).with("to", clock(to)))
-        .chain(span.open_from.map(|from| Text::new("hours-interval-open").with("from", clock(from))))
-        .collect();
-    Text::new("hours-day").message("days", days).with("intervals", Arg::List(intervals))
-}
-
-/// Minutes from midnight as a time; 24:00 stays 24:00 and later wraps.
-fn clock(minutes: u16) -> Arg {
-    let minutes = u32::from(minutes);
-    let hour = if minutes == 24 * 60 { 24 } else { (minutes / 60) % 24 };
-    Arg::Time { hour, minute: minutes % 60 }
 }
 
 /// "у понеділок", "on Monday".

@@ -3,7 +3,7 @@
 //! lines, dates with times, and the replies to input that fits no screen.
 //! Screens import this module; it imports no screen.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc};
 use chrono_tz::Europe::Kyiv;
 
 use super::Context;
@@ -102,18 +102,7 @@ pub fn sessions(cohort: &CohortView) -> Vec<Text> {
     lines
 }
 
-/// The selector key fluent uses for weekday names and their grammatical cases.
-pub fn weekday_key(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "mon",
-        Weekday::Tue => "tue",
-        Weekday::Wed => "wed",
-        Weekday::Thu => "thu",
-        Weekday::Fri => "fri",
-        Weekday::Sat => "sat",
-        Weekday::Sun => "sun",
-    }
-}
+pub use crate::wording::weekday_key;
 
 /// A time of day with its preposition ("о 9:00", "at 9:00").
 pub fn at_time(at: NaiveDateTime) -> Arg {

@@ -1,0 +1,63 @@
+//! How a centre's facts are worded wherever they are shown: the bot's cards
+//! and lists, and the open data's descriptions, so that both say the same
+//! thing in the same words (`locales/*/main.ftl`).
+
+use chrono::Weekday;
+
+use crate::directory::DaySpan;
+use crate::domain::{Centre, LocationSource};
+use crate::i18n::{Arg, Text};
+
+/// The selector key fluent uses for weekday names and their grammatical cases.
+pub fn weekday_key(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
+/// "Mon–Fri: 9:00–18:00" or "Sun: closed".
+pub fn week_line(span: &DaySpan) -> Text {
+    let days = if span.first == span.last {
+        Text::new("weekday-short").plain("day", weekday_key(span.first))
+    } else {
+        Text::new("weekday-range")
+            .message("first", Text::new("weekday-short").plain("day", weekday_key(span.first)))
+            .message("last", Text::new("weekday-short").plain("day", weekday_key(span.last)))
+    };
+    if span.intervals.is_empty() && span.open_from.is_none() {
+        return Text::new(if span.unknown { "hours-day-unknown" } else { "hours-day-closed" }).message("days", days);
+    }
+    let intervals = span
+        .intervals
+        .iter()
+        .map(|&(from, to)| Text::new("hours-interval").with("from", clock(from)).with("to", clock(to)))
+        .chain(span.open_from.map(|from| Text::new("hours-interval-open").with("from", clock(from))))
+        .collect();
+    Text::new("hours-day").message("days", days).with("intervals", Arg::List(intervals))
+}
+
+/// Minutes from midnight as a time; 24:00 stays 24:00 and later wraps.
+pub fn clock(minutes: u16) -> Arg {
+    let minutes = u32::from(minutes);
+    let hour = if minutes == 24 * 60 { 24 } else { (minutes / 60) % 24 };
+    Arg::Time { hour, minute: minutes % 60 }
+}
+
+/// "Location approximate: the centre of Бровари; go by the address", for a
+/// centre placed at its settlement or hromada.
+pub fn approximate_location(centre: &Centre) -> Option<Text> {
+    let (id, place) = match centre.location_source {
+        LocationSource::Settlement => {
+            ("card-location-settlement", centre.settlement.as_ref().or(centre.hromada.as_ref()))
+        }
+        LocationSource::Hromada => ("card-location-hromada", centre.hromada.as_ref().or(centre.settlement.as_ref())),
+        _ => return None,
+    };
+    Some(Text::new(id).plain("place", place.or(centre.oblast.as_ref())?.as_str()))
+}
