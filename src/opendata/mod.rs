@@ -12,7 +12,7 @@
 //! - [`geojson`]: the FeatureCollection.
 //! - [`snapshot`]: one directory version as published (records rendered
 //!   once), its ETag from [`fingerprint`], its bodies from [`page`];
-//!   [`api`]: the routes, paging ([`api::query`]) and `If-None-Match`, with
+//!   [`api`]: the routes, paging (`api/query.rs`) and `If-None-Match`, with
 //!   a rate limit per client address and [`error`]'s JSON errors;
 //!   [`export`]: the files.
 //! - [`config`]: publisher, licence, `OPEN_DATA` and the rate limit.
