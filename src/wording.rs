@@ -4,8 +4,11 @@
 
 use chrono::Weekday;
 
-use crate::directory::DaySpan;
-use crate::domain::{Centre, LocationSource};
+use std::borrow::Cow;
+
+use crate::directory::normalize::transliterate;
+use crate::directory::{DaySpan, Gazetteer};
+use crate::domain::{Centre, Language, LocationSource};
 use crate::i18n::{Arg, Text};
 
 /// The selector key fluent uses for weekday names and their grammatical cases.
@@ -49,9 +52,25 @@ pub fn clock(minutes: u16) -> Arg {
     Arg::Time { hour, minute: minutes % 60 }
 }
 
+/// A place's name as the directory holds it (Ukrainian: "Сартанська
+/// громада", "Донецька область", "Бровари"), in the person's language: in
+/// English an oblast by its official English name ("Donetsk Oblast") and
+/// anything else in the official KMU 2010 transliteration the gazetteer's
+/// Latin names use ("Sartanska hromada"). Without the gazetteer an oblast
+/// is transliterated too ("Donetska oblast").
+pub fn place_name<'a>(name: &'a str, language: Language, gazetteer: Option<&Gazetteer>) -> Cow<'a, str> {
+    match language {
+        Language::Uk => Cow::Borrowed(name),
+        Language::En => match gazetteer.and_then(|gazetteer| gazetteer.find_oblast(name)) {
+            Some(oblast) => Cow::Owned(oblast.name_en.clone()),
+            None => Cow::Owned(transliterate(name)),
+        },
+    }
+}
+
 /// "Location approximate: the centre of Бровари; go by the address", for a
-/// centre placed at its settlement or hromada.
-pub fn approximate_location(centre: &Centre) -> Option<Text> {
+/// centre placed at its settlement or hromada, the place named in `language`.
+pub fn approximate_location(centre: &Centre, language: Language, gazetteer: Option<&Gazetteer>) -> Option<Text> {
     let (id, place) = match centre.location_source {
         LocationSource::Settlement => {
             ("card-location-settlement", centre.settlement.as_ref().or(centre.hromada.as_ref()))
@@ -59,5 +78,6 @@ pub fn approximate_location(centre: &Centre) -> Option<Text> {
         LocationSource::Hromada => ("card-location-hromada", centre.hromada.as_ref().or(centre.settlement.as_ref())),
         _ => return None,
     };
-    Some(Text::new(id).plain("place", place.or(centre.oblast.as_ref())?.as_str()))
+    let place = place.or(centre.oblast.as_ref())?;
+    Some(Text::new(id).plain("place", place_name(place, language, gazetteer)))
 }

@@ -149,7 +149,8 @@ pub enum ExportFormat {
 /// Runs the parsed command line.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let quiet = matches!(cli.command, Command::Chat { .. } | Command::Db(_));
-    telemetry::init(if quiet { "warn" } else { "info" }, cli.config.log_format);
+    let terminal = matches!(cli.command, Command::Chat { .. });
+    telemetry::init(if quiet { "warn" } else { "info" }, cli.config.log_format, terminal);
     match cli.command {
         Command::Serve(args) => serve::serve(&cli.config, &args).await,
         Command::Chat { user, lang } => chat::chat(&cli.config, user, lang).await,

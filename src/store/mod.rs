@@ -129,7 +129,9 @@ impl Store {
         let pool = PgPoolOptions::new()
             .max_connections(POOL_SIZE)
             .acquire_timeout(Duration::from_secs(5))
-            .connect_with(options.options([("lock_timeout", "10s")]))
+            // NOTICEs ("relation … already exists, skipping" on every start's
+            // migration check) are not for anyone reading the logs.
+            .connect_with(options.options([("lock_timeout", "10s"), ("client_min_messages", "warning")]))
             .await?;
         Self::from_pool(pool).await
     }

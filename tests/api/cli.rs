@@ -10,10 +10,15 @@ use crate::helpers::database_url;
 const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
 
 pub(crate) fn run(database_url: &str, args: &[&str], stdin: &str) -> Output {
+    run_logging(database_url, args, stdin, "warn")
+}
+
+/// As [`run`], with `RUST_LOG` set to `log`.
+fn run_logging(database_url: &str, args: &[&str], stdin: &str, log: &str) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
+        .env("RUST_LOG", log)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -429,4 +434,25 @@ async fn bad_operator_files_are_refused_with_physical_lines_and_what_to_do(pool:
     assert!(stderr(&geocode).contains("--geocode needs GEOCODER_URL"), "{}", stderr(&geocode));
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM centre").fetch_one(&pool).await.unwrap();
     assert_eq!(count, 0);
+}
+
+#[sqlx::test]
+async fn the_terminal_conversation_shows_no_log_lines_even_when_asked_for_info(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    // A second start runs the migration check again, which makes Postgres
+    // say "already exists, skipping"; neither that nor any INFO line may
+    // land among the replies.
+    for _ in 0..2 {
+        let output = run_logging(&url, &["chat", "--user", "quiet"], "Бровари\n", "info,sqlx=debug");
+        assert!(output.status.success(), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(!err.contains("INFO") && !err.contains("DEBUG") && !err.contains("already exists"), "{err}");
+        assert!(stdout(&output).contains("Бровари"), "{}", stdout(&output));
+    }
+    // Other commands log what they are asked to (here every query), but
+    // Postgres sends no notice to log.
+    let import = run_logging(&url, &["import", "centres", "data/centres.sample.csv"], "", "debug");
+    assert!(stderr(&import).contains("DEBUG"), "{}", stderr(&import));
+    assert!(!stderr(&import).contains("already exists"), "{}", stderr(&import));
 }

@@ -165,6 +165,17 @@ async fn a_relocated_centre_says_whom_it_serves_and_where_it_works(pool: PgPool)
 }
 
 #[sqlx::test]
+async fn english_cards_name_hromadas_in_the_official_transliteration(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let melitopol = CentreId::parse("sample-melitopolska").unwrap();
+    let card = app.press("john", EN, &Action::Centre(melitopol)).await.text();
+    assert!(card.contains("Relocated centre. Hromada served: Melitopolska hromada."), "{card}");
+    assert!(!card.chars().any(|c| matches!(c, 'а'..='я' | 'і' | 'ї' | 'є' | 'ґ')), "no Cyrillic in {card}");
+    let list = app.location("john", EN, 47.85, 35.12).await.text();
+    assert!(list.contains("Relocated centre · hromada: Melitopolska hromada"), "{list}");
+}
+
+#[sqlx::test]
 async fn i_need_help_now_lists_crisis_lines_and_then_the_nearest_centre(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let first = app.press("olena", UK, &Action::HelpNow).await;

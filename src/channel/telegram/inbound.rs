@@ -53,7 +53,7 @@ fn from_message(message: &Message) -> Inbound {
     let sender = message.from.as_ref();
     if !message.chat.is_private() {
         // Only messages a person addressed to the chat, not service messages.
-        let addressed = message.text().is_some() || message.location().is_some();
+        let addressed = message.text().is_some() || message.location().is_some() || message.venue().is_some();
         if !addressed || sender.is_some_and(|u| u.is_bot) {
             return Inbound::Ignore;
         }
@@ -66,6 +66,10 @@ fn from_message(message: &Message) -> Inbound {
         Incoming::from_text(text)
     } else if let Some(location) = message.location() {
         Incoming::Location { lat: location.latitude, lon: location.longitude }
+    } else if let Some(venue) = message.venue() {
+        // A place picked from the list in Telegram's location picker: its
+        // point is what the person shared.
+        Incoming::Location { lat: venue.location.latitude, lon: venue.location.longitude }
     } else if message.contact().is_some() {
         Incoming::Contact
     } else {
@@ -128,6 +132,32 @@ mod tests {
         let deep = private_message(serde_json::json!({ "text": "/start centre-sample-lvivska" }));
         let got = read(&update(serde_json::json!({ "update_id": 3, "message": deep })));
         assert!(matches!(got, Inbound::Person { incoming: Incoming::Start { payload: Some(_) }, .. }), "{got:?}");
+    }
+
+    #[test]
+    fn a_place_picked_in_the_location_picker_is_a_shared_location() {
+        let venue = private_message(serde_json::json!({
+            "venue": {
+                "location": { "latitude": 50.5107, "longitude": 30.7909 },
+                "title": "Броварська міська рада",
+                "address": "вул. Гагаріна, 15, Бровари"
+            },
+            "location": { "latitude": 50.5107, "longitude": 30.7909 }
+        }));
+        let got = read(&update(serde_json::json!({ "update_id": 8, "message": venue })));
+        assert!(
+            matches!(got, Inbound::Person { incoming: Incoming::Location { lat: 50.5107, lon: 30.7909 }, .. }),
+            "{got:?}"
+        );
+        // The same without the location Telegram sends beside the venue.
+        let bare = private_message(serde_json::json!({ "venue": {
+            "location": { "latitude": 48.46, "longitude": 35.04 }, "title": "Дніпро", "address": "Дніпро"
+        }}));
+        let got = read(&update(serde_json::json!({ "update_id": 9, "message": bare })));
+        assert!(
+            matches!(got, Inbound::Person { incoming: Incoming::Location { lat: 48.46, lon: 35.04 }, .. }),
+            "{got:?}"
+        );
     }
 
     #[test]

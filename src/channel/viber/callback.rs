@@ -174,6 +174,14 @@ mod tests {
             message(r#"{"type":"location","location":{"lat":50.45,"lon":30.52}}"#).incoming(),
             Incoming::Location { lat: 50.45, lon: 30.52 }
         );
+        // A place picked in Viber's map comes with its address: the point is what counts.
+        assert_eq!(
+            message(
+                r#"{"type":"location","location":{"lat":50.51,"lon":30.79,"address":"вул. Гагаріна, 15, Бровари"}}"#
+            )
+            .incoming(),
+            Incoming::Location { lat: 50.51, lon: 30.79 }
+        );
         assert_eq!(
             message(r#"{"type":"contact","contact":{"name":"O","phone_number":"+380671234567"}}"#).incoming(),
             Incoming::Contact

@@ -9,7 +9,7 @@ use crate::conversation::reply::{Reply, Venue};
 use crate::directory::{Hours, Nearby, Status};
 use crate::domain::{Centre, CentreId, Language, ServiceTag};
 use crate::i18n::{Arg, Text};
-use crate::wording::{approximate_location, week_line};
+use crate::wording::{approximate_location, place_name, week_line};
 
 /// The address in the person's language, or the other one if only it is known.
 pub fn address(centre: &Centre, language: Language) -> Option<&str> {
@@ -54,7 +54,9 @@ pub fn summary(ctx: &Context<'_>, number: usize, near: &Nearby<'_>) -> Vec<Text>
             .message("distance", distance(near.metres, centre.location_source.is_approximate())),
     ];
     if let Some(hromada) = &centre.serves_hromada {
-        lines.push(Text::new("card-relocated-short").plain("hromada", hromada.as_str()));
+        lines.push(
+            Text::new("card-relocated-short").plain("hromada", place_name(hromada, ctx.language, Some(ctx.gazetteer))),
+        );
     }
     lines.push(match address(centre, ctx.language) {
         Some(address) => Text::new("card-address").plain("address", address),
@@ -84,15 +86,17 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
         );
     }
     if let Some(hromada) = &centre.serves_hromada {
-        details.push(Text::new("card-relocated").plain("hromada", hromada.as_str()));
+        details
+            .push(Text::new("card-relocated").plain("hromada", place_name(hromada, ctx.language, Some(ctx.gazetteer))));
     }
     details.push(match address(centre, language) {
         Some(address) => Text::new("card-address").plain("address", address),
         None => Text::new("card-address-unknown"),
     });
-    details.extend(approximate_location(centre));
+    details.extend(approximate_location(centre, ctx.language, Some(ctx.gazetteer)));
     if let Some(hromada) = &centre.hromada {
-        details.push(Text::new("card-hromada").plain("hromada", hromada.as_str()));
+        details
+            .push(Text::new("card-hromada").plain("hromada", place_name(hromada, ctx.language, Some(ctx.gazetteer))));
     }
     if !centre.phones.is_empty() {
         let phones = centre.phones.iter().map(|p| Text::new("card-phone-number").plain("phone", p.display())).collect();
@@ -146,7 +150,10 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
 /// A centre's map pin. Telegram needs an address: without a street address
 /// the pin says where it is as precisely as known (hromada, oblast).
 pub fn venue(ctx: &Context<'_>, centre: &Centre) -> Venue {
-    let fallback = || [&centre.hromada, &centre.oblast].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ");
+    let fallback = || {
+        let parts = [&centre.hromada, &centre.oblast].into_iter().flatten();
+        parts.map(|part| place_name(part, ctx.language, Some(ctx.gazetteer))).collect::<Vec<_>>().join(", ")
+    };
     let address = address(centre, ctx.language).map(str::to_owned).unwrap_or_else(fallback);
     let address = if address.is_empty() { name(centre, ctx.language).to_owned() } else { address };
     Venue { location: centre.location, title: name(centre, ctx.language).to_owned(), address }

@@ -196,7 +196,7 @@ pub fn location_notes(ctx: &Context<'_>, centre: &Centre) -> (String, Vec<&'stat
         if let Some(hromada) = &centre.hromada {
             lines.push(Text::new("opendata-hromada").plain("hromada", hromada.as_str()));
         }
-        lines.extend(approximate_location(centre));
+        lines.extend(approximate_location(centre, language, None));
         lines
     });
     (description, markers)
