@@ -552,6 +552,6 @@ opendata-schedule-local-time = Kyiv time (UTC+{ $offset } until { $until }).
 opendata-schedule-local-time-always = Kyiv time (UTC+{ $offset }).
 opendata-schedule-exceptions = The schedule has exceptions (public holidays, particular dates) that a weekly repetition cannot express. The full rules in OpenStreetMap opening_hours syntax: { $rules }
 opendata-language-uk = Ukrainian
-opendata-notice-sample = ⚠️ This is the sample directory: it shows how the bot works and is not the official list of centres. Records of the sample directory carry the "sample-data" attribute.
+opendata-notice-sample = ⚠️ This is the sample directory: it shows how the bot works and is not the official list of centres. Records of the sample directory carry the “sample-data” attribute.
 opendata-notice-real = The directory the bot answers from. Every record says when it was last verified (assured_date).
 opendata-attribution-geonames = Coordinates of centres placed by their settlement or hromada come from GeoNames (geonames.org), licensed under CC BY 4.0.

@@ -131,6 +131,15 @@ pub async fn import_centres(
         })
         .collect();
     let plan = store.import_centres_with(&centres, options).await?;
+    tracing::info!(
+        dry_run = options.dry_run,
+        added = plan.added.len(),
+        changed = plan.changed.len(),
+        unchanged = plan.unchanged,
+        removed = plan.removed.len(),
+        coordinator_changes_kept = plan.kept.len(),
+        "centres file imported"
+    );
     Ok(ImportReport {
         plan,
         approximate,

@@ -10,7 +10,7 @@ use crate::opendata::config::{is_email, web_address};
 use crate::opendata::id::{self, CentreIds};
 use crate::opendata::schedule::{Week, WeeklyRow};
 use crate::opendata::taxonomy::{self};
-use crate::wording::{approximate_location, clock};
+use crate::wording::{approximate_location, clock, place_name};
 
 use super::{
     ACTIVE, Address, Attribute, Context, Depth, Entry, LanguageRecord, Location, Organization, OrganizationIdentifier,
@@ -194,7 +194,7 @@ pub fn location_notes(ctx: &Context<'_>, centre: &Centre) -> (String, Vec<&'stat
             lines.push(Text::new("opendata-address").plain("address", address));
         }
         if let Some(hromada) = &centre.hromada {
-            lines.push(Text::new("opendata-hromada").plain("hromada", hromada.as_str()));
+            lines.push(Text::new("opendata-hromada").plain("hromada", place_name(hromada, language, None)));
         }
         lines.extend(approximate_location(centre, language, None));
         lines
