@@ -13,6 +13,7 @@ mod cluster;
 mod cohort;
 mod conversation;
 mod coordinate;
+mod crisis;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
