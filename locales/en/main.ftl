@@ -169,10 +169,7 @@ flood-slow-down = I can’t keep up with your messages, so some may have been mi
 ## Terminal channel
 console-intro = Talking to the bot in the terminal. /loc LAT LON shares a location, #N presses button N, Ctrl+D quits.
 console-location-hint = (To share a location, type /loc LAT LON, for example /loc 50.45 30.52)
-console-no-button = { $count ->
-        [0] There are no buttons right now.
-       *[other] There is no such button. Choose a number from 1 to { $count }.
-    }
+console-no-button = There is no such button. Choose a number from 1 to { $count }.
 console-venue = 📍 { $title }: { $lat }, { $lon }
 
 ## Telegram

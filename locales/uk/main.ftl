@@ -177,10 +177,7 @@ flood-slow-down = Я не встигаю за вашими повідомлен�
 ## Terminal channel
 console-intro = Розмова з ботом у терміналі. /loc ШИРОТА ДОВГОТА — надіслати місцезнаходження, #N — натиснути кнопку N, Ctrl+D — вийти.
 console-location-hint = (Щоб надіслати місцезнаходження, напишіть /loc ШИРОТА ДОВГОТА, наприклад /loc 50.45 30.52)
-console-no-button = { $count ->
-        [0] Зараз немає кнопок.
-       *[other] Немає такої кнопки. Оберіть номер від 1 до { $count }.
-    }
+console-no-button = Немає такої кнопки. Оберіть номер від 1 до { $count }.
 console-venue = 📍 { $title }: { $lat }; { $lon }
 
 ## Telegram

@@ -71,6 +71,10 @@ impl Console<'_> {
             return match number.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| buttons.get(i))
             {
                 Some(button) => Line::Send(Incoming::Button(button.action.encode())),
+                // Nothing shown yet in this session (a script's first line):
+                // the press goes to the conversation as a stale button, which
+                // a new person answers with the welcome, like any first message.
+                None if buttons.is_empty() => Line::Send(Incoming::Button(trimmed.to_owned())),
                 None => Line::NoSuchButton,
             };
         }

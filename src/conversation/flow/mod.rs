@@ -44,7 +44,7 @@ pub mod view;
 pub use context::{Board, Context, Desk, Step};
 pub use input::Input;
 
-use super::action::Action;
+use super::action::{Action, Skipped};
 use super::incoming::{Command, Incoming};
 use super::reply::Reply;
 use super::state::State;
@@ -126,10 +126,13 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::CentreGroups(centre) => groups::at_centre(ctx, state, &centre),
         Action::Cohort(cohort) => groups::detail(ctx, state, &cohort),
         Action::Join(cohort) => groups::join(ctx, state, &cohort),
-        Action::Skip => match state {
-            State::Reporting { centre, topic } => report::details(ctx, centre, topic, None),
-            state => groups::skip(ctx, state),
+        Action::Skip(Skipped::ReportDetails(of)) => match state {
+            State::Reporting { centre, topic: topic @ Some(_) } if of.as_str() == centre => {
+                report::details(ctx, centre, topic, None)
+            }
+            state => Step::new(state, language, stale_button(ctx)),
         },
+        Action::Skip(skipped) => groups::skip(ctx, state, &skipped),
         Action::Mine => groups::mine(ctx, state),
         Action::Leave(signup) => Step::effect(state, language, Effect::Leave { signup, how: Leaving::Cancelled }),
         Action::Decline(signup) => Step::effect(state, language, Effect::Leave { signup, how: Leaving::Declined }),
