@@ -81,7 +81,7 @@ impl Console<'_> {
         if trimmed.is_empty() && !self.interactive {
             return Line::Skip;
         }
-        let pressed = buttons.iter().find(|b| self.catalog.render(language, &b.label).trim() == trimmed);
+        let pressed = buttons.iter().find(|b| self.catalog.render_label(language, &b.label).trim() == trimmed);
         match pressed {
             Some(button) => Line::Send(Incoming::Button(button.action.encode())),
             None => Line::Send(Incoming::from_text(line)),
@@ -148,7 +148,7 @@ impl Console<'_> {
                 writeln!(output, "{}", self.catalog.render(language, &Text::new("console-location-hint")))?;
             }
             for (i, button) in reply.buttons.iter().enumerate() {
-                writeln!(output, "[{}] {}", i + 1, self.catalog.render(language, &button.label))?;
+                writeln!(output, "[{}] {}", i + 1, self.catalog.render_label(language, &button.label))?;
             }
             writeln!(output)?;
             buttons = reply.buttons.clone();
