@@ -68,6 +68,7 @@ find-other-places = There { $count ->
         [one] is { $count } other place
        *[other] are { $count } other places
     } called “{ $name }”: { $oblasts }. If you meant another one, add the oblast, for example: “{ $name }, { $oblast }”.
+find-other-places-button = 🔎 Other places with this name
 find-oblast-name = { $oblast }
 find-list-more = …
 ## Distances

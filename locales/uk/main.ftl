@@ -77,6 +77,7 @@ find-other-places = Є ще { $count } { $count ->
         [many] населених пунктів
        *[other] населеного пункту
     } із назвою «{ $name }»: { $oblasts }. Якщо ви мали на увазі інший, допишіть область, наприклад: «{ $name }, { $oblast }».
+find-other-places-button = 🔎 Інші з такою назвою
 find-oblast-name = { $oblast }
 find-list-more = …
 ## Distances

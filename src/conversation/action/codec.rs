@@ -21,6 +21,7 @@ impl Action {
             Action::Centre(id) => format!("c:{id}"),
             Action::Oblast(code) => format!("o:{code}"),
             Action::Place(code) => format!("p:{code}"),
+            Action::OtherPlaces { place, matched } => format!("po:{place}:{matched}"),
             Action::Groups => "groups".into(),
             Action::CentreGroups(id) => format!("gc:{id}"),
             Action::Cohort(id) => format!("g:{id}"),
@@ -109,6 +110,15 @@ impl Action {
             Some(("c", id)) => Action::Centre(CentreId::parse(id).ok()?),
             Some(("o", code)) if is_katottg_code(code) => Action::Oblast(code.into()),
             Some(("p", code)) if is_katottg_code(code) => Action::Place(code.into()),
+            Some(("po", rest)) => {
+                let (place, matched) = rest.split_once(':')?;
+                let skeleton =
+                    !matched.is_empty() && matched.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+                if !is_katottg_code(place) || !skeleton {
+                    return None;
+                }
+                Action::OtherPlaces { place: place.into(), matched: matched.into() }
+            }
             Some(("gc", id)) => Action::CentreGroups(CentreId::parse(id).ok()?),
             Some(("g", id)) if is_identifier(id) => Action::Cohort(id.into()),
             Some(("join", id)) if is_identifier(id) => Action::Join(id.into()),
@@ -221,6 +231,7 @@ mod tests {
             Action::Centre(longest_id),
             Action::Oblast("UA23000000000064947".into()),
             Action::Place("UA32060010010025307".into()),
+            Action::OtherPlaces { place: "UA32060010010025307".into(), matched: "x".repeat(41) },
             Action::Groups,
             Action::CentreGroups(CentreId::parse(&"y".repeat(CentreId::MAX_LEN)).expect("valid id")),
             Action::Cohort("x".repeat(40)),

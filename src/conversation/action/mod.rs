@@ -26,6 +26,13 @@ pub enum Action {
     Oblast(String),
     /// A place from the gazetteer (by KATOTTH code).
     Place(String),
+    /// The other places with a name, after answering for the place that
+    /// clearly dominates them: its KATOTTH code, and the name's skeleton
+    /// (`directory::normalize::skeleton`, ASCII) as it matched.
+    OtherPlaces {
+        place: String,
+        matched: String,
+    },
     /// Groups at the centres nearest to the last search.
     Groups,
     /// Groups at one centre.
@@ -217,6 +224,7 @@ impl Action {
             | Action::Centre(_)
             | Action::Oblast(_)
             | Action::Place(_)
+            | Action::OtherPlaces { .. }
             | Action::Leave(_)
             | Action::Decline(_)
             | Action::CantCome { .. }

@@ -122,6 +122,7 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::Centre(id) => find::open_card(ctx, state, &id),
         Action::Oblast(code) => find::choose_oblast(ctx, state, &code),
         Action::Place(code) => find::from_place_code(ctx, state, &code),
+        Action::OtherPlaces { place, matched } => find::other_places(ctx, state, &place, &matched),
         Action::Groups => groups::near(ctx, state),
         Action::CentreGroups(centre) => groups::at_centre(ctx, state, &centre),
         Action::Cohort(cohort) => groups::detail(ctx, state, &cohort),
