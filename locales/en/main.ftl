@@ -86,7 +86,10 @@ card-address-unknown = Please check the address by phone.
 card-location-settlement = 📍 Location approximate: the centre of { $place }; go by the address.
 card-location-hromada = 📍 Location approximate: the centre of the hromada ({ $place }); go by the address.
 card-hromada = Hromada: { $hromada }
-card-phones = Phone: { $phones }
+card-phones = { $count ->
+        [one] Phone
+       *[other] Phones
+    }: { $phones }
 card-phone-number = { $phone }
 card-email = Email: { $email }
 card-website = Website: { $website }
@@ -469,6 +472,7 @@ checkin-stored = What is stored: only your five answers, the day (no time), the 
 checkin-not-stored = What is not stored: your messenger ID, name, phone, the exact time or your location. So no one, including the bot, can link your answers to you.
 checkin-stop-any-time = You can stop at any point — then nothing is stored.
 checkin-begin = ▶️ Begin
+checkin-translation-note = These are the WHO-5’s own English words; the Ukrainian version is this project’s own translation, not an official one.
 checkin-progress = Question { $number } of { $total }
 checkin-over-two-weeks = Over the last two weeks:
 checkin-item-cheerful = I have felt cheerful and in good spirits.
@@ -495,7 +499,10 @@ checkin-result-low = It looks like things have been hard for you lately. That is
 checkin-result-very-low = It sounds like things are very hard for you right now. Don’t stay alone with this — talk to someone today.
 checkin-crisis-call = Call now — it’s free, and someone will listen and support you:
 checkin-suggest-centre = You can talk to someone in person at the nearest Resilience Centre — tap the button below or share your location.
-checkin-not-a-diagnosis = This is not a diagnosis — just a way to notice how you are. A difference of 10 points or more between check-ins is a real change.
+checkin-not-a-diagnosis = This is not a diagnosis — just a way to notice how you are.
+checkin-change-noticeable = A difference of 10 points or more between check-ins is a real change.
+checkin-emergency = If a life is in danger, call { $numbers }.
+list-or = { $init } or { $last }
 checkin-find-centre = 📍 Find the nearest centre
 checkin-remind = ⏰ Remind me in two weeks
 checkin-reminder-set = I’ll remind you on { $date }, in the daytime. To send it, I keep only who to remind and when. That shows you took a check-in, not your answers, and it is deleted once the reminder is sent.

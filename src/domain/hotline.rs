@@ -34,6 +34,10 @@ pub struct Hotline {
     /// Lines for someone in acute danger come first and get a call button.
     #[serde(default)]
     pub urgent: bool,
+    /// Emergency services (112, 103): for a threat to life, not for being
+    /// listened to, so the check-in's result names them on a line of their own.
+    #[serde(default)]
+    pub emergency: bool,
     pub source: Option<String>,
 }
 

@@ -153,6 +153,7 @@ async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_line
     assert!(!good.has_button(&find) && !good.last().ask_location);
     assert!(!good.text().contains("7333"));
     assert!(good.text().contains("Це не діагноз"), "{}", good.text());
+    assert!(good.text().contains("Різниця в 10 балів"), "{}", good.text());
 
     // 52 but one item at 1: a centre, one tap away.
     let one_item = finish(&app, "b", [3, 2, 4, 1, 3]).await;
@@ -166,6 +167,7 @@ async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_line
         assert!(low.text().contains("останнім часом вам буває непросто"), "{}", low.text());
         assert!(low.has_button(&find));
         assert!(!low.text().contains("7333"), "{}", low.text());
+        assert_eq!(low.text().matches("центр").count(), 1, "the centre is offered once: {}", low.text());
     }
 
     // 28: the crisis lines come first, then the centre.
@@ -179,6 +181,10 @@ async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_line
     assert!(lifeline < emergency, "Lifeline on top, then emergency services: {text}");
     assert!(crisis.has_button(&find) && crisis.has_button(&Action::HelpNow));
     assert!(!text.to_lowercase().contains("депрес"), "never a diagnosis: {text}");
+    // Lifeline under "someone will listen"; emergency services on a line of their own.
+    assert!(text.contains("Якщо є загроза життю — телефонуйте 112 або 103."), "{text}");
+    assert!(!text.contains("Єдиний номер екстрених служб"), "112 is not a line that listens: {text}");
+    assert!(!text.contains("10 балів"), "no statistics right after the crisis lines: {text}");
 
     // In English too.
     let first = begin(&app, "f", EN).await;
@@ -189,6 +195,7 @@ async fn results_route_to_a_centre_at_50_or_an_item_at_0_or_1_and_to_crisis_line
     let english = app.press("f", EN, &done(token, [0, 0, 0, 0, 0])).await;
     assert!(english.text().contains("Your result: 0 out of 100."), "{}", english.text());
     assert!(english.text().contains("Lifeline Ukraine — suicide prevention"), "{}", english.text());
+    assert!(english.text().contains("If a life is in danger, call 112 or 103."), "{}", english.text());
     assert_eq!(rows(&app).await, 6);
 }
 
@@ -505,4 +512,15 @@ async fn coordinators_on_telegram_get_the_weekly_chart_once_a_week(pool: PgPool)
     assert!(text.contains("тиждень з 16.11.2026: 10 перевірок"), "{text}");
     assert!(deliver(kyiv(2026, 11, 25, 12, 0)).await.is_empty(), "once a week");
     assert_eq!(deliver(kyiv(2026, 11, 30, 10, 0)).await.len(), 1, "and again the next week");
+}
+
+#[sqlx::test]
+async fn the_first_question_says_whose_translation_the_ukrainian_words_are(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let first = begin(&app, "olena", UK).await;
+    assert!(first.text().contains("власний переклад проєкту"), "{}", first.text());
+    let second = app.press("olena", UK, &first.button("Увесь час")).await;
+    assert!(second.text().contains("Запитання 2 з 5") && !second.text().contains("переклад"), "{}", second.text());
+    let english = begin(&app, "john", EN).await;
+    assert!(english.text().contains("the Ukrainian version is this project’s own translation"), "{}", english.text());
 }

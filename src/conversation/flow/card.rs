@@ -100,7 +100,8 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     }
     if !centre.phones.is_empty() {
         let phones = centre.phones.iter().map(|p| Text::new("card-phone-number").plain("phone", p.display())).collect();
-        details.push(Text::new("card-phones").with("phones", Arg::List(phones)));
+        let count = centre.phones.len() as i64;
+        details.push(Text::new("card-phones").count("count", count).with("phones", Arg::List(phones)));
     }
     if let Some(email) = &centre.email {
         details.push(Text::new("card-email").plain("email", email.as_str()));

@@ -87,6 +87,10 @@ fn item(token: &str, answers: &[u8]) -> Reply {
         .line(Text::new("checkin-progress").count("number", number as i64 + 1).count("total", ITEMS as i64))
         .line(Text::new("checkin-over-two-weeks"))
         .line(Text::new(ITEM_TEXTS[number]));
+    if number == 0 {
+        // The WHO publishes no Ukrainian WHO-5: say whose words these are.
+        reply = reply.line(Text::new("checkin-translation-note"));
+    }
     for (label, value) in ANSWER_TEXTS {
         let mut next = answers.to_vec();
         next.push(value);
@@ -164,20 +168,37 @@ pub fn result(ctx: &Context<'_>, answers: Answers) -> Reply {
             // Ukraine 7333, emergency services), tappable where the platform can.
             let urgent: Vec<_> = ctx.hotlines.lines.iter().filter(|line| line.urgent).collect();
             reply.phones = urgent.iter().flat_map(|line| line.numbers.iter().cloned()).collect();
+            // Lines that listen first; emergency services on a line of their
+            // own, for a threat to life.
             let mut lines = vec![Text::new("checkin-crisis-call")];
-            lines.extend(urgent.iter().map(|line| hotline(ctx, line)));
-            reply = reply
-                .line(Text::new("checkin-result-very-low"))
-                .paragraph(lines)
-                .line(score)
-                .line(Text::new("checkin-suggest-centre"));
+            lines.extend(urgent.iter().filter(|line| !line.emergency).map(|line| hotline(ctx, line)));
+            let mut emergency: Vec<_> = urgent
+                .iter()
+                .filter(|line| line.emergency)
+                .flat_map(|line| &line.numbers)
+                .map(|number| Text::new("help-number").plain("number", number.as_str()))
+                .collect();
+            reply = reply.line(Text::new("checkin-result-very-low")).paragraph(lines);
+            if let Some(last) = emergency.pop() {
+                // "112 або 103": the last number joined with "or".
+                let numbers = match emergency.is_empty() {
+                    true => last,
+                    false => Text::new("list-or").with("init", Arg::List(emergency)).message("last", last),
+                };
+                reply = reply.line(Text::new("checkin-emergency").message("numbers", numbers));
+            }
+            reply = reply.line(score).line(Text::new("checkin-suggest-centre"));
         }
-        Concern::Low => {
-            reply = reply.line(score).line(Text::new("checkin-result-low")).line(Text::new("checkin-suggest-centre"));
-        }
+        // The result's words already point to a centre.
+        Concern::Low => reply = reply.line(score).line(Text::new("checkin-result-low")),
         Concern::None => reply = reply.line(score).line(Text::new("checkin-result-good")),
     }
     reply = reply.line(Text::new("checkin-not-a-diagnosis"));
+    // How big a change is worth noticing matters to someone comparing
+    // results, not right after the crisis lines.
+    if concern != Concern::VeryLow {
+        reply = reply.line(Text::new("checkin-change-noticeable"));
+    }
     if concern > Concern::None {
         // One tap: the location request answers with the nearest centre.
         reply.ask_location = true;
