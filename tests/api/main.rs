@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod broadcasts;
+mod centre_edit;
 mod chaos;
 mod checkins;
 mod cli;
