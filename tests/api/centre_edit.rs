@@ -154,6 +154,13 @@ async fn a_coordinator_edits_every_field_from_their_desk_through_a_preview(pool:
     first.button("Відкрити картку");
     assert_eq!(first.button("Змінити дані центру"), Action::EditCentre(lviv()));
     assert!(app.notices_for(ANNA, monday_noon()).await.is_empty(), "the one who made the change is not told");
+
+    // Anna forgets herself: the changes stay with the centre, without her.
+    app.say(ANNA, UK, "/forget").await;
+    let forgotten = app.store.centre_history(&lviv(), 20).await.unwrap();
+    assert_eq!(forgotten.len(), 8);
+    assert!(forgotten.iter().all(|h| h.by_channel.is_none() && h.by_id.is_none()), "{forgotten:?}");
+    assert_eq!(forgotten[0].new_value, history[0].new_value);
 }
 
 #[sqlx::test]

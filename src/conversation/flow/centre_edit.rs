@@ -70,11 +70,6 @@ impl Editing {
     }
 }
 
-/// The centre as the directory has it now.
-fn current<'a>(ctx: &Context<'a>, centre: &CentreId) -> Option<(&'a Centre, Option<&'a Hours>)> {
-    ctx.directory.get(centre)
-}
-
 fn not_yours(ctx: &Context<'_>) -> Step {
     let reply =
         Reply::default().line(Text::new("edit-not-yours")).buttons([back_button(), help_now_button(), menu_button()]);
@@ -83,7 +78,7 @@ fn not_yours(ctx: &Context<'_>) -> Step {
 
 /// "What do you want to change?" with a button per field.
 pub fn menu(ctx: &Context<'_>, centre: &CentreId) -> Step {
-    let Some((shown, _)) = current(ctx, centre).filter(|_| owns_centre(ctx, centre.as_str())) else {
+    let Some((shown, _)) = ctx.directory.get(centre).filter(|_| owns_centre(ctx, centre.as_str())) else {
         return not_yours(ctx);
     };
     let mut reply =
@@ -99,7 +94,7 @@ pub fn menu(ctx: &Context<'_>, centre: &CentreId) -> Step {
 
 /// Asks for a field's new value, showing what the card has now.
 pub fn ask(ctx: &Context<'_>, state: &State, centre: &CentreId, field: CentreField) -> Step {
-    let Some((shown, hours)) = current(ctx, centre).filter(|_| owns_centre(ctx, centre.as_str())) else {
+    let Some((shown, hours)) = ctx.directory.get(centre).filter(|_| owns_centre(ctx, centre.as_str())) else {
         return not_yours(ctx);
     };
     if !field.is_editable() {
@@ -146,7 +141,7 @@ fn question(ctx: &Context<'_>, editing: &Editing, shown: &Centre, hours: Option<
 
 /// Asks the same question again after a refused answer, with the reason.
 fn again(ctx: &Context<'_>, editing: Editing, error: Text) -> Step {
-    let Some((shown, hours)) = current(ctx, &editing.centre) else { return not_yours(ctx) };
+    let Some((shown, hours)) = ctx.directory.get(&editing.centre) else { return not_yours(ctx) };
     let editing = editing.next();
     let reply = question(ctx, &editing, shown, hours, Some(error));
     Step::new(editing.state(None, None), ctx.language, reply)
@@ -198,7 +193,7 @@ fn field_error(error: Option<&FieldError>) -> Text {
 
 /// The card as it will be with the change, and Save / Cancel.
 fn preview(ctx: &Context<'_>, editing: Editing, value: EditValue, edit: &CentreEdit) -> Step {
-    let Some((shown, _)) = current(ctx, &editing.centre) else { return not_yours(ctx) };
+    let Some((shown, _)) = ctx.directory.get(&editing.centre) else { return not_yours(ctx) };
     let changed = edit.apply(shown);
     let hours = changed.opening_hours.as_deref().and_then(|raw| Hours::parse(raw).ok());
     let card = card::shown(ctx, &changed, hours.as_ref(), None);
@@ -296,26 +291,21 @@ fn picked(ctx: &Context<'_>, current: Editing, mut pick: HoursPick, answer: Answ
         Step::new(current.state(None, Some(pick)), ctx.language, stale_button(ctx))
     };
     let editing = current.next();
-    let reply = Reply::default();
-    let (reply, error) = match (&pick, answer) {
+    let error = match (&pick, answer) {
         (HoursPick { days: None, .. }, Tapped(Pick::Days(days))) => {
             pick.days = Some(days.clone());
-            (reply, None)
+            None
         }
-        (HoursPick { days: Some(_), opens: None, .. }, answer) => match hour_answer(answer, true) {
-            Ok(minutes) => {
-                pick.opens = Some(minutes);
-                (reply, None)
-            }
-            Err(error) => (reply, Some(error)),
-        },
+        (HoursPick { days: Some(_), opens: None, .. }, answer) => {
+            hour_answer(answer, true).map(|minutes| pick.opens = Some(minutes)).err()
+        }
         (HoursPick { opens: Some(opens), closes: None, .. }, answer) => match hour_answer(answer, false) {
             Ok(minutes) if minutes > *opens => {
                 pick.closes = Some(minutes);
-                (reply, None)
+                None
             }
-            Ok(_) => (reply, Some(HoursError::ClosesBeforeOpening)),
-            Err(error) => (reply, Some(error)),
+            Ok(_) => Some(HoursError::ClosesBeforeOpening),
+            Err(error) => Some(error),
         },
         (HoursPick { days: Some(days), opens: Some(opens), closes: Some(closes) }, answer) => {
             let pause = match answer {
@@ -323,20 +313,25 @@ fn picked(ctx: &Context<'_>, current: Editing, mut pick: HoursPick, answer: Answ
                 Tapped(_) => return stale(&current, pick),
                 Typed(text) => parse_pause(text),
             };
-            match pause.and_then(|pause| WeeklyHours::parse(days, *opens, *closes, pause)) {
-                Ok(week) => {
-                    let text = week.to_opening_hours();
-                    return match parse_edit(CentreField::OpeningHours, &text) {
-                        Ok(edit) => preview(ctx, editing, EditValue::Typed { text }, &edit),
-                        Err(_) => not_yours(ctx),
-                    };
-                }
-                Err(error) => (reply, Some(error)),
-            }
+            let week = pause.and_then(|pause| WeeklyHours::parse(days, *opens, *closes, pause));
+            let text = match week {
+                Ok(week) => week.to_opening_hours(),
+                Err(error) => return hours_question(ctx, editing, pick, Some(error)),
+            };
+            return match parse_edit(CentreField::OpeningHours, &text) {
+                Ok(edit) => preview(ctx, editing, EditValue::Typed { text }, &edit),
+                Err(_) => not_yours(ctx),
+            };
         }
         _ => return stale(&current, pick),
     };
-    let mut reply = reply;
+    hours_question(ctx, editing, pick, error)
+}
+
+/// The picker's question for what is still to pick, after the reason the
+/// last answer was refused, if it was.
+fn hours_question(ctx: &Context<'_>, editing: Editing, pick: HoursPick, error: Option<HoursError>) -> Step {
+    let mut reply = Reply::default();
     if let Some(error) = error {
         reply = reply.line(hours_error(error, &pick));
     }
