@@ -91,7 +91,7 @@ impl Conversation {
             }
             Effect::EditCentre { centre, edit } => {
                 let today = self.clock.kyiv_now().date();
-                Outcome::CentreEdited(self.store.edit_centre_as(person, centre, edit, today).await?)
+                Outcome::CentreEdited(Box::new(self.store.edit_centre_as(person, centre, edit, today).await?))
             }
             // Applied with the person's row before any other effect (see
             // `handle_delivery`), so never here.

@@ -2,12 +2,21 @@
 //! break), as a coordinator sets them in the bot: read from taps or typed
 //! times, checked, and written as an OpenStreetMap `opening_hours` value.
 
+use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 /// The day ranges offered by the picker, as `opening_hours` writes them.
 pub const DAY_RANGES: [&str; 5] = ["Mo-Fr", "Mo-Sa", "Mo-Su", "Mo-Th", "Tu-Sa"];
 
 const DAY_MINUTES: u16 = 24 * 60;
+
+/// The first and last day of one of [`DAY_RANGES`].
+pub fn day_bounds(days: &str) -> Option<(Weekday, Weekday)> {
+    const OSM_DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+    let day = |osm: &str| OSM_DAYS.iter().position(|d| *d == osm).and_then(|i| Weekday::try_from(i as u8).ok());
+    let (first, last) = days.split_once('-')?;
+    Some((day(first)?, day(last)?))
+}
 
 /// Why a picked or typed time was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -128,5 +137,7 @@ mod tests {
         assert_eq!(WeeklyHours::parse("Mo-Fr", 540, 1080, Some((480, 600))), Err(HoursError::BreakOutside));
         assert_eq!(WeeklyHours::parse("Mo-Fr", 540, 1080, Some((840, 780))), Err(HoursError::BreakOutside));
         assert_eq!(WeeklyHours::parse("Mo-We", 540, 1080, None), Err(HoursError::NotATime));
+        assert!(DAY_RANGES.iter().all(|days| day_bounds(days).is_some()));
+        assert_eq!(day_bounds("Tu-Sa"), Some((Weekday::Tue, Weekday::Sat)));
     }
 }

@@ -16,11 +16,11 @@ use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::{EditValue, HoursPick, State};
 use crate::directory::centre_fields::{FieldError, edit_location, parse_edit};
 use crate::directory::{Hours, haversine_metres};
-use crate::domain::weekly_hours::{DAY_RANGES, HoursError, WeeklyHours, parse_pause, parse_time};
+use crate::domain::weekly_hours::{DAY_RANGES, HoursError, WeeklyHours, day_bounds, parse_pause, parse_time};
 use crate::domain::{Centre, CentreEdit, CentreField, CentreId};
 use crate::i18n::{Arg, Text};
 use crate::store::EditOutcome;
-use crate::wording::week_line;
+use crate::wording::{day_range, week_line};
 
 /// Hours offered on the picker's buttons (anything else can be typed).
 const OPENS: [u8; 4] = [8, 9, 10, 11];
@@ -265,19 +265,12 @@ use Answer::{Tapped, Typed};
 fn ask_days(ctx: &Context<'_>, editing: Editing) -> Step {
     let mut reply = Reply::default().line(Text::new("edit-ask-days"));
     for days in DAY_RANGES {
-        reply = reply.button(days_label(days), editing.hours(Pick::Days(days.to_owned())));
+        if let Some((first, last)) = day_bounds(days) {
+            reply = reply.button(day_range(first, last), editing.hours(Pick::Days(days.to_owned())));
+        }
     }
     let reply = reply.buttons(editing.back());
     Step::new(editing.state(None, Some(HoursPick::default())), ctx.language, reply)
-}
-
-/// "Пн–Пт", "Mon–Fri".
-fn days_label(days: &str) -> Text {
-    let keys = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let key = |osm: &str| ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"].iter().position(|d| *d == osm).map(|i| keys[i]);
-    let (first, last) = days.split_once('-').unwrap_or((days, days));
-    let day = |osm| Text::new("weekday-short").plain("day", key(osm).unwrap_or("mon"));
-    Text::new("weekday-range").message("first", day(first)).message("last", day(last))
 }
 
 fn time(minutes: u16) -> Arg {
@@ -381,16 +374,17 @@ fn hours_error(error: HoursError, pick: &HoursPick) -> Text {
 
 /// The answer once the database applied (or refused) the change.
 pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
-    let reply = match outcome {
-        Outcome::CentreEdited(EditOutcome::Saved { told, .. }) => {
-            Reply::default().line(Text::new("edit-saved").count("told", *told as i64))
-        }
-        Outcome::CentreEdited(EditOutcome::Unchanged { .. }) => Reply::default().line(Text::new("edit-unchanged")),
-        _ => return not_yours(ctx).replies.remove(0),
+    let (Effect::EditCentre { centre, .. }, Outcome::CentreEdited(edited)) = (effect, outcome) else {
+        return not_yours(ctx).replies.remove(0);
     };
-    let reply = match effect {
-        Effect::EditCentre { centre, .. } => reply.button(Text::new("edit-again"), Action::EditCentre(centre.clone())),
-        _ => reply,
+    let line = match edited.as_ref() {
+        EditOutcome::Saved { told, .. } => Text::new("edit-saved").count("told", *told as i64),
+        EditOutcome::Unchanged { .. } => Text::new("edit-unchanged"),
+        EditOutcome::NotCoordinator => return not_yours(ctx).replies.remove(0),
     };
-    reply.buttons([back_button(), help_now_button(), menu_button()])
+    Reply::default().line(line).button(Text::new("edit-again"), Action::EditCentre(centre.clone())).buttons([
+        back_button(),
+        help_now_button(),
+        menu_button(),
+    ])
 }

@@ -143,5 +143,6 @@ pub enum Outcome {
     /// False: there was no reminder.
     CheckinReminderCancelled(bool),
     Forgotten(Forgotten),
-    CentreEdited(EditOutcome),
+    /// Boxed: it holds the whole centre as saved.
+    CentreEdited(Box<EditOutcome>),
 }
