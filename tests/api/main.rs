@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod broadcasts;
+mod buttons;
 mod centre_edit;
 mod chaos;
 mod checkins;
@@ -14,6 +15,7 @@ mod cluster;
 mod cohort;
 mod conversation;
 mod coordinate;
+mod crisis;
 mod distress;
 mod fake_telegram;
 mod fake_viber;

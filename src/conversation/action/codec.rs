@@ -3,7 +3,7 @@
 //! from untrusted input by [`Action::parse`].
 
 use super::edit::{field_code, pick_code};
-use super::{Action, MAX_ACTION_BYTES};
+use super::{Action, MAX_ACTION_BYTES, Skipped};
 use crate::domain::wellbeing::{Answers, parse_answers};
 use crate::domain::{CentreId, Language, is_identifier};
 
@@ -26,7 +26,9 @@ impl Action {
             Action::CentreGroups(id) => format!("gc:{id}"),
             Action::Cohort(id) => format!("g:{id}"),
             Action::Join(id) => format!("join:{id}"),
-            Action::Skip => "skip".into(),
+            Action::Skip(Skipped::Name(cohort)) => format!("skip:n:{cohort}"),
+            Action::Skip(Skipped::Phone(cohort)) => format!("skip:p:{cohort}"),
+            Action::Skip(Skipped::ReportDetails(centre)) => format!("skip:r:{centre}"),
             Action::Mine => "mine".into(),
             Action::Leave(signup) => format!("leave:{signup}"),
             Action::Decline(signup) => format!("decline:{signup}"),
@@ -93,7 +95,6 @@ impl Action {
                 "more" => Action::More,
                 "list" => Action::List,
                 "groups" => Action::Groups,
-                "skip" => Action::Skip,
                 "mine" => Action::Mine,
                 "k" => Action::Coordinate,
                 "kdc" => Action::DraftCreate,
@@ -117,6 +118,12 @@ impl Action {
             Some(("gc", id)) => Action::CentreGroups(CentreId::parse(id).ok()?),
             Some(("g", id)) if is_identifier(id) => Action::Cohort(id.into()),
             Some(("join", id)) if is_identifier(id) => Action::Join(id.into()),
+            Some(("skip", rest)) => Action::Skip(match rest.split_once(':')? {
+                ("n", cohort) if is_identifier(cohort) => Skipped::Name(cohort.into()),
+                ("p", cohort) if is_identifier(cohort) => Skipped::Phone(cohort.into()),
+                ("r", centre) => Skipped::ReportDetails(CentreId::parse(centre).ok()?),
+                _ => return None,
+            }),
             Some(("leave", signup)) => Action::Leave(positive(signup)?),
             Some(("decline", signup)) => Action::Decline(positive(signup)?),
             Some(("absent", rest)) => {
@@ -225,7 +232,9 @@ mod tests {
             Action::CentreGroups(CentreId::parse(&"y".repeat(CentreId::MAX_LEN)).expect("valid id")),
             Action::Cohort("x".repeat(40)),
             Action::Join("x".repeat(40)),
-            Action::Skip,
+            Action::Skip(Skipped::Name("x".repeat(40))),
+            Action::Skip(Skipped::Phone("x".repeat(40))),
+            Action::Skip(Skipped::ReportDetails(CentreId::parse(&"r".repeat(CentreId::MAX_LEN)).expect("valid id"))),
             Action::Mine,
             Action::Leave(i64::MAX),
             Action::Decline(i64::MAX),

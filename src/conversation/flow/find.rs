@@ -14,7 +14,7 @@ use crate::i18n::{Arg, Text};
 /// Centres per page of results.
 pub const PAGE: usize = 3;
 /// How much of a typed query is echoed back in "not found".
-const ECHO_CHARS: usize = 40;
+const ECHO_CHARS: usize = 60;
 
 pub fn ask_place(_ctx: &Context<'_>) -> Reply {
     Reply { ask_location: true, ..Reply::default() }
