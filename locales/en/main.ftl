@@ -515,6 +515,7 @@ edit-bad-phone = I can’t read the number “{ $raw }”. It must be a Ukrainia
 edit-bad-email = “{ $raw }” is not an email address. Type it in full, for example info@centre.org.ua.
 edit-bad-website = “{ $raw }” is not a web address. Type it like this: https://centre.org.ua.
 edit-bad-hours = I can’t understand the opening hours “{ $raw }”. Type, for example, “Mon–Fri 9–18, break 13–14” («пн–пт 9–18, перерва 13–14»), or pick the days and times with the buttons.
+edit-bad-value = I can’t use that value. Please type it again.
 edit-too-long = Too long: at most { $max } characters.
 edit-bad-time = I can’t read that time. Type it like this: 9:00 or 17:30.
 edit-closes-before-opens = The centre must close later than it opens ({ $opens }). Pick or type another time.

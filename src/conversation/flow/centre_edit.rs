@@ -187,7 +187,7 @@ fn field_error(error: Option<&FieldError>) -> Text {
         Some(FieldError::Website { raw }) => Text::new("edit-bad-website").plain("raw", raw.as_str()),
         Some(FieldError::OpeningHours { raw, .. }) => Text::new("edit-bad-hours").plain("raw", raw.as_str()),
         Some(FieldError::TooLong { max, .. }) => Text::new("edit-too-long").count("max", *max as i64),
-        _ => Text::new("edit-bad-location"),
+        _ => Text::new("edit-bad-value"),
     }
 }
 
