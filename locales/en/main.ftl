@@ -465,6 +465,66 @@ report-not-open = This report is closed already, or it is not about your centre.
 broadcast-too-late = The time you chose has passed. Nothing was sent; write the message again and choose a later time.
 report-thanks-no-coordinator = Thank you, it is noted. This centre’s coordinator is not in the bot yet, so if you can, call the centre before you go.
 
+## Coordinators edit their centre's card
+edit-button = ✏️ Edit the centre’s details
+edit-menu = ✏️ { $centre }: what would you like to change? I’ll show each change on the card first and save it only when you tap “Save”.
+edit-field = { $field ->
+    [location] 📍 Location on the map
+    [address_uk] 🏠 Address in Ukrainian
+    [address_en] 🏠 Address in English
+    [phone] 📞 Phone numbers
+    [email] ✉️ Email
+    [website] 🌐 Website
+   *[opening_hours] 🕘 Opening hours
+}
+edit-open-card = 🗂 Open the card
+edit-back = ⬅️ Back to the centre’s details
+edit-now = Now: { $value }
+edit-now-empty = Not given now.
+edit-ask = { $field ->
+    [location] Stand at the centre’s door and share your location (with the button below, or 📎 → “Location”). This is the point people will see on the map.
+    [address_uk] Type the address in Ukrainian, so that people can find the door: street, building, floor or room.
+    [address_en] Type the address in English (Latin letters), for example: 12 Nezalezhnosti St, 2nd floor.
+    [phone] Type the centre’s phone numbers: Ukrainian numbers, +380 and 9 digits or 0 and 9 digits. Separate several numbers with commas.
+    [email] Type the centre’s email address.
+    [website] Type the centre’s website, for example https://centre.org.ua.
+   *[opening_hours] Type the opening hours in words, for example “Mon–Fri 9–18, break 13–14” (in Ukrainian: «пн–пт 9–18, перерва 13–14»), or pick the days and times with the buttons.
+}
+edit-ask-remove = To remove it from the card, type “-”.
+edit-hours-pick = 🗓 Pick days and times
+edit-ask-days = Which days is the centre open?
+edit-ask-opens = What time does the centre open? Pick one or type a time, for example 9:30.
+edit-ask-closes = What time does the centre close? Pick one or type a time, for example 17:30.
+edit-ask-pause = Is there a break? Pick one or type it, for example 13:00–14:00.
+edit-hour = { $time }
+edit-pause = Break { $from }–{ $to }
+edit-pause-none = No break
+edit-preview-title = Preview — this is how the card will look after the change:
+edit-preview-moved = The new point is { $distance } from the one on the card now.
+edit-preview-confirm = Save it? The card’s verified date will be renewed, and the centre’s other coordinators will be told about the change.
+edit-save = ✅ Save
+edit-cancel = ✖️ Cancel
+edit-cancelled = Cancelled: the card has not changed.
+edit-again = ✏️ Change something else
+edit-saved = ✅ Saved: the card shows the change already, and its verified date is renewed. { $told ->
+        [0] The centre has no other coordinators in the bot.
+        [one] { $told } other coordinator of the centre will be told.
+       *[other] { $told } other coordinators of the centre will be told.
+    }
+edit-unchanged = The card says exactly this already, so nothing changed; its verified date is renewed.
+edit-not-yours = This is not your centre, or it is no longer in the directory. Only the centre’s coordinators can change its card.
+edit-share-location = The map needs a location, not text: stand at the door and share your location.
+edit-bad-location = That point is outside Ukraine. Share your location again, standing at the centre’s door.
+edit-bad-phone = I can’t read the number “{ $raw }”. It must be a Ukrainian number: +380 and 9 digits, or 0 and 9 digits. Separate several numbers with commas.
+edit-bad-email = “{ $raw }” is not an email address. Type it in full, for example info@centre.org.ua.
+edit-bad-website = “{ $raw }” is not a web address. Type it like this: https://centre.org.ua.
+edit-bad-hours = I can’t understand the opening hours “{ $raw }”. Type, for example, “Mon–Fri 9–18, break 13–14” («пн–пт 9–18, перерва 13–14»), or pick the days and times with the buttons.
+edit-bad-value = I can’t use that value. Please type it again.
+edit-too-long = Too long: at most { $max } characters.
+edit-bad-time = I can’t read that time. Type it like this: 9:00 or 17:30.
+edit-closes-before-opens = The centre must close later than it opens ({ $opens }). Pick or type another time.
+edit-bad-pause = The break must be within the opening hours, between { $opens } and { $closes }. Type it like this: 13:00–14:00.
+
 ## Wellbeing check-in (WHO-5)
 menu-checkin = 🌱 How am I doing?
 checkin-intro = These are the five questions of the WHO-5 Well-Being Index (WHO Regional Office for Europe, 1998) about the last two weeks. They help you notice how you’re feeling and suggest where to turn. It is not a test and not a diagnosis. It is anonymous and takes a minute.

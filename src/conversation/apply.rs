@@ -89,6 +89,10 @@ impl Conversation {
             Effect::CancelCheckinReminder => {
                 Outcome::CheckinReminderCancelled(self.store.cancel_checkin_reminder(person).await?)
             }
+            Effect::EditCentre { centre, edit } => {
+                let today = self.clock.kyiv_now().date();
+                Outcome::CentreEdited(Box::new(self.store.edit_centre_as(person, centre, edit, today).await?))
+            }
             // Applied with the person's row before any other effect (see
             // `handle_delivery`), so never here.
             Effect::Forget => Outcome::Refused,

@@ -25,7 +25,7 @@ mod without_database;
 
 use std::sync::Arc;
 
-pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs, Skipped};
+pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs, Pick, Skipped};
 pub use clock::Clock;
 pub use incoming::{Command, Incoming, User};
 pub use outbound::{NoticeSender, Sent};

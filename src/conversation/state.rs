@@ -40,6 +40,22 @@ pub enum State {
     /// A coordinator's message, previewed before it goes: `None` is this
     /// week's schedule; `send_at` a Kyiv local time (or now).
     Announcing { centre: String, body: Option<String>, send_at: Option<NaiveDateTime>, asking_time: bool },
+    /// A coordinator is changing one field of a centre's card: asked for the
+    /// value, picking hours, or previewing `value` before it is saved. The
+    /// step's buttons carry `rev`, which every step of the edit changes, so
+    /// a tap on an earlier step's button is answered as stale.
+    EditingCentre {
+        centre: String,
+        /// `CentreField::as_str` of an editable field.
+        field: String,
+        rev: u32,
+        /// The new value, shown in the preview; `None` while asking.
+        #[serde(default)]
+        value: Option<EditValue>,
+        /// The hours picked so far, while the picker is open.
+        #[serde(default)]
+        picker: Option<HoursPick>,
+    },
     /// Nearest centres were shown from `origin`, `shown` of them so far.
     Results {
         origin: Coordinates,
@@ -47,6 +63,25 @@ pub enum State {
         place: Option<String>,
         shown: usize,
     },
+}
+
+/// A new value for a field of a centre, kept between the preview and Save:
+/// what the coordinator typed (read again by the same rules when saved), or
+/// the location they shared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EditValue {
+    Typed { text: String },
+    Location { point: Coordinates },
+}
+
+/// Opening hours picked so far: the days, then opening, then closing time
+/// (minutes from midnight); the break is the last tap.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HoursPick {
+    pub days: Option<String>,
+    pub opens: Option<u16>,
+    pub closes: Option<u16>,
 }
 
 /// A group being created: the answers so far, asked in field order.
@@ -92,6 +127,13 @@ mod tests {
             State::ChoosingPlace { candidates: vec!["UA23000000000064947".into()] },
             State::Results { origin, place: None, shown: 3 },
             State::SettingCapacity { cohort: "g1".into() },
+            State::EditingCentre {
+                centre: "kyiv-1".into(),
+                field: "opening_hours".into(),
+                rev: 7,
+                value: Some(EditValue::Location { point: origin }),
+                picker: Some(HoursPick { days: Some("Mo-Fr".into()), opens: Some(540), closes: None }),
+            },
             State::Drafting {
                 draft: Draft {
                     centre: "kyiv-1".into(),

@@ -7,6 +7,7 @@
 
 mod broadcasts;
 mod buttons;
+mod centre_edit;
 mod chaos;
 mod checkins;
 mod cli;

@@ -2,6 +2,7 @@
 //! (Telegram's callback limit), written by [`Action::encode`] and read back
 //! from untrusted input by [`Action::parse`].
 
+use super::edit::{field_code, pick_code};
 use super::{Action, MAX_ACTION_BYTES, Skipped};
 use crate::domain::wellbeing::{Answers, parse_answers};
 use crate::domain::{CentreId, Language, is_identifier};
@@ -72,6 +73,11 @@ impl Action {
             Action::CoordStats => "kst".into(),
             Action::Forget => "forget".into(),
             Action::ForgetConfirmed => "forget!".into(),
+            Action::EditCentre(centre) => format!("ke:{centre}"),
+            Action::EditField { centre, field } => format!("kef:{}:{centre}", field_code(*field)),
+            Action::EditSave { centre, field, rev } => format!("kes:{rev}:{}:{centre}", field_code(*field)),
+            Action::EditCancel { centre, field, rev } => format!("kec:{rev}:{}:{centre}", field_code(*field)),
+            Action::EditHours { centre, rev, pick } => format!("keh:{rev}:{}:{centre}", pick_code(pick)),
         }
     }
 
@@ -180,6 +186,7 @@ impl Action {
                 };
                 Action::CheckinDone { token: checkin_token(token)?, answers, oblast }
             }
+            Some((prefix @ ("ke" | "kef" | "kes" | "kec" | "keh"), rest)) => super::edit::parse(prefix, rest)?,
             Some(("kdf", "online")) => Action::DraftOnline(true),
             Some(("kdf", "in_person")) => Action::DraftOnline(false),
             Some(_) => return None,

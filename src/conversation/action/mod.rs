@@ -3,9 +3,12 @@
 //! ([`Action::needs`]). How an action travels as button data is `codec`.
 
 mod codec;
+mod edit;
+
+pub use edit::{MAX_REV, Pick};
 
 use crate::domain::wellbeing::Answers;
-use crate::domain::{CentreId, Language};
+use crate::domain::{CentreField, CentreId, Language};
 
 /// What a button does. Encoded into at most 64 bytes of ASCII (Telegram's
 /// callback limit) and parsed back from untrusted input.
@@ -139,6 +142,31 @@ pub enum Action {
     Forget,
     /// "Forget me", confirmed.
     ForgetConfirmed,
+    /// Coordinators: what to change on a centre's card.
+    EditCentre(CentreId),
+    /// Coordinators: ask for a new value of one field of a centre's card.
+    EditField {
+        centre: CentreId,
+        field: CentreField,
+    },
+    /// Save the value previewed at step `rev` of an edit.
+    EditSave {
+        centre: CentreId,
+        field: CentreField,
+        rev: u32,
+    },
+    /// Drop the value previewed at step `rev` of an edit.
+    EditCancel {
+        centre: CentreId,
+        field: CentreField,
+        rev: u32,
+    },
+    /// A tap in the opening hours picker at step `rev` of an edit.
+    EditHours {
+        centre: CentreId,
+        rev: u32,
+        pick: Pick,
+    },
 }
 
 /// The optional answer a "Skip" button belongs to.
@@ -212,7 +240,12 @@ impl Action {
             | Action::DraftProgramme(_)
             | Action::DraftLanguage(_)
             | Action::DraftOnline(_)
-            | Action::DraftCreate => desk(),
+            | Action::DraftCreate
+            | Action::EditCentre(_)
+            | Action::EditField { .. }
+            | Action::EditSave { .. }
+            | Action::EditCancel { .. }
+            | Action::EditHours { .. } => desk(),
             Action::Menu
             | Action::Find
             | Action::HelpNow

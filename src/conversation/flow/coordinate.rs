@@ -70,7 +70,8 @@ pub fn overview(ctx: &Context<'_>, state: State) -> Step {
             reply = reply
                 .button(Text::new("coord-new").plain("centre", name.clone()), Action::CoordNew(id.clone()))
                 .button(Text::new("coord-broadcast").plain("centre", name), Action::Broadcasts(id.clone()))
-                .buttons([closure_button(ctx, &id)]);
+                .buttons([closure_button(ctx, &id)])
+                .button(Text::new("edit-button"), Action::EditCentre(id.clone()));
         }
     }
     let stats = Button { label: Text::new("coord-stats"), action: Action::CoordStats };

@@ -7,9 +7,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::draft::DraftError;
 use crate::conversation::state::Draft;
 use crate::domain::wellbeing::Answers;
-use crate::domain::{CentreId, Language, Phone};
+use crate::domain::{CentreEdit, CentreId, Language, Phone};
 use crate::store::{
-    Absence, BroadcastBody, Cancellation, CapacityChange, Forgotten, GroupCancellation, Leaving, Redeemed, SignUp,
+    Absence, BroadcastBody, Cancellation, CapacityChange, EditOutcome, Forgotten, GroupCancellation, Leaving, Redeemed,
+    SignUp,
 };
 
 /// A change for the database.
@@ -90,6 +91,11 @@ pub enum Effect {
         due_on: NaiveDate,
     },
     CancelCheckinReminder,
+    /// A coordinator's change to one field of their centre's card.
+    EditCentre {
+        centre: CentreId,
+        edit: CentreEdit,
+    },
     /// Delete everything about the person (applied with their row, which
     /// goes too: see `Conversation::handle_delivery`).
     Forget,
@@ -137,4 +143,6 @@ pub enum Outcome {
     /// False: there was no reminder.
     CheckinReminderCancelled(bool),
     Forgotten(Forgotten),
+    /// Boxed: it holds the whole centre as saved.
+    CentreEdited(Box<EditOutcome>),
 }

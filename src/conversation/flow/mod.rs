@@ -9,7 +9,7 @@
 //!
 //! - screens, one per job: `menu`, `find`, `help_now`, `groups`, `subscribe`,
 //!   `report`, `checkin`, `privacy`, `stats`, `coordinate`, `new_group`,
-//!   `broadcast`, `closure`, `crisis` (distress in typed words), and `notices` (the messages the bot starts);
+//!   `broadcast`, `closure`, `centre_edit`, `crisis` (distress in typed words), and `notices` (the messages the bot starts);
 //! - what screens share: `view` (wording and buttons), `card` (how a centre
 //!   is shown), `desk` (a coordinator's centres and groups, and what is
 //!   theirs), `draft` (reading a new group's answers) and `effect` (the
@@ -20,6 +20,7 @@
 
 pub mod broadcast;
 mod card;
+mod centre_edit;
 pub mod checkin;
 mod closure;
 mod context;
@@ -94,6 +95,9 @@ fn dispatch(ctx: &Context<'_>, state: State, Input { incoming, action }: Input) 
         Incoming::Command(Command::Forget) => privacy::forget(ctx),
         Incoming::Command(Command::Checkin) => checkin::consent(ctx, state),
         Incoming::Command(Command::Stats) => stats::screen(ctx, state),
+        Incoming::Location { lat, lon } if centre_edit::wants_location(&state) => {
+            centre_edit::location(ctx, &state, lat, lon)
+        }
         Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
         Incoming::Button(_) => match action {
             Some(action) => on_action(ctx, state, action),
@@ -181,6 +185,11 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::CoordStats => stats::screen(ctx, state),
         Action::Forget => privacy::ask(ctx, state),
         Action::ForgetConfirmed => privacy::forget(ctx),
+        Action::EditCentre(centre) => centre_edit::menu(ctx, &centre),
+        Action::EditField { centre, field } => centre_edit::ask(ctx, &state, &centre, field),
+        Action::EditSave { .. } | Action::EditCancel { .. } | Action::EditHours { .. } => {
+            centre_edit::choice(ctx, state, &action)
+        }
     }
 }
 
@@ -211,6 +220,11 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     if let State::Composing { centre } = state {
         // The coordinator's own words, line breaks kept.
         return broadcast::written(ctx, centre, text);
+    }
+    if let State::EditingCentre { .. } = state {
+        // Phone numbers may come one per line.
+        let lines: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+        return centre_edit::answer(ctx, &state, lines.trim());
     }
     if let State::Announcing { centre, body, asking_time: true, .. } = state {
         return broadcast::time_answer(ctx, centre, body, cleaned);
@@ -286,5 +300,6 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
             (checkin::after(ctx, effect, outcome), None)
         }
         Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
+        Outcome::CentreEdited(_) => (centre_edit::after(ctx, effect, outcome), None),
     }
 }

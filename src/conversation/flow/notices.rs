@@ -107,11 +107,20 @@ pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>)
                 .button(Text::new("report-handled"), Action::ReportHandled(*report))
                 .button(Text::new("report-confirmed"), Action::ReportConfirmed(*report))
         }
-        Notice::CentreEdited { centre, field } => Reply::default().line(
-            Text::new("centre-edited")
-                .plain("centre", centre_name(ctx, centre))
-                .message("field", Text::new("centre-field").plain("field", field.as_str())),
-        ),
+        Notice::CentreEdited { centre, field } => {
+            let reply = Reply::default().line(
+                Text::new("centre-edited")
+                    .plain("centre", centre_name(ctx, centre))
+                    .message("field", Text::new("centre-field").plain("field", field.as_str())),
+            );
+            // The card to check, and the way to correct it.
+            match CentreId::parse(centre) {
+                Ok(id) => reply
+                    .button(Text::new("edit-open-card"), Action::Centre(id.clone()))
+                    .button(Text::new("edit-button"), Action::EditCentre(id)),
+                Err(_) => reply,
+            }
+        }
         _ => return None,
     };
     Some(reply.buttons([back_button(), help_now_button(), menu_button()]))
