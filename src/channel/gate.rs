@@ -58,3 +58,44 @@ impl Gate {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use http_body_util::channel::Channel;
+
+    use super::*;
+
+    fn trickled() -> (http_body_util::channel::Sender<Bytes, std::convert::Infallible>, Body) {
+        let (sender, body) = Channel::<Bytes, std::convert::Infallible>::new(1);
+        (sender, Body::new(body))
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_body_trickled_slowly_is_cut_and_holds_no_permit_meanwhile() {
+        let gate = Gate::new(1, 1024, Duration::from_secs(10));
+        let (mut sender, slow) = trickled();
+        let slow = tokio::spawn({
+            let gate = gate.clone();
+            async move { gate.admit(slow).await.map(|_| ()) }
+        });
+        sender.send_data(Bytes::from_static(b"{")).await.expect("sent");
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        // The only permit is free while the slow body is still coming.
+        let quick = gate.admit(Body::from("{}")).await.expect("admitted");
+        assert_eq!(quick.body, Bytes::from_static(b"{}"));
+        drop(quick);
+        tokio::time::sleep(Duration::from_secs(6)).await;
+        assert_eq!(slow.await.expect("joined"), Err(StatusCode::REQUEST_TIMEOUT));
+        drop(sender);
+    }
+
+    #[tokio::test]
+    async fn a_body_too_large_is_refused_and_a_full_gate_answers_503() {
+        let gate = Gate::new(1, 4, Duration::from_secs(10));
+        assert_eq!(gate.admit(Body::from("12345")).await.map(|_| ()), Err(StatusCode::PAYLOAD_TOO_LARGE));
+        let held = gate.admit(Body::from("1234")).await.expect("admitted");
+        assert_eq!(gate.admit(Body::from("1")).await.map(|_| ()), Err(StatusCode::SERVICE_UNAVAILABLE));
+        drop(held);
+        assert!(gate.admit(Body::from("1")).await.is_ok());
+    }
+}

@@ -41,7 +41,7 @@ pub use forget::Forgotten;
 pub use invite::{CoordinatorEntry, Redeemed, hash_code};
 pub use listen::CentreChanges;
 pub use notice::{Notice, NoticeOutcome, PendingNotice};
-pub use report::{Resolution, TOPICS};
+pub use report::{Filed, REPORTS_PER_DAY, Resolution, TOPICS};
 pub use user::{UserRecord, UserUpdate};
 
 /// A failure talking to the database.
