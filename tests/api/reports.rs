@@ -29,7 +29,7 @@ async fn report(app: &TestApp, who: &str, language: Language, centre: &str, deta
     answer.text()
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
+async fn count(app: &TestApp, sql: &'static str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(app.store.pool()).await.unwrap()
 }
 
@@ -47,8 +47,8 @@ fn centres(n: usize) -> Vec<String> {
 #[sqlx::test]
 async fn a_person_sends_at_most_three_reports_a_day_and_one_open_per_centre_and_is_told_kindly(pool: PgPool) {
     let app = TestApp::new(pool).await;
-    let coordinator = console("anna");
-    app.store.add_coordinator(LVIV, &coordinator).await.unwrap();
+    app.store.add_coordinator(LVIV, &console("anna")).await.unwrap();
+    app.say("anna", UK, "меню").await;
     let ids = centres(4);
 
     let first = report(&app, "olena", UK, LVIV, Some("Переїхали")).await;
@@ -76,7 +76,8 @@ async fn a_person_sends_at_most_three_reports_a_day_and_one_open_per_centre_and_
     }
     let over = report(&app, "taras", EN, KREMINNA, None).await;
     assert!(over.contains("You have sent 3 reports today already"), "{over}");
-    let open = report(&app, "olena", EN, LVIV, None).await;
+    report(&app, "mark", EN, KREMINNA, None).await;
+    let open = report(&app, "mark", EN, KREMINNA, None).await;
     assert!(open.contains("Your earlier report about this centre is still open"), "{open}");
 
     // The next day the quota is fresh; yesterday's count is pruned the day after.
@@ -131,6 +132,8 @@ async fn a_coordinator_mutes_a_reporter_without_learning_who_and_forget_erases_t
     app.store.add_coordinator(LVIV, &console("anna")).await.unwrap();
     app.store.add_coordinator(KREMINNA, &console("ivan")).await.unwrap();
     app.store.add_coordinator(KREMINNA, &console("anna")).await.unwrap();
+    app.say("anna", UK, "меню").await;
+    app.say("ivan", UK, "меню").await;
     report(&app, "olena", UK, LVIV, Some("Тут усе не так")).await;
     let told = app.notices_for("anna", kyiv(2026, 11, 23, 12, 5)).await;
     assert_eq!(told.len(), 1);
@@ -184,6 +187,7 @@ async fn a_coordinator_mutes_a_reporter_without_learning_who_and_forget_erases_t
 async fn a_right_to_left_override_in_a_report_or_a_name_is_shown_isolated(pool: PgPool) {
     let app = TestApp::new(pool).await;
     app.store.add_coordinator(LVIV, &console("anna")).await.unwrap();
+    app.say("anna", UK, "меню").await;
     // Reads, reversed: "address wrong, call +380 00 000 00 00".
     let disguised = "\u{202E}00 00 000 00 083+ llac ,gnorw sserdda";
     report(&app, "olena", UK, LVIV, Some(disguised)).await;

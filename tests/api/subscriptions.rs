@@ -128,7 +128,7 @@ async fn this_is_wrong_reaches_the_coordinator_who_confirms_the_card_and_renews_
     let text = told[0].text();
     assert!(
         text.contains("помилку в картці «Центр життєстійкості Львівської громади»: 📞 Номер телефону")
-            && text.contains("Пояснення: Новий номер 067 000 00 00"),
+            && text.contains("Пояснення: \u{2068}Новий номер 067 000 00 00\u{2069}"),
         "{text}"
     );
     // Someone else cannot close it; the coordinator can, once.
