@@ -205,7 +205,8 @@ pub fn isolate(text: &str) -> String {
 /// Whether a text holds bidirectional formatting characters: marks,
 /// embeddings, overrides or isolates.
 pub fn has_bidi_controls(text: &str) -> bool {
-    text.chars().any(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+    text.chars()
+        .any(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
 }
 
 /// "1,2" in Ukrainian and "1.2" in English.

@@ -144,13 +144,15 @@ async fn a_coordinator_mutes_a_reporter_without_learning_who_and_forget_erases_t
 
     // Forged: someone who is not a coordinator, a coordinator of another
     // centre, a report that does not exist, a malformed button.
-    for (who, action) in [
-        ("taras", mute.clone()),
-        ("ivan", mute.clone()),
-        ("anna", Action::ReportMute(report_id + 1000)),
-    ] {
+    for (who, action) in
+        [("taras", mute.clone()), ("ivan", mute.clone()), ("anna", Action::ReportMute(report_id + 1000))]
+    {
         let refused = app.press(who, UK, &action).await;
-        assert!(refused.text().contains("Цього повідомлення вже немає або воно не про ваш центр"), "{}", refused.text());
+        assert!(
+            refused.text().contains("Цього повідомлення вже немає або воно не про ваш центр"),
+            "{}",
+            refused.text()
+        );
     }
     let malformed = app.send("anna", UK, Incoming::Button("rpm:olena".into())).await;
     assert!(malformed.text().contains("Ця кнопка вже не діє"), "{}", malformed.text());

@@ -113,9 +113,10 @@ async fn a_telegram_call_without_the_secret_is_refused_before_its_body_is_read(p
     // Started fully: a stop during start-up fails the Viber registration.
     both.viber.wait_for("the webhook check", |f| f.webhook_check().is_some()).await;
     // A body announced but never sent: the answer cannot wait for it.
-    let head = "POST /telegram/webhook HTTP/1.1\r\nHost: bot\r\nX-Telegram-Bot-Api-Secret-Token: guessed-secret-000\r\n\
+    let head =
+        "POST /telegram/webhook HTTP/1.1\r\nHost: bot\r\nX-Telegram-Bot-Api-Secret-Token: guessed-secret-000\r\n\
                 Content-Type: application/json\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n"
-        .to_owned();
+            .to_owned();
     let (answer, closed) = trickle(both.addr, head, b"").await;
     assert!(answer.starts_with("HTTP/1.1 401"), "{answer:?}");
     assert!(closed < Duration::from_secs(2), "answered after {closed:?}");

@@ -9,7 +9,8 @@ use crate::conversation::state::Draft;
 use crate::domain::wellbeing::Answers;
 use crate::domain::{CentreId, Language, Phone};
 use crate::store::{
-    Absence, BroadcastBody, Cancellation, CapacityChange, Filed, Forgotten, GroupCancellation, Leaving, Redeemed, SignUp,
+    Absence, BroadcastBody, Cancellation, CapacityChange, Filed, Forgotten, GroupCancellation, Leaving, Redeemed,
+    SignUp,
 };
 
 /// A change for the database.
