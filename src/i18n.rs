@@ -244,6 +244,16 @@ mod tests {
     }
 
     #[test]
+    fn typed_words_are_isolated_so_an_override_ends_inside_them() {
+        let override_ = "\u{202E}gnorw";
+        let text = Text::new("report-details").typed("details", override_);
+        assert_eq!(catalog().render(Language::En, &text), format!("Their words: \u{2068}{override_}\u{2069}"));
+        let plain = Text::new("coord-list-name").plain("name", "Olena");
+        assert_eq!(catalog().render(Language::En, &plain), "Olena", "other arguments stay unmarked");
+        assert!(has_bidi_controls(override_) && has_bidi_controls("a\u{200F}") && !has_bidi_controls("Олена ʼ«»"));
+    }
+
+    #[test]
     fn every_id_exists_in_both_locales() {
         let catalog = catalog();
         let uk = catalog.ids(Language::Uk);
