@@ -21,10 +21,13 @@ async fn report(app: &TestApp, who: &str, language: Language, centre: &str, deta
     let card = app.say(who, language, &format!("/start centre-{centre}")).await;
     let label = if language == UK { "Повідомити про помилку" } else { "Report a mistake" };
     let ask = app.press(who, language, &card.button(label)).await;
-    app.press(who, language, &ask.button(if language == UK { "Адреса" } else { "The address" })).await;
+    let asked = app.press(who, language, &ask.button(if language == UK { "Адреса" } else { "The address" })).await;
     let answer = match details {
         Some(details) => app.say(who, language, details).await,
-        None => app.press(who, language, &Action::Skip).await,
+        None => {
+            let without = asked.button(if language == UK { "Надіслати без пояснення" } else { "Send without details" });
+            app.press(who, language, &without).await
+        }
     };
     answer.text()
 }
@@ -138,7 +141,7 @@ async fn a_coordinator_mutes_a_reporter_without_learning_who_and_forget_erases_t
     let told = app.notices_for("anna", kyiv(2026, 11, 23, 12, 5)).await;
     assert_eq!(told.len(), 1);
     assert!(!told[0].text().contains("olena"), "{}", told[0].text());
-    let mute = told[0].button("Не отримувати від цієї людини");
+    let mute = told[0].button("Ігнорувати цю людину");
     let Action::ReportMute(report_id) = mute else { panic!("{mute:?}") };
     assert!(!format!("{mute:?}").contains("olena"), "the button names nobody");
 
