@@ -18,6 +18,13 @@ const SOURCES: [(Language, &str, &str); 2] = [
     (Language::En, "en", include_str!("../locales/en/main.ftl")),
 ];
 
+/// The most characters a button's label shows: longer labels are cut by
+/// Telegram's and Viber's clients on a phone, in the middle of a word.
+pub const MAX_LABEL_CHARS: usize = 32;
+
+/// The fewest characters of a name a shortened label keeps.
+const MIN_NAME_CHARS: usize = 3;
+
 /// A localised message waiting to be rendered: a fluent id and its arguments.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
@@ -122,6 +129,36 @@ impl Catalog {
                 tracing::error!(id = text.id, language = language.code(), %error, "cannot render message");
                 format!("[{}]", text.id)
             }
+        }
+    }
+
+    /// Renders a button's label in at most [`MAX_LABEL_CHARS`] characters:
+    /// while it is longer, its longest data argument (a centre's or a
+    /// place's name, a programme's title) is cut with "…", so that the start
+    /// of each name and the button's own words stay readable. A label whose
+    /// own words are too long is returned whole (the button-length test
+    /// catches those).
+    pub fn render_label(&self, language: Language, text: &Text) -> String {
+        let mut shortened = text.clone();
+        loop {
+            let rendered = self.render(language, &shortened);
+            let excess = rendered.chars().count().saturating_sub(MAX_LABEL_CHARS);
+            if excess == 0 {
+                return rendered;
+            }
+            let longest = shortened
+                .args
+                .iter_mut()
+                .filter_map(|(_, arg)| match arg {
+                    Arg::Plain(value) => Some((value.chars().count(), value)),
+                    _ => None,
+                })
+                .filter(|(chars, _)| *chars > MIN_NAME_CHARS + 1)
+                .max_by_key(|(chars, _)| *chars);
+            let Some((chars, value)) = longest else { return rendered };
+            // Room for the ellipsis, and never fewer than a few letters.
+            let kept: String = value.chars().take(chars.saturating_sub(excess + 1).max(MIN_NAME_CHARS)).collect();
+            *value = format!("{}…", kept.trim_end());
         }
     }
 

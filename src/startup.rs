@@ -11,6 +11,7 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 
 use crate::conversation::{Clock, Conversation};
 use crate::directory::{Directory, Gazetteer, SharedDirectory};
+use crate::distress::DistressPhrases;
 use crate::domain::Hotlines;
 use crate::store::{PrivateCluster, Store};
 
@@ -68,6 +69,38 @@ pub fn hotlines(file: Option<&PathBuf>) -> anyhow::Result<Hotlines> {
     }
 }
 
+/// Loads the distress phrases from an operator's file, or the built-in copy.
+///
+/// # Errors
+/// The file cannot be read, or is refused by [`DistressPhrases::parse`].
+pub fn distress_phrases(file: Option<&PathBuf>) -> anyhow::Result<DistressPhrases> {
+    match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            DistressPhrases::parse(&text).with_context(|| format!("invalid distress phrases file {}", path.display()))
+        }
+        None => Ok(DistressPhrases::built_in()),
+    }
+}
+
+/// What the bot answers people in distress with: the crisis lines, and the
+/// words that recognise distress in typed text.
+#[derive(Debug)]
+pub struct Safety {
+    pub hotlines: Hotlines,
+    pub distress: DistressPhrases,
+}
+
+impl Safety {
+    /// Both from an operator's files where configured, the built-in copies otherwise.
+    ///
+    /// # Errors
+    /// A configured file cannot be read or is invalid.
+    pub fn load(hotlines_file: Option<&PathBuf>, distress_file: Option<&PathBuf>) -> anyhow::Result<Self> {
+        Ok(Self { hotlines: hotlines(hotlines_file)?, distress: distress_phrases(distress_file)? })
+    }
+}
+
 /// The conversation and the task that keeps its directory current.
 #[derive(Debug)]
 pub struct Running {
@@ -80,7 +113,7 @@ pub struct Running {
 impl Running {
     /// Builds the conversation over a store, and starts reloading the
     /// directory whenever an import changes it.
-    pub async fn start(store: &Store, hotlines: Hotlines, clock: Clock) -> anyhow::Result<Self> {
+    pub async fn start(store: &Store, safety: Safety, clock: Clock) -> anyhow::Result<Self> {
         // Listening first, then loading: no change is missed in between, and
         // the directory is built once (a second build right away would hold
         // two copies of a large directory at the same moment).
@@ -90,8 +123,15 @@ impl Running {
         let gazetteer = Arc::new(Gazetteer::built_in()?);
         let reloader = spawn_listening_reloader(store.clone(), directory.clone(), Some(changes));
         let programmes = Arc::new(crate::domain::Programme::built_in()?);
-        let conversation =
-            Conversation::new(store.clone(), directory.clone(), gazetteer, Arc::new(hotlines), programmes, clock);
+        let conversation = Conversation::new(
+            store.clone(),
+            directory.clone(),
+            gazetteer,
+            Arc::new(safety.hotlines),
+            programmes,
+            clock,
+        )
+        .with_distress_phrases(Arc::new(safety.distress));
         Ok(Self { conversation, directory, reloader })
     }
 }

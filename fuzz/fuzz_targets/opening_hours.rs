@@ -19,11 +19,13 @@ use resilience_bot::directory::{Directory, Gazetteer};
 use resilience_bot::domain::{
     Centre, CentreId, ChannelKind, Coordinates, Hotlines, Language, LocationSource, ServiceTag,
 };
+use resilience_bot::distress::DistressPhrases;
 use resilience_bot::i18n::{Catalog, Text};
 
 struct World {
     gazetteer: Gazetteer,
     hotlines: Hotlines,
+    distress: DistressPhrases,
     catalog: Catalog,
 }
 
@@ -32,6 +34,7 @@ fn world() -> &'static World {
     WORLD.get_or_init(|| World {
         gazetteer: Gazetteer::built_in().expect("the built-in gazetteer parses"),
         hotlines: Hotlines::built_in().expect("the built-in hotlines parse"),
+        distress: DistressPhrases::built_in(),
         catalog: Catalog::load().expect("the locales load"),
     })
 }
@@ -87,6 +90,7 @@ fuzz_target!(|data: &[u8]| {
                 directory: &directory,
                 gazetteer: &world.gazetteer,
                 hotlines: &world.hotlines,
+                distress: &world.distress,
                 now,
                 language,
                 is_new: false,

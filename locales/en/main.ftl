@@ -68,6 +68,7 @@ find-other-places = There { $count ->
         [one] is { $count } other place
        *[other] are { $count } other places
     } called “{ $name }”: { $oblasts }. If you meant another one, add the oblast, for example: “{ $name }, { $oblast }”.
+find-other-places-button = 🔎 Other places with this name
 find-oblast-name = { $oblast }
 find-list-more = …
 ## Distances
@@ -154,6 +155,10 @@ help-number = { $number }
 help-checked = Information updated on { $date }.
 help-nearest-known = You can talk to someone in person, for free and with no appointment, at the Resilience Centre nearest to you:
 help-find-nearest = You can talk to someone in person, for free and with no appointment, at a Resilience Centre. Find the nearest one:
+# Words of acute distress typed instead of an answer: the lines, then the way back.
+distress-intro = Thank you for telling me. You don’t have to get through this alone: you can talk to someone who will listen, right now. Calls are free:
+distress-continue = Whenever you’re ready, you can carry on where you left off: I’m still waiting for your answer.
+distress-centre = You can also talk to someone in person, for free and with no appointment, at the nearest Resilience Centre.
 
 ## Errors
 error-stale-button = This button no longer works. Here is the main menu.
@@ -165,10 +170,7 @@ flood-slow-down = I can’t keep up with your messages, so some may have been mi
 ## Terminal channel
 console-intro = Talking to the bot in the terminal. /loc LAT LON shares a location, #N presses button N, Ctrl+D quits.
 console-location-hint = (To share a location, type /loc LAT LON, for example /loc 50.45 30.52)
-console-no-button = { $count ->
-        [0] There are no buttons right now.
-       *[other] There is no such button. Choose a number from 1 to { $count }.
-    }
+console-no-button = There is no such button. Choose a number from 1 to { $count }.
 console-venue = 📍 { $title }: { $lat }, { $lon }
 
 ## Telegram

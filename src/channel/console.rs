@@ -71,13 +71,17 @@ impl Console<'_> {
             return match number.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| buttons.get(i))
             {
                 Some(button) => Line::Send(Incoming::Button(button.action.encode())),
+                // Nothing shown yet in this session (a script's first line):
+                // the press goes to the conversation as a stale button, which
+                // a new person answers with the welcome, like any first message.
+                None if buttons.is_empty() => Line::Send(Incoming::Button(trimmed.to_owned())),
                 None => Line::NoSuchButton,
             };
         }
         if trimmed.is_empty() && !self.interactive {
             return Line::Skip;
         }
-        let pressed = buttons.iter().find(|b| self.catalog.render(language, &b.label).trim() == trimmed);
+        let pressed = buttons.iter().find(|b| self.catalog.render_label(language, &b.label).trim() == trimmed);
         match pressed {
             Some(button) => Line::Send(Incoming::Button(button.action.encode())),
             None => Line::Send(Incoming::from_text(line)),
@@ -144,7 +148,7 @@ impl Console<'_> {
                 writeln!(output, "{}", self.catalog.render(language, &Text::new("console-location-hint")))?;
             }
             for (i, button) in reply.buttons.iter().enumerate() {
-                writeln!(output, "[{}] {}", i + 1, self.catalog.render(language, &button.label))?;
+                writeln!(output, "[{}] {}", i + 1, self.catalog.render_label(language, &button.label))?;
             }
             writeln!(output)?;
             buttons = reply.buttons.clone();

@@ -11,7 +11,7 @@ use crate::channel::console::Console;
 use crate::conversation::{Clock, User};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
-use crate::startup::{self, Running, ShutdownSignal};
+use crate::startup::{Running, ShutdownSignal};
 
 /// The languages `--lang` takes.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -22,13 +22,13 @@ pub enum LangArg {
 
 /// One terminal session as `user`, in `lang` if given (remembered).
 pub async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyhow::Result<()> {
-    let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
+    let safety = config.safety()?;
     let catalog = Catalog::load()?;
     let mut shutdown = ShutdownSignal::install()?;
     config
         .with_store(async |store| {
             let session = async {
-                let running = Running::start(store, hotlines, Clock::System).await?;
+                let running = Running::start(store, safety, Clock::System).await?;
                 let chosen = lang.map(|lang| match lang {
                     LangArg::Uk => Language::Uk,
                     LangArg::En => Language::En,

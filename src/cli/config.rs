@@ -21,12 +21,20 @@ pub struct Config {
     /// An operator's copy of data/hotlines.toml; the built-in copy otherwise.
     #[arg(long, env = "HOTLINES_FILE", global = true)]
     pub hotlines_file: Option<PathBuf>,
+    /// An operator's copy of data/distress-phrases.toml; the built-in copy otherwise.
+    #[arg(long, env = "DISTRESS_PHRASES_FILE", global = true)]
+    pub distress_phrases_file: Option<PathBuf>,
     /// Log lines as text, or as one JSON object per line.
     #[arg(long, env = "LOG_FORMAT", global = true, value_enum, default_value = "text")]
     pub log_format: telemetry::LogFormat,
 }
 
 impl Config {
+    /// The crisis lines and distress phrases, from the operator's files where given.
+    pub(super) fn safety(&self) -> anyhow::Result<crate::startup::Safety> {
+        crate::startup::Safety::load(self.hotlines_file.as_ref(), self.distress_phrases_file.as_ref())
+    }
+
     pub(super) fn database(&self) -> Database {
         match &self.database_url {
             Some(url) if !url.is_empty() => Database::Url(url.clone()),

@@ -12,7 +12,7 @@ use crate::channel::viber::ViberConfig;
 use crate::conversation::Clock;
 use crate::i18n::Catalog;
 use crate::server::{Application, ServeConfig};
-use crate::startup::{self, Running, ShutdownSignal};
+use crate::startup::{Running, ShutdownSignal};
 
 /// Settings of `serve`.
 #[derive(Args)]
@@ -118,13 +118,13 @@ impl ServeArgs {
 /// Runs the bot on the configured channels until SIGINT or SIGTERM.
 pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
     let serve_config = args.serve_config()?;
-    let hotlines = startup::hotlines(config.hotlines_file.as_ref())?;
+    let safety = config.safety()?;
     let catalog = Arc::new(Catalog::load()?);
     let mut shutdown = ShutdownSignal::install()?;
     config
         .with_store(async |store| {
             let clock = args.clock_starts_at.map_or(Clock::System, |at| Clock::Shifted(at - chrono::Utc::now()));
-            let running = Running::start(store, hotlines, clock).await?;
+            let running = Running::start(store, safety, clock).await?;
             let app =
                 Application::build(serve_config, store.clone(), running.conversation.clone(), catalog.clone()).await?;
             let app = match args.open_data.config()? {

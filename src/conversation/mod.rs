@@ -25,7 +25,7 @@ mod without_database;
 
 use std::sync::Arc;
 
-pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs};
+pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs, Skipped};
 pub use clock::Clock;
 pub use incoming::{Command, Incoming, User};
 pub use outbound::{NoticeSender, Sent};
@@ -33,6 +33,7 @@ pub use reply::{Button, Chart, CsvCell, Document, Reply, Series, Venue};
 pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
+use crate::distress::DistressPhrases;
 use crate::domain::{ChannelKind, Hotlines, Language, Programme};
 use crate::store::{Store, StoreError};
 
@@ -76,6 +77,7 @@ pub struct Conversation {
     directory: SharedDirectory,
     gazetteer: Arc<Gazetteer>,
     hotlines: Arc<Hotlines>,
+    distress: Arc<DistressPhrases>,
     programmes: Arc<Vec<Programme>>,
     clock: Clock,
     /// Updates applied at once by this process. An update holds its person's
@@ -107,7 +109,15 @@ impl Conversation {
         let pool_size = usize::try_from(store.pool().options().get_max_connections()).unwrap_or(3);
         let in_progress = Arc::new(tokio::sync::Semaphore::new((pool_size / 3).max(1)));
         let metrics = Arc::new(crate::metrics::Metrics::new());
-        Self { store, directory, gazetteer, hotlines, programmes, clock, in_progress, metrics }
+        let distress = Arc::new(DistressPhrases::built_in());
+        Self { store, directory, gazetteer, hotlines, distress, programmes, clock, in_progress, metrics }
+    }
+
+    /// Recognises distress with an operator's phrase list instead of the
+    /// built-in one.
+    #[must_use]
+    pub fn with_distress_phrases(self, distress: Arc<DistressPhrases>) -> Self {
+        Self { distress, ..self }
     }
 
     pub fn clock(&self) -> Clock {
@@ -192,6 +202,7 @@ impl Conversation {
             directory: &directory,
             gazetteer: &self.gazetteer,
             hotlines: &self.hotlines,
+            distress: &self.distress,
             now: self.clock.kyiv_now(),
             language: record.language,
             is_new: record.is_new,
@@ -261,6 +272,7 @@ impl Conversation {
             directory,
             gazetteer: &self.gazetteer,
             hotlines: &self.hotlines,
+            distress: &self.distress,
             now: self.clock.kyiv_now(),
             language,
             is_new: false,

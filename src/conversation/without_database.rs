@@ -2,9 +2,10 @@
 //! centres (a shared location, a place or a centre's card from a button) and
 //! the crisis lines come from memory, and everything else gets a polite
 //! "try again in a minute" while the platform keeps the update for later.
-//! Typed text is never answered from memory: it may be an answer the stored
-//! state is waiting for (a name, a message to subscribers), which must be
-//! applied, not read as a search.
+//! Typed text is not answered from memory (it may be an answer the stored
+//! state is waiting for: a name, a message to subscribers, which must be
+//! applied, not read as a search), except words of distress, which get the
+//! crisis lines in any state.
 //! Also the notice for someone sending too much too fast, which must not
 //! cost a query either.
 
@@ -20,14 +21,22 @@ impl Conversation {
     /// nothing but the directory and the hotlines, as to a person with no
     /// stored state; `None` when it needs the database. Nothing is stored.
     pub fn answer_from_memory(&self, user: &User, incoming: &Incoming) -> Option<Outgoing> {
+        let directory = self.directory.current();
+        let ctx = self.notice_context(&directory, platform_language(user), user.channel);
+        // Words of distress get the crisis lines even when nothing can be
+        // stored: they need nothing but the hotlines.
+        if let Incoming::Text(text) = incoming
+            && self.distress.is_distress(text)
+        {
+            let step = flow::step(&ctx, State::Idle, incoming.clone());
+            return Some(Outgoing { language: step.language, replies: step.replies });
+        }
         let input = flow::Input::from(incoming.clone());
         let answerable = matches!(input.incoming(), Incoming::Location { .. })
             || matches!(input.action(), Some(Action::Centre(_) | Action::Place(_) | Action::HelpNow | Action::Find));
         if !answerable {
             return None;
         }
-        let directory = self.directory.current();
-        let ctx = self.notice_context(&directory, platform_language(user), user.channel);
         let step = flow::step(&ctx, State::Idle, input);
         Some(Outgoing { language: step.language, replies: step.replies })
     }

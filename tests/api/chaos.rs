@@ -109,7 +109,7 @@ async fn kill_9_at_random_moments_loses_no_sign_up_reminder_or_broadcast_deliver
     };
     fake.push_update(text_update(next(), COORDINATOR, "uk", "/start"));
     for chat in FIRST_CHAT..FIRST_CHAT + PEOPLE {
-        for data in ["join:lviv-pws", "skip", "skip", "sub:sample-lvivska"] {
+        for data in ["join:lviv-pws", "skip:n:lviv-pws", "skip:p:lviv-pws", "sub:sample-lvivska"] {
             fake.push_update(callback_update(next(), chat, data));
         }
     }

@@ -3,7 +3,7 @@
 //! cells hidden, and /forget.
 
 use chrono::NaiveDate;
-use resilience_bot::conversation::Action;
+use resilience_bot::conversation::{Action, Skipped};
 use resilience_bot::domain::wellbeing::Answers;
 use resilience_bot::domain::{ChannelKind, Language, Person};
 use resilience_bot::store::CheckinRecord;
@@ -377,8 +377,8 @@ async fn forget_deletes_the_person_frees_their_seat_for_the_next_in_line_and_kee
     import_sample_groups(&app, 1).await;
     for user in ["anna", "boris"] {
         app.press(user, UK, &Action::Join("lviv-pws".into())).await;
-        app.press(user, UK, &Action::Skip).await;
-        app.press(user, UK, &Action::Skip).await;
+        app.press(user, UK, &Action::Skip(Skipped::Name("lviv-pws".into()))).await;
+        app.press(user, UK, &Action::Skip(Skipped::Phone("lviv-pws".into()))).await;
     }
     let anna = Person { channel: ChannelKind::Console, external_id: "anna".into() };
     app.press("anna", UK, &Action::Subscribe(resilience_bot::domain::CentreId::parse("sample-lvivska").unwrap())).await;

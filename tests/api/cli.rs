@@ -85,6 +85,25 @@ async fn a_scripted_english_chat_presses_buttons_by_number_and_by_label(pool: Pg
 }
 
 #[sqlx::test]
+async fn a_new_persons_first_line_is_answered_with_the_welcome_whatever_it_is(pool: PgPool) {
+    let url = database_url(&pool);
+    import_sample(&url);
+    for (user, first) in [("first-press", "#6"), ("first-location", "/loc 50.45 30.52"), ("first-text", "#")] {
+        let output = run(&url, &["chat", "--user", user, "--lang", "uk"], &format!("{first}\n"));
+        assert!(output.status.success(), "{}", stderr(&output));
+        let out = stdout(&output);
+        assert!(
+            out.starts_with("Вітаю! Я допоможу знайти"),
+            "{first:?} is not answered with the welcome first:\n{out}"
+        );
+        assert!(!out.contains("Немає такої кнопки"), "{out}");
+    }
+    let again = run(&url, &["chat", "--user", "first-press", "--lang", "uk"], "#6\n");
+    let out = stdout(&again);
+    assert!(out.contains("Ця кнопка вже не діє") && !out.contains("Вітаю!"), "the welcome is shown once:\n{out}");
+}
+
+#[sqlx::test]
 async fn importing_a_bad_file_lists_every_bad_row_and_changes_nothing(pool: PgPool) {
     let url = database_url(&pool);
     import_sample(&url);

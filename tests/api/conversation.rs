@@ -404,6 +404,26 @@ async fn a_big_city_is_answered_at_once_and_its_namesakes_named_by_the_name_type
 }
 
 #[sqlx::test]
+async fn the_namesakes_of_a_big_city_are_one_button_away(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let city = app.say("olena", UK, "Миколаїв").await;
+    let others = app.press("olena", UK, &city.button("Інші з такою назвою")).await;
+    let text = others.text();
+    assert!(text.contains("«Миколаїв»"), "{text}");
+    assert!(others.has_button(&Action::Oblast("UA46000000000026241".into())), "Lviv oblast's one: {text}");
+    assert!(!others.has_button(&Action::Oblast("UA48000000000039575".into())), "not the city's own oblast: {text}");
+    // One namesake only: its centres at once, under its own name (GeoNames
+    // records «Кременчук» as another name of Ямпіль in Vinnytsia oblast).
+    let kremenchuk = app.say("olena", UK, "Кременчук").await;
+    let town = app.press("olena", UK, &kremenchuk.button("Інші з такою назвою")).await;
+    assert!(town.text().starts_with("📍 Ямпіль (Вінницька область)"), "{}", town.text());
+    // A forged or stale name is answered as a stale button.
+    let forged = Action::OtherPlaces { place: "UA48000000000039575".into(), matched: "nosuchplace".into() };
+    let stale = app.press("olena", UK, &forged).await;
+    assert!(stale.text().contains("Ця кнопка вже не діє"), "{}", stale.text());
+}
+
+#[sqlx::test]
 async fn latin_look_alike_letters_in_a_typed_place_do_not_hide_it(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let kherson = app.say("olena", UK, "ХEPCOH").await.text();

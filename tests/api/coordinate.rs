@@ -1,7 +1,7 @@
 //! Coordinators in the conversation: their groups, the sign-up list, seats,
 //! cancelling and creating a group, with every action checked on the server.
 
-use resilience_bot::conversation::{Action, Incoming};
+use resilience_bot::conversation::{Action, Incoming, Skipped};
 use resilience_bot::domain::{CentreId, ChannelKind, Language, Person};
 use sqlx::PgPool;
 
@@ -23,7 +23,7 @@ async fn join(app: &TestApp, user: &str, name: Option<&str>) {
     app.press(user, UK, &Action::Join("lviv-pws".into())).await;
     match name {
         Some(name) => app.say(user, UK, name).await,
-        None => app.press(user, UK, &Action::Skip).await,
+        None => app.press(user, UK, &Action::Skip(Skipped::Name("lviv-pws".into()))).await,
     };
     app.say(user, UK, "067 123 45 67").await;
 }

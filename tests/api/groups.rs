@@ -1,6 +1,6 @@
 //! Group programmes in the conversation: browse, sign up, wait, cancel.
 
-use resilience_bot::conversation::{Action, Incoming};
+use resilience_bot::conversation::{Action, Incoming, Skipped};
 use resilience_bot::domain::{CentreId, Language};
 use sqlx::PgPool;
 
@@ -11,8 +11,8 @@ const UK: Language = Language::Uk;
 /// Signs up for the Lviv group, skipping the name and the phone.
 async fn join_without_details(app: &TestApp, user: &str) -> crate::helpers::Answer {
     app.press(user, UK, &Action::Join("lviv-pws".into())).await;
-    app.press(user, UK, &Action::Skip).await;
-    app.press(user, UK, &Action::Skip).await
+    app.press(user, UK, &Action::Skip(Skipped::Name("lviv-pws".into()))).await;
+    app.press(user, UK, &Action::Skip(Skipped::Phone("lviv-pws".into()))).await
 }
 
 #[sqlx::test]
@@ -100,4 +100,29 @@ async fn forged_group_ids_and_groups_without_a_search_get_clear_replies(pool: Pg
     assert!(at_centre.text().contains("Самодопомога плюс (SH+)"), "{}", at_centre.text());
     let empty = app.press("olena", UK, &Action::Mine).await;
     assert!(empty.text().contains("У вас немає активних записів."), "{}", empty.text());
+}
+
+#[sqlx::test]
+async fn a_double_tap_on_skip_at_the_name_does_not_skip_the_phone(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    import_sample_groups(&app, 10).await;
+    let ask_name = app.press("olena", UK, &Action::Join("lviv-pws".into())).await;
+    let skip_name = ask_name.button("Пропустити");
+    let ask_phone = app.press("olena", UK, &skip_name).await;
+    assert!(ask_phone.text().contains("номер телефону"), "{}", ask_phone.text());
+    let second_tap = app.press("olena", UK, &skip_name).await;
+    assert!(second_tap.text().contains("Ця кнопка вже не діє"), "the second tap is stale: {}", second_tap.text());
+    let signups: i64 = sqlx::query_scalar("SELECT count(*) FROM signup").fetch_one(app.store.pool()).await.unwrap();
+    assert_eq!(signups, 0, "the phone step was not skipped");
+
+    // A "Skip" shown for another group's sign-up is stale here too.
+    app.press("olena", UK, &Action::Join("lviv-pws".into())).await;
+    let other = app.press("olena", UK, &Action::Skip(Skipped::Name("kyiv-sh".into()))).await;
+    assert!(other.text().contains("Ця кнопка вже не діє"), "{}", other.text());
+    let forged = app.send("olena", UK, Incoming::Button("skip".into())).await;
+    assert!(forged.text().contains("Ця кнопка вже не діє"), "the old data is refused: {}", forged.text());
+    let name = app.say("olena", UK, "Олена").await;
+    assert!(name.text().contains("номер телефону"), "the sign-up goes on: {}", name.text());
+    let phone = app.say("olena", UK, "067 123 45 67").await;
+    assert!(phone.text().contains("Вас записано"), "{}", phone.text());
 }

@@ -160,7 +160,10 @@ impl TestApp {
                 let buttons = reply
                     .buttons
                     .iter()
-                    .map(|b| (self.catalog.try_render(language, &b.label).unwrap(), b.action.clone()))
+                    .map(|b| {
+                        self.catalog.try_render(language, &b.label).unwrap();
+                        (self.catalog.render_label(language, &b.label), b.action.clone())
+                    })
                     .collect();
                 let venue = reply.venue.as_ref().map(|v| (v.location.lat(), v.location.lon(), v.title.clone()));
                 let document = reply.document.as_ref().map(|d| {

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod broadcasts;
+mod buttons;
 mod chaos;
 mod checkins;
 mod cli;
@@ -13,6 +14,7 @@ mod cluster;
 mod cohort;
 mod conversation;
 mod coordinate;
+mod crisis;
 mod distress;
 mod fake_telegram;
 mod fake_viber;

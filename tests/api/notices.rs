@@ -1,7 +1,7 @@
 //! Messages the bot sends on its own: reminders on a durable schedule,
 //! promotions from the waiting list, and answers to them.
 
-use resilience_bot::conversation::Action;
+use resilience_bot::conversation::{Action, Skipped};
 use resilience_bot::domain::{ChannelKind, Language, Person};
 use resilience_bot::store::Leaving;
 use sqlx::PgPool;
@@ -13,7 +13,7 @@ const UK: Language = Language::Uk;
 async fn join(app: &TestApp, user: &str) {
     app.press(user, UK, &Action::Join("lviv-pws".into())).await;
     app.say(user, UK, user).await;
-    app.press(user, UK, &Action::Skip).await;
+    app.press(user, UK, &Action::Skip(Skipped::Phone("lviv-pws".into()))).await;
 }
 
 async fn signup_id(app: &TestApp, user: &str) -> i64 {
@@ -86,8 +86,20 @@ async fn no_reminder_within_the_hour_before_a_session_or_for_a_sign_up_made_afte
         resilience_bot::conversation::Incoming::Button(Action::Join("lviv-pws".into()).encode()),
     )
     .await;
-    app.send_to(&late, "late", UK, resilience_bot::conversation::Incoming::Button(Action::Skip.encode())).await;
-    app.send_to(&late, "late", UK, resilience_bot::conversation::Incoming::Button(Action::Skip.encode())).await;
+    app.send_to(
+        &late,
+        "late",
+        UK,
+        resilience_bot::conversation::Incoming::Button(Action::Skip(Skipped::Name("lviv-pws".into())).encode()),
+    )
+    .await;
+    app.send_to(
+        &late,
+        "late",
+        UK,
+        resilience_bot::conversation::Incoming::Button(Action::Skip(Skipped::Phone("lviv-pws".into())).encode()),
+    )
+    .await;
     assert_eq!(signup_id(&app, "late").await, 1);
     assert!(app.notices_at(kyiv(2026, 11, 30, 19, 5)).await.is_empty());
     // Someone signed up earlier, but the bot was down until 17:30 on the day.

@@ -363,7 +363,7 @@ async fn groups_on_telegram_sign_up_csv_for_the_coordinator_and_cancelling_tells
     crate::helpers::import_sample_groups(&served.app, 1).await;
     let coordinator = Person { channel: ChannelKind::Telegram, external_id: COORDINATOR.to_string() };
     served.app.store.add_coordinator("sample-lvivska", &coordinator).await.unwrap();
-    for (id, data) in [(1, "gc:sample-lvivska"), (2, "join:lviv-pws"), (3, "skip")] {
+    for (id, data) in [(1, "gc:sample-lvivska"), (2, "join:lviv-pws"), (3, "skip:n:lviv-pws")] {
         served.fake.push_update(callback_update(id, OLENA, data));
     }
     served.fake.push_update(text_update(4, OLENA, "uk", "067 123 45 67"));
@@ -409,8 +409,8 @@ async fn a_notice_to_someone_who_blocked_the_bot_marks_them_inactive(pool: PgPoo
     // Olena takes the only seat, then 77 waits for it.
     for (id, chat, answer) in [(1, OLENA, "Вас записано"), (4, 77, "в черзі")] {
         served.fake.push_update(callback_update(id, chat, "join:lviv-pws"));
-        served.fake.push_update(callback_update(id + 1, chat, "skip"));
-        served.fake.push_update(callback_update(id + 2, chat, "skip"));
+        served.fake.push_update(callback_update(id + 1, chat, "skip:n:lviv-pws"));
+        served.fake.push_update(callback_update(id + 2, chat, "skip:p:lviv-pws"));
         served.fake.wait_for(answer, |f| texts(&f.sent_to(chat)).iter().any(|t| t.contains(answer))).await;
     }
     served.fake.fail(

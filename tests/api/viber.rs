@@ -362,7 +362,7 @@ async fn olena_signed_up_and_taras_waiting(served: &Served) {
     crate::helpers::import_sample_groups(&served.app, 1).await;
     let mut token = 100;
     for (user, answer) in [(OLENA, "✅ Вас записано"), (TARAS, "Усі місця вже зайняті")] {
-        for body in ["btn:join:lviv-pws", "btn:skip", "btn:skip"] {
+        for body in ["btn:join:lviv-pws", "btn:skip:n:lviv-pws", "btn:skip:p:lviv-pws"] {
             token += 1;
             served.post(&text(token, user, body)).await;
         }

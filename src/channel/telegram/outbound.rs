@@ -91,13 +91,13 @@ fn inline_keyboard(catalog: &Catalog, language: Language, reply: &Reply) -> Opti
         let data = button.action.encode();
         // Actions are designed to fit; a longer one would be refused by Telegram.
         (data.len() <= MAX_ACTION_BYTES)
-            .then(|| vec![InlineKeyboardButton::callback(catalog.render(language, &button.label), data)])
+            .then(|| vec![InlineKeyboardButton::callback(catalog.render_label(language, &button.label), data)])
     });
     Some(ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(rows)))
 }
 
 fn location_keyboard(catalog: &Catalog, language: Language) -> ReplyMarkup {
-    let label = catalog.render(language, &Text::new("telegram-share-location"));
+    let label = catalog.render_label(language, &Text::new("telegram-share-location"));
     let button = KeyboardButton::new(label).request(ButtonRequest::Location);
     ReplyMarkup::Keyboard(KeyboardMarkup::new(vec![vec![button]]).resize_keyboard().one_time_keyboard())
 }

@@ -83,15 +83,15 @@ pub fn render(catalog: &Catalog, language: Language, reply: &Reply) -> Vec<Viber
 fn keyboard(catalog: &Catalog, language: Language, reply: &Reply) -> Keyboard {
     let mut buttons = Vec::new();
     if reply.ask_location {
-        let label = catalog.render(language, &Text::new("viber-share-location"));
+        let label = catalog.render_label(language, &Text::new("viber-share-location"));
         buttons.push(KeyboardButton::new("location-picker", "location".into(), label));
     }
     for button in &reply.buttons {
         let body = format!("{BUTTON_PREFIX}{}", button.action.encode());
-        buttons.push(KeyboardButton::new("reply", body, catalog.render(language, &button.label)));
+        buttons.push(KeyboardButton::new("reply", body, catalog.render_label(language, &button.label)));
     }
     if let Some(venue) = &reply.venue {
-        let label = catalog.render(language, &Text::new("viber-open-map"));
+        let label = catalog.render_label(language, &Text::new("viber-open-map"));
         let mut map = KeyboardButton::new("open-url", venue.location.map_url(), label);
         map.silent = false;
         buttons.push(map);

@@ -2,7 +2,7 @@
 //! (Telegram's callback limit), written by [`Action::encode`] and read back
 //! from untrusted input by [`Action::parse`].
 
-use super::{Action, MAX_ACTION_BYTES};
+use super::{Action, MAX_ACTION_BYTES, Skipped};
 use crate::domain::wellbeing::{Answers, parse_answers};
 use crate::domain::{CentreId, Language, is_identifier};
 
@@ -21,11 +21,14 @@ impl Action {
             Action::Centre(id) => format!("c:{id}"),
             Action::Oblast(code) => format!("o:{code}"),
             Action::Place(code) => format!("p:{code}"),
+            Action::OtherPlaces { place, matched } => format!("po:{place}:{matched}"),
             Action::Groups => "groups".into(),
             Action::CentreGroups(id) => format!("gc:{id}"),
             Action::Cohort(id) => format!("g:{id}"),
             Action::Join(id) => format!("join:{id}"),
-            Action::Skip => "skip".into(),
+            Action::Skip(Skipped::Name(cohort)) => format!("skip:n:{cohort}"),
+            Action::Skip(Skipped::Phone(cohort)) => format!("skip:p:{cohort}"),
+            Action::Skip(Skipped::ReportDetails(centre)) => format!("skip:r:{centre}"),
             Action::Mine => "mine".into(),
             Action::Leave(signup) => format!("leave:{signup}"),
             Action::Decline(signup) => format!("decline:{signup}"),
@@ -88,7 +91,6 @@ impl Action {
                 "more" => Action::More,
                 "list" => Action::List,
                 "groups" => Action::Groups,
-                "skip" => Action::Skip,
                 "mine" => Action::Mine,
                 "k" => Action::Coordinate,
                 "kdc" => Action::DraftCreate,
@@ -109,9 +111,24 @@ impl Action {
             Some(("c", id)) => Action::Centre(CentreId::parse(id).ok()?),
             Some(("o", code)) if is_katottg_code(code) => Action::Oblast(code.into()),
             Some(("p", code)) if is_katottg_code(code) => Action::Place(code.into()),
+            Some(("po", rest)) => {
+                let (place, matched) = rest.split_once(':')?;
+                let skeleton =
+                    !matched.is_empty() && matched.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+                if !is_katottg_code(place) || !skeleton {
+                    return None;
+                }
+                Action::OtherPlaces { place: place.into(), matched: matched.into() }
+            }
             Some(("gc", id)) => Action::CentreGroups(CentreId::parse(id).ok()?),
             Some(("g", id)) if is_identifier(id) => Action::Cohort(id.into()),
             Some(("join", id)) if is_identifier(id) => Action::Join(id.into()),
+            Some(("skip", rest)) => Action::Skip(match rest.split_once(':')? {
+                ("n", cohort) if is_identifier(cohort) => Skipped::Name(cohort.into()),
+                ("p", cohort) if is_identifier(cohort) => Skipped::Phone(cohort.into()),
+                ("r", centre) => Skipped::ReportDetails(CentreId::parse(centre).ok()?),
+                _ => return None,
+            }),
             Some(("leave", signup)) => Action::Leave(positive(signup)?),
             Some(("decline", signup)) => Action::Decline(positive(signup)?),
             Some(("absent", rest)) => {
@@ -216,11 +233,14 @@ mod tests {
             Action::Centre(longest_id),
             Action::Oblast("UA23000000000064947".into()),
             Action::Place("UA32060010010025307".into()),
+            Action::OtherPlaces { place: "UA32060010010025307".into(), matched: "x".repeat(41) },
             Action::Groups,
             Action::CentreGroups(CentreId::parse(&"y".repeat(CentreId::MAX_LEN)).expect("valid id")),
             Action::Cohort("x".repeat(40)),
             Action::Join("x".repeat(40)),
-            Action::Skip,
+            Action::Skip(Skipped::Name("x".repeat(40))),
+            Action::Skip(Skipped::Phone("x".repeat(40))),
+            Action::Skip(Skipped::ReportDetails(CentreId::parse(&"r".repeat(CentreId::MAX_LEN)).expect("valid id"))),
             Action::Mine,
             Action::Leave(i64::MAX),
             Action::Decline(i64::MAX),

@@ -26,6 +26,13 @@ pub enum Action {
     Oblast(String),
     /// A place from the gazetteer (by KATOTTH code).
     Place(String),
+    /// The other places with a name, after answering for the place that
+    /// clearly dominates them: its KATOTTH code, and the name's skeleton
+    /// (`directory::normalize::skeleton`, ASCII) as it matched.
+    OtherPlaces {
+        place: String,
+        matched: String,
+    },
     /// Groups at the centres nearest to the last search.
     Groups,
     /// Groups at one centre.
@@ -34,8 +41,10 @@ pub enum Action {
     Cohort(String),
     /// Sign up for a cohort.
     Join(String),
-    /// Skip an optional answer (name, phone).
-    Skip,
+    /// Skip an optional answer, naming the step and its instance, so that a
+    /// second tap (or an old button) is stale instead of skipping the next
+    /// step too.
+    Skip(Skipped),
     /// The person's sign-ups.
     Mine,
     /// End one of the person's sign-ups.
@@ -136,6 +145,17 @@ pub enum Action {
     ForgetConfirmed,
 }
 
+/// The optional answer a "Skip" button belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skipped {
+    /// The first name, when signing up for this cohort.
+    Name(String),
+    /// The phone, when signing up for this cohort.
+    Phone(String),
+    /// A report's details, for this centre.
+    ReportDetails(CentreId),
+}
+
 /// The longest callback data Telegram accepts.
 pub const MAX_ACTION_BYTES: usize = 64;
 
@@ -173,7 +193,7 @@ impl Action {
             | Action::Cohort(_)
             | Action::Join(_)
             | Action::Mine
-            | Action::Skip => Needs::Groups,
+            | Action::Skip(_) => Needs::Groups,
             Action::CoordList { cohort, .. } | Action::CoordCsv(cohort) => {
                 Needs::Desk(DeskNeeds { signups_of: Some(cohort.clone()), ..DeskNeeds::default() })
             }
@@ -208,6 +228,7 @@ impl Action {
             | Action::Centre(_)
             | Action::Oblast(_)
             | Action::Place(_)
+            | Action::OtherPlaces { .. }
             | Action::Leave(_)
             | Action::Decline(_)
             | Action::CantCome { .. }

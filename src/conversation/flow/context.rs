@@ -8,6 +8,7 @@ use super::effect::Effect;
 use crate::conversation::reply::Reply;
 use crate::conversation::state::State;
 use crate::directory::{Directory, Gazetteer};
+use crate::distress::DistressPhrases;
 use crate::domain::checkin_stats::StatsRow;
 use crate::domain::{ChannelKind, Hotlines, Language, Programme};
 use crate::store::{BroadcastSummary, CohortView, MySignup, SignupEntry};
@@ -18,6 +19,8 @@ pub struct Context<'a> {
     pub directory: &'a Directory,
     pub gazetteer: &'a Gazetteer,
     pub hotlines: &'a Hotlines,
+    /// Words that say a person may be in acute distress.
+    pub distress: &'a DistressPhrases,
     /// Local time in Europe/Kyiv, for "open now".
     pub now: NaiveDateTime,
     pub language: Language,

@@ -3,7 +3,7 @@
 
 use super::view::{help_now_button, menu_button, not_understood, stale_button};
 use super::{Context, Step, card};
-use crate::conversation::action::Action;
+use crate::conversation::action::{Action, MAX_ACTION_BYTES};
 use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::directory::normalize::skeleton;
@@ -14,7 +14,7 @@ use crate::i18n::{Arg, Text};
 /// Centres per page of results.
 pub const PAGE: usize = 3;
 /// How much of a typed query is echoed back in "not found".
-const ECHO_CHARS: usize = 40;
+const ECHO_CHARS: usize = 60;
 
 pub fn ask_place(_ctx: &Context<'_>) -> Reply {
     Reply { ask_location: true, ..Reply::default() }
@@ -47,6 +47,12 @@ pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
                     .with("oblasts", oblast_list(ctx, &others))
                     .plain("oblast", oblast_word(ctx, other));
                 reply.paragraphs.insert(1, vec![hint]);
+                // Button data holds 64 bytes: a name too long for it gets the hint only.
+                let action = Action::OtherPlaces { place: found.code.clone(), matched: matched.clone() };
+                if action.encode().len() <= MAX_ACTION_BYTES {
+                    let others = Button { label: Text::new("find-other-places-button"), action };
+                    reply.buttons.insert(reply.buttons.len().saturating_sub(2), others);
+                }
             }
             step
         }
@@ -71,6 +77,30 @@ pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
             let reply = reply.line(Text::new("find-try-again")).buttons([help_now_button(), menu_button()]);
             Step::new(State::AwaitingPlace, ctx.language, reply)
         }
+    }
+}
+
+/// The other places with the name of the place answered for: the choice a
+/// person would have been asked for had that place not dominated.
+pub fn other_places(ctx: &Context<'_>, state: State, code: &str, matched: &str) -> Step {
+    match ctx.gazetteer.search(matched) {
+        Lookup::Found { place, others, .. } if ctx.gazetteer.place(place).code == code => match others[..] {
+            [] => Step::new(state, ctx.language, stale_button(ctx)),
+            [only] => results(ctx, ctx.gazetteer.place(only).location, Some(only), 0),
+            _ => {
+                // The name as one of them is called: the matched name is a
+                // skeleton, not for reading.
+                let named = others
+                    .iter()
+                    .chain([&place])
+                    .map(|&p| ctx.gazetteer.place(p))
+                    .find(|p| skeleton(&p.name_uk) == matched)
+                    .unwrap_or(ctx.gazetteer.place(others[0]));
+                let name = place_name(named, ctx.language).to_owned();
+                ask_which(ctx, others, name)
+            }
+        },
+        _ => Step::new(state, ctx.language, stale_button(ctx)),
     }
 }
 

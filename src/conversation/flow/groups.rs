@@ -10,7 +10,7 @@ use super::view::{
     centre_name, help_now_button, menu_button, mine_button, name, programme_title, sessions, stale_button, start_date,
 };
 use super::{Board, Context, Step};
-use crate::conversation::action::Action;
+use crate::conversation::action::{Action, Skipped};
 use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, Language, Phone};
@@ -116,7 +116,7 @@ pub fn join(ctx: &Context<'_>, state: State, cohort_id: &str) -> Step {
     let reply = Reply::default()
         .line(Text::new("signup-consent"))
         .line(Text::new("signup-ask-name"))
-        .buttons([skip_button(), menu_button()]);
+        .buttons([skip_button(Skipped::Name(cohort_id.to_owned())), menu_button()]);
     Step::new(State::SigningUp { cohort: cohort_id.to_owned(), name: None, asking_phone: false }, ctx.language, reply)
 }
 
@@ -125,7 +125,8 @@ pub fn answer(ctx: &Context<'_>, cohort: String, name: Option<String>, asking_ph
     let text = text.trim();
     if !asking_phone {
         if text.chars().count() > MAX_NAME_CHARS || text.is_empty() {
-            let reply = Reply::default().line(Text::new("signup-bad-name")).buttons([skip_button(), menu_button()]);
+            let skip = skip_button(Skipped::Name(cohort.clone()));
+            let reply = Reply::default().line(Text::new("signup-bad-name")).buttons([skip, menu_button()]);
             return Step::new(State::SigningUp { cohort, name, asking_phone }, ctx.language, reply);
         }
         return ask_phone(ctx, cohort, Some(text.to_owned()));
@@ -133,23 +134,31 @@ pub fn answer(ctx: &Context<'_>, cohort: String, name: Option<String>, asking_ph
     match Phone::parse(text) {
         Ok(phone) => sign_up(ctx, cohort, name, Some(phone)),
         Err(_) => {
-            let reply = Reply::default().line(Text::new("signup-bad-phone")).buttons([skip_button(), menu_button()]);
+            let skip = skip_button(Skipped::Phone(cohort.clone()));
+            let reply = Reply::default().line(Text::new("signup-bad-phone")).buttons([skip, menu_button()]);
             Step::new(State::SigningUp { cohort, name, asking_phone }, ctx.language, reply)
         }
     }
 }
 
-/// "Skip" during sign-up.
-pub fn skip(ctx: &Context<'_>, state: State) -> Step {
-    match state {
-        State::SigningUp { cohort, asking_phone: false, .. } => ask_phone(ctx, cohort, None),
-        State::SigningUp { cohort, name, asking_phone: true } => sign_up(ctx, cohort, name, None),
-        other => Step::new(other, ctx.language, stale_button(ctx)),
+/// "Skip" during sign-up, applied only at the step (and for the cohort) the
+/// button was shown for: a double tap on "Skip" at the name must not skip
+/// the phone too.
+pub fn skip(ctx: &Context<'_>, state: State, skipped: &Skipped) -> Step {
+    match (state, skipped) {
+        (State::SigningUp { cohort, asking_phone: false, .. }, Skipped::Name(of)) if *of == cohort => {
+            ask_phone(ctx, cohort, None)
+        }
+        (State::SigningUp { cohort, name, asking_phone: true }, Skipped::Phone(of)) if *of == cohort => {
+            sign_up(ctx, cohort, name, None)
+        }
+        (other, _) => Step::new(other, ctx.language, stale_button(ctx)),
     }
 }
 
 fn ask_phone(ctx: &Context<'_>, cohort: String, name: Option<String>) -> Step {
-    let reply = Reply::default().line(Text::new("signup-ask-phone")).buttons([skip_button(), menu_button()]);
+    let skip = skip_button(Skipped::Phone(cohort.clone()));
+    let reply = Reply::default().line(Text::new("signup-ask-phone")).buttons([skip, menu_button()]);
     Step::new(State::SigningUp { cohort, name, asking_phone: true }, ctx.language, reply)
 }
 
@@ -237,8 +246,8 @@ fn closed(_ctx: &Context<'_>) -> Reply {
     Reply::default().line(Text::new("signup-closed")).buttons([help_now_button(), menu_button()])
 }
 
-fn skip_button() -> Button {
-    Button { label: Text::new("signup-skip"), action: Action::Skip }
+fn skip_button(skipped: Skipped) -> Button {
+    Button { label: Text::new("signup-skip"), action: Action::Skip(skipped) }
 }
 
 fn seats(cohort: &CohortView) -> Text {

@@ -9,7 +9,7 @@
 //!
 //! - screens, one per job: `menu`, `find`, `help_now`, `groups`, `subscribe`,
 //!   `report`, `checkin`, `privacy`, `stats`, `coordinate`, `new_group`,
-//!   `broadcast`, `closure`, and `notices` (the messages the bot starts);
+//!   `broadcast`, `closure`, `crisis` (distress in typed words), and `notices` (the messages the bot starts);
 //! - what screens share: `view` (wording and buttons), `card` (how a centre
 //!   is shown), `desk` (a coordinator's centres and groups, and what is
 //!   theirs), `draft` (reading a new group's answers) and `effect` (the
@@ -24,6 +24,7 @@ pub mod checkin;
 mod closure;
 mod context;
 mod coordinate;
+mod crisis;
 mod desk;
 pub mod draft;
 pub mod effect;
@@ -43,7 +44,7 @@ pub mod view;
 pub use context::{Board, Context, Desk, Step};
 pub use input::Input;
 
-use super::action::Action;
+use super::action::{Action, Skipped};
 use super::incoming::{Command, Incoming};
 use super::reply::Reply;
 use super::state::State;
@@ -54,19 +55,28 @@ use view::stale_button;
 
 pub use menu::INVITE_PAYLOAD;
 
-/// Longest message treated as a possible place name; longer text is not a place.
-const MAX_PLACE_MESSAGE_CHARS: usize = 80;
+/// Longest message treated as a possible place name (the longest names,
+/// such as «Новоолександрівська громада Дніпропетровської області», with
+/// room for a typo): longer text is not a place, and is not echoed back as
+/// one.
+const MAX_PLACE_MESSAGE_CHARS: usize = 60;
+/// Most words a place name with its hromada and oblast takes.
+const MAX_PLACE_MESSAGE_WORDS: usize = 6;
 
 /// Applies one update: an [`Incoming`] as the channel gave
 /// it, or an [`Input`] already read (to see what it needs loaded). A
 /// person's very first message, whatever it is, is answered after the
-/// welcome, which carries the privacy notice.
+/// welcome, which carries the privacy notice; but words of distress are
+/// answered first, with the welcome after.
 pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
     let input = input.into();
     let greet = ctx.is_new && !matches!(input.incoming, Incoming::Start { .. });
+    let distress = matches!(&input.incoming, Incoming::Text(text) if ctx.distress.is_distress(text));
     let mut step = dispatch(ctx, state, input);
-    if greet {
-        step.replies.insert(0, menu::welcome());
+    match (greet, distress) {
+        (true, true) => step.replies.push(menu::welcome()),
+        (true, false) => step.replies.insert(0, menu::welcome()),
+        (false, _) => {}
     }
     step
 }
@@ -112,14 +122,18 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::Centre(id) => find::open_card(ctx, state, &id),
         Action::Oblast(code) => find::choose_oblast(ctx, state, &code),
         Action::Place(code) => find::from_place_code(ctx, state, &code),
+        Action::OtherPlaces { place, matched } => find::other_places(ctx, state, &place, &matched),
         Action::Groups => groups::near(ctx, state),
         Action::CentreGroups(centre) => groups::at_centre(ctx, state, &centre),
         Action::Cohort(cohort) => groups::detail(ctx, state, &cohort),
         Action::Join(cohort) => groups::join(ctx, state, &cohort),
-        Action::Skip => match state {
-            State::Reporting { centre, topic } => report::details(ctx, centre, topic, None),
-            state => groups::skip(ctx, state),
+        Action::Skip(Skipped::ReportDetails(of)) => match state {
+            State::Reporting { centre, topic: topic @ Some(_) } if of.as_str() == centre => {
+                report::details(ctx, centre, topic, None)
+            }
+            state => Step::new(state, language, stale_button(ctx)),
         },
+        Action::Skip(skipped) => groups::skip(ctx, state, &skipped),
         Action::Mine => groups::mine(ctx, state),
         Action::Leave(signup) => Step::effect(state, language, Effect::Leave { signup, how: Leaving::Cancelled }),
         Action::Decline(signup) => Step::effect(state, language, Effect::Leave { signup, how: Leaving::Declined }),
@@ -175,6 +189,11 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     let language = ctx.language;
     let cleaned: String = text.chars().filter(|c| !c.is_control()).collect();
     let cleaned = cleaned.trim();
+    // Before anything reads the words as an answer or a place: a person in
+    // distress gets the crisis lines, whatever they were doing.
+    if ctx.distress.is_distress(cleaned) {
+        return crisis::answer(ctx, state);
+    }
     if let State::SigningUp { cohort, name, asking_phone } = state {
         return groups::answer(ctx, cohort, name, asking_phone, cleaned);
     }
@@ -200,8 +219,9 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     if let Some(action) = keyword(cleaned) {
         return on_action(ctx, state, action);
     }
-    let looks_like_a_place =
-        cleaned.chars().any(char::is_alphabetic) && cleaned.chars().count() <= MAX_PLACE_MESSAGE_CHARS;
+    let looks_like_a_place = cleaned.chars().any(char::is_alphabetic)
+        && cleaned.chars().count() <= MAX_PLACE_MESSAGE_CHARS
+        && cleaned.split_whitespace().count() <= MAX_PLACE_MESSAGE_WORDS;
     if !looks_like_a_place {
         return Step::new(state, language, view::not_understood(ctx));
     }

@@ -28,13 +28,16 @@ pub fn choice(ctx: &Context<'_>, state: State, action: &Action) -> Step {
     let State::Drafting { mut draft } = state else {
         return Step::new(state, ctx.language, stale_button(ctx));
     };
+    // Each button answers only the question it was shown with: a stale tap
+    // on an earlier question's button is not applied to a later one.
+    let asked = draft::next_field(&draft);
     match action {
-        Action::DraftProgramme(id) if desk(ctx).programmes.iter().any(|p| &p.id == id) => {
+        Action::DraftProgramme(id) if asked == Field::Programme && desk(ctx).programmes.iter().any(|p| &p.id == id) => {
             draft.programme = Some(id.clone());
         }
-        Action::DraftLanguage(language) => draft.language = Some(*language),
-        Action::DraftOnline(online) => draft.online = Some(*online),
-        Action::DraftCreate if draft::next_field(&draft) == Field::Done => {
+        Action::DraftLanguage(language) if asked == Field::Language => draft.language = Some(*language),
+        Action::DraftOnline(online) if asked == Field::Format => draft.online = Some(*online),
+        Action::DraftCreate if asked == Field::Done => {
             return Step::effect(State::Idle, ctx.language, Effect::CreateCohort { draft });
         }
         _ => return Step::new(State::Drafting { draft }, ctx.language, stale_button(ctx)),

@@ -6,7 +6,7 @@
 use super::effect::{Effect, Outcome};
 use super::view::{centre_name, help_now_button, menu_button, stale_button, topic_id};
 use super::{Context, Step};
-use crate::conversation::action::Action;
+use crate::conversation::action::{Action, Skipped};
 use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::CentreId;
@@ -35,7 +35,9 @@ pub fn topic(ctx: &Context<'_>, state: State, topic: &str) -> Step {
     let State::Reporting { centre, topic: None } = state else {
         return Step::new(state, ctx.language, stale_button(ctx));
     };
-    let skip = Button { label: Text::new("report-send-without"), action: Action::Skip };
+    let Some(skip) = send_without_button(&centre) else {
+        return Step::new(State::Idle, ctx.language, stale_button(ctx));
+    };
     let reply =
         Reply::default().line(Text::new("report-ask-details")).buttons([skip, help_now_button(), menu_button()]);
     Step::new(State::Reporting { centre, topic: Some(topic.to_owned()) }, ctx.language, reply)
@@ -53,7 +55,9 @@ pub fn details(ctx: &Context<'_>, centre: String, topic: Option<String>, details
     if let Some(text) = details
         && (text.is_empty() || text.chars().count() > MAX_DETAILS_CHARS)
     {
-        let skip = Button { label: Text::new("report-send-without"), action: Action::Skip };
+        let Some(skip) = send_without_button(&centre) else {
+            return Step::new(State::Idle, ctx.language, stale_button(ctx));
+        };
         let reply = Reply::default()
             .line(Text::new("report-bad-details").count("max", MAX_DETAILS_CHARS as i64))
             .buttons([skip, help_now_button(), menu_button()]);
@@ -61,6 +65,12 @@ pub fn details(ctx: &Context<'_>, centre: String, topic: Option<String>, details
     }
     let effect = Effect::Report { centre, topic, details: details.map(str::to_owned) };
     Step::effect(State::Idle, ctx.language, effect)
+}
+
+/// "Send without details", for this centre's report only.
+fn send_without_button(centre: &str) -> Option<Button> {
+    let centre = CentreId::parse(centre).ok()?;
+    Some(Button { label: Text::new("report-send-without"), action: Action::Skip(Skipped::ReportDetails(centre)) })
 }
 
 pub fn after(_ctx: &Context<'_>, outcome: &Outcome) -> Reply {
