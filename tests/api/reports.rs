@@ -25,7 +25,11 @@ async fn report(app: &TestApp, who: &str, language: Language, centre: &str, deta
     let answer = match details {
         Some(details) => app.say(who, language, details).await,
         None => {
-            let without = asked.button(if language == UK { "Надіслати без пояснення" } else { "Send without details" });
+            let without = asked.button(if language == UK {
+                "Надіслати без пояснення"
+            } else {
+                "Send without details"
+            });
             app.press(who, language, &without).await
         }
     };
