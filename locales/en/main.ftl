@@ -441,7 +441,7 @@ report-topic-phone = 📞 The phone number
 report-topic-hours = 🕘 The opening hours
 report-topic-closed = ⛔ The centre is closed
 report-topic-other = ✏️ Something else
-report-ask-details = If you can, write what is right (for example the new phone number). Your name and account are not kept.
+report-ask-details = If you can, write what is right (for example the new phone number). The coordinator will not see who you are.
 report-send-without = 📨 Send without details
 report-bad-details = Write it in at most { $max } characters, or send without details.
 report-thanks = Thank you! The centre’s coordinator will check it. Until then, if you can, call the centre before you go.
@@ -464,6 +464,15 @@ report-resolved = Done: the report is closed.
 report-not-open = This report is closed already, or it is not about your centre.
 broadcast-too-late = The time you chose has passed. Nothing was sent; write the message again and choose a later time.
 report-thanks-no-coordinator = Thank you, it is noted. This centre’s coordinator is not in the bot yet, so if you can, call the centre before you go.
+report-already-open = Your earlier report about this centre is still open, so I have not sent a new one. The coordinator will see it — thank you for your patience!
+report-over-quota = You have sent { $count } { $count ->
+    [one] report
+   *[other] reports
+} today already — thank you for caring! You can send more tomorrow. If it is urgent, please call the centre.
+report-thanks-muted = Thank you! If you can, call the centre before you go.
+report-mute = 🔇 Mute this person
+report-muted = Done: reports from this person about your centre will no longer reach you, and their open ones are closed. The bot shows no one who it is.
+report-mute-gone = This report is gone, or it is not about your centre.
 
 ## Coordinators edit their centre's card
 edit-button = ✏️ Edit the centre’s details

@@ -61,7 +61,11 @@ impl Conversation {
             }
             Effect::ReopenCentre { centre } => Outcome::Reopened(self.store.reopen_centre_as(person, centre).await?),
             Effect::Report { centre, topic, details } => {
-                Outcome::Reported(self.store.report_centre(centre, topic, details.as_deref()).await?)
+                let today = self.clock.kyiv_now().date();
+                Outcome::Reported(self.store.report_centre(person, centre, topic, details.as_deref(), today).await?)
+            }
+            Effect::MuteReporter { report } => {
+                Outcome::ReporterMuted(self.store.mute_reporter_as(person, *report).await?)
             }
             Effect::ResolveReport { report, confirmed } => {
                 let resolution = if *confirmed {

@@ -61,6 +61,7 @@ impl Action {
             Action::ReportTopic(topic) => format!("rpt:{topic}"),
             Action::ReportHandled(id) => format!("rph:{id}"),
             Action::ReportConfirmed(id) => format!("rpc:{id}"),
+            Action::ReportMute(id) => format!("rpm:{id}"),
             Action::Checkin => "w".into(),
             Action::CheckinBegin => "wb".into(),
             Action::CheckinAnswer { token, answers } => format!("wa:{token}:{}", digits(answers)),
@@ -168,6 +169,7 @@ impl Action {
             Some(("rpt", topic)) if crate::store::TOPICS.contains(&topic) => Action::ReportTopic(topic.into()),
             Some(("rph", id)) => Action::ReportHandled(positive(id)?),
             Some(("rpc", id)) => Action::ReportConfirmed(positive(id)?),
+            Some(("rpm", id)) => Action::ReportMute(positive(id)?),
             Some(("wa", rest)) => {
                 let (token, answers) = rest.split_once(':')?;
                 Action::CheckinAnswer { token: checkin_token(token)?, answers: parse_answers(answers)? }
@@ -278,6 +280,7 @@ mod tests {
             Action::ReportTopic("address".into()),
             Action::ReportHandled(i64::MAX),
             Action::ReportConfirmed(i64::MAX),
+            Action::ReportMute(i64::MAX),
             Action::Checkin,
             Action::CheckinBegin,
             Action::CheckinAnswer { token: "ffffffffff".into(), answers: Vec::new() },

@@ -116,6 +116,10 @@ pub enum Action {
     ReportHandled(i64),
     /// Coordinators: the card is right as it is.
     ReportConfirmed(i64),
+    /// Coordinators: no more reports from whoever sent this one (to their
+    /// centre). The report's id is all the button carries: it names nobody,
+    /// and one about another centre is refused.
+    ReportMute(i64),
     /// The wellbeing check-in's consent screen.
     Checkin,
     /// Start a new check-in.
@@ -269,6 +273,7 @@ impl Action {
             | Action::ReportTopic(_)
             | Action::ReportHandled(_)
             | Action::ReportConfirmed(_)
+            | Action::ReportMute(_)
             | Action::Checkin
             | Action::CheckinBegin
             | Action::CheckinAnswer { .. }

@@ -9,8 +9,8 @@ use crate::conversation::state::Draft;
 use crate::domain::wellbeing::Answers;
 use crate::domain::{CentreEdit, CentreId, Language, Phone};
 use crate::store::{
-    Absence, BroadcastBody, Cancellation, CapacityChange, EditOutcome, Forgotten, GroupCancellation, Leaving, Redeemed,
-    SignUp,
+    Absence, BroadcastBody, Cancellation, CapacityChange, EditOutcome, Filed, Forgotten, GroupCancellation, Leaving,
+    Redeemed, SignUp,
 };
 
 /// A change for the database.
@@ -80,6 +80,10 @@ pub enum Effect {
         report: i64,
         confirmed: bool,
     },
+    /// A coordinator mutes whoever sent a report, for their centre.
+    MuteReporter {
+        report: i64,
+    },
     /// A completed check-in, stored without the person (the Kyiv day only).
     SaveCheckin {
         answers: Answers,
@@ -132,8 +136,10 @@ pub enum Outcome {
     ClosureSet(bool),
     /// False: it was not closed, or not theirs.
     Reopened(bool),
-    /// How many coordinators are being told.
-    Reported(usize),
+    /// Whether the report went (and to how many) or which limit stopped it.
+    Reported(Filed),
+    /// False: not theirs, or the report or its reporter is gone.
+    ReporterMuted(bool),
     /// False: not theirs, or closed already.
     Resolved(bool),
     /// The check-in is over; it was stored unless the database failed

@@ -174,6 +174,7 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::ReportConfirmed(report) => {
             Step::effect(state, language, Effect::ResolveReport { report, confirmed: true })
         }
+        Action::ReportMute(report) => Step::effect(state, language, Effect::MuteReporter { report }),
         Action::ReopenCentre(centre) => closure::reopen(ctx, state, &centre),
         Action::Checkin => checkin::consent(ctx, state),
         Action::CheckinBegin => checkin::begin(ctx),
@@ -295,7 +296,7 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
             (broadcast::after(ctx, effect, outcome), None)
         }
         Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
-        Outcome::Reported(_) | Outcome::Resolved(_) => (report::after(ctx, outcome), None),
+        Outcome::Reported(_) | Outcome::Resolved(_) | Outcome::ReporterMuted(_) => (report::after(ctx, outcome), None),
         Outcome::CheckinFinished | Outcome::CheckinReminderSet | Outcome::CheckinReminderCancelled(_) => {
             (checkin::after(ctx, effect, outcome), None)
         }

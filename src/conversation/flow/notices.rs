@@ -70,7 +70,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
         Notice::CantCome { session, .. } => {
             let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
             let who = match first_name {
-                Some(name) => Text::new("coord-list-name").plain("name", name),
+                Some(name) => Text::new("coord-list-name").typed("name", name),
                 None => Text::new("notice-absent-someone"),
             };
             let local = at.with_timezone(&Kyiv).naive_local();
@@ -101,11 +101,12 @@ pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>)
                     .message("topic", Text::new(topic_id(topic))),
             );
             if let Some(details) = details {
-                reply = reply.line(Text::new("report-details").plain("details", details));
+                reply = reply.line(Text::new("report-details").typed("details", details));
             }
             reply
                 .button(Text::new("report-handled"), Action::ReportHandled(*report))
                 .button(Text::new("report-confirmed"), Action::ReportConfirmed(*report))
+                .button(Text::new("report-mute"), Action::ReportMute(*report))
         }
         Notice::CentreEdited { centre, field } => {
             let reply = Reply::default().line(
