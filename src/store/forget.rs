@@ -17,7 +17,7 @@ impl UserUpdate {
     /// Deletes the person: their sign-ups (freeing seats for the people
     /// waiting, who are told), subscriptions, check-in reminder, coordinator
     /// roles (what they did as one stays with the centre, without their id),
-    /// messages queued or sent to them, Viber receipts, and their row
+    /// messages queued or sent to them, and their row
     /// with its language and conversation state, in the transaction that
     /// holds their row. Anonymous check-ins stay: nothing links them to anyone.
     pub async fn forget(mut self) -> Result<Forgotten, StoreError> {
@@ -70,7 +70,6 @@ impl UserUpdate {
             "UPDATE broadcast SET author_id = 'forgotten' WHERE author_channel = $1 AND author_id = $2",
             "UPDATE centre_closure SET set_by = 'forgotten' WHERE set_by_channel = $1 AND set_by = $2",
             "UPDATE centre_history SET by_channel = NULL, by_id = NULL WHERE by_channel = $1 AND by_id = $2",
-            "DELETE FROM viber_receipt WHERE $1 = 'viber' AND user_id = $2",
         ] {
             sqlx::query(statement).bind(channel).bind(&id).execute(&mut *tx).await?;
         }
