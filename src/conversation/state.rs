@@ -69,7 +69,9 @@ impl State {
     /// parses starts the person afresh instead of failing every message.
     pub fn from_json(value: serde_json::Value) -> Self {
         serde_json::from_value(value).unwrap_or_else(|error| {
-            tracing::warn!(%error, "discarding an unreadable conversation state");
+            // The kind of error only: its message can quote a stored value
+            // (a name given while signing up).
+            tracing::warn!(category = ?error.classify(), "discarding an unreadable conversation state");
             State::Idle
         })
     }
