@@ -28,6 +28,7 @@ mod opendata;
 mod operations;
 mod outage;
 mod pg_proxy;
+mod privacy;
 mod reload;
 mod served_binary;
 mod shutdown;
