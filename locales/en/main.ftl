@@ -45,6 +45,7 @@ find-results-count = { $count } { $count ->
        *[other] centres
     }
 find-result-title = { $number }. { $name } — { $distance }
+find-result-title-listed = { $number }. { $name }
 find-open-centre = { $number }. { $name }
 find-more = ➕ Show more
 find-search-again = 🔎 Search somewhere else

@@ -50,6 +50,7 @@ find-results-count = { $count } { $count ->
        *[other] центру
     }
 find-result-title = { $number }. { $name } — { $distance }
+find-result-title-listed = { $number }. { $name }
 find-open-centre = { $number }. { $name }
 find-more = ➕ Показати ще
 find-search-again = 🔎 Шукати в іншому місці

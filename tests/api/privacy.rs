@@ -61,9 +61,7 @@ fn matches(order: &[String], rows: &[Vec<i16>], answers_of: &[(String, Vec<i16>)
 /// each is a random permutation, which puts 6 or more in place with
 /// probability 0.0006 (the bound asserted), 1 on average.
 #[sqlx::test]
-async fn twelve_people_checking_in_through_serve_cannot_be_linked_to_their_answers_by_a_database_reader(
-    pool: PgPool,
-) {
+async fn twelve_people_checking_in_through_serve_cannot_be_linked_to_their_answers_by_a_database_reader(pool: PgPool) {
     let _app = TestApp::new(pool.clone()).await;
     let fake = FakeTelegram::start().await;
     let process = start(&database_url(&pool), &fake.url, Mode::Webhook, None);
@@ -262,10 +260,11 @@ async fn leaving_blanks_the_name_and_phone_and_the_list_and_csv_show_the_place_a
 
     // A group cancelled by its coordinator keeps no one's name or phone.
     app.press(COORDINATOR, UK, &Action::CoordCancelConfirmed("lviv-pws".into())).await;
-    let named: i64 = sqlx::query_scalar("SELECT count(*) FROM signup WHERE first_name IS NOT NULL OR phone IS NOT NULL")
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap();
+    let named: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM signup WHERE first_name IS NOT NULL OR phone IS NOT NULL")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
     assert_eq!(named, 0);
 }
 
@@ -347,4 +346,27 @@ async fn forged_or_repeated_checkin_buttons_store_nothing_more(pool: PgPool) {
     let oblast: Option<String> =
         sqlx::query_scalar("SELECT oblast FROM checkin").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!(oblast, None);
+}
+
+#[sqlx::test]
+async fn a_shared_location_is_not_kept_once_answered_only_the_centres_nearest_to_it(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.location("olena", UK, 50.4501, 30.5234).await;
+    assert!(answer.text().contains("1. "), "{}", answer.text());
+    let state = app.stored_state("olena").await;
+    let stored = state.to_string();
+    assert!(!stored.contains("50.45") && !stored.contains("30.52") && !stored.contains("lat"), "{stored}");
+    let nearest = state["nearest"].as_array().expect("the nearest centres, in order");
+    assert!(!nearest.is_empty() && nearest.len() <= 30, "{stored}");
+    // Paging, the card and "help now" still work from the centres kept.
+    let more = app.press("olena", UK, &Action::More).await;
+    assert!(more.text().contains("4. "), "{}", more.text());
+    let first = nearest[0].as_str().unwrap();
+    let help = app.press("olena", UK, &Action::HelpNow).await;
+    let card = app.press("olena", UK, &Action::Centre(resilience_bot::domain::CentreId::parse(first).unwrap())).await;
+    assert!(help.text().contains("7333") && !card.text().is_empty());
+    // A typed place keeps its gazetteer code, a public point, and distances.
+    let typed = app.say("petro", UK, "Бровари").await;
+    assert!(typed.text().contains(" км") || typed.text().contains(" м"), "{}", typed.text());
+    assert!(app.stored_state("petro").await["place"].is_string());
 }
