@@ -29,7 +29,7 @@ language-changed = Done, we’ll continue in English.
 
 ## About and privacy
 about-what = I help you find Resilience Centres — places in hromadas all over Ukraine that offer free psychosocial support. I don’t offer counselling or diagnoses — I point you to people who can help.
-about-privacy = Privacy: I keep your messenger ID, your language and the current step of our conversation — including the point of your last search, until you start a new one or return to the menu. If you sign up for a group and leave a name or phone number, only that centre’s coordinators see them; they are deleted 30 days after the group’s last session, or at once with /forget. I don’t store the text of your messages, not even in technical logs.
+about-privacy = Privacy: I keep your messenger ID, your language, the day you last wrote and the current step of our conversation — after a search, the place you typed or, after you shared a location, only the centres nearest to it, never the point itself. If you sign up for a group and leave a name or phone number, only that centre’s coordinators see them (also in a CSV file); they are deleted as soon as you cancel, otherwise 30 days after the group’s last session, or at once with /forget. If you don’t write for 12 months and have no sign-up, subscription or coordinator role, I delete everything I know about you. I don’t store the text of your messages, not even in technical logs.
 about-data = Data: places come from the official codifier of administrative units (KATOTTH) and from { $geonames } under CC BY 4.0. Before you go to a centre, check its address and hours by phone.
 
 ## Finding a centre
