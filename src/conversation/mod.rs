@@ -28,6 +28,7 @@ mod without_database;
 use std::sync::Arc;
 
 pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs};
+pub use checkin_writer::CheckinWriter;
 pub use clock::Clock;
 pub use incoming::{Command, Incoming, User};
 pub use outbound::{NoticeSender, Sent};

@@ -370,3 +370,39 @@ async fn a_shared_location_is_not_kept_once_answered_only_the_centres_nearest_to
     assert!(typed.text().contains(" км") || typed.text().contains(" м"), "{}", typed.text());
     assert!(app.stored_state("petro").await["place"].is_string());
 }
+
+#[sqlx::test]
+async fn the_writer_writes_what_it_holds_by_its_random_moment_in_one_transaction(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let writer = resilience_bot::conversation::CheckinWriter::start(app.store.clone(), Duration::from_millis(300));
+    for value in 0..5u8 {
+        writer.record(resilience_bot::store::CheckinRecord {
+            answers: Answers::new(&[value; 5]).unwrap(),
+            week: this_week(),
+            language: UK,
+            channel: ChannelKind::Telegram,
+            oblast: None,
+        });
+    }
+    let count = || async {
+        let (rows, transactions): (i64, i64) =
+            sqlx::query_as("SELECT count(*), count(DISTINCT xmin::text) FROM checkin")
+                .fetch_one(app.store.pool())
+                .await
+                .unwrap();
+        (rows, transactions)
+    };
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(count().await, (5, 1), "written by the moment drawn (at most 300 ms here), as one batch");
+}
+
+#[sqlx::test]
+async fn a_checkin_in_the_terminal_is_written_when_the_chat_ends(pool: PgPool) {
+    let url = database_url(&pool);
+    let script = "/checkin\n#1\n#1\n#1\n#1\n#1\n#1\n#1\n";
+    let output = crate::cli::run(&url, &["chat", "--user", "terminal"], script);
+    assert!(output.status.success(), "{}", crate::cli::stderr(&output));
+    assert!(crate::cli::stdout(&output).contains("Ваш результат: 100 зі 100."), "{}", crate::cli::stdout(&output));
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM checkin").fetch_one(&pool).await.unwrap();
+    assert_eq!(rows, 1, "flushed at the end of input, not lost");
+}
