@@ -303,7 +303,8 @@ async fn metrics(State(observed): State<Observed>) -> Response {
 }
 
 /// Forgets old delivery ids, sent notices, finished broadcasts, closed
-/// reports and the sign-ups of long-ended groups once an hour (see the README's privacy section for how long each
+/// reports, the sign-ups of long-ended groups and people inactive for a
+/// year once an hour (see the README's privacy section for how long each
 /// is kept).
 async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
     loop {
@@ -330,6 +331,14 @@ async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
             }
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "cannot prune notices, broadcasts, reports or sign-ups"),
+        }
+        let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
+        match store.prune_people(today, crate::store::week_of(today)).await {
+            Ok((people, weeks)) if people + weeks > 0 => {
+                tracing::info!(people, weeks, "pruned people inactive for a year and past check-in weeks");
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "cannot prune inactive people"),
         }
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(3600)) => {}

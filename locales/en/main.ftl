@@ -29,7 +29,7 @@ language-changed = Done, we’ll continue in English.
 
 ## About and privacy
 about-what = I help you find Resilience Centres — places in hromadas all over Ukraine that offer free psychosocial support. I don’t offer counselling or diagnoses — I point you to people who can help.
-about-privacy = Privacy: I keep your messenger ID, your language and the current step of our conversation — including the point of your last search, until you start a new one or return to the menu. If you sign up for a group and leave a name or phone number, only that centre’s coordinators see them; they are deleted 30 days after the group’s last session, or at once with /forget. I don’t store the text of your messages, not even in technical logs.
+about-privacy = Privacy: I keep your messenger ID, your language, the day you last wrote and the current step of our conversation — after a search, the place you typed or, after you shared a location, only the centres nearest to it, never the point itself. If you sign up for a group and leave a name or phone number, only that centre’s coordinators see them (also in a CSV file); they are deleted as soon as you cancel, otherwise 30 days after the group’s last session, or at once with /forget. If you don’t write for 12 months and have no sign-up, subscription or coordinator role, I delete everything I know about you. I don’t store the text of your messages, not even in technical logs.
 about-data = Data: places come from the official codifier of administrative units (KATOTTH) and from { $geonames } under CC BY 4.0. Before you go to a centre, check its address and hours by phone.
 
 ## Finding a centre
@@ -45,6 +45,7 @@ find-results-count = { $count } { $count ->
        *[other] centres
     }
 find-result-title = { $number }. { $name } — { $distance }
+find-result-title-listed = { $number }. { $name }
 find-open-centre = { $number }. { $name }
 find-more = ➕ Show more
 find-search-again = 🔎 Search somewhere else
@@ -230,7 +231,7 @@ group-you-are-in = You are signed up for this group.
 group-you-wait = You’re number { $position } on the waiting list.
 group-join = ✍️ Sign up
 group-join-waitlist = ⏳ Join the waiting list
-signup-consent = So that the centre’s coordinator can contact you about the group, I can keep your first name and phone number. Both are optional — you can skip either. Only this centre’s coordinators see them (also in the sign-up list file). They are deleted 30 days after the group’s last session, or at once if you send /forget. You can cancel your sign-up at any time under “My sign-ups”.
+signup-consent = So that the centre’s coordinator can contact you about the group, I can keep your first name and phone number. Both are optional — you can skip either. Only this centre’s coordinators see them: in the group’s sign-up list and in the CSV file of it they can download. Your name and phone are deleted as soon as you cancel your sign-up, otherwise 30 days after the group’s last session, or at once if you send /forget (which deletes everything the bot knows about you). You can cancel your sign-up at any time under “My sign-ups”.
 signup-ask-name = What should I call you? Type your first name or tap “Skip”.
 signup-bad-name = A name can be at most 60 characters. Type it again or tap “Skip”.
 signup-ask-phone = Type your phone number so the coordinator can call you (for example 067 123 45 67), or tap “Skip”.
@@ -296,6 +297,7 @@ coord-list-name = { $name }
 coord-list-no-name = (no name given)
 coord-list-confirmed = { $number }. { $name } { $phone } — signed up
 coord-list-waiting = { $number }. { $name } { $phone } — waiting list, no. { $position }
+coord-list-left = { $number }. — left (name and phone deleted)
 coord-list-empty = Nobody has signed up yet.
 coord-list-previous = ⬅️ Previous page
 coord-list-next = Next page ➡️
@@ -308,6 +310,7 @@ coord-csv-phone = Phone
 coord-csv-time = Signed up (Kyiv time)
 coord-csv-confirmed = signed up
 coord-csv-waiting = waiting list
+coord-csv-left = left
 coord-ask-capacity = How many seats should the group have? Type a number from 1 to 200. Currently { $capacity } seats, { $confirmed } taken.
 coord-bad-capacity = Type a whole number from 1 to 200.
 coord-capacity-below = { $confirmed ->
@@ -537,9 +540,10 @@ edit-bad-pause = The break must be within the opening hours, between { $opens } 
 ## Wellbeing check-in (WHO-5)
 menu-checkin = 🌱 How am I doing?
 checkin-intro = These are the five questions of the WHO-5 Well-Being Index (WHO Regional Office for Europe, 1998) about the last two weeks. They help you notice how you’re feeling and suggest where to turn. It is not a test and not a diagnosis. It is anonymous and takes a minute.
-checkin-stored = What is stored: only your five answers, the day (no time), the language, the messenger and — if you choose — your region. They go only into anonymous overall statistics.
-checkin-not-stored = What is not stored: your messenger ID, name, phone, the exact time or your location. So no one, including the bot, can link your answers to you.
+checkin-stored = What is stored: only your five answers, the week (no day or time), the language, the messenger and — if you choose — your region. They go only into anonymous overall statistics. One check-in a week per person counts: for that I note on your record only the week of your last check-in (not the answers), and I clear the note once that week is over.
+checkin-not-stored = What is not stored: your messenger ID, name, phone, the day or time, or your location. Answers are written later, mixed with other people’s, so no one, including the bot, can link them to you.
 checkin-stop-any-time = You can stop at any point — then nothing is stored.
+checkin-not-counted = You already took a check-in this week, and only one a week per person counts in the statistics, so these answers were not stored. Here is your result:
 checkin-begin = ▶️ Begin
 checkin-translation-note = These are the WHO-5’s own English words; the Ukrainian version is this project’s own translation, not an official one.
 checkin-progress = Question { $number } of { $total }
@@ -578,7 +582,7 @@ checkin-reminder-set = I’ll remind you on { $date }, in the daytime. To send i
 checkin-reminder-cancel = Cancel the reminder
 checkin-reminder-cancelled = The reminder is cancelled.
 checkin-reminder-none = There was no reminder to cancel.
-checkin-reminder-notice = Two weeks ago you asked me to remind you about a short wellbeing check-in. Would you like to take it now? It is anonymous and takes a minute.
+checkin-reminder-notice = About two weeks ago you asked me to remind you about a short wellbeing check-in. Would you like to take it now? It is anonymous and takes a minute.
 checkin-not-now = Not now
 
 ## Forgetting a person

@@ -134,7 +134,10 @@ pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
                 None => app,
             };
             tracing::info!(address = %app.local_addr()?, "HTTP server listening");
-            app.run_until_stopped(async move { shutdown.recv().await }).await
+            let served = app.run_until_stopped(async move { shutdown.recv().await }).await;
+            // The check-ins held in memory are written before the pool closes.
+            running.conversation.flush_checkins().await;
+            served
         })
         .await
 }

@@ -193,7 +193,8 @@ async fn a_coordinator_moves_the_centre_by_sharing_the_location_at_the_door(pool
     let directory = app.directory.current();
     let nearest = &directory.nearest(moved.location, 0, 1)[0];
     assert_eq!(nearest.centre.id.as_str(), LVIV);
-    assert!(nearest.metres < 50.0, "{} m", nearest.metres);
+    let metres = nearest.metres.expect("a distance from a point");
+    assert!(metres < 50.0, "{metres} m");
     let found = app.location("olena", EN, door.0 + 0.0002, door.1).await;
     let first = found.text().lines().find(|l| l.starts_with("1. ")).unwrap().to_owned();
     assert!(first.contains("Lviv Resilience Centre") && first.contains("20\u{a0}m"), "{first}");

@@ -9,9 +9,9 @@ use crate::helpers::{Answer, TestApp, import_sample_groups, kyiv};
 
 const UK: Language = Language::Uk;
 const EN: Language = Language::En;
-const COORDINATOR: &str = "coordinator";
+pub(crate) const COORDINATOR: &str = "coordinator";
 
-async fn with_coordinator(pool: PgPool, capacity: i32) -> TestApp {
+pub(crate) async fn with_coordinator(pool: PgPool, capacity: i32) -> TestApp {
     let app = TestApp::new(pool).await;
     import_sample_groups(&app, capacity).await;
     let person = Person { channel: ChannelKind::Console, external_id: COORDINATOR.into() };
@@ -19,7 +19,7 @@ async fn with_coordinator(pool: PgPool, capacity: i32) -> TestApp {
     app
 }
 
-async fn join(app: &TestApp, user: &str, name: Option<&str>) {
+pub(crate) async fn join(app: &TestApp, user: &str, name: Option<&str>) {
     app.press(user, UK, &Action::Join("lviv-pws".into())).await;
     match name {
         Some(name) => app.say(user, UK, name).await,

@@ -31,6 +31,7 @@ mod opendata;
 mod operations;
 mod outage;
 mod pg_proxy;
+mod privacy;
 mod reload;
 mod reports;
 mod served_binary;

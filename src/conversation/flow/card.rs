@@ -47,12 +47,12 @@ pub fn open_button(ctx: &Context<'_>, number: usize, centre: &Centre) -> Text {
 /// The lines for one centre in a list of nearest centres.
 pub fn summary(ctx: &Context<'_>, number: usize, near: &Nearby<'_>) -> Vec<Text> {
     let centre = near.centre;
-    let mut lines = vec![
-        Text::new("find-result-title")
-            .count("number", number as i64)
-            .plain("name", name(centre, ctx.language))
-            .message("distance", distance(near.metres, centre.location_source.is_approximate())),
-    ];
+    let title = match near.metres {
+        Some(metres) => Text::new("find-result-title")
+            .message("distance", distance(metres, centre.location_source.is_approximate())),
+        None => Text::new("find-result-title-listed"),
+    };
+    let mut lines = vec![title.count("number", number as i64).plain("name", name(centre, ctx.language))];
     if let Some(hromada) = &centre.serves_hromada {
         lines.push(
             Text::new("card-relocated-short").plain("hromada", place_name(hromada, ctx.language, Some(ctx.gazetteer))),

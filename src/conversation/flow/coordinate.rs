@@ -134,7 +134,9 @@ pub fn list(ctx: &Context<'_>, id: &str, page: u16) -> Step {
             None => Text::new("coord-list-no-name"),
         };
         let phone = entry.phone.as_deref().map(display_phone).unwrap_or_default();
-        let line = if entry.confirmed {
+        let line = if entry.has_left {
+            Text::new("coord-list-left")
+        } else if entry.confirmed {
             Text::new("coord-list-confirmed")
         } else {
             Text::new("coord-list-waiting").count("position", (i - confirmed + 1) as i64)
@@ -199,7 +201,9 @@ fn csv_rows(entries: &[SignupEntry]) -> Vec<Vec<CsvCell>> {
         .iter()
         .enumerate()
         .map(|(i, entry)| {
-            let (status, place) = if entry.confirmed {
+            let (status, place) = if entry.has_left {
+                (Text::new("coord-csv-left"), String::new())
+            } else if entry.confirmed {
                 (Text::new("coord-csv-confirmed"), String::new())
             } else {
                 (Text::new("coord-csv-waiting"), (i - confirmed + 1).to_string())

@@ -84,15 +84,16 @@ pub enum Effect {
     MuteReporter {
         report: i64,
     },
-    /// A completed check-in, stored without the person (the Kyiv day only).
+    /// A completed check-in, stored without the person (its ISO week only).
     SaveCheckin {
         answers: Answers,
         day: NaiveDate,
         language: Language,
         oblast: Option<String>,
     },
+    /// A reminder from `today`; the day is drawn when it is stored.
     RemindCheckin {
-        due_on: NaiveDate,
+        today: NaiveDate,
     },
     CancelCheckinReminder,
     /// A coordinator's change to one field of their centre's card.
@@ -142,10 +143,14 @@ pub enum Outcome {
     ReporterMuted(bool),
     /// False: not theirs, or closed already.
     Resolved(bool),
-    /// The check-in is over; it was stored unless the database failed
-    /// (logged; the person gets their result either way).
-    CheckinFinished,
-    CheckinReminderSet,
+    /// The check-in is over. Counted: handed to the check-in writer, which
+    /// stores it later with others; not counted: one of the person's was
+    /// counted this week already, and this one is not stored.
+    CheckinFinished {
+        counted: bool,
+    },
+    /// The day the reminder was set for (drawn 13 to 16 days on).
+    CheckinReminderSet(NaiveDate),
     /// False: there was no reminder.
     CheckinReminderCancelled(bool),
     Forgotten(Forgotten),

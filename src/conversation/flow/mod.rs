@@ -297,7 +297,7 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
         }
         Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
         Outcome::Reported(_) | Outcome::Resolved(_) | Outcome::ReporterMuted(_) => (report::after(ctx, outcome), None),
-        Outcome::CheckinFinished | Outcome::CheckinReminderSet | Outcome::CheckinReminderCancelled(_) => {
+        Outcome::CheckinFinished { .. } | Outcome::CheckinReminderSet(_) | Outcome::CheckinReminderCancelled(_) => {
             (checkin::after(ctx, effect, outcome), None)
         }
         Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
