@@ -251,7 +251,7 @@ async fn leaving_blanks_the_name_and_phone_and_the_list_and_csv_show_the_place_a
 
     let list = app.press(COORDINATOR, UK, &Action::CoordList { cohort: "lviv-pws".into(), page: 0 }).await;
     let text = list.text();
-    assert!(text.contains("1. Петро +380 67 123 45 67 — записано"), "{text}");
+    assert!(text.contains("1. \u{2068}Петро\u{2069} +380 67 123 45 67 — записано"), "{text}");
     assert!(text.contains("2. — запис скасовано (ім’я й телефон видалено)") && !text.contains("Олена"), "{text}");
     let file = app.press(COORDINATOR, UK, &Action::CoordCsv("lviv-pws".into())).await;
     let csv = file.last().document.clone().expect("a CSV document");
