@@ -39,7 +39,7 @@ use many_centres::many_centres;
 
 const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
 const SAMPLE: &str = include_str!("../data/centres.sample.csv");
-const SECRET: &str = "load-secret";
+const SECRET: &str = "load-benchmark-secret";
 const VIBER_TOKEN: &str = "load-viber-token";
 const PLACES: [&str; 6] = ["Бровари", "Львів", "Харків", "brovary", "Одеса", "Kyiv"];
 
