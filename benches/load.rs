@@ -147,8 +147,13 @@ impl Served {
             .stdout(Stdio::null())
             .spawn()
             .expect("serve starts");
+        let mut child = child;
         let client = reqwest::Client::new();
         loop {
+            // A refused configuration ends the process at once: say so, rather than wait.
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("serve exited before it was ready ({status}); its error is above");
+            }
             if let Ok(response) = client.get(format!("http://{addr}/healthz")).send().await
                 && response.status().is_success()
             {
