@@ -18,6 +18,12 @@ const SOURCES: [(Language, &str, &str); 2] = [
     (Language::En, "en", include_str!("../locales/en/main.ftl")),
 ];
 
+/// The operator desk's `.ftl` files, a catalog of their own ([`Catalog::load_desk`]).
+const DESK_SOURCES: [(Language, &str, &str); 2] = [
+    (Language::Uk, "uk", include_str!("../locales/uk/desk.ftl")),
+    (Language::En, "en", include_str!("../locales/en/desk.ftl")),
+];
+
 /// The most characters a button's label shows: longer labels are cut by
 /// Telegram's and Viber's clients on a phone, in the middle of a word.
 pub const MAX_LABEL_CHARS: usize = 32;
@@ -94,8 +100,17 @@ pub struct CatalogError {
 
 impl Catalog {
     pub fn load() -> Result<Self, CatalogError> {
+        Self::from_sources(SOURCES)
+    }
+
+    /// The operator desk's texts (`locales/*/desk.ftl`), rendered like the bot's.
+    pub fn load_desk() -> Result<Self, CatalogError> {
+        Self::from_sources(DESK_SOURCES)
+    }
+
+    fn from_sources(sources: [(Language, &'static str, &'static str); 2]) -> Result<Self, CatalogError> {
         let mut bundles = HashMap::new();
-        for (language, locale, source) in SOURCES {
+        for (language, locale, source) in sources {
             let fail = |detail: String| CatalogError { locale, detail };
             let resource = FluentResource::try_new(source.to_owned())
                 .map_err(|(_, errors)| fail(format!("syntax errors: {errors:?}")))?;

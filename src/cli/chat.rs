@@ -21,7 +21,7 @@ pub enum LangArg {
 }
 
 /// One terminal session as `user`, in `lang` if given (remembered).
-pub async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyhow::Result<()> {
+pub async fn chat(config: &Config, user: String, lang: Option<LangArg>, desk: &super::DeskUrl) -> anyhow::Result<()> {
     let safety = config.safety()?;
     let catalog = Catalog::load()?;
     let mut shutdown = ShutdownSignal::install()?;
@@ -29,6 +29,7 @@ pub async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyho
         .with_store(async |store| {
             let session = async {
                 let running = Running::start(store, safety, Clock::System).await?;
+                let conversation = running.conversation.clone().with_desk_url(Some(desk.desk_url.to_string()));
                 let chosen = lang.map(|lang| match lang {
                     LangArg::Uk => Language::Uk,
                     LangArg::En => Language::En,
@@ -38,7 +39,7 @@ pub async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyho
                 }
                 let language = chosen.unwrap_or_default();
                 let console = Console {
-                    conversation: &running.conversation,
+                    conversation: &conversation,
                     catalog: &catalog,
                     user: User {
                         channel: ChannelKind::Console,

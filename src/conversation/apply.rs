@@ -89,6 +89,14 @@ impl Conversation {
             Effect::CancelCheckinReminder => {
                 Outcome::CheckinReminderCancelled(self.store.cancel_checkin_reminder(person).await?)
             }
+            Effect::DeskLink => {
+                use flow::effect::DeskLink;
+                Outcome::DeskLink(match (&self.desk_url, self.store.create_desk_link(person, now).await?) {
+                    (_, None) => DeskLink::NotAllowed,
+                    (None, Some(_)) => DeskLink::Off,
+                    (Some(base), Some(token)) => DeskLink::Link(crate::domain::desk_sign_in_url(base, &token)),
+                })
+            }
             // Applied with the person's row before any other effect (see
             // `handle_delivery`), so never here.
             Effect::Forget => Outcome::Refused,

@@ -87,6 +87,9 @@ pub struct Conversation {
     /// updates arrive at once.
     in_progress: Arc<tokio::sync::Semaphore>,
     metrics: Arc<crate::metrics::Metrics>,
+    /// The operator desk's public base address (`DESK_URL`), for `/desk`'s
+    /// sign-in links; `None` when the desk is off.
+    desk_url: Option<String>,
 }
 
 impl std::fmt::Debug for Conversation {
@@ -110,7 +113,18 @@ impl Conversation {
         let in_progress = Arc::new(tokio::sync::Semaphore::new((pool_size / 3).max(1)));
         let metrics = Arc::new(crate::metrics::Metrics::new());
         let distress = Arc::new(DistressPhrases::built_in());
-        Self { store, directory, gazetteer, hotlines, distress, programmes, clock, in_progress, metrics }
+        Self {
+            store,
+            directory,
+            gazetteer,
+            hotlines,
+            distress,
+            programmes,
+            clock,
+            in_progress,
+            metrics,
+            desk_url: None,
+        }
     }
 
     /// Recognises distress with an operator's phrase list instead of the
@@ -118,6 +132,12 @@ impl Conversation {
     #[must_use]
     pub fn with_distress_phrases(self, distress: Arc<DistressPhrases>) -> Self {
         Self { distress, ..self }
+    }
+
+    /// Answers `/desk` with sign-in links under this base address.
+    #[must_use]
+    pub fn with_desk_url(self, desk_url: Option<String>) -> Self {
+        Self { desk_url, ..self }
     }
 
     pub fn clock(&self) -> Clock {

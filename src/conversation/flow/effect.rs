@@ -90,6 +90,8 @@ pub enum Effect {
         due_on: NaiveDate,
     },
     CancelCheckinReminder,
+    /// A one-time sign-in link to the operator desk (`/desk`).
+    DeskLink,
     /// Delete everything about the person (applied with their row, which
     /// goes too: see `Conversation::handle_delivery`).
     Forget,
@@ -137,4 +139,16 @@ pub enum Outcome {
     /// False: there was no reminder.
     CheckinReminderCancelled(bool),
     Forgotten(Forgotten),
+    DeskLink(DeskLink),
+}
+
+/// What `/desk` got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskLink {
+    /// The sign-in address (a secret: sent, never logged).
+    Link(String),
+    /// Neither an operator nor a coordinator.
+    NotAllowed,
+    /// This bot runs without a desk.
+    Off,
 }

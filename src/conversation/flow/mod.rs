@@ -37,6 +37,7 @@ mod new_group;
 pub mod notices;
 mod privacy;
 mod report;
+mod sign_in;
 pub mod stats;
 mod subscribe;
 pub mod view;
@@ -94,6 +95,7 @@ fn dispatch(ctx: &Context<'_>, state: State, Input { incoming, action }: Input) 
         Incoming::Command(Command::Forget) => privacy::forget(ctx),
         Incoming::Command(Command::Checkin) => checkin::consent(ctx, state),
         Incoming::Command(Command::Stats) => stats::screen(ctx, state),
+        Incoming::Command(Command::Desk) => Step::effect(state, language, Effect::DeskLink),
         Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
         Incoming::Button(_) => match action {
             Some(action) => on_action(ctx, state, action),
@@ -286,5 +288,6 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
             (checkin::after(ctx, effect, outcome), None)
         }
         Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
+        Outcome::DeskLink(link) => (sign_in::after(link), None),
     }
 }

@@ -1,0 +1,75 @@
+# English texts of the operator desk (the web pages).
+# Same glossary as main.ftl: Resilience Centre, hromada, oblast, coordinator,
+# the bot's operator, opening hours.
+
+desk-title = Resilience Centres desk
+desk-nav-overview = Overview
+desk-nav-centres = Centres
+desk-nav-audit = Audit log
+desk-sign-out = Sign out
+desk-language-other = Українська
+desk-role-operator = operator
+desk-role-coordinator = coordinator
+desk-sample = sample, not real data
+
+## Signing in
+desk-sign-in-title = Sign in to the desk
+desk-sign-in-explain = The link works once, for 10 minutes only.
+desk-sign-in-button = Sign in
+desk-sign-in-refused = This link does not work: it was used already, has expired or is wrong. Send /desk to the bot for a new one.
+desk-sign-in-needed = To sign in, send /desk to the bot and open the link it answers with.
+desk-too-many = Too many failed attempts. Try again in a few minutes.
+desk-signed-out = You have signed out. To sign in again, send /desk to the bot.
+
+## Errors
+desk-forbidden = This page is not open to you.
+desk-not-found = There is no such page.
+desk-error = Something went wrong. Please try again in a minute.
+desk-csrf = The form is out of date. Reload the page and try again.
+
+## Overview
+desk-overview-title = Overview
+desk-count-all = All centres
+desk-count-closed-now = Closed now
+desk-count-temporarily-closed = Temporarily closed
+desk-count-stale = Not verified for over 90 days
+desk-count-approximate = Approximate location
+desk-count-no-coordinator = With no coordinator
+desk-count-open-reports = With open "this is wrong" reports
+
+## Centres list
+desk-centres-title = Centres
+desk-filter-oblast = Oblast
+desk-filter-any = all
+desk-filter-flag = Show
+desk-search = Name or hromada
+desk-filter-apply = Search
+desk-col-name = Name
+desk-col-oblast = Oblast
+desk-col-hromada = Hromada
+desk-col-verified = Verified
+desk-sort-oldest = Longest unverified first
+desk-sort-newest = Most recently verified first
+desk-page = Page { $page } of { $pages }
+desk-page-prev = ← Previous
+desk-page-next = Next →
+desk-centres-none = Nothing found.
+
+## A centre
+desk-centre-address = Address
+desk-centre-phones = Phones
+desk-centre-hours = Opening hours
+desk-centre-verified = Verified
+desk-centre-coordinators = Coordinators: { $count }
+desk-centre-subscribers = Subscribers: { $count }
+desk-centre-history = Change history
+desk-centre-history-none = No changes yet.
+
+## Audit log
+desk-audit-title = Audit log
+desk-audit-when = When
+desk-audit-who = Who
+desk-audit-what = What
+desk-audit-old = Before
+desk-audit-new = After
+desk-audit-none = Nothing has been changed through the desk yet.
