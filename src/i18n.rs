@@ -88,6 +88,8 @@ impl Text {
 /// The bundles of every language, loaded once at start-up.
 pub struct Catalog {
     bundles: HashMap<Language, FluentBundle<FluentResource>>,
+    /// The `.ftl` texts it was built from (the bot's or the desk's).
+    sources: [(Language, &'static str, &'static str); 2],
 }
 
 /// A locale file that fluent could not parse or load.
@@ -122,7 +124,7 @@ impl Catalog {
             bundle.add_resource(resource).map_err(|errors| fail(format!("duplicate ids: {errors:?}")))?;
             bundles.insert(language, bundle);
         }
-        Ok(Self { bundles })
+        Ok(Self { bundles, sources })
     }
 
     /// Renders a text. A missing id or argument renders as the id in brackets and
@@ -187,7 +189,7 @@ impl Catalog {
 
     /// Every message id of a language, for the completeness tests.
     pub fn ids(&self, language: Language) -> Vec<String> {
-        let source = SOURCES.iter().find(|(l, _, _)| *l == language).map(|(_, _, s)| *s).unwrap_or_default();
+        let source = self.sources.iter().find(|(l, _, _)| *l == language).map(|(_, _, s)| *s).unwrap_or_default();
         message_ids(source)
     }
 

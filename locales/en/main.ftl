@@ -567,5 +567,5 @@ opendata-attribution-geonames = Coordinates of centres placed by their settlemen
 ## The operator desk (/desk)
 operator-desk-link = Your link to sign in to the desk: { $url }
 operator-desk-link-once = It works once, for 10 minutes only. Do not pass it on.
-operator-desk-not-allowed = The desk is for the bot's operators and centres' coordinators. If you coordinate a centre, ask the bot's operator to add you.
+operator-desk-not-allowed = The desk is for the bot’s operators and centres’ coordinators. If you coordinate a centre, ask the bot’s operator to add you.
 operator-desk-off = The desk is switched off on this server.

@@ -5,9 +5,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::DeskState;
 use super::page::{self, Chrome};
 use super::session::Signed;
+use super::state::DeskState;
 use crate::store::AuditEntry;
 
 /// Rows the page shows.

@@ -11,9 +11,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 
-use super::DeskState;
 use super::page::{self, Chrome};
 use super::session::Signed;
+use super::state::DeskState;
 use crate::directory::{Hours, Status};
 use crate::domain::{Centre, CentreId, Closure};
 use crate::store::{DeskRole, HistoryEntry};

@@ -5,52 +5,23 @@
 //!
 //! `session` signs people in and out and checks the role and CSRF token of
 //! every request; `page` renders templates in the person's language;
-//! `sign_in`, `centres` and `audit` are the screens.
+//! `sign_in`, `centres` and `audit` are the screens; `state` is what they share.
 
 mod audit;
 mod centres;
 mod page;
 mod session;
 mod sign_in;
+mod state;
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::net::SocketAddr;
 
 use axum::Router;
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
 
-use crate::i18n::Catalog;
-use crate::store::Store;
-
-pub use session::{SESSION_COOKIE, cookie_is_secure};
-
-/// Where the desk is reached.
-#[derive(Debug, Clone)]
-pub struct DeskConfig {
-    /// The public base address sign-in links point to (`DESK_URL`); plain
-    /// http only on loopback, where the cookie may go without `Secure`.
-    pub url: reqwest::Url,
-}
-
-/// What every desk handler reads.
-#[derive(Clone)]
-pub struct DeskState {
-    store: Store,
-    catalog: Arc<Catalog>,
-    /// Whether cookies carry `Secure` (see [`cookie_is_secure`]).
-    secure: bool,
-    /// Failed sign-in attempts per address, to slow guessing down.
-    failures: Arc<Mutex<HashMap<IpAddr, sign_in::Failures>>>,
-}
-
-impl DeskState {
-    /// The desk's state; `catalog` is the desk's own ([`Catalog::load_desk`]).
-    pub fn new(store: Store, catalog: Arc<Catalog>, config: &DeskConfig) -> Self {
-        Self { store, catalog, secure: cookie_is_secure(&config.url), failures: Arc::default() }
-    }
-}
+pub use session::SESSION_COOKIE;
+pub use state::{DeskConfig, DeskState, MAX_FAILURES, cookie_is_secure};
 
 /// Every route of the desk.
 pub fn router(state: DeskState) -> Router {

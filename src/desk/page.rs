@@ -100,7 +100,7 @@ pub fn anonymous(tr: Tr) -> Chrome {
 
 /// The 404 page for any other address.
 pub async fn not_found(
-    axum::extract::State(state): axum::extract::State<super::DeskState>,
+    axum::extract::State(state): axum::extract::State<super::state::DeskState>,
     headers: HeaderMap,
 ) -> Response {
     message(StatusCode::NOT_FOUND, anonymous(Tr::new(state.catalog.clone(), &headers)), "desk-not-found")

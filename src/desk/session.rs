@@ -8,21 +8,12 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
 use subtle::ConstantTimeEq;
 
-use super::DeskState;
 use super::page::{self, Chrome, Tr};
+use super::state::DeskState;
 use crate::store::{DeskRole, DeskSession, SESSION_MAX};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "desk_session";
-
-/// Whether the session cookie must be `Secure`: always, except when the desk
-/// is reached over plain http on loopback (a developer's machine, or a reverse
-/// proxy on the same host that terminates TLS).
-pub fn cookie_is_secure(url: &reqwest::Url) -> bool {
-    let host = url.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
-    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
-    !(url.scheme() == "http" && loopback)
-}
 
 /// The `Set-Cookie` value that starts a session.
 pub fn session_cookie(id: &str, secure: bool) -> HeaderValue {
@@ -104,18 +95,6 @@ impl FromRequestParts<DeskState> for Signed {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cookies_are_secure_except_over_plain_http_on_loopback() {
-        let secure = |url: &str| cookie_is_secure(&url.parse().unwrap());
-        assert!(!secure("http://127.0.0.1:8081"));
-        assert!(!secure("http://localhost:8081/"));
-        assert!(!secure("http://[::1]:8081/"));
-        assert!(secure("https://desk.example.org"));
-        assert!(secure("https://127.0.0.1:8081"));
-        assert!(secure("http://desk.example.org"));
-        assert!(secure("http://10.0.0.5:8081"));
-    }
 
     #[test]
     fn the_session_cookie_is_http_only_strict_and_secure_when_asked() {

@@ -5,7 +5,6 @@
 //! button (a POST) uses it and starts the session.
 
 use std::net::{IpAddr, SocketAddr};
-use std::time::{Duration, Instant};
 
 use askama::Template;
 use axum::Form;
@@ -13,20 +12,9 @@ use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::DeskState;
 use super::page::{self, Chrome, LANGUAGE_COOKIE, Tr};
 use super::session::{Signed, cleared_cookie, session_cookie};
-
-/// Failed sign-ins an address may make in [`FAILURE_WINDOW`].
-pub const MAX_FAILURES: u32 = 10;
-const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
-
-/// Failed sign-ins from one address since a moment.
-#[derive(Debug, Clone, Copy)]
-pub struct Failures {
-    count: u32,
-    since: Instant,
-}
+use super::state::DeskState;
 
 #[derive(Template)]
 #[template(path = "desk/sign_in.html")]
@@ -57,7 +45,7 @@ pub async fn sign_in(State(state): State<DeskState>, Path(token): Path<String>, 
     // Tests calling the router directly have no peer address: they share one.
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let peer = peer.unwrap_or(IpAddr::from([127, 0, 0, 1]));
-    if too_many_failures(&state, peer) {
+    if state.too_many_failures(peer) {
         return page::message(StatusCode::TOO_MANY_REQUESTS, chrome, "desk-too-many");
     }
     let signed = if is_token(&token) {
@@ -73,7 +61,7 @@ pub async fn sign_in(State(state): State<DeskState>, Path(token): Path<String>, 
         }
         Ok(Err(refused)) => {
             tracing::info!(?refused, "desk sign-in link refused");
-            record_failure(&state, peer);
+            state.record_failure(peer);
             page::message(StatusCode::FORBIDDEN, chrome, "desk-sign-in-refused")
         }
         Err(error) => {
@@ -116,18 +104,6 @@ pub async fn language(State(state): State<DeskState>, Path(code): Path<String>) 
 /// A link token is 32 lowercase hex digits; anything else is not looked up.
 fn is_token(raw: &str) -> bool {
     raw.len() == 32 && raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-fn too_many_failures(state: &DeskState, peer: IpAddr) -> bool {
-    let failures = state.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    failures.get(&peer).is_some_and(|f| f.since.elapsed() < FAILURE_WINDOW && f.count >= MAX_FAILURES)
-}
-
-fn record_failure(state: &DeskState, peer: IpAddr) {
-    let mut failures = state.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    failures.retain(|_, f| f.since.elapsed() < FAILURE_WINDOW);
-    let entry = failures.entry(peer).or_insert(Failures { count: 0, since: Instant::now() });
-    entry.count += 1;
 }
 
 #[cfg(test)]

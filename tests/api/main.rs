@@ -15,6 +15,7 @@ mod cohort;
 mod conversation;
 mod coordinate;
 mod crisis;
+mod desk;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
