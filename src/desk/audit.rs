@@ -22,8 +22,8 @@ struct AuditPage {
 
 /// GET /audit (operators).
 pub async fn log(State(state): State<DeskState>, signed: Signed) -> Response {
-    if let Err(refused) = signed.require_operator() {
-        return refused;
+    if !signed.is_operator() {
+        return signed.forbidden();
     }
     match state.store.audit_log(SHOWN).await {
         Ok(entries) => page::html(&AuditPage { chrome: signed.chrome, entries }),

@@ -234,8 +234,8 @@ struct CentrePage {
 
 /// GET /centres/{id}: one centre (403 for a coordinator of another).
 pub async fn centre(State(state): State<DeskState>, signed: Signed, Path(id): Path<String>) -> Response {
-    if let Err(refused) = signed.require(&id) {
-        return refused;
+    if !signed.session.role.reaches(&id) {
+        return signed.forbidden();
     }
     let Ok(id) = CentreId::parse(&id) else {
         return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");

@@ -75,6 +75,11 @@ pub struct AuditEntry {
     pub new_value: Option<String>,
 }
 
+/// A stored link: channel, external id, expiry, when it was used.
+type LinkRow = (String, String, DateTime<Utc>, Option<DateTime<Utc>>);
+/// A stored session: channel, external id, CSRF token, created, last seen.
+type SessionRow = (String, String, String, DateTime<Utc>, DateTime<Utc>);
+
 /// 128 random bits from the operating system, as 32 hex digits.
 pub fn new_secret() -> Result<String, StoreError> {
     let mut bytes = [0u8; 16];
@@ -172,7 +177,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Result<NewSession, LinkRefused>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let row: Option<(String, String, DateTime<Utc>, Option<DateTime<Utc>>)> = sqlx::query_as(
+        let row: Option<LinkRow> = sqlx::query_as(
             "SELECT channel, external_id, expires_at, used_at FROM desk_link WHERE token_hash = $1 FOR UPDATE",
         )
         .bind(hash(token))
@@ -213,7 +218,7 @@ impl Store {
     /// The session a cookie names, if it is alive and its person still has a
     /// role; touching it keeps it alive. A dead session is deleted.
     pub async fn desk_session(&self, id: &str, now: DateTime<Utc>) -> Result<Option<DeskSession>, StoreError> {
-        let row: Option<(String, String, String, DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
+        let row: Option<SessionRow> = sqlx::query_as(
             "SELECT channel, external_id, csrf_token, created_at, last_seen_at FROM desk_session WHERE id_hash = $1",
         )
         .bind(hash(id))
