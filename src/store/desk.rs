@@ -97,6 +97,28 @@ fn person(channel: &str, external_id: String) -> Result<Person, StoreError> {
     Ok(Person { channel, external_id })
 }
 
+/// Writes one audit row of a change, in the transaction that makes it.
+pub(super) async fn audit(
+    conn: &mut sqlx::PgConnection,
+    person: &Person,
+    action: &str,
+    subject: &str,
+    change: &crate::domain::FieldChange,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO desk_audit (channel, external_id, action, subject, old_value, new_value) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind_person(person)
+    .bind(action)
+    .bind(subject)
+    .bind(change.old.as_deref())
+    .bind(change.new.as_deref())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 impl Store {
     /// Makes a person an operator (idempotent).
     pub async fn add_operator(&self, person: &Person) -> Result<(), StoreError> {
