@@ -73,3 +73,8 @@ desk-audit-what = What
 desk-audit-old = Before
 desk-audit-new = After
 desk-audit-none = Nothing has been changed through the desk yet.
+
+## Editing a centre
+desk-edit-title = Change the centre’s data
+desk-edit-save = Save
+desk-edit-refused = The value was not accepted: { $reason }

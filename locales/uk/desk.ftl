@@ -73,3 +73,8 @@ desk-audit-what = Що
 desk-audit-old = Було
 desk-audit-new = Стало
 desk-audit-none = Змін через пульт ще не було.
+
+## Editing a centre
+desk-edit-title = Змінити дані центру
+desk-edit-save = Зберегти
+desk-edit-refused = Значення не прийнято: { $reason }

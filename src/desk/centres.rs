@@ -1,12 +1,11 @@
 //! The directory's screens: the overview (counts, each a link to the
-//! filtered list), the list (filters, search, 50 a page, by verified date)
-//! and a centre's page. A coordinator sees only their centres; another
-//! centre's page is 403 whether it exists or not.
+//! filtered list) and the list (filters, search, 50 a page, by verified
+//! date). A coordinator sees only their centres.
 
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
@@ -16,7 +15,7 @@ use super::session::Signed;
 use super::state::DeskState;
 use crate::directory::{Hours, Status};
 use crate::domain::{Centre, CentreId, Closure};
-use crate::store::{DeskRole, HistoryEntry};
+use crate::store::DeskRole;
 
 /// Centres on one page of the list.
 pub const PAGE_SIZE: usize = 50;
@@ -128,7 +127,7 @@ async fn visible(state: &DeskState, role: &DeskRole) -> Result<Vec<(Centre, Flag
         .collect())
 }
 
-fn failed(chrome: Chrome, error: &crate::store::StoreError) -> Response {
+pub(super) fn failed(chrome: Chrome, error: &crate::store::StoreError) -> Response {
     tracing::error!(%error, "cannot read the centres for the desk");
     page::message(StatusCode::INTERNAL_SERVER_ERROR, chrome, "desk-error")
 }
@@ -219,42 +218,4 @@ pub async fn list(State(state): State<DeskState>, signed: Signed, Query(filter):
     let prev = (page > 1).then(|| page_href(&filter, page - 1));
     let next = (page < pages).then(|| page_href(&filter, page + 1));
     page::html(&List { chrome: signed.chrome, filter, oblasts, lines, page, pages, prev, next })
-}
-
-#[derive(Template)]
-#[template(path = "desk/centre.html")]
-struct CentrePage {
-    chrome: Chrome,
-    centre: Centre,
-    phones: String,
-    coordinators: i64,
-    subscribers: i64,
-    history: Vec<HistoryEntry>,
-}
-
-/// GET /centres/{id}: one centre (403 for a coordinator of another).
-pub async fn centre(State(state): State<DeskState>, signed: Signed, Path(id): Path<String>) -> Response {
-    if !signed.session.role.reaches(&id) {
-        return signed.forbidden();
-    }
-    let Ok(id) = CentreId::parse(&id) else {
-        return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
-    };
-    let loaded = async {
-        let centre = state.store.centres().await?.into_iter().find(|c| c.id == id);
-        let tally = state.store.centre_tallies().await?.get(id.as_str()).copied().unwrap_or_default();
-        let subscribers = state.store.subscriber_counts(&[id.as_str().to_owned()]).await?;
-        let history = state.store.centre_history(&id, 50).await?;
-        Ok::<_, crate::store::StoreError>((centre, tally, subscribers, history))
-    };
-    let (centre, (coordinators, _), subscribers, history) = match loaded.await {
-        Ok(loaded) => loaded,
-        Err(error) => return failed(signed.chrome, &error),
-    };
-    let Some(centre) = centre else {
-        return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
-    };
-    let phones = centre.phones.iter().map(|p| p.display()).collect::<Vec<_>>().join(", ");
-    let subscribers = subscribers.first().copied().unwrap_or_default();
-    page::html(&CentrePage { chrome: signed.chrome, centre, phones, coordinators, subscribers, history })
 }

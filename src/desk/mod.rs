@@ -8,6 +8,7 @@
 //! `sign_in`, `centres` and `audit` are the screens; `state` is what they share.
 
 mod audit;
+mod centre;
 mod centres;
 mod page;
 mod session;
@@ -28,7 +29,8 @@ pub fn router(state: DeskState) -> Router {
     Router::new()
         .route("/", get(centres::overview))
         .route("/centres", get(centres::list))
-        .route("/centres/{id}", get(centres::centre))
+        .route("/centres/{id}", get(centre::show))
+        .route("/centres/{id}/edit", post(centre::edit))
         .route("/audit", get(audit::log))
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))

@@ -37,6 +37,11 @@ impl Tr {
         self.catalog.render(self.language, &Text::new(id).count(name, *value))
     }
 
+    /// A text with one plain value named `reason`.
+    pub fn reason(&self, id: &'static str, reason: &str) -> String {
+        self.catalog.render(self.language, &Text::new(id).plain("reason", reason))
+    }
+
     /// "Page 2 of 7".
     pub fn page(&self, page: &usize, pages: &usize) -> String {
         let count = |n: &usize| i64::try_from(*n).unwrap_or(i64::MAX);

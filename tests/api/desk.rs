@@ -235,3 +235,59 @@ async fn revoking_the_last_role_ends_the_session(pool: PgPool) {
         sqlx::query_scalar("SELECT count(*) FROM desk_session").fetch_one(desk.app.store.pool()).await.unwrap();
     assert_eq!(left, 0);
 }
+
+#[sqlx::test]
+async fn an_operator_edits_a_centre_through_the_bots_edit_path_and_every_change_is_audited(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let cookie = desk.signed_in_operator().await;
+    let centre = desk.app.store.centres().await.unwrap()[0].clone();
+    let path = format!("/centres/{}", centre.id.as_str());
+    let page = desk.get(&path, Some(&cookie)).await.text().await.unwrap();
+    let csrf = csrf_of(&page);
+    let edit = format!("{path}/edit");
+
+    let bad = desk.post(&edit, Some(&cookie), &format!("csrf={csrf}&field=phone&value=call+us")).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap().contains("id=\"edit-error\""));
+    assert!(desk.app.store.audit_log(10).await.unwrap().is_empty(), "a refused value changes nothing");
+
+    let good = desk.post(&edit, Some(&cookie), &format!("csrf={csrf}&field=phone&value=%2B380441234567")).await;
+    assert_eq!(good.status(), StatusCode::SEE_OTHER);
+    let stored = desk.app.store.centres().await.unwrap().into_iter().find(|c| c.id == centre.id).unwrap();
+    assert_eq!(stored.phones.iter().map(|p| p.as_e164().to_owned()).collect::<Vec<_>>(), ["+380441234567"]);
+    let history = desk.app.store.centre_history(&centre.id, 5).await.unwrap();
+    assert_eq!(history[0].field, "phone");
+    assert_eq!(history[0].by_id.as_deref(), Some("op"));
+
+    let audit = desk.app.store.audit_log(10).await.unwrap();
+    assert_eq!(audit.len(), 1, "{audit:?}");
+    assert_eq!(audit[0].person, console("op"));
+    assert_eq!(audit[0].action, "edit-centre");
+    assert_eq!(audit[0].new_value.as_deref(), Some("+380441234567"));
+    assert_eq!(audit[0].old_value, history[0].old_value);
+    let log = desk.get("/audit", Some(&cookie)).await.text().await.unwrap();
+    assert!(log.contains("edit-centre") && log.contains("+380441234567"), "{log}");
+}
+
+#[sqlx::test]
+async fn an_edit_needs_the_csrf_token_and_the_centre(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let centres = desk.app.store.centres().await.unwrap();
+    let (own, other) = (centres[0].id.as_str().to_owned(), centres[1].id.as_str().to_owned());
+    desk.app.store.add_coordinator(&own, &console("coord")).await.unwrap();
+    let cookie = desk.sign_in(&desk.link_from_bot("coord").await).await;
+    let csrf = csrf_of(&desk.get("/", Some(&cookie)).await.text().await.unwrap());
+    let body = "field=email&value=desk%40example.org";
+
+    let without = desk.post(&format!("/centres/{own}/edit"), Some(&cookie), body).await;
+    assert_eq!(without.status(), StatusCode::FORBIDDEN);
+    let elsewhere = desk.post(&format!("/centres/{other}/edit"), Some(&cookie), &format!("csrf={csrf}&{body}")).await;
+    assert_eq!(elsewhere.status(), StatusCode::FORBIDDEN);
+    let nobody = desk.post(&format!("/centres/{own}/edit"), None, &format!("csrf={csrf}&{body}")).await;
+    assert_eq!(nobody.status(), StatusCode::UNAUTHORIZED);
+    assert!(desk.app.store.audit_log(10).await.unwrap().is_empty());
+
+    let own_edit = desk.post(&format!("/centres/{own}/edit"), Some(&cookie), &format!("csrf={csrf}&{body}")).await;
+    assert_eq!(own_edit.status(), StatusCode::SEE_OTHER);
+    assert_eq!(desk.app.store.audit_log(10).await.unwrap().len(), 1);
+}

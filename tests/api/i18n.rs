@@ -133,8 +133,11 @@ fn every_id_the_desk_uses_exists_in_both_desk_locales() {
     for language in Language::ALL {
         for id in &uk {
             let id: &'static str = Box::leak(id.clone().into_boxed_str());
-            let text =
-                Text::new(id).with("count", Arg::Count(3)).with("page", Arg::Count(2)).with("pages", Arg::Count(5));
+            let text = Text::new(id)
+                .with("count", Arg::Count(3))
+                .with("page", Arg::Count(2))
+                .with("pages", Arg::Count(5))
+                .with("reason", Arg::Plain("x".into()));
             let rendered = catalog.try_render(language, &text);
             assert!(rendered.is_ok(), "{id} in {}: {rendered:?}", language.code());
         }
