@@ -78,3 +78,6 @@ desk-audit-none = Nothing has been changed through the desk yet.
 desk-edit-title = Change the centre’s data
 desk-edit-save = Save
 desk-edit-refused = The value was not accepted: { $reason }
+
+## Export
+desk-export-csv = Download the centres (CSV)

@@ -78,3 +78,6 @@ desk-audit-none = Змін через пульт ще не було.
 desk-edit-title = Змінити дані центру
 desk-edit-save = Зберегти
 desk-edit-refused = Значення не прийнято: { $reason }
+
+## Export
+desk-export-csv = Завантажити центри (CSV)

@@ -10,6 +10,7 @@
 mod audit;
 mod centre;
 mod centres;
+mod export;
 mod page;
 mod session;
 mod sign_in;
@@ -32,6 +33,7 @@ pub fn router(state: DeskState) -> Router {
         .route("/centres/{id}", get(centre::show))
         .route("/centres/{id}/edit", post(centre::edit))
         .route("/audit", get(audit::log))
+        .route("/export/centres.csv", get(export::centres_csv))
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))

@@ -185,7 +185,7 @@ async fn signing_out_needs_the_csrf_token_and_ends_the_session(pool: PgPool) {
 }
 
 /// Every GET route of the desk, with a centre the coordinator below does not coordinate.
-const ROUTES: [&str; 4] = ["/", "/centres", "/centres/{other}", "/audit"];
+const ROUTES: [&str; 5] = ["/", "/centres", "/centres/{other}", "/audit", "/export/centres.csv"];
 
 #[sqlx::test]
 async fn every_route_refuses_nobody(pool: PgPool) {
@@ -210,10 +210,13 @@ async fn a_coordinator_sees_only_their_centres_and_an_operator_every_one(pool: P
 
     for route in ROUTES {
         let path = route.replace("{other}", &other);
-        let expected = if path == "/" || path == "/centres" { StatusCode::OK } else { StatusCode::FORBIDDEN };
+        let open = ["/", "/centres", "/export/centres.csv"].contains(&path.as_str());
+        let expected = if open { StatusCode::OK } else { StatusCode::FORBIDDEN };
         assert_eq!(desk.get(&path, Some(&cookie)).await.status(), expected, "{path}");
     }
     assert_eq!(desk.get(&format!("/centres/{own}"), Some(&cookie)).await.status(), StatusCode::OK);
+    let csv = desk.get("/export/centres.csv", Some(&cookie)).await.text().await.unwrap();
+    assert!(csv.contains(&format!("\n{own},")) && !csv.contains(&format!("\n{other},")), "{csv}");
     let list = desk.get("/centres", Some(&cookie)).await.text().await.unwrap();
     assert!(list.contains(&format!("/centres/{own}\"")) && !list.contains(&format!("/centres/{other}\"")), "{list}");
 
