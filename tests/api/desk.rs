@@ -16,9 +16,9 @@ use sqlx::PgPool;
 use crate::helpers::TestApp;
 
 /// A desk served on a free loopback port, with the bot that sends its links.
-struct Desk {
-    app: TestApp,
-    base: String,
+pub(crate) struct Desk {
+    pub(crate) app: TestApp,
+    pub(crate) base: String,
     http: reqwest::Client,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
 }
@@ -29,12 +29,12 @@ impl Drop for Desk {
     }
 }
 
-fn console(id: &str) -> Person {
+pub(crate) fn console(id: &str) -> Person {
     Person { channel: ChannelKind::Console, external_id: id.to_owned() }
 }
 
 impl Desk {
-    async fn start(pool: PgPool) -> Self {
+    pub(crate) async fn start(pool: PgPool) -> Self {
         let app = TestApp::new(pool).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -46,7 +46,7 @@ impl Desk {
     }
 
     /// What the bot answers `/desk` from a terminal user, now.
-    async fn ask_bot(&self, user: &str) -> String {
+    pub(crate) async fn ask_bot(&self, user: &str) -> String {
         let conversation = self.app.restarted(Utc::now()).with_desk_url(Some(self.base.clone()));
         self.app
             .send_to(&conversation, user, Language::En, resilience_bot::conversation::Incoming::from_text("/desk"))
@@ -55,13 +55,13 @@ impl Desk {
     }
 
     /// The sign-in link in the bot's answer.
-    async fn link_from_bot(&self, user: &str) -> String {
+    pub(crate) async fn link_from_bot(&self, user: &str) -> String {
         let text = self.ask_bot(user).await;
         let start = text.find(&self.base).unwrap_or_else(|| panic!("no link in {text:?}"));
         text[start..].split_whitespace().next().unwrap().to_owned()
     }
 
-    async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+    pub(crate) async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
         let mut request = self.http.get(format!("{}{path}", self.base));
         if let Some(cookie) = cookie {
             request = request.header(COOKIE, cookie);
@@ -69,7 +69,7 @@ impl Desk {
         request.send().await.unwrap()
     }
 
-    async fn post(&self, url: &str, cookie: Option<&str>, body: &str) -> reqwest::Response {
+    pub(crate) async fn post(&self, url: &str, cookie: Option<&str>, body: &str) -> reqwest::Response {
         let url = if url.starts_with("http") { url.to_owned() } else { format!("{}{url}", self.base) };
         let mut request =
             self.http.post(url).header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(body.to_owned());
@@ -80,7 +80,7 @@ impl Desk {
     }
 
     /// Signs in through a link; the session cookie as a browser sends it back.
-    async fn sign_in(&self, link: &str) -> String {
+    pub(crate) async fn sign_in(&self, link: &str) -> String {
         let confirm = self.http.get(link).send().await.unwrap();
         assert_eq!(confirm.status(), StatusCode::OK);
         let response = self.post(link, None, "").await;
@@ -89,7 +89,7 @@ impl Desk {
         set_cookie.split(';').next().unwrap().to_owned()
     }
 
-    async fn signed_in_operator(&self) -> String {
+    pub(crate) async fn signed_in_operator(&self) -> String {
         self.app.store.add_operator(&console("op")).await.unwrap();
         let link = self.link_from_bot("op").await;
         self.sign_in(&link).await
