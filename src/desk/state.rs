@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::i18n::Catalog;
 use crate::store::Store;
 
-/// Failed sign-ins an address may make in [`FAILURE_WINDOW`]; then it waits.
+/// Failed sign-ins an address may make in 15 minutes (`FAILURE_WINDOW`); then it waits.
 pub const MAX_FAILURES: u32 = 10;
 const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 
