@@ -81,3 +81,19 @@ desk-edit-refused = The value was not accepted: { $reason }
 
 ## Export
 desk-export-csv = Download the centres (CSV)
+
+## Import
+desk-nav-import = Import
+desk-import-title = Import centres from a file
+desk-import-file = File (CSV or XLSX)
+desk-import-check = Check
+desk-import-apply = Apply these changes
+desk-import-would = the import would make (new / changed / unchanged / removed):
+desk-import-done = imported (new / changed / unchanged / removed):
+desk-import-refused = The file was not accepted; nothing was changed:
+desk-import-added = New centres
+desk-import-changed = Changes field by field
+desk-import-kept = Coordinators’ changes that stay
+desk-import-approximate = Placed approximately (at their settlement’s or hromada’s centre)
+desk-import-not-understood = Opening hours not understood
+desk-import-expired = This file was applied already or has expired. Upload it again.

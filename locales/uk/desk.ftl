@@ -81,3 +81,19 @@ desk-edit-refused = Значення не прийнято: { $reason }
 
 ## Export
 desk-export-csv = Завантажити центри (CSV)
+
+## Import
+desk-nav-import = Імпорт
+desk-import-title = Імпорт центрів із файлу
+desk-import-file = Файл (CSV або XLSX)
+desk-import-check = Перевірити
+desk-import-apply = Застосувати ці зміни
+desk-import-would = імпорт зробив би (нові / змінені / без змін / вилучені):
+desk-import-done = імпортовано (нові / змінені / без змін / вилучені):
+desk-import-refused = Файл не прийнято, нічого не змінено:
+desk-import-added = Нові центри
+desk-import-changed = Зміни по полях
+desk-import-kept = Зміни координаторів, які залишаться
+desk-import-approximate = Розташовані приблизно (у центрі населеного пункту чи громади)
+desk-import-not-understood = Графіки, яких не вдалося зрозуміти
+desk-import-expired = Цей файл уже застосовано або він застарів. Завантажте його ще раз.

@@ -11,6 +11,7 @@ mod audit;
 mod centre;
 mod centres;
 mod export;
+mod import;
 mod page;
 mod session;
 mod sign_in;
@@ -34,6 +35,8 @@ pub fn router(state: DeskState) -> Router {
         .route("/centres/{id}/edit", post(centre::edit))
         .route("/audit", get(audit::log))
         .route("/export/centres.csv", get(export::centres_csv))
+        .route("/import", get(import::form).post(import::check))
+        .route("/import/{key}/apply", post(import::apply))
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))

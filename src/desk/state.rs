@@ -40,18 +40,47 @@ pub struct DeskState {
     /// shared, which slows an attacker as much and costs the real people a
     /// wait of minutes at most.
     failures: Arc<Mutex<HashMap<IpAddr, Failures>>>,
+    /// Files checked by a dry run, waiting to be applied, by a random key.
+    uploads: Arc<Mutex<HashMap<String, Upload>>>,
+}
+
+/// An uploaded centres file.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub at: Instant,
 }
 
 impl DeskState {
     /// The desk's state; `catalog` is the desk's own ([`Catalog::load_desk`]).
     pub fn new(store: Store, catalog: Arc<Catalog>, config: &DeskConfig) -> Self {
-        Self { store, catalog, secure: cookie_is_secure(&config.url), failures: Arc::default() }
+        Self {
+            store,
+            catalog,
+            secure: cookie_is_secure(&config.url),
+            failures: Arc::default(),
+            uploads: Arc::default(),
+        }
     }
 
     /// Whether an address failed too often lately to try again now.
     pub(super) fn too_many_failures(&self, peer: IpAddr) -> bool {
         let failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
         failures.get(&peer).is_some_and(|f| f.since.elapsed() < FAILURE_WINDOW && f.count >= MAX_FAILURES)
+    }
+
+    /// Keeps an uploaded file (forgetting those older than `lifetime`).
+    pub(super) fn keep_upload(&self, key: String, upload: Upload, lifetime: Duration) {
+        let mut uploads = self.uploads.lock().unwrap_or_else(PoisonError::into_inner);
+        uploads.retain(|_, u| u.at.elapsed() < lifetime);
+        uploads.insert(key, upload);
+    }
+
+    /// Takes a kept file, once.
+    pub(super) fn take_upload(&self, key: &str, lifetime: Duration) -> Option<Upload> {
+        let mut uploads = self.uploads.lock().unwrap_or_else(PoisonError::into_inner);
+        uploads.remove(key).filter(|u| u.at.elapsed() < lifetime)
     }
 
     pub(super) fn record_failure(&self, peer: IpAddr) {

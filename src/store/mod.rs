@@ -38,7 +38,9 @@ pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
-pub use desk::{AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX};
+pub use desk::{
+    AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX, new_secret,
+};
 pub use forget::Forgotten;
 pub use invite::{CoordinatorEntry, Redeemed, hash_code};
 pub use listen::CentreChanges;

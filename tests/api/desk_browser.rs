@@ -153,3 +153,45 @@ async fn a_coordinator_in_a_browser_is_refused_another_centre_and_an_expired_lin
     assert!(browser.text().await.contains("Змінити дані центру"));
     browser.client.clone().close().await.unwrap();
 }
+
+#[sqlx::test]
+async fn an_operator_uploads_a_file_with_a_bad_row_then_the_fixed_one_and_applies_it(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    desk.app.store.add_operator(&console("op")).await.unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let sample = crate::helpers::SAMPLE_CSV;
+    let fixed = sample.replacen("Balakliia Resilience Centre", "Balakliia Resilience Centre at the library", 1);
+    let second = sample.lines().nth(1).unwrap();
+    let bad_row = second.replacen("sample-balakliiska", "sample-broken", 1).replacen("49.45595", "99.5", 1);
+    let bad = format!("{}{bad_row}\n", fixed);
+    let bad_line = fixed.lines().count() + 1;
+    std::fs::write(files.path().join("bad.csv"), bad).unwrap();
+    std::fs::write(files.path().join("fixed.csv"), &fixed).unwrap();
+
+    let browser = Browser::start().await;
+    browser.client.goto(&desk.link_from_bot("op").await).await.unwrap();
+    browser.submit("#sign-in", "#count-all").await;
+    browser.client.goto(&format!("{}/import", desk.base)).await.unwrap();
+
+    let file = browser.client.find(Locator::Css("#import-file")).await.unwrap();
+    file.send_keys(&files.path().join("bad.csv").display().to_string()).await.unwrap();
+    browser.submit("#import-check", "#import-error").await;
+    let refused = browser.text().await;
+    assert!(refused.contains(&format!("line {bad_line}")), "{refused}");
+
+    let file = browser.client.find(Locator::Css("#import-file")).await.unwrap();
+    file.send_keys(&files.path().join("fixed.csv").display().to_string()).await.unwrap();
+    browser.submit("#import-check", "#import-apply").await;
+    let diff = browser.text().await;
+    assert!(diff.contains("name_en") && diff.contains("at the library"), "{diff}");
+    browser.screenshot("import-diff").await;
+    let before = desk.app.store.centres().await.unwrap();
+    assert!(before.iter().all(|c| !c.name_en.contains("at the library")), "a dry run changes nothing");
+
+    browser.submit("#import-apply", "#import-counts").await;
+    let after = desk.app.store.centres().await.unwrap();
+    assert!(after.iter().any(|c| c.name_en == "Balakliia Resilience Centre at the library"));
+    let audit = desk.app.store.audit_log(10).await.unwrap();
+    assert_eq!((audit[0].action.as_str(), audit[0].subject.as_str()), ("import", "fixed.csv"), "{audit:?}");
+    browser.client.clone().close().await.unwrap();
+}
