@@ -41,6 +41,7 @@ pub fn router(state: DeskState) -> Router {
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))
         .fallback(page::not_found)
+        .layer(axum::middleware::map_response(page::security_headers))
         .with_state(state)
 }
 

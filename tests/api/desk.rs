@@ -124,6 +124,10 @@ async fn an_operator_signs_in_through_the_link_the_bot_sent_and_only_once(pool: 
 
     let overview = desk.get("/", Some(cookie)).await;
     assert_eq!(overview.status(), StatusCode::OK);
+    let headers = overview.headers();
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert_eq!(headers["cache-control"], "no-store");
+    assert!(headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
     let page = overview.text().await.unwrap();
     assert!(page.contains("Огляд") && page.contains("count-stale"), "{page}");
 
