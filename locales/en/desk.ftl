@@ -97,3 +97,18 @@ desk-import-kept = Coordinators’ changes that stay
 desk-import-approximate = Placed approximately (at their settlement’s or hromada’s centre)
 desk-import-not-understood = Opening hours not understood
 desk-import-expired = This file was applied already or has expired. Upload it again.
+
+## Hours preview
+desk-hours-preview = Preview:
+desk-hours-preview-button = Preview the week
+desk-hours-open-now = Open now.
+desk-hours-closed-now = Closed now.
+desk-hours-closed = closed
+desk-hours-not-understood = These hours were not understood.
+desk-day-mo = Mo
+desk-day-tu = Tu
+desk-day-we = We
+desk-day-th = Th
+desk-day-fr = Fr
+desk-day-sa = Sa
+desk-day-su = Su

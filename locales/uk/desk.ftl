@@ -97,3 +97,18 @@ desk-import-kept = Зміни координаторів, які залишат�
 desk-import-approximate = Розташовані приблизно (у центрі населеного пункту чи громади)
 desk-import-not-understood = Графіки, яких не вдалося зрозуміти
 desk-import-expired = Цей файл уже застосовано або він застарів. Завантажте його ще раз.
+
+## Hours preview
+desk-hours-preview = Попередній перегляд:
+desk-hours-preview-button = Переглянути тиждень
+desk-hours-open-now = Зараз відчинено.
+desk-hours-closed-now = Зараз зачинено.
+desk-hours-closed = зачинено
+desk-hours-not-understood = Цей графік не вдалося зрозуміти.
+desk-day-mo = Пн
+desk-day-tu = Вт
+desk-day-we = Ср
+desk-day-th = Чт
+desk-day-fr = Пт
+desk-day-sa = Сб
+desk-day-su = Нд

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::centres::failed;
+use super::hours::{Preview, preview as preview_of};
 use super::page::{self, Chrome};
 use super::session::Signed;
 use super::state::DeskState;
@@ -34,6 +35,10 @@ struct CentrePage {
     lon: String,
     /// Why the last edit was refused (empty when it was not).
     error: String,
+    /// The week of the hours shown (typed for a preview, or stored).
+    preview: Option<Preview>,
+    /// The hours typed for a preview; empty otherwise.
+    typed: String,
 }
 
 /// A field's edit form.
@@ -56,7 +61,24 @@ pub async fn show(State(state): State<DeskState>, signed: Signed, Path(id): Path
     if !signed.session.role.reaches(&id) {
         return signed.forbidden();
     }
-    render(&state, signed, &id, String::new()).await
+    render(&state, signed, &id, String::new(), None).await
+}
+
+/// POST /centres/{id}/preview: the page with the week of the hours typed
+/// (nothing is saved).
+pub async fn preview(
+    State(state): State<DeskState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<EditForm>,
+) -> Response {
+    if !signed.csrf_matches(&form.csrf) {
+        return signed.csrf_refused();
+    }
+    if !signed.session.role.reaches(&id) {
+        return signed.forbidden();
+    }
+    render(&state, signed, &id, String::new(), Some(form.value)).await
 }
 
 /// POST /centres/{id}/edit: one field, CSRF-checked and role-checked (again
@@ -85,7 +107,7 @@ pub async fn edit(
         Ok(edit) => edit,
         Err(reason) => {
             let error = signed.chrome.tr.reason("desk-edit-refused", &reason);
-            let mut response = render(&state, signed, &id, error).await;
+            let mut response = render(&state, signed, &id, error, None).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             return response;
         }
@@ -111,7 +133,7 @@ fn join(errors: &[crate::directory::centre_fields::FieldError]) -> String {
     errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
-async fn render(state: &DeskState, signed: Signed, id: &str, error: String) -> Response {
+async fn render(state: &DeskState, signed: Signed, id: &str, error: String, typed: Option<String>) -> Response {
     let Ok(id) = CentreId::parse(id) else {
         return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
     };
@@ -137,6 +159,10 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String) -> R
         .map(|f| (f.as_str(), f.value(&centre).unwrap_or_default()))
         .collect();
     let (lat, lon) = (centre.location.lat().to_string(), centre.location.lon().to_string());
+    let now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).naive_local();
+    let shown = typed.as_deref().or(centre.opening_hours.as_deref()).unwrap_or_default();
+    let preview = preview_of(shown, now, &signed.chrome.tr);
+    let typed = typed.unwrap_or_default();
     let page = CentrePage {
         chrome: signed.chrome,
         centre,
@@ -148,6 +174,8 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String) -> R
         lat,
         lon,
         error,
+        preview,
+        typed,
     };
     page::html(&page)
 }

@@ -11,6 +11,7 @@ mod audit;
 mod centre;
 mod centres;
 mod export;
+mod hours;
 mod import;
 mod page;
 mod session;
@@ -33,6 +34,7 @@ pub fn router(state: DeskState) -> Router {
         .route("/centres", get(centres::list))
         .route("/centres/{id}", get(centre::show))
         .route("/centres/{id}/edit", post(centre::edit))
+        .route("/centres/{id}/preview", post(centre::preview))
         .route("/audit", get(audit::log))
         .route("/export/centres.csv", get(export::centres_csv))
         .route("/import", get(import::form).post(import::check))

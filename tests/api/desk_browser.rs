@@ -151,6 +151,17 @@ async fn a_coordinator_in_a_browser_is_refused_another_centre_and_an_expired_lin
     assert!(browser.text().await.contains("Ця сторінка вам недоступна"));
     browser.client.goto(&format!("{}/centres/{own}", desk.base)).await.unwrap();
     assert!(browser.text().await.contains("Змінити дані центру"));
+
+    // The hours typed in words, previewed as a week (nothing saved).
+    let hours = browser.client.find(Locator::Css("#edit-opening_hours")).await.unwrap();
+    hours.clear().await.unwrap();
+    hours.send_keys("пн–пт з 10:00 до 16:00").await.unwrap();
+    browser.submit("#preview-hours", "#hours-preview strong").await;
+    let preview = browser.client.find(Locator::Css("#hours-preview")).await.unwrap().text().await.unwrap();
+    assert!(preview.contains("Пн–Пт: 10:00–16:00") && preview.contains("Mo-Fr 10:00-16:00"), "{preview}");
+    browser.screenshot("hours-preview").await;
+    let stored = desk.app.store.centres().await.unwrap().into_iter().find(|c| c.id.as_str() == own).unwrap();
+    assert_ne!(stored.opening_hours.as_deref(), Some("Mo-Fr 10:00-16:00"), "a preview saves nothing");
     browser.client.clone().close().await.unwrap();
 }
 
