@@ -44,6 +44,9 @@ pub struct Text {
 pub enum Arg {
     /// Data shown as is (a centre's name, an address).
     Plain(String),
+    /// Words someone typed, shown to someone else (a participant's name, a
+    /// report's details): set apart with Unicode isolation (see [`isolate`]).
+    Typed(String),
     /// A whole number; fluent selects plural forms on it.
     Count(i64),
     /// A decimal with a fixed number of digits: "1,2" in Ukrainian, "1.2" in English.
@@ -74,6 +77,11 @@ impl Text {
 
     pub fn plain(self, name: &'static str, value: impl Into<String>) -> Self {
         self.with(name, Arg::Plain(value.into()))
+    }
+
+    /// Adds words a person typed, to be shown isolated (see [`Arg::Typed`]).
+    pub fn typed(self, name: &'static str, value: impl Into<String>) -> Self {
+        self.with(name, Arg::Typed(value.into()))
     }
 
     pub fn count(self, name: &'static str, value: i64) -> Self {
@@ -118,8 +126,10 @@ impl Catalog {
                 .map_err(|(_, errors)| fail(format!("syntax errors: {errors:?}")))?;
             let langid = locale.parse().map_err(|e| fail(format!("{e}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-            // Unicode isolation marks would show up as stray characters in terminals
-            // and in some Viber clients; our arguments never mix text directions.
+            // Unicode isolation marks around every argument would show up as stray
+            // characters in terminals and in some Viber clients, and our own data
+            // never mixes text directions; what people type is isolated one
+            // argument at a time (`Arg::Typed`), where a disguise would matter.
             bundle.set_use_isolating(false);
             bundle.add_resource(resource).map_err(|errors| fail(format!("duplicate ids: {errors:?}")))?;
             bundles.insert(language, bundle);
@@ -201,6 +211,7 @@ impl Catalog {
     fn value(&self, language: Language, arg: &Arg) -> Result<FluentValue<'static>, RenderError> {
         Ok(match arg {
             Arg::Plain(text) => FluentValue::from(text.clone()),
+            Arg::Typed(text) => FluentValue::from(isolate(text)),
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Decimal { value, digits } => FluentValue::from(format_decimal(language, *value, *digits)),
             Arg::Time { hour, minute } => FluentValue::from(format!("{hour}:{minute:02}")),
@@ -227,6 +238,29 @@ pub enum RenderError {
     MissingId(&'static str),
     #[error("message {id:?}: {detail}")]
     Fluent { id: &'static str, detail: String },
+}
+
+/// First Strong Isolate … Pop Directional Isolate (Unicode's bidirectional
+/// algorithm, UAX #9): what is between them is laid out on its own, in the
+/// direction of its first strong letter, and any override or embedding left
+/// open inside ends at the PDI.
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// Someone's words set apart with FSI … PDI, so that a right-to-left override
+/// typed into a name ("\u{202E}…") cannot reorder or disguise the text around
+/// it (the phone number after a name, the bot's own words). Fluent's own
+/// isolation is off for every argument (see [`Catalog::load`]); this is for
+/// the arguments where it matters.
+pub fn isolate(text: &str) -> String {
+    format!("{FSI}{text}{PDI}")
+}
+
+/// Whether a text holds bidirectional formatting characters: marks,
+/// embeddings, overrides or isolates.
+pub fn has_bidi_controls(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
 }
 
 /// "1,2" in Ukrainian and "1.2" in English.
@@ -261,6 +295,16 @@ mod tests {
 
     fn catalog() -> Catalog {
         Catalog::load().expect("locales load")
+    }
+
+    #[test]
+    fn typed_words_are_isolated_so_an_override_ends_inside_them() {
+        let override_ = "\u{202E}gnorw";
+        let text = Text::new("report-details").typed("details", override_);
+        assert_eq!(catalog().render(Language::En, &text), format!("Their words: \u{2068}{override_}\u{2069}"));
+        let plain = Text::new("coord-list-name").plain("name", "Olena");
+        assert_eq!(catalog().render(Language::En, &plain), "Olena", "other arguments stay unmarked");
+        assert!(has_bidi_controls(override_) && has_bidi_controls("a\u{200F}") && !has_bidi_controls("Олена ʼ«»"));
     }
 
     #[test]

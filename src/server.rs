@@ -1,6 +1,14 @@
 //! `resilience-bot serve`: the HTTP server (webhooks, health, metrics) and
 //! every configured channel, run until a shutdown signal; then it stops
 //! taking work, finishes what is in flight (bounded) and returns.
+//!
+//! Slow clients are bounded: headers must arrive within
+//! [`listen::HEADER_TIMEOUT`], a webhook's body within [`BODY_TIMEOUT`] and
+//! [`MAX_BODY_BYTES`], and only then does it take one of the
+//! [`MAX_REQUESTS_IN_FLIGHT`] permits (see `channel::gate`).
+
+mod health;
+pub mod listen;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -8,15 +16,15 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
+use crate::channel::gate::Gate;
 use crate::channel::telegram::{self, Telegram, TelegramConfig};
 use crate::channel::viber::{self, Viber, ViberConfig};
 use crate::conversation::{Conversation, NoticeSender};
@@ -25,8 +33,12 @@ use crate::i18n::Catalog;
 use crate::store::Store;
 
 /// The largest request body any route accepts: Telegram updates and Viber
-/// callbacks are a few kilobytes.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// callbacks are a few kilobytes (a 4,096-character message with its
+/// entities stays far below this).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// How long a webhook's body may take to arrive once its headers have.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Requests handled at once; more get 503 at once (the platforms deliver
 /// them again), so a surge cannot pile up memory behind a slow database.
@@ -76,11 +88,14 @@ impl Application {
             .with_context(|| format!("cannot listen on {}", config.http_addr))?;
         let mut router = Router::new();
         let mut outboxes: Vec<Depth> = Vec::new();
+        // Only the webhooks are gated: probes and scrapes must keep
+        // answering in a surge, or a busy replica looks dead.
+        let gate = Gate::new(MAX_REQUESTS_IN_FLIGHT, MAX_BODY_BYTES, BODY_TIMEOUT);
         let telegram = config.telegram.map(|telegram_config| {
             let telegram = Telegram::new(&telegram_config, conversation.clone(), store.clone(), catalog.clone());
             if telegram_config.webhook_url.is_some() {
                 let secret = telegram_config.webhook_secret.clone();
-                router = router.clone().merge(telegram::webhook::router(telegram.clone(), secret));
+                router = router.clone().merge(telegram::webhook::router(telegram.clone(), secret, gate.clone()));
             }
             let sender = telegram.sender.clone();
             outboxes.push((ChannelKind::Telegram, Box::new(move || sender.depth())));
@@ -90,7 +105,7 @@ impl Application {
             Some(viber_config) => {
                 let viber = Viber::new(&viber_config, conversation.clone(), store.clone(), catalog.clone())
                     .context("cannot build the Viber client")?;
-                router = router.merge(viber::webhook::router(viber.clone()));
+                router = router.merge(viber::webhook::router(viber.clone(), gate.clone()));
                 let outbox = viber.outbox().clone();
                 outboxes.push((ChannelKind::Viber, Box::new(move || outbox.depth())));
                 Some((viber, viber_config))
@@ -98,13 +113,13 @@ impl Application {
             None => None,
         };
         let outboxes = Arc::new(outboxes);
-        let observed =
-            Observed { conversation: conversation.clone(), store: store.clone(), outboxes: outboxes.clone() };
-        let in_flight = Arc::new(tokio::sync::Semaphore::new(MAX_REQUESTS_IN_FLIGHT));
-        // Only the webhooks are shed: probes and scrapes must keep answering
-        // in a surge, or a busy replica looks dead.
+        let observed = Observed {
+            conversation: conversation.clone(),
+            store: store.clone(),
+            outboxes: outboxes.clone(),
+            health: health::HealthCheck::default(),
+        };
         let router = router
-            .layer(axum::middleware::from_fn_with_state(in_flight, shed_load))
             .merge(
                 Router::new()
                     .route("/healthz", get(health))
@@ -131,15 +146,7 @@ impl Application {
     /// its webhook by calling it while `set_webhook` is in flight.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
-        let mut stopped = stop_rx.clone();
-        let server = tokio::spawn(
-            // The peer's address is what the open data API limits by.
-            axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-                .with_graceful_shutdown(async move {
-                    let _ = stopped.wait_for(|stop| *stop).await;
-                })
-                .into_future(),
-        );
+        let server = tokio::spawn(listen::serve(self.listener, self.router, listen::HEADER_TIMEOUT, stop_rx.clone()));
         let signal = tokio::spawn(async move {
             shutdown.await;
             let _ = stop_tx.send(true);
@@ -270,12 +277,13 @@ struct Observed {
     conversation: Conversation,
     store: Store,
     outboxes: Arc<Vec<Depth>>,
+    health: health::HealthCheck,
 }
 
 /// 200 while the database answers, 503 during an outage (while the bot
 /// still answers from memory: load balancers should route by `/livez`).
 async fn health(State(observed): State<Observed>) -> StatusCode {
-    if observed.store.ping().await { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }
+    if observed.health.database_up(&observed.store).await { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }
 }
 
 /// Prometheus text format.
@@ -294,19 +302,9 @@ async fn metrics(State(observed): State<Observed>) -> Response {
     ([(header::CONTENT_TYPE, content_type)], metrics.render()).into_response()
 }
 
-/// Answers 503 at once when too many requests are in flight.
-async fn shed_load(State(in_flight): State<Arc<tokio::sync::Semaphore>>, request: Request, next: Next) -> Response {
-    match in_flight.try_acquire() {
-        Ok(_permit) => next.run(request).await,
-        Err(_) => {
-            tracing::warn!("too many requests in flight; answering 503");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
-    }
-}
-
 /// Forgets old delivery ids, sent notices, finished broadcasts, closed
-/// reports and the sign-ups of long-ended groups once an hour (see the README's privacy section for how long each
+/// reports, the sign-ups of long-ended groups and people inactive for a
+/// year once an hour (see the README's privacy section for how long each
 /// is kept).
 async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
     loop {
@@ -333,6 +331,14 @@ async fn prune_deliveries(store: Store, mut stop: watch::Receiver<bool>) {
             }
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "cannot prune notices, broadcasts, reports or sign-ups"),
+        }
+        let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
+        match store.prune_people(today, crate::store::week_of(today)).await {
+            Ok((people, weeks)) if people + weeks > 0 => {
+                tracing::info!(people, weeks, "pruned people inactive for a year and past check-in weeks");
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "cannot prune inactive people"),
         }
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(3600)) => {}

@@ -24,15 +24,19 @@ pub fn weekday_key(day: Weekday) -> &'static str {
     }
 }
 
+/// "Mon–Fri", or "Sun" for one day.
+pub fn day_range(first: Weekday, last: Weekday) -> Text {
+    if first == last {
+        return Text::new("weekday-short").plain("day", weekday_key(first));
+    }
+    Text::new("weekday-range")
+        .message("first", Text::new("weekday-short").plain("day", weekday_key(first)))
+        .message("last", Text::new("weekday-short").plain("day", weekday_key(last)))
+}
+
 /// "Mon–Fri: 9:00–18:00" or "Sun: closed".
 pub fn week_line(span: &DaySpan) -> Text {
-    let days = if span.first == span.last {
-        Text::new("weekday-short").plain("day", weekday_key(span.first))
-    } else {
-        Text::new("weekday-range")
-            .message("first", Text::new("weekday-short").plain("day", weekday_key(span.first)))
-            .message("last", Text::new("weekday-short").plain("day", weekday_key(span.last)))
-    };
+    let days = day_range(span.first, span.last);
     if span.intervals.is_empty() && span.open_from.is_none() {
         return Text::new(if span.unknown { "hours-day-unknown" } else { "hours-day-closed" }).message("days", days);
     }

@@ -29,7 +29,7 @@ language-changed = Done, we’ll continue in English.
 
 ## About and privacy
 about-what = I help you find Resilience Centres — places in hromadas all over Ukraine that offer free psychosocial support. I don’t offer counselling or diagnoses — I point you to people who can help.
-about-privacy = Privacy: I keep your messenger ID, your language and the current step of our conversation — including the point of your last search, until you start a new one or return to the menu. If you sign up for a group and leave a name or phone number, only that centre’s coordinators see them; they are deleted 30 days after the group’s last session, or at once with /forget. I don’t store the text of your messages, not even in technical logs.
+about-privacy = Privacy: I keep your messenger ID, your language, the day you last wrote and the current step of our conversation — after a search, the place you typed or, after you shared a location, only the centres nearest to it, never the point itself. If you sign up for a group and leave a name or phone number, only that centre’s coordinators see them (also in a CSV file); they are deleted as soon as you cancel, otherwise 30 days after the group’s last session, or at once with /forget. If you don’t write for 12 months and have no sign-up, subscription or coordinator role, I delete everything I know about you. I don’t store the text of your messages, not even in technical logs.
 about-data = Data: places come from the official codifier of administrative units (KATOTTH) and from { $geonames } under CC BY 4.0. Before you go to a centre, check its address and hours by phone.
 
 ## Finding a centre
@@ -45,6 +45,7 @@ find-results-count = { $count } { $count ->
        *[other] centres
     }
 find-result-title = { $number }. { $name } — { $distance }
+find-result-title-listed = { $number }. { $name }
 find-open-centre = { $number }. { $name }
 find-more = ➕ Show more
 find-search-again = 🔎 Search somewhere else
@@ -230,7 +231,7 @@ group-you-are-in = You are signed up for this group.
 group-you-wait = You’re number { $position } on the waiting list.
 group-join = ✍️ Sign up
 group-join-waitlist = ⏳ Join the waiting list
-signup-consent = So that the centre’s coordinator can contact you about the group, I can keep your first name and phone number. Both are optional — you can skip either. Only this centre’s coordinators see them (also in the sign-up list file). They are deleted 30 days after the group’s last session, or at once if you send /forget. You can cancel your sign-up at any time under “My sign-ups”.
+signup-consent = So that the centre’s coordinator can contact you about the group, I can keep your first name and phone number. Both are optional — you can skip either. Only this centre’s coordinators see them: in the group’s sign-up list and in the CSV file of it they can download. Your name and phone are deleted as soon as you cancel your sign-up, otherwise 30 days after the group’s last session, or at once if you send /forget (which deletes everything the bot knows about you). You can cancel your sign-up at any time under “My sign-ups”.
 signup-ask-name = What should I call you? Type your first name or tap “Skip”.
 signup-bad-name = A name can be at most 60 characters. Type it again or tap “Skip”.
 signup-ask-phone = Type your phone number so the coordinator can call you (for example 067 123 45 67), or tap “Skip”.
@@ -296,6 +297,7 @@ coord-list-name = { $name }
 coord-list-no-name = (no name given)
 coord-list-confirmed = { $number }. { $name } { $phone } — signed up
 coord-list-waiting = { $number }. { $name } { $phone } — waiting list, no. { $position }
+coord-list-left = { $number }. — left (name and phone deleted)
 coord-list-empty = Nobody has signed up yet.
 coord-list-previous = ⬅️ Previous page
 coord-list-next = Next page ➡️
@@ -308,6 +310,7 @@ coord-csv-phone = Phone
 coord-csv-time = Signed up (Kyiv time)
 coord-csv-confirmed = signed up
 coord-csv-waiting = waiting list
+coord-csv-left = left
 coord-ask-capacity = How many seats should the group have? Type a number from 1 to 200. Currently { $capacity } seats, { $confirmed } taken.
 coord-bad-capacity = Type a whole number from 1 to 200.
 coord-capacity-below = { $confirmed ->
@@ -441,7 +444,7 @@ report-topic-phone = 📞 The phone number
 report-topic-hours = 🕘 The opening hours
 report-topic-closed = ⛔ The centre is closed
 report-topic-other = ✏️ Something else
-report-ask-details = If you can, write what is right (for example the new phone number). Your name and account are not kept.
+report-ask-details = If you can, write what is right (for example the new phone number). The coordinator will not see who you are.
 report-send-without = 📨 Send without details
 report-bad-details = Write it in at most { $max } characters, or send without details.
 report-thanks = Thank you! The centre’s coordinator will check it. Until then, if you can, call the centre before you go.
@@ -464,13 +467,83 @@ report-resolved = Done: the report is closed.
 report-not-open = This report is closed already, or it is not about your centre.
 broadcast-too-late = The time you chose has passed. Nothing was sent; write the message again and choose a later time.
 report-thanks-no-coordinator = Thank you, it is noted. This centre’s coordinator is not in the bot yet, so if you can, call the centre before you go.
+report-already-open = Your earlier report about this centre is still open, so I have not sent a new one. The coordinator will see it — thank you for your patience!
+report-over-quota = You have sent { $count } { $count ->
+    [one] report
+   *[other] reports
+} today already — thank you for caring! You can send more tomorrow. If it is urgent, please call the centre.
+report-thanks-muted = Thank you! If you can, call the centre before you go.
+report-mute = 🔇 Mute this person
+report-muted = Done: reports from this person about your centre will no longer reach you, and their open ones are closed. The bot shows no one who it is.
+report-mute-gone = This report is gone, or it is not about your centre.
+
+## Coordinators edit their centre's card
+edit-button = ✏️ Edit the centre’s details
+edit-menu = ✏️ { $centre }: what would you like to change? I’ll show each change on the card first and save it only when you tap “Save”.
+edit-field = { $field ->
+    [location] 📍 Location on the map
+    [address_uk] 🏠 Address in Ukrainian
+    [address_en] 🏠 Address in English
+    [phone] 📞 Phone numbers
+    [email] ✉️ Email
+    [website] 🌐 Website
+   *[opening_hours] 🕘 Opening hours
+}
+edit-open-card = 🗂 Open the card
+edit-back = ⬅️ Back to the centre’s details
+edit-now = Now: { $value }
+edit-now-empty = Not given now.
+edit-ask = { $field ->
+    [location] Stand at the centre’s door and share your location (with the button below, or 📎 → “Location”). This is the point people will see on the map.
+    [address_uk] Type the address in Ukrainian, so that people can find the door: street, building, floor or room.
+    [address_en] Type the address in English (Latin letters), for example: 12 Nezalezhnosti St, 2nd floor.
+    [phone] Type the centre’s phone numbers: Ukrainian numbers, +380 and 9 digits or 0 and 9 digits. Separate several numbers with commas.
+    [email] Type the centre’s email address.
+    [website] Type the centre’s website, for example https://centre.org.ua.
+   *[opening_hours] Type the opening hours in words, for example “Mon–Fri 9–18, break 13–14” (in Ukrainian: «пн–пт 9–18, перерва 13–14»), or pick the days and times with the buttons.
+}
+edit-ask-remove = To remove it from the card, type “-”.
+edit-hours-pick = 🗓 Pick days and times
+edit-ask-days = Which days is the centre open?
+edit-ask-opens = What time does the centre open? Pick one or type a time, for example 9:30.
+edit-ask-closes = What time does the centre close? Pick one or type a time, for example 17:30.
+edit-ask-pause = Is there a break? Pick one or type it, for example 13:00–14:00.
+edit-hour = { $time }
+edit-pause = Break { $from }–{ $to }
+edit-pause-none = No break
+edit-preview-title = Preview — this is how the card will look after the change:
+edit-preview-moved = The new point is { $distance } from the one on the card now.
+edit-preview-confirm = Save it? The card’s verified date will be renewed, and the centre’s other coordinators will be told about the change.
+edit-save = ✅ Save
+edit-cancel = ✖️ Cancel
+edit-cancelled = Cancelled: the card has not changed.
+edit-again = ✏️ Change something else
+edit-saved = ✅ Saved: the card shows the change already, and its verified date is renewed. { $told ->
+        [0] The centre has no other coordinators in the bot.
+        [one] { $told } other coordinator of the centre will be told.
+       *[other] { $told } other coordinators of the centre will be told.
+    }
+edit-unchanged = The card says exactly this already, so nothing changed; its verified date is renewed.
+edit-not-yours = This is not your centre, or it is no longer in the directory. Only the centre’s coordinators can change its card.
+edit-share-location = The map needs a location, not text: stand at the door and share your location.
+edit-bad-location = That point is outside Ukraine. Share your location again, standing at the centre’s door.
+edit-bad-phone = I can’t read the number “{ $raw }”. It must be a Ukrainian number: +380 and 9 digits, or 0 and 9 digits. Separate several numbers with commas.
+edit-bad-email = “{ $raw }” is not an email address. Type it in full, for example info@centre.org.ua.
+edit-bad-website = “{ $raw }” is not a web address. Type it like this: https://centre.org.ua.
+edit-bad-hours = I can’t understand the opening hours “{ $raw }”. Type, for example, “Mon–Fri 9–18, break 13–14” («пн–пт 9–18, перерва 13–14»), or pick the days and times with the buttons.
+edit-bad-value = I can’t use that value. Please type it again.
+edit-too-long = Too long: at most { $max } characters.
+edit-bad-time = I can’t read that time. Type it like this: 9:00 or 17:30.
+edit-closes-before-opens = The centre must close later than it opens ({ $opens }). Pick or type another time.
+edit-bad-pause = The break must be within the opening hours, between { $opens } and { $closes }. Type it like this: 13:00–14:00.
 
 ## Wellbeing check-in (WHO-5)
 menu-checkin = 🌱 How am I doing?
 checkin-intro = These are the five questions of the WHO-5 Well-Being Index (WHO Regional Office for Europe, 1998) about the last two weeks. They help you notice how you’re feeling and suggest where to turn. It is not a test and not a diagnosis. It is anonymous and takes a minute.
-checkin-stored = What is stored: only your five answers, the day (no time), the language, the messenger and — if you choose — your region. They go only into anonymous overall statistics.
-checkin-not-stored = What is not stored: your messenger ID, name, phone, the exact time or your location. So no one, including the bot, can link your answers to you.
+checkin-stored = What is stored: only your five answers, the week (no day or time), the language, the messenger and — if you choose — your region. They go only into anonymous overall statistics. One check-in a week per person counts: for that I note on your record only the week of your last check-in (not the answers), and I clear the note once that week is over.
+checkin-not-stored = What is not stored: your messenger ID, name, phone, the day or time, or your location. Answers are written later, mixed with other people’s, so no one, including the bot, can link them to you.
 checkin-stop-any-time = You can stop at any point — then nothing is stored.
+checkin-not-counted = You already took a check-in this week, and only one a week per person counts in the statistics, so these answers were not stored. Here is your result:
 checkin-begin = ▶️ Begin
 checkin-translation-note = These are the WHO-5’s own English words; the Ukrainian version is this project’s own translation, not an official one.
 checkin-progress = Question { $number } of { $total }
@@ -509,7 +582,7 @@ checkin-reminder-set = I’ll remind you on { $date }, in the daytime. To send i
 checkin-reminder-cancel = Cancel the reminder
 checkin-reminder-cancelled = The reminder is cancelled.
 checkin-reminder-none = There was no reminder to cancel.
-checkin-reminder-notice = Two weeks ago you asked me to remind you about a short wellbeing check-in. Would you like to take it now? It is anonymous and takes a minute.
+checkin-reminder-notice = About two weeks ago you asked me to remind you about a short wellbeing check-in. Would you like to take it now? It is anonymous and takes a minute.
 checkin-not-now = Not now
 
 ## Forgetting a person

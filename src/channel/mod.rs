@@ -8,6 +8,7 @@ use crate::store::StoreError;
 pub mod chart;
 pub mod console;
 pub mod flood;
+pub mod gate;
 pub mod intake;
 pub mod queue;
 pub mod render;

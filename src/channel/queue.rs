@@ -120,7 +120,7 @@ impl<D: Deliver> Outbox<D> {
         let mut queued = 0;
         for message in messages {
             if queue.len() >= MAX_QUEUED_PER_RECIPIENT || queued == wanted {
-                tracing::warn!(recipient = ?to, "dropping a message: the recipient's queue is full");
+                tracing::warn!(recipient = %crate::telemetry::log_tag(&format!("{to:?}")), "dropping a message: the recipient's queue is full");
                 break;
             }
             queue.push_back(message);
@@ -160,7 +160,7 @@ async fn work<D: Deliver>(inner: Arc<Inner<D>>, to: D::Recipient) {
             let dropped =
                 inner.queues.lock().unwrap_or_else(PoisonError::into_inner).remove(&to).map_or(0, |q| q.len());
             inner.room.add_permits(dropped);
-            tracing::info!(recipient = ?to, dropped, "recipient unreachable");
+            tracing::info!(recipient = %crate::telemetry::log_tag(&format!("{to:?}")), dropped, "recipient unreachable");
             inner.channel.unreachable(&to).await;
             return;
         }

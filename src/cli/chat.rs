@@ -27,8 +27,12 @@ pub async fn chat(config: &Config, user: String, lang: Option<LangArg>, desk: &s
     let mut shutdown = ShutdownSignal::install()?;
     config
         .with_store(async |store| {
+            // A signal during start-up ends it; the cluster is stopped either way.
+            let running = tokio::select! {
+                running = Running::start(store, safety, Clock::System) => running?,
+                () = shutdown.recv() => return Ok(()),
+            };
             let session = async {
-                let running = Running::start(store, safety, Clock::System).await?;
                 let conversation = running.conversation.clone().with_desk_url(Some(desk.desk_url.to_string()));
                 let chosen = lang.map(|lang| match lang {
                     LangArg::Uk => Language::Uk,
@@ -50,15 +54,17 @@ pub async fn chat(config: &Config, user: String, lang: Option<LangArg>, desk: &s
                 };
                 let stdin = tokio::io::BufReader::new(tokio::io::stdin());
                 let mut stdout = std::io::stdout();
-                let result = console.run(stdin, &mut stdout).await.context("terminal input/output failed");
-                drop(running);
-                result
+                console.run(stdin, &mut stdout).await.context("terminal input/output failed")
             };
-            // A signal during start-up or the session ends it; the cluster is stopped either way.
-            tokio::select! {
+            // A signal during the session ends it too.
+            let result = tokio::select! {
                 result = session => result,
                 () = shutdown.recv() => Ok(()),
-            }
+            };
+            // Check-ins held in memory are written before the pool closes.
+            running.conversation.flush_checkins().await;
+            drop(running);
+            result
         })
         .await
 }

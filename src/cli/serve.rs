@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use clap::Args;
 
 use super::Config;
-use crate::channel::telegram::TelegramConfig;
+use crate::channel::telegram::{MIN_SECRET_CHARS, TelegramConfig};
 use crate::channel::viber::ViberConfig;
 use crate::conversation::Clock;
 use crate::i18n::Catalog;
@@ -65,7 +65,7 @@ pub struct TelegramArgs {
     /// The public HTTPS URL of POST /telegram/webhook; long polling when unset.
     #[arg(long, env = "TELEGRAM_WEBHOOK_URL")]
     pub telegram_webhook_url: Option<reqwest::Url>,
-    /// The secret Telegram sends with each webhook call (1–256 of A–Z a–z 0–9 _ -);
+    /// The secret Telegram sends with each webhook call (16–256 of A–Z a–z 0–9 _ -);
     /// derived from the token when unset, so that every replica agrees on it.
     #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
     pub telegram_webhook_secret: Option<String>,
@@ -108,24 +108,31 @@ impl TelegramArgs {
 }
 
 impl ViberArgs {
-    /// The channel's configuration, or `None` without a token.
-    fn config(&self) -> Option<ViberConfig> {
-        match &self.viber_auth_token {
-            Some(token) if !token.is_empty() => Some(ViberConfig {
-                token: token.clone(),
-                api_url: self.viber_api_url.clone(),
-                webhook_url: self.viber_webhook_url.clone(),
-                bot_name: self.viber_bot_name.clone(),
-                broadcast_message: self.viber_broadcast_message,
-            }),
+    /// The channel's configuration, or `None` without a token. The token
+    /// keys the callbacks' signatures, so a short one (a placeholder left in
+    /// a deployment file) is refused like a short webhook secret.
+    fn config(&self) -> anyhow::Result<Option<ViberConfig>> {
+        Ok(match &self.viber_auth_token {
+            Some(token) if !token.is_empty() => {
+                if token.chars().count() < MIN_SECRET_CHARS {
+                    anyhow::bail!("VIBER_AUTH_TOKEN must be at least {MIN_SECRET_CHARS} characters (Viber's are 50)");
+                }
+                Some(ViberConfig {
+                    token: token.clone(),
+                    api_url: self.viber_api_url.clone(),
+                    webhook_url: self.viber_webhook_url.clone(),
+                    bot_name: self.viber_bot_name.clone(),
+                    broadcast_message: self.viber_broadcast_message,
+                })
+            }
             _ => None,
-        }
+        })
     }
 }
 
 impl ServeArgs {
     fn serve_config(&self) -> anyhow::Result<ServeConfig> {
-        Ok(ServeConfig { http_addr: self.http_addr, telegram: self.telegram.config()?, viber: self.viber.config() })
+        Ok(ServeConfig { http_addr: self.http_addr, telegram: self.telegram.config()?, viber: self.viber.config()? })
     }
 }
 
@@ -157,6 +164,8 @@ pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
                     shutdown.recv().await;
                 })
                 .await;
+            // The check-ins held in memory are written before the pool closes.
+            running.conversation.flush_checkins().await;
             let _ = stop_desk.send(true);
             if let Some(desk) = desk {
                 match tokio::time::timeout(std::time::Duration::from_secs(10), desk).await {

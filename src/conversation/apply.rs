@@ -61,7 +61,11 @@ impl Conversation {
             }
             Effect::ReopenCentre { centre } => Outcome::Reopened(self.store.reopen_centre_as(person, centre).await?),
             Effect::Report { centre, topic, details } => {
-                Outcome::Reported(self.store.report_centre(centre, topic, details.as_deref()).await?)
+                let today = self.clock.kyiv_now().date();
+                Outcome::Reported(self.store.report_centre(person, centre, topic, details.as_deref(), today).await?)
+            }
+            Effect::MuteReporter { report } => {
+                Outcome::ReporterMuted(self.store.mute_reporter_as(person, *report).await?)
             }
             Effect::ResolveReport { report, confirmed } => {
                 let resolution = if *confirmed {
@@ -71,23 +75,21 @@ impl Conversation {
                 };
                 Outcome::Resolved(self.store.resolve_report_as(person, *report, resolution).await?)
             }
-            Effect::SaveCheckin { answers, day, oblast, language } => {
-                let record = crate::store::CheckinRecord {
-                    answers: *answers,
-                    day: *day,
-                    language: *language,
-                    channel: person.channel,
-                    oblast: oblast.clone(),
-                };
-                self.store.record_checkin(&record).await?;
-                Outcome::CheckinFinished
-            }
-            Effect::RemindCheckin { due_on } => {
-                self.store.set_checkin_reminder(person, *due_on).await?;
-                Outcome::CheckinReminderSet
+            // Handed to the check-in writer by `apply_delivery`, never
+            // stored here, in the person's update.
+            Effect::SaveCheckin { .. } => Outcome::Refused,
+            Effect::RemindCheckin { today } => {
+                // 13 to 16 days on, drawn: the day does not date the check-in.
+                let due_on = *today + chrono::Duration::days(13 + random_days(4));
+                self.store.set_checkin_reminder(person, due_on).await?;
+                Outcome::CheckinReminderSet(due_on)
             }
             Effect::CancelCheckinReminder => {
                 Outcome::CheckinReminderCancelled(self.store.cancel_checkin_reminder(person).await?)
+            }
+            Effect::EditCentre { centre, edit } => {
+                let today = self.clock.kyiv_now().date();
+                Outcome::CentreEdited(Box::new(self.store.edit_centre_as(person, centre, edit, today).await?))
             }
             Effect::DeskLink => {
                 use flow::effect::DeskLink;
@@ -130,4 +132,14 @@ impl Conversation {
             Err(error) => Err(error.into()),
         }
     }
+}
+
+/// A random number of days below `count`.
+fn random_days(count: u8) -> i64 {
+    let mut byte = [0u8; 1];
+    // Without the system's randomness, the middle of the range.
+    if getrandom::getrandom(&mut byte).is_err() {
+        return i64::from(count / 2);
+    }
+    i64::from(byte[0] % count)
 }

@@ -9,11 +9,13 @@
 //! (what buttons do), `incoming` and `reply` (what channels hand in and get
 //! back), `state` (what is kept between messages), `load` (what a step needs
 //! from the database), `apply` (the changes a step asks for), `outbound`
-//! (the notice and broadcast workers), `without_database` (answers during an
+//! (the notice and broadcast workers), `checkin_writer` (check-ins written
+//! apart from the people who made them), `without_database` (answers during an
 //! outage) and `clock`.
 
 mod action;
 mod apply;
+mod checkin_writer;
 mod clock;
 pub mod flow;
 mod incoming;
@@ -25,7 +27,8 @@ mod without_database;
 
 use std::sync::Arc;
 
-pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs, Skipped};
+pub use action::{Action, DeskNeeds, MAX_ACTION_BYTES, Needs, Pick, Skipped};
+pub use checkin_writer::CheckinWriter;
 pub use clock::Clock;
 pub use incoming::{Command, Incoming, User};
 pub use outbound::{NoticeSender, Sent};
@@ -90,6 +93,8 @@ pub struct Conversation {
     /// The operator desk's public base address (`DESK_URL`), for `/desk`'s
     /// sign-in links; `None` when the desk is off.
     desk_url: Option<String>,
+    /// Finished check-ins go here, never straight to the database.
+    checkins: checkin_writer::CheckinWriter,
 }
 
 impl std::fmt::Debug for Conversation {
@@ -113,6 +118,7 @@ impl Conversation {
         let in_progress = Arc::new(tokio::sync::Semaphore::new((pool_size / 3).max(1)));
         let metrics = Arc::new(crate::metrics::Metrics::new());
         let distress = Arc::new(DistressPhrases::built_in());
+        let checkins = checkin_writer::CheckinWriter::start(store.clone(), checkin_writer::MAX_DELAY);
         Self {
             store,
             directory,
@@ -123,6 +129,7 @@ impl Conversation {
             clock,
             in_progress,
             metrics,
+            checkins,
             desk_url: None,
         }
     }
@@ -138,6 +145,12 @@ impl Conversation {
     #[must_use]
     pub fn with_desk_url(self, desk_url: Option<String>) -> Self {
         Self { desk_url, ..self }
+    }
+
+    /// Writes the finished check-ins held in memory now. `serve` and `chat`
+    /// call it at shutdown; tests call it to see them.
+    pub async fn flush_checkins(&self) {
+        self.checkins.flush().await;
     }
 
     pub fn clock(&self) -> Clock {
@@ -241,17 +254,32 @@ impl Conversation {
             step.replies.push(reply);
             return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
         }
-        // A check-in is stored after the person's state (check-in over) is
-        // committed, in a transaction of its own: a redelivered update then
-        // finds it over instead of storing it twice, and nothing ties the
-        // row to the person's. The result is shown even if storing failed.
+        // A finished check-in goes to the writer, which stores it later in
+        // a shuffled batch, never in this transaction. Only one a week per
+        // person counts; the person's row notes the week (not the answers).
+        // A redelivered update finds the check-in over and stores nothing.
         if let Some(effect) = step.effect.take_if(|e| matches!(e, flow::effect::Effect::SaveCheckin { .. })) {
+            let mut record = None;
+            if let flow::effect::Effect::SaveCheckin { answers, day, language, oblast } = &effect {
+                let week = crate::store::week_of(*day);
+                if update.claim_checkin_week(week).await? {
+                    record = Some(crate::store::CheckinRecord {
+                        answers: *answers,
+                        week,
+                        language: *language,
+                        channel: person.channel,
+                        oblast: oblast.clone(),
+                    });
+                }
+            }
             update.finish(step.language, &step.state.to_json()).await?;
-            if let Err(error) = self.apply_effect(&effect, &person, now).await {
-                tracing::error!(%error, "a finished check-in could not be stored");
+            // Handed over once the person's state (check-in over) is saved.
+            let counted = record.is_some();
+            if let Some(record) = record {
+                self.checkins.record(record);
             }
             let ctx = flow::Context { language: step.language, ..ctx };
-            let (reply, _) = flow::after(&ctx, &effect, &flow::effect::Outcome::CheckinFinished);
+            let (reply, _) = flow::after(&ctx, &effect, &flow::effect::Outcome::CheckinFinished { counted });
             step.replies.push(reply);
             return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
         }

@@ -5,12 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDateTime;
 
-use crate::domain::{Coordinates, Language};
+use crate::domain::{CentreId, Coordinates, Language};
 
 /// Where a person is in the conversation, stored as JSON in their row.
 ///
-/// Holds the least that the next message needs: the search origin only while
-/// results are on screen, replaced by the next search and dropped by the menu.
+/// Holds the least that the next message needs: what was searched only while
+/// results are on screen (never a shared location's point), replaced by the
+/// next search and dropped by the menu.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum State {
@@ -40,13 +41,52 @@ pub enum State {
     /// A coordinator's message, previewed before it goes: `None` is this
     /// week's schedule; `send_at` a Kyiv local time (or now).
     Announcing { centre: String, body: Option<String>, send_at: Option<NaiveDateTime>, asking_time: bool },
-    /// Nearest centres were shown from `origin`, `shown` of them so far.
+    /// A coordinator is changing one field of a centre's card: asked for the
+    /// value, picking hours, or previewing `value` before it is saved. The
+    /// step's buttons carry `rev`, which every step of the edit changes, so
+    /// a tap on an earlier step's button is answered as stale.
+    EditingCentre {
+        centre: String,
+        /// `CentreField::as_str` of an editable field.
+        field: String,
+        rev: u32,
+        /// The new value, shown in the preview; `None` while asking.
+        #[serde(default)]
+        value: Option<EditValue>,
+        /// The hours picked so far, while the picker is open.
+        #[serde(default)]
+        picker: Option<HoursPick>,
+    },
+    /// Nearest centres were shown, `shown` of them so far. The point searched
+    /// from is not kept: a typed place is its gazetteer code (a public
+    /// point), a shared location only the ids of the centres nearest to it.
     Results {
-        origin: Coordinates,
-        /// The gazetteer place searched for, if the origin is a typed place.
+        /// The gazetteer place searched for, if a place was typed.
         place: Option<String>,
+        /// After a shared location: the nearest centres, nearest first.
+        #[serde(default)]
+        nearest: Vec<CentreId>,
         shown: usize,
     },
+}
+
+/// A new value for a field of a centre, kept between the preview and Save:
+/// what the coordinator typed (read again by the same rules when saved), or
+/// the location they shared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EditValue {
+    Typed { text: String },
+    Location { point: Coordinates },
+}
+
+/// Opening hours picked so far: the days, then opening, then closing time
+/// (minutes from midnight); the break is the last tap.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HoursPick {
+    pub days: Option<String>,
+    pub opens: Option<u16>,
+    pub closes: Option<u16>,
 }
 
 /// A group being created: the answers so far, asked in field order.
@@ -69,7 +109,9 @@ impl State {
     /// parses starts the person afresh instead of failing every message.
     pub fn from_json(value: serde_json::Value) -> Self {
         serde_json::from_value(value).unwrap_or_else(|error| {
-            tracing::warn!(%error, "discarding an unreadable conversation state");
+            // The kind of error only: its message can quote a stored value
+            // (a name given while signing up).
+            tracing::warn!(category = ?error.classify(), "discarding an unreadable conversation state");
             State::Idle
         })
     }
@@ -90,8 +132,16 @@ mod tests {
             State::Idle,
             State::AwaitingPlace,
             State::ChoosingPlace { candidates: vec!["UA23000000000064947".into()] },
-            State::Results { origin, place: None, shown: 3 },
+            State::Results { place: None, nearest: vec![CentreId::parse("kyiv-1").expect("valid")], shown: 3 },
+            State::Results { place: Some("UA23000000000064947".into()), nearest: Vec::new(), shown: 3 },
             State::SettingCapacity { cohort: "g1".into() },
+            State::EditingCentre {
+                centre: "kyiv-1".into(),
+                field: "opening_hours".into(),
+                rev: 7,
+                value: Some(EditValue::Location { point: origin }),
+                picker: Some(HoursPick { days: Some("Mo-Fr".into()), opens: Some(540), closes: None }),
+            },
             State::Drafting {
                 draft: Draft {
                     centre: "kyiv-1".into(),
@@ -107,6 +157,14 @@ mod tests {
         ] {
             assert_eq!(State::from_json(state.to_json()), state);
         }
+    }
+
+    #[test]
+    fn a_stored_search_point_from_before_is_dropped_when_read() {
+        let old = serde_json::json!({ "kind": "results", "origin": { "lat": 50.45, "lon": 30.52 }, "place": null, "shown": 3 });
+        let read = State::from_json(old);
+        assert_eq!(read, State::Results { place: None, nearest: Vec::new(), shown: 3 });
+        assert!(!read.to_json().to_string().contains("50.45"));
     }
 
     #[test]

@@ -25,6 +25,17 @@ struct Node {
 
 const NONE: u32 = u32::MAX;
 
+/// Which keys a bounded walk considers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// Every key.
+    Any,
+    /// Only keys whose first byte is the query's: a typo in the first
+    /// letter is rarer than elsewhere, and the walk then covers one branch
+    /// of the root instead of the whole trie.
+    SameFirstByte,
+}
+
 impl KeyTrie {
     /// A trie of `keys`; searches return indexes into it.
     pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
@@ -64,9 +75,18 @@ impl KeyTrie {
 
     /// Every key within `max` edits of `query`, with its distance.
     pub fn within(&self, query: &[u8], max: usize) -> Vec<(u32, usize)> {
+        self.within_visiting(query, max, Start::Any, usize::MAX).0
+    }
+
+    /// Like [`Self::within`], among the keys that `start` allows, visiting
+    /// at most `nodes` nodes of the trie: the keys found by then, and
+    /// whether the walk was complete. Bounds the cost of a wide search
+    /// (three edits reach much of the trie) for a caller that can do with
+    /// some of the answers, such as "did you mean".
+    pub fn within_visiting(&self, query: &[u8], max: usize, start: Start, nodes: usize) -> (Vec<(u32, usize)>, bool) {
         let mut found = Vec::new();
         if self.nodes.is_empty() {
-            return found;
+            return (found, true);
         }
         // Cells are small counts: a byte each (distances saturate at 255).
         let max = u8::try_from(max).unwrap_or(u8::MAX - 1);
@@ -81,11 +101,15 @@ impl KeyTrie {
         if self.nodes[0].key != NONE && rows[query.len()] <= max {
             found.push((self.nodes[0].key, usize::from(rows[query.len()])));
         }
-        let mut walk = Walk { trie: self, query, max, width, deepest, rows, found };
+        let mut walk = Walk { trie: self, query, max, width, deepest, rows, found, nodes_left: nodes };
+        let first = query.first().copied();
         for (byte, child) in self.children(0) {
-            walk.visit(child, 1, byte, None);
+            if start == Start::Any || Some(byte) == first {
+                walk.visit(child, 1, byte, None);
+            }
         }
-        walk.found
+        let complete = walk.nodes_left > 0;
+        (walk.found, complete)
     }
 }
 
@@ -98,6 +122,8 @@ struct Walk<'a> {
     deepest: usize,
     rows: Vec<u8>,
     found: Vec<(u32, usize)>,
+    /// Nodes the walk may still visit; at 0 it stops (incomplete).
+    nodes_left: usize,
 }
 
 impl Walk<'_> {
@@ -105,9 +131,10 @@ impl Walk<'_> {
     /// `parent_byte`), then goes on into its children while any cell of the
     /// row is within the budget.
     fn visit(&mut self, node: u32, depth: usize, byte: u8, parent_byte: Option<u8>) {
-        if depth > self.deepest {
+        if depth > self.deepest || self.nodes_left == 0 {
             return;
         }
+        self.nodes_left -= 1;
         let (width, query) = (self.width, self.query);
         let (before, current) = self.rows.split_at_mut(depth * width);
         let row = &mut current[..width];
@@ -179,6 +206,28 @@ mod tests {
         let trie = KeyTrie::new(keys);
         assert_eq!(trie.within(long.as_bytes(), 2), vec![(0, 0)]);
         assert!(trie.within(&[b'z'; 300], 3).is_empty());
+    }
+
+    #[test]
+    fn a_walk_stops_at_its_node_budget_and_says_so() {
+        let keys: Vec<String> = (0..200).map(|i| format!("key{i:03}")).collect();
+        let trie = KeyTrie::new(keys.iter().map(String::as_str));
+        let (all, complete) = trie.within_visiting(b"key100", 2, Start::Any, usize::MAX);
+        assert!(complete);
+        assert_eq!(all, trie.within(b"key100", 2));
+        let (some, complete) = trie.within_visiting(b"key100", 2, Start::Any, 10);
+        assert!(!complete && some.len() < all.len(), "{some:?}");
+        assert!(some.iter().all(|found| all.contains(found)), "only true answers: {some:?}");
+    }
+
+    #[test]
+    fn a_walk_from_the_same_first_byte_finds_only_keys_that_start_with_it() {
+        let keys = ["brovari", "drovari", "bravari", "kyiv"];
+        let trie = KeyTrie::new(keys);
+        let (mut found, complete) = trie.within_visiting(b"brovary", 2, Start::SameFirstByte, usize::MAX);
+        found.sort_unstable();
+        assert!(complete);
+        assert_eq!(found, vec![(0, 1), (2, 2)], "drovari is one edit away but starts with d");
     }
 
     proptest! {

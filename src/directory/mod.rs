@@ -46,7 +46,9 @@ pub struct Directory {
 pub struct Nearby<'a> {
     pub centre: &'a Centre,
     pub hours: Option<&'a Hours>,
-    pub metres: f64,
+    /// From the point searched; `None` when the point is no longer known
+    /// (a shared location is not kept once answered).
+    pub metres: Option<f64>,
 }
 
 impl Directory {
@@ -115,7 +117,22 @@ impl Directory {
             .nearest(origin, skip + count)
             .into_iter()
             .skip(skip)
-            .map(|n| Nearby { centre: &self.centres[n.item], hours: self.hours[n.item].as_deref(), metres: n.metres })
+            .map(|n| Nearby {
+                centre: &self.centres[n.item],
+                hours: self.hours[n.item].as_deref(),
+                metres: Some(n.metres),
+            })
+            .collect()
+    }
+
+    /// The `count` centres after the first `skip` of a list kept in order
+    /// (the nearest to a point no longer known); centres gone since are left out.
+    pub fn listed(&self, ids: &[CentreId], skip: usize, count: usize) -> Vec<Nearby<'_>> {
+        ids.iter()
+            .filter_map(|id| self.get(id))
+            .skip(skip)
+            .take(count)
+            .map(|(centre, hours)| Nearby { centre, hours, metres: None })
             .collect()
     }
 }

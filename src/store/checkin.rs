@@ -14,38 +14,52 @@ use crate::domain::{ChannelKind, Language, Person};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckinRecord {
     pub answers: Answers,
-    /// The Kyiv day; no time of day is kept.
-    pub day: NaiveDate,
+    /// The Monday of the check-in's ISO week (Kyiv); nothing finer is kept.
+    pub week: NaiveDate,
     pub language: Language,
     pub channel: ChannelKind,
     /// KATOTTH code, only if the person chose to share it.
     pub oblast: Option<String>,
 }
 
+/// The Monday of `day`'s ISO week.
+pub fn week_of(day: NaiveDate) -> NaiveDate {
+    day.week(chrono::Weekday::Mon).first_day()
+}
+
 impl Store {
-    /// Stores a completed check-in. It runs in a transaction of its own,
-    /// apart from the person's conversation, so nothing ties the two.
-    pub async fn record_checkin(&self, record: &CheckinRecord) -> Result<(), StoreError> {
-        let [cheerful, calm, active, rested, interested] = record.answers.values().map(i16::from);
+    /// Stores a batch of check-ins in one statement of one transaction, in
+    /// the order given (the caller shuffles it): the rows share one
+    /// transaction id, and their order on disk is the batch's, not the order
+    /// in which people finished. Nothing ties a row to a person's own rows.
+    pub async fn record_checkins(&self, batch: &[CheckinRecord]) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let column = |item: usize| -> Vec<i16> { batch.iter().map(|r| i16::from(r.answers.values()[item])).collect() };
         sqlx::query(
-            "INSERT INTO checkin (day, language, channel, oblast, cheerful, calm, active, rested, interested) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO checkin (week, language, channel, oblast, cheerful, calm, active, rested, interested) \
+             SELECT week, language, channel, oblast, c1, c2, c3, c4, c5 \
+             FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], \
+                                  $5::smallint[], $6::smallint[], $7::smallint[], $8::smallint[], $9::smallint[]) \
+             WITH ORDINALITY AS b(week, language, channel, oblast, c1, c2, c3, c4, c5, n) ORDER BY n",
         )
-        .bind(record.day)
-        .bind(record.language.code())
-        .bind(record.channel.as_str())
-        .bind(record.oblast.as_deref())
-        .bind(cheerful)
-        .bind(calm)
-        .bind(active)
-        .bind(rested)
-        .bind(interested)
+        .bind(batch.iter().map(|r| r.week).collect::<Vec<_>>())
+        .bind(batch.iter().map(|r| r.language.code()).collect::<Vec<_>>())
+        .bind(batch.iter().map(|r| r.channel.as_str()).collect::<Vec<_>>())
+        .bind(batch.iter().map(|r| r.oblast.clone()).collect::<Vec<_>>())
+        .bind(column(0))
+        .bind(column(1))
+        .bind(column(2))
+        .bind(column(3))
+        .bind(column(4))
         .execute(&self.pool)
         .await?;
         Ok(())
     }
 
-    /// Sets (or moves) the person's check-in reminder.
+    /// Sets (or moves) the person's check-in reminder. The caller draws
+    /// the day (13 to 16 days on), so that it does not date the check-in.
     pub async fn set_checkin_reminder(&self, person: &Person, due_on: NaiveDate) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO checkin_reminder (channel, external_id, due_on) VALUES ($1, $2, $3) \
@@ -122,9 +136,8 @@ impl Store {
     async fn checkin_sums(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CellSums>, StoreError> {
         let rows: Vec<(NaiveDate, Option<String>, i64, i64, i64)> = sqlx::query_as(
             "SELECT week, oblast, count(*), sum(score)::bigint, count(*) FILTER (WHERE score <= 50) \
-             FROM (SELECT date_trunc('week', day)::date AS week, oblast, \
-                          4 * (cheerful + calm + active + rested + interested) AS score \
-                   FROM checkin WHERE day >= date_trunc('week', $1::date)::date AND day <= $2) c \
+             FROM (SELECT week, oblast, 4 * (cheerful + calm + active + rested + interested) AS score \
+                   FROM checkin WHERE week >= date_trunc('week', $1::date)::date AND week <= $2) c \
              GROUP BY week, oblast ORDER BY week, oblast",
         )
         .bind(from)

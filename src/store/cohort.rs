@@ -153,9 +153,12 @@ impl Store {
             .bind(&cohort)
             .fetch_one(&mut *tx)
             .await?;
-        // Checked again under the cohort's lock: a concurrent request may have ended it.
+        // Checked again under the cohort's lock: a concurrent request may have
+        // ended it. The name and phone go at once: they were kept only so
+        // that the coordinator could reach a participant.
         let ended = sqlx::query(
-            "UPDATE signup SET status = $2, updated_at = now() WHERE id = $1 AND status IN ('confirmed', 'waitlisted')",
+            "UPDATE signup SET status = $2, first_name = NULL, phone = NULL, updated_at = now() \
+             WHERE id = $1 AND status IN ('confirmed', 'waitlisted')",
         )
         .bind(signup)
         .bind(how.status())

@@ -18,6 +18,9 @@ pub struct SignupEntry {
     pub first_name: Option<String>,
     pub phone: Option<String>,
     pub confirmed: bool,
+    /// Cancelled or declined: shown as "left", with no name or phone (both
+    /// are deleted when a person leaves).
+    pub has_left: bool,
     pub signed_up_at: DateTime<Utc>,
 }
 
@@ -79,17 +82,18 @@ async fn coordinators_of_cohort(conn: &mut PgConnection, cohort: &str) -> Result
 }
 
 impl Store {
-    /// The people in a group (confirmed first, then waiting, each in order
-    /// of arrival), for one of its coordinators only.
+    /// The people in a group (confirmed first, then waiting, then those who
+    /// left, each in order of arrival), for one of its coordinators only.
     pub async fn signup_list(&self, person: &Person, cohort: &str) -> Result<Option<Vec<SignupEntry>>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         if !coordinates_cohort(&mut conn, person, cohort).await? {
             return Ok(None);
         }
         let entries: Vec<SignupEntry> = sqlx::query_as(
-            "SELECT first_name, phone, status = 'confirmed' AS confirmed, created_at AS signed_up_at FROM signup \
-             WHERE cohort_id = $1 AND status IN ('confirmed', 'waitlisted') \
-             ORDER BY status = 'waitlisted', id",
+            "SELECT first_name, phone, status = 'confirmed' AS confirmed, \
+                    status IN ('cancelled', 'declined') AS has_left, created_at AS signed_up_at FROM signup \
+             WHERE cohort_id = $1 \
+             ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, id",
         )
         .bind(cohort)
         .fetch_all(&mut *conn)
@@ -129,7 +133,7 @@ impl Store {
         }
         sqlx::query("UPDATE cohort SET cancelled = true WHERE id = $1").bind(cohort).execute(&mut *tx).await?;
         let people: Vec<(String, String)> = sqlx::query_as(
-            "UPDATE signup SET status = 'cancelled', updated_at = now() \
+            "UPDATE signup SET status = 'cancelled', first_name = NULL, phone = NULL, updated_at = now() \
              WHERE cohort_id = $1 AND status IN ('confirmed', 'waitlisted') RETURNING channel, external_id",
         )
         .bind(cohort)

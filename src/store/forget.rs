@@ -1,4 +1,8 @@
-//! `/forget`: everything the bot knows about a person is deleted at once.
+//! `/forget`: everything the bot knows about a person is deleted at once;
+//! and what is deleted without asking: the names and phones of long-ended
+//! groups, people inactive for a year.
+
+use chrono::NaiveDate;
 
 use super::cohort::promote;
 use super::{StoreError, UserUpdate};
@@ -17,7 +21,7 @@ impl UserUpdate {
     /// Deletes the person: their sign-ups (freeing seats for the people
     /// waiting, who are told), subscriptions, check-in reminder, coordinator
     /// roles (what they did as one stays with the centre, without their id),
-    /// messages queued or sent to them, Viber receipts, and their row
+    /// messages queued or sent to them, and their row
     /// with its language and conversation state, in the transaction that
     /// holds their row. Anonymous check-ins stay: nothing links them to anyone.
     pub async fn forget(mut self) -> Result<Forgotten, StoreError> {
@@ -70,7 +74,6 @@ impl UserUpdate {
             "UPDATE broadcast SET author_id = 'forgotten' WHERE author_channel = $1 AND author_id = $2",
             "UPDATE centre_closure SET set_by = 'forgotten' WHERE set_by_channel = $1 AND set_by = $2",
             "UPDATE centre_history SET by_channel = NULL, by_id = NULL WHERE by_channel = $1 AND by_id = $2",
-            "DELETE FROM viber_receipt WHERE $1 = 'viber' AND user_id = $2",
         ] {
             sqlx::query(statement).bind(channel).bind(&id).execute(&mut *tx).await?;
         }
@@ -91,5 +94,41 @@ impl super::Store {
         .execute(&self.pool)
         .await?;
         Ok(pruned.rows_affected())
+    }
+}
+
+impl super::Store {
+    /// Deletes the people who have not written for a year and hold nothing
+    /// that needs them (no seat or place in a queue, no subscription, no
+    /// coordinator's role), with the messages queued for them; and clears
+    /// the check-in weeks of weeks before `this_week` (they only serve to
+    /// count one check-in a week). One statement each, safe to run in every
+    /// replica at once: a person who writes meanwhile holds their row, and
+    /// the delete then finds them seen today.
+    pub async fn prune_people(&self, today: NaiveDate, this_week: NaiveDate) -> Result<(u64, u64), StoreError> {
+        let deleted: i64 = sqlx::query_scalar(
+            "WITH gone AS ( \
+                 DELETE FROM chat_user u WHERE u.seen_on < ($1::date - interval '12 months')::date \
+                 AND NOT EXISTS (SELECT 1 FROM signup s WHERE s.channel = u.channel \
+                                 AND s.external_id = u.external_id AND s.status IN ('confirmed', 'waitlisted')) \
+                 AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.channel = u.channel \
+                                 AND s.external_id = u.external_id) \
+                 AND NOT EXISTS (SELECT 1 FROM coordinator c WHERE c.channel = u.channel \
+                                 AND c.external_id = u.external_id) \
+                 RETURNING u.channel, u.external_id), \
+             notices AS (DELETE FROM notice n USING gone g \
+                         WHERE n.channel = g.channel AND n.external_id = g.external_id), \
+             deliveries AS (DELETE FROM broadcast_delivery d USING gone g \
+                            WHERE d.channel = g.channel AND d.external_id = g.external_id) \
+             SELECT count(*) FROM gone",
+        )
+        .bind(today)
+        .fetch_one(&self.pool)
+        .await?;
+        let cleared = sqlx::query("UPDATE chat_user SET last_checkin_week = NULL WHERE last_checkin_week < $1")
+            .bind(this_week)
+            .execute(&self.pool)
+            .await?;
+        Ok((u64::try_from(deleted).unwrap_or(0), cleared.rows_affected()))
     }
 }

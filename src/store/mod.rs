@@ -33,7 +33,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use centre_edit::{EditOutcome, HistoryEntry};
-pub use checkin::CheckinRecord;
+pub use checkin::{CheckinRecord, week_of};
 pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
@@ -45,7 +45,7 @@ pub use forget::Forgotten;
 pub use invite::{CoordinatorEntry, Redeemed, hash_code};
 pub use listen::CentreChanges;
 pub use notice::{Notice, NoticeOutcome, PendingNotice};
-pub use report::{Resolution, TOPICS};
+pub use report::{Filed, REPORTS_PER_DAY, Resolution, TOPICS};
 pub use user::{UserRecord, UserUpdate};
 
 /// A failure talking to the database.
@@ -151,12 +151,24 @@ impl Store {
         &self.pool
     }
 
-    /// Whether the database answers now (for `/healthz`); also what
-    /// [`Store::available`] goes by from then on.
+    /// Whether the database answers now; also what [`Store::available`]
+    /// goes by from then on.
     pub async fn ping(&self) -> bool {
         let answered = tokio::time::timeout(PROBE_TIMEOUT, sqlx::query("SELECT 1").execute(&self.pool)).await;
         let up = matches!(answered, Ok(Ok(_)));
         self.set_up(up);
+        up
+    }
+
+    /// Whether the database answers within `limit` (for `/healthz`). An
+    /// answer ends an outage; a slow or failed probe marks nothing, so one
+    /// slow probe cannot send the whole bot to answering from memory.
+    pub async fn probe(&self, limit: Duration) -> bool {
+        let answered = tokio::time::timeout(limit, sqlx::query("SELECT 1").execute(&self.pool)).await;
+        let up = matches!(answered, Ok(Ok(_)));
+        if up {
+            self.set_up(true);
+        }
         up
     }
 

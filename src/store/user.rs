@@ -2,6 +2,7 @@
 //! messages, locked while one update is applied; whether they can be
 //! messaged; deliveries already applied.
 
+use chrono::NaiveDate;
 use sqlx::{Postgres, Transaction};
 
 use super::bind::BindPerson;
@@ -85,11 +86,29 @@ impl UserUpdate {
         Ok(claimed.rows_affected() == 1)
     }
 
+    /// Counts the person's check-in of `week` in the statistics, once: false
+    /// when one of theirs was already counted that week. Only the week is
+    /// kept, never the answers, and it is erased by `/forget` and cleared
+    /// once the week is over ([`Store::prune_people`]).
+    pub async fn claim_checkin_week(&mut self, week: NaiveDate) -> Result<bool, StoreError> {
+        let claimed = sqlx::query(
+            "UPDATE chat_user SET last_checkin_week = $3 WHERE channel = $1 AND external_id = $2 \
+             AND last_checkin_week IS DISTINCT FROM $3",
+        )
+        .bind_person(&self.person)
+        .bind(week)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(claimed.rows_affected() == 1)
+    }
+
     /// Saves the new language and state and releases the lock. A person who
     /// writes is reachable again, even if they had blocked the bot before.
+    /// Only the day is noted (for pruning people inactive for a year): a
+    /// moment would date the end of a check-in.
     pub async fn finish(mut self, language: Language, state: &serde_json::Value) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE chat_user SET language = $3, state = $4, active = true, updated_at = now() \
+            "UPDATE chat_user SET language = $3, state = $4, active = true, seen_on = current_date \
              WHERE channel = $1 AND external_id = $2",
         )
         .bind_person(&self.person)
@@ -119,7 +138,7 @@ impl Store {
     /// end (they would have to ask for updates again).
     pub async fn set_inactive(&self, channel: ChannelKind, external_id: &str) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE chat_user SET active = false, updated_at = now() WHERE channel = $1 AND external_id = $2")
+        sqlx::query("UPDATE chat_user SET active = false WHERE channel = $1 AND external_id = $2")
             .bind(channel.as_str())
             .bind(external_id)
             .execute(&mut *tx)
@@ -141,7 +160,7 @@ impl Store {
         external_id: &str,
         language: Language,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE chat_user SET language = $3, updated_at = now() WHERE channel = $1 AND external_id = $2")
+        sqlx::query("UPDATE chat_user SET language = $3 WHERE channel = $1 AND external_id = $2")
             .bind(channel.as_str())
             .bind(external_id)
             .bind(language.code())
@@ -173,28 +192,11 @@ impl Store {
         Ok(inserted.rows_affected() == 1)
     }
 
-    /// Forgets applied deliveries and receipts older than two days; platforms
-    /// redeliver for a day at most.
+    /// Forgets applied deliveries older than two days; platforms redeliver
+    /// for a day at most.
     pub async fn prune_deliveries(&self) -> Result<u64, StoreError> {
-        let pruned = sqlx::query("DELETE FROM applied_delivery WHERE applied_at < now() - interval '2 days'")
-            .execute(&self.pool)
-            .await?;
-        let receipts = sqlx::query("DELETE FROM viber_receipt WHERE received_at < now() - interval '2 days'")
-            .execute(&self.pool)
-            .await?;
-        Ok(pruned.rows_affected() + receipts.rows_affected())
-    }
-
-    /// Records a Viber delivery receipt (once per message and event).
-    pub async fn record_receipt(&self, message_token: u64, user_id: &str, event: &str) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO viber_receipt (message_token, user_id, event) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        )
-        .bind(message_token.to_string())
-        .bind(user_id)
-        .bind(event)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let pruned =
+            sqlx::query("DELETE FROM applied_delivery WHERE applied_on < current_date - 2").execute(&self.pool).await?;
+        Ok(pruned.rows_affected())
     }
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use resilience_bot::conversation::{Action, Skipped};
 use resilience_bot::domain::wellbeing::Answers;
 use resilience_bot::domain::{ChannelKind, Language, Person};
-use resilience_bot::store::CheckinRecord;
+use resilience_bot::store::{CheckinRecord, week_of};
 use sqlx::PgPool;
 
 use crate::cli::{run, stderr, stdout};
@@ -16,7 +16,9 @@ const UK: Language = Language::Uk;
 const EN: Language = Language::En;
 const LVIV_OBLAST: &str = "UA46000000000026241";
 
+/// The check-ins stored, once the writer has written what it holds.
 async fn rows(app: &TestApp) -> i64 {
+    app.conversation.flush_checkins().await;
     sqlx::query_scalar("SELECT count(*) FROM checkin").fetch_one(app.store.pool()).await.unwrap()
 }
 
@@ -98,14 +100,15 @@ async fn a_checkin_is_stored_once_at_the_end_without_anything_that_identifies_th
     // 4 + 1 + 5 + 0 + 2 = 12 → 48.
     assert!(result.text().contains("Ваш результат: 48 зі 100."), "{}", result.text());
     assert_eq!(rows(&app).await, 1);
-    let (day, language, channel, oblast, answers): (NaiveDate, String, String, Option<String>, Vec<i16>) =
+    let (week, language, channel, oblast, answers): (NaiveDate, String, String, Option<String>, Vec<i16>) =
         sqlx::query_as(
-            "SELECT day, language, channel, oblast, ARRAY[cheerful, calm, active, rested, interested] FROM checkin",
+            "SELECT week, language, channel, oblast, ARRAY[cheerful, calm, active, rested, interested] FROM checkin",
         )
         .fetch_one(app.store.pool())
         .await
         .unwrap();
-    assert_eq!(day, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    // The clock says Monday 23 November 2026: its ISO week, no finer.
+    assert_eq!(week, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
     assert_eq!((language.as_str(), channel.as_str()), ("uk", "console"));
     assert_eq!(oblast.as_deref(), Some(LVIV_OBLAST));
     assert_eq!(answers, [4, 1, 5, 0, 2]);
@@ -214,12 +217,19 @@ async fn the_checkin_table_has_no_identifying_column(pool: PgPool) {
     // change to this list, the migration's comment and the README.
     assert_eq!(
         names,
-        ["active", "calm", "channel", "cheerful", "day", "id", "interested", "language", "oblast", "rested"],
+        ["active", "calm", "channel", "cheerful", "id", "interested", "language", "oblast", "rested", "week"],
         "the check-in table's columns changed"
     );
     let types: std::collections::HashMap<&str, (&str, Option<&str>)> =
         columns.iter().map(|(n, t, d)| (n.as_str(), (t.as_str(), d.as_deref()))).collect();
-    assert_eq!(types["day"].0, "date", "a day, never a time");
+    assert_eq!(types["week"].0, "date", "a week, never a day or a time");
+    let tuesday = sqlx::query(
+        "INSERT INTO checkin (week, language, channel, cheerful, calm, active, rested, interested) \
+                               VALUES ('2026-11-24', 'uk', 'telegram', 1, 1, 1, 1, 1)",
+    )
+    .execute(app.store.pool())
+    .await;
+    assert!(tuesday.is_err(), "the week is stored as its Monday, never as another day");
     assert_eq!(types["id"], ("uuid", Some("gen_random_uuid()")), "a random id, not a sequence");
     let foreign_keys: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM information_schema.table_constraints \
@@ -239,13 +249,17 @@ async fn the_checkin_table_has_no_identifying_column(pool: PgPool) {
 }
 
 #[sqlx::test]
-async fn a_reminder_in_two_weeks_is_kept_apart_can_be_cancelled_and_comes_in_the_daytime(pool: PgPool) {
+async fn a_reminder_in_about_two_weeks_is_kept_apart_can_be_cancelled_and_comes_in_the_daytime(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let result = finish(&app, "olha", [4, 4, 4, 4, 4]).await;
     let set = app.press("olha", UK, &result.button("Нагадати через два тижні")).await;
-    assert!(set.text().contains("Нагадаю 07.12.2026"), "{}", set.text());
     let person = Person { channel: ChannelKind::Console, external_id: "olha".into() };
-    assert_eq!(app.store.checkin_reminder(&person).await.unwrap(), NaiveDate::from_ymd_opt(2026, 12, 7));
+    // Drawn 13 to 16 days after the check-in (Monday 23 November), so that
+    // the reminder's day does not tell the check-in's.
+    let due = app.store.checkin_reminder(&person).await.unwrap().expect("a reminder");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    assert!((13..=16).contains(&(due - today).num_days()), "due {due}");
+    assert!(set.text().contains(&format!("Нагадаю {}", due.format("%d.%m.%Y"))), "{}", set.text());
 
     let cancelled = app.press("olha", UK, &set.button("Скасувати нагадування")).await;
     assert!(cancelled.text().contains("Нагадування скасовано."), "{}", cancelled.text());
@@ -254,27 +268,47 @@ async fn a_reminder_in_two_weeks_is_kept_apart_can_be_cancelled_and_comes_in_the
     assert!(twice.text().contains("Нагадування не було"), "{}", twice.text());
 
     app.press("olha", UK, &Action::CheckinRemind).await;
-    assert!(app.notices_for("olha", kyiv(2026, 12, 6, 12, 0)).await.is_empty(), "not before the day");
-    assert!(app.notices_for("olha", kyiv(2026, 12, 7, 6, 0)).await.is_empty(), "not at night");
-    let notices = app.notices_for("olha", kyiv(2026, 12, 7, 9, 30)).await;
+    let due = app.store.checkin_reminder(&person).await.unwrap().expect("a reminder");
+    let at = |day: NaiveDate, hour| {
+        use chrono::Datelike;
+        kyiv(day.year(), day.month(), day.day(), hour, 0)
+    };
+    let day_before = due.pred_opt().unwrap();
+    assert!(app.notices_for("olha", at(day_before, 12)).await.is_empty(), "not before the day");
+    assert!(app.notices_for("olha", at(due, 6)).await.is_empty(), "not at night");
+    let notices = app.notices_for("olha", at(due, 9) + chrono::Duration::minutes(30)).await;
     assert_eq!(notices.len(), 1);
     assert!(notices[0].text().contains("просили нагадати"), "{}", notices[0].text());
     assert_eq!(notices[0].button("Почати"), Action::Checkin);
     assert_eq!(app.store.checkin_reminder(&person).await.unwrap(), None, "a reminder is sent once");
-    assert!(app.notices_for("olha", kyiv(2026, 12, 8, 12, 0)).await.is_empty());
+    assert!(app.notices_for("olha", at(due.succ_opt().unwrap(), 12)).await.is_empty());
+}
+
+#[sqlx::test]
+async fn reminders_are_drawn_over_days_13_to_16(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for i in 0..40 {
+        let user = format!("r{i}");
+        app.press(&user, UK, &Action::CheckinRemind).await;
+        let person = Person { channel: ChannelKind::Console, external_id: user };
+        let due = app.store.checkin_reminder(&person).await.unwrap().expect("a reminder");
+        seen.insert((due - today).num_days());
+    }
+    // 40 draws miss one of four days with probability 4 × (3/4)^40 < 1e-4.
+    assert_eq!(seen.into_iter().collect::<Vec<_>>(), [13, 14, 15, 16]);
 }
 
 async fn record(app: &TestApp, day: NaiveDate, oblast: Option<&str>, answers: [u8; 5], times: usize) {
-    for _ in 0..times {
-        let record = CheckinRecord {
-            answers: Answers::new(&answers).unwrap(),
-            day,
-            language: UK,
-            channel: ChannelKind::Telegram,
-            oblast: oblast.map(str::to_owned),
-        };
-        app.store.record_checkin(&record).await.unwrap();
-    }
+    let record = CheckinRecord {
+        answers: Answers::new(&answers).unwrap(),
+        week: week_of(day),
+        language: UK,
+        channel: ChannelKind::Telegram,
+        oblast: oblast.map(str::to_owned),
+    };
+    app.store.record_checkins(&vec![record; times]).await.unwrap();
 }
 
 const KYIV_OBLAST: &str = "UA32000000000030281";

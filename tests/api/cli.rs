@@ -228,6 +228,39 @@ async fn serve_without_a_channel_says_which_setting_is_missing(pool: PgPool) {
 }
 
 #[sqlx::test]
+async fn serve_refuses_a_webhook_secret_or_viber_token_shorter_than_16_characters(pool: PgPool) {
+    use crate::served_binary::{Mode, start_with_env};
+    let url = database_url(&pool);
+    let short_secret = [
+        ("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/webhook"),
+        ("TELEGRAM_WEBHOOK_SECRET", "fifteen-chars15"),
+    ];
+    let short_token = [("VIBER_AUTH_TOKEN", "short-token")];
+    for (env, expected) in [
+        (&short_secret[..], "TELEGRAM_WEBHOOK_SECRET must be 16 to 256 characters"),
+        (&short_token[..], "VIBER_AUTH_TOKEN must be at least 16 characters"),
+    ] {
+        // The fake Bot API is never reached: the process stops before.
+        let process = start_with_env(&url, "http://127.0.0.1:9", Mode::Polling, None, env);
+        let (status, stderr) = process.exited(std::time::Duration::from_secs(20)).await;
+        assert!(!status.success(), "{expected}: {stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!stderr.contains("fifteen-chars15") && !stderr.contains("short-token"), "{stderr}");
+    }
+    // Sixteen is enough.
+    let fake = crate::fake_telegram::FakeTelegram::start().await;
+    let long_enough = [
+        ("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/webhook"),
+        ("TELEGRAM_WEBHOOK_SECRET", "sixteen-chars-16"),
+    ];
+    let process = start_with_env(&url, &fake.url, Mode::Polling, None, &long_enough);
+    process.ready().await;
+    process.terminate();
+    let (status, stderr) = process.exited(std::time::Duration::from_secs(20)).await;
+    assert!(status.success(), "{stderr}");
+}
+
+#[sqlx::test]
 async fn importing_groups_lists_bad_rows_and_coordinators_need_a_real_centre(pool: PgPool) {
     let url = database_url(&pool);
     import_sample(&url);

@@ -9,9 +9,9 @@ use crate::helpers::{Answer, TestApp, import_sample_groups, kyiv};
 
 const UK: Language = Language::Uk;
 const EN: Language = Language::En;
-const COORDINATOR: &str = "coordinator";
+pub(crate) const COORDINATOR: &str = "coordinator";
 
-async fn with_coordinator(pool: PgPool, capacity: i32) -> TestApp {
+pub(crate) async fn with_coordinator(pool: PgPool, capacity: i32) -> TestApp {
     let app = TestApp::new(pool).await;
     import_sample_groups(&app, capacity).await;
     let person = Person { channel: ChannelKind::Console, external_id: COORDINATOR.into() };
@@ -19,7 +19,7 @@ async fn with_coordinator(pool: PgPool, capacity: i32) -> TestApp {
     app
 }
 
-async fn join(app: &TestApp, user: &str, name: Option<&str>) {
+pub(crate) async fn join(app: &TestApp, user: &str, name: Option<&str>) {
     app.press(user, UK, &Action::Join("lviv-pws".into())).await;
     match name {
         Some(name) => app.say(user, UK, name).await,
@@ -92,7 +92,7 @@ async fn the_sign_up_list_comes_in_pages_that_fit_any_platform_and_as_a_csv_file
     let first = app.press(COORDINATOR, UK, &group.button("Список записаних")).await;
     let text = first.text();
     assert!(text.contains("сторінка 1 з 3"), "{text}");
-    assert!(text.contains("1. Олександра-Вікторія") && text.contains("+380 67 123 45 67 — записано"), "{text}");
+    assert!(text.contains("1. \u{2068}Олександра-Вікторія") && text.contains("+380 67 123 45 67 — записано"), "{text}");
     assert!(!text.contains("\n11. "), "ten to a page: {text}");
     let second = app.press(COORDINATOR, UK, &first.button("Наступна сторінка")).await;
     second.button("Попередня сторінка");
@@ -250,4 +250,24 @@ async fn a_stale_create_button_or_a_group_for_another_centre_is_refused(pool: Pg
     assert!(other.text().contains("Ця група не ваша"), "{}", other.text());
     let unknown = app.send(COORDINATOR, UK, Incoming::Button("kp:no-such-programme".into())).await;
     assert!(unknown.text().contains("Ця кнопка вже не діє"), "{}", unknown.text());
+}
+
+#[sqlx::test]
+async fn a_right_to_left_override_in_a_name_is_isolated_in_the_list_and_the_csv(pool: PgPool) {
+    let app = with_coordinator(pool, 20).await;
+    let disguised = "\u{202E}анелО";
+    join(&app, "p1", Some(disguised)).await;
+    join(&app, "p2", Some("Тарас")).await;
+    let group = app.press(COORDINATOR, UK, &Action::CoordCohort("lviv-pws".into())).await;
+    let list = app.press(COORDINATOR, UK, &group.button("Список записаних")).await;
+    let text = list.text();
+    // The override ends at the PDI: the phone after the name reads as it is.
+    assert!(text.contains(&format!("1. \u{2068}{disguised}\u{2069} +380 67 123 45 67")), "{text:?}");
+    assert!(text.contains("2. \u{2068}Тарас\u{2069}"), "{text:?}");
+    let file = app.press(COORDINATOR, UK, &group.button("у файлі CSV")).await;
+    let csv = file.last().document.clone().expect("a CSV document");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[1].contains(&format!(",\u{2068}{disguised}\u{2069},+380671234567,")), "{:?}", lines[1]);
+    // A name without controls is kept exactly as typed.
+    assert!(lines[2].contains(",Тарас,+380671234567,"), "{:?}", lines[2]);
 }

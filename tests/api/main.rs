@@ -7,6 +7,7 @@
 
 mod broadcasts;
 mod buttons;
+mod centre_edit;
 mod chaos;
 mod checkins;
 mod cli;
@@ -32,9 +33,12 @@ mod opendata;
 mod operations;
 mod outage;
 mod pg_proxy;
+mod privacy;
 mod reload;
+mod reports;
 mod served_binary;
 mod shutdown;
+mod slow_clients;
 mod subscriptions;
 mod telegram;
 mod viber;

@@ -126,7 +126,7 @@ async fn no_more_reminders_stops_later_ones_and_i_cant_come_tells_the_coordinato
     let text = told[0].text();
     assert!(
         text.contains(
-            "🙋 olena не зможе прийти на зустріч №\u{a0}1 групи «Батьківство без стресу» 01.12.2026 о 18:00."
+            "🙋 \u{2068}olena\u{2069} не зможе прийти на зустріч №\u{a0}1 групи «Батьківство без стресу» 01.12.2026 о 18:00."
         ),
         "{text}"
     );

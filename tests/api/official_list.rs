@@ -173,7 +173,8 @@ async fn a_coordinator_moves_their_centre_to_the_door_and_a_later_import_keeps_i
     let CentreEdit::Location(point) = door else { unreachable!() };
     let nearest = &directory.nearest(point, 0, 1)[0];
     assert_eq!(nearest.centre.id, brovary);
-    assert!(nearest.metres < 50.0, "{} m", nearest.metres);
+    let metres = nearest.metres.unwrap();
+    assert!(metres < 50.0, "{metres} m");
     assert!(!nearest.centre.location_source.is_approximate());
 
     // Petro is told, in the notice queue.

@@ -17,7 +17,7 @@ use crate::fake_telegram::FakeTelegram;
 use crate::fake_viber::{FakeViber, TOKEN};
 use crate::helpers::{Server, TestApp, database_url};
 
-const SECRET: &str = "ops-secret";
+pub(crate) const SECRET: &str = "ops-secret-0123456789";
 const FLOODER: &str = "Flooder000000=";
 const NEIGHBOUR: &str = "Neighbour0000=";
 

@@ -6,7 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
-pub const WEBHOOK_SECRET: &str = "process-secret";
+pub const WEBHOOK_SECRET: &str = "process-secret-0123456789";
 
 /// How the process gets Telegram's updates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,7 +13,7 @@ use sqlx::PgPool;
 use crate::fake_telegram::FakeTelegram;
 use crate::helpers::{Server, TestApp};
 
-const SECRET: &str = "test-secret_123";
+const SECRET: &str = "test-secret_1234567890";
 const OLENA: i64 = 4242;
 
 struct Served {

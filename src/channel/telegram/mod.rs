@@ -46,9 +46,13 @@ pub struct TelegramConfig {
     pub webhook_secret: String,
 }
 
-/// A webhook secret that is not made of the characters Telegram allows.
+/// The fewest characters a webhook secret may have: a short one can be
+/// guessed by anyone who can reach the webhook.
+pub const MIN_SECRET_CHARS: usize = 16;
+
+/// A webhook secret that is too short or not made of the characters Telegram allows.
 #[derive(Debug, thiserror::Error)]
-#[error("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")]
+#[error("TELEGRAM_WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")]
 pub struct InvalidSecret;
 
 impl TelegramConfig {
@@ -62,7 +66,7 @@ impl TelegramConfig {
     ) -> Result<Self, InvalidSecret> {
         let webhook_secret = match webhook_secret {
             Some(secret) => {
-                let valid = (1..=256).contains(&secret.len())
+                let valid = (MIN_SECRET_CHARS..=256).contains(&secret.len())
                     && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
                 if !valid {
                     return Err(InvalidSecret);

@@ -48,6 +48,7 @@ impl Deliver for TelegramDelivery {
     type Message = Outbound;
 
     async fn deliver(&self, chat: &ChatId, call: &Outbound) -> Outcome {
+        use crate::telemetry::log_tag;
         let chat = *chat;
         for attempt in 0..MAX_ATTEMPTS {
             let at = self.pacing.lock().unwrap_or_else(PoisonError::into_inner).reserve(chat.0, Instant::now());
@@ -55,23 +56,23 @@ impl Deliver for TelegramDelivery {
             match send(&self.bot, chat, call).await {
                 Ok(()) => return Outcome::Sent,
                 Err(RequestError::RetryAfter(wait)) => {
-                    tracing::warn!(chat = chat.0, seconds = wait.seconds(), "Telegram asked to slow down");
+                    tracing::warn!(person = %log_tag(&chat.0.to_string()), seconds = wait.seconds(), "Telegram asked to slow down");
                     let until = Instant::now() + wait.duration();
                     self.pacing.lock().unwrap_or_else(PoisonError::into_inner).pause(until);
                 }
                 Err(RequestError::Api(error)) if unreachable(&error) => return Outcome::Unreachable,
                 Err(error) if transient(&error) => {
                     let wait = backoff(attempt);
-                    tracing::warn!(chat = chat.0, attempt, %error, "sending failed; retrying");
+                    tracing::warn!(person = %log_tag(&chat.0.to_string()), attempt, %error, "sending failed; retrying");
                     tokio::time::sleep(wait).await;
                 }
                 Err(error) => {
-                    tracing::error!(chat = chat.0, %error, "Telegram refused a message");
+                    tracing::error!(person = %log_tag(&chat.0.to_string()), %error, "Telegram refused a message");
                     return Outcome::Dropped;
                 }
             }
         }
-        tracing::error!(chat = chat.0, "giving up on a message after {MAX_ATTEMPTS} attempts");
+        tracing::error!(person = %log_tag(&chat.0.to_string()), "giving up on a message after {MAX_ATTEMPTS} attempts");
         Outcome::Dropped
     }
 

@@ -1,10 +1,11 @@
 //! Webhook mode: Telegram posts updates to `POST /telegram/webhook` with the
 //! secret we registered. A request without it is refused before its body is
-//! read as an update; an update that could not be applied gets a 500 so that
-//! Telegram delivers it again.
+//! read at all; the body is then read within the [`Gate`]'s bounds; an
+//! update that could not be applied gets a 500 so that Telegram delivers it
+//! again.
 
 use axum::Router;
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
@@ -15,6 +16,7 @@ use teloxide::types::Update;
 
 use super::Telegram;
 use crate::channel::ApplyError;
+use crate::channel::gate::Gate;
 
 const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
 
@@ -22,11 +24,12 @@ const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
 struct WebhookState {
     telegram: Telegram,
     secret: String,
+    gate: Gate,
 }
 
 /// The route, to be merged into the shared HTTP server.
-pub fn router(telegram: Telegram, secret: String) -> Router {
-    Router::new().route("/telegram/webhook", post(receive)).with_state(WebhookState { telegram, secret })
+pub fn router(telegram: Telegram, secret: String, gate: Gate) -> Router {
+    Router::new().route("/telegram/webhook", post(receive)).with_state(WebhookState { telegram, secret, gate })
 }
 
 /// Tells Telegram where to post updates, with our secret.
@@ -35,7 +38,7 @@ pub async fn register(telegram: &Telegram, url: reqwest::Url, secret: &str) -> R
     Ok(())
 }
 
-async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: Bytes) -> StatusCode {
+async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: Body) -> StatusCode {
     let arrived = std::time::Instant::now();
     let given = headers.get(SECRET_HEADER).map(|v| v.as_bytes()).unwrap_or_default();
     if !bool::from(given.ct_eq(state.secret.as_bytes())) {
@@ -43,7 +46,11 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
         state.telegram.refused();
         return StatusCode::UNAUTHORIZED;
     }
-    let Ok(update) = serde_json::from_slice::<Update>(&body) else {
+    let admitted = match state.gate.admit(body).await {
+        Ok(admitted) => admitted,
+        Err(status) => return status,
+    };
+    let Ok(update) = serde_json::from_slice::<Update>(&admitted.body) else {
         tracing::warn!("refusing a Telegram webhook call whose body is not an update");
         state.telegram.refused();
         return StatusCode::BAD_REQUEST;

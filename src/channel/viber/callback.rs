@@ -32,13 +32,9 @@ pub enum Callback {
         sender: ViberUser,
         message: ViberMessage,
     },
-    /// A delivery receipt (`delivered`, `seen`, `failed`) for a sent message.
-    Receipt {
-        event: String,
-        message_token: u64,
-        user_id: String,
-    },
-    /// An event type this bot does not handle; accepted and ignored.
+    /// An event type this bot does not handle; accepted and ignored. Delivery
+    /// receipts (`delivered`, `seen`, `failed`) are among them: if kept, each
+    /// would name a person and the moment a message reached them.
     Other(String),
 }
 
@@ -84,12 +80,6 @@ struct UnsubscribedEvent {
     user_id: String,
 }
 
-#[derive(Deserialize)]
-struct ReceiptEvent {
-    message_token: u64,
-    user_id: String,
-}
-
 /// Why a body is not a callback we can read.
 #[derive(Debug, thiserror::Error)]
 #[error("malformed Viber callback: {0}")]
@@ -114,14 +104,6 @@ impl Callback {
             "message" => {
                 let event: MessageEvent = serde_json::from_slice(body)?;
                 Callback::Message { message_token: event.message_token, sender: event.sender, message: event.message }
-            }
-            "delivered" | "seen" | "failed" => {
-                let receipt: ReceiptEvent = serde_json::from_slice(body)?;
-                Callback::Receipt {
-                    event: envelope.event,
-                    message_token: receipt.message_token,
-                    user_id: receipt.user_id,
-                }
             }
             _ => Callback::Other(envelope.event),
         })

@@ -121,11 +121,6 @@ impl Viber {
                 self.on_message(message_token, &sender, &message, arrived).await?;
                 Ok(None)
             }
-            Callback::Receipt { event, message_token, user_id } => {
-                self.when_available().await?;
-                self.store.record_receipt(message_token, &user_id, &event).await?;
-                Ok(None)
-            }
         }
     }
 

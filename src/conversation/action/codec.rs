@@ -2,6 +2,7 @@
 //! (Telegram's callback limit), written by [`Action::encode`] and read back
 //! from untrusted input by [`Action::parse`].
 
+use super::edit::{field_code, pick_code};
 use super::{Action, MAX_ACTION_BYTES, Skipped};
 use crate::domain::wellbeing::{Answers, parse_answers};
 use crate::domain::{CentreId, Language, is_identifier};
@@ -60,6 +61,7 @@ impl Action {
             Action::ReportTopic(topic) => format!("rpt:{topic}"),
             Action::ReportHandled(id) => format!("rph:{id}"),
             Action::ReportConfirmed(id) => format!("rpc:{id}"),
+            Action::ReportMute(id) => format!("rpm:{id}"),
             Action::Checkin => "w".into(),
             Action::CheckinBegin => "wb".into(),
             Action::CheckinAnswer { token, answers } => format!("wa:{token}:{}", digits(answers)),
@@ -72,6 +74,11 @@ impl Action {
             Action::CoordStats => "kst".into(),
             Action::Forget => "forget".into(),
             Action::ForgetConfirmed => "forget!".into(),
+            Action::EditCentre(centre) => format!("ke:{centre}"),
+            Action::EditField { centre, field } => format!("kef:{}:{centre}", field_code(*field)),
+            Action::EditSave { centre, field, rev } => format!("kes:{rev}:{}:{centre}", field_code(*field)),
+            Action::EditCancel { centre, field, rev } => format!("kec:{rev}:{}:{centre}", field_code(*field)),
+            Action::EditHours { centre, rev, pick } => format!("keh:{rev}:{}:{centre}", pick_code(pick)),
         }
     }
 
@@ -162,6 +169,7 @@ impl Action {
             Some(("rpt", topic)) if crate::store::TOPICS.contains(&topic) => Action::ReportTopic(topic.into()),
             Some(("rph", id)) => Action::ReportHandled(positive(id)?),
             Some(("rpc", id)) => Action::ReportConfirmed(positive(id)?),
+            Some(("rpm", id)) => Action::ReportMute(positive(id)?),
             Some(("wa", rest)) => {
                 let (token, answers) = rest.split_once(':')?;
                 Action::CheckinAnswer { token: checkin_token(token)?, answers: parse_answers(answers)? }
@@ -180,6 +188,7 @@ impl Action {
                 };
                 Action::CheckinDone { token: checkin_token(token)?, answers, oblast }
             }
+            Some((prefix @ ("ke" | "kef" | "kes" | "kec" | "keh"), rest)) => super::edit::parse(prefix, rest)?,
             Some(("kdf", "online")) => Action::DraftOnline(true),
             Some(("kdf", "in_person")) => Action::DraftOnline(false),
             Some(_) => return None,
@@ -271,6 +280,7 @@ mod tests {
             Action::ReportTopic("address".into()),
             Action::ReportHandled(i64::MAX),
             Action::ReportConfirmed(i64::MAX),
+            Action::ReportMute(i64::MAX),
             Action::Checkin,
             Action::CheckinBegin,
             Action::CheckinAnswer { token: "ffffffffff".into(), answers: Vec::new() },

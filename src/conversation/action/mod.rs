@@ -3,9 +3,12 @@
 //! ([`Action::needs`]). How an action travels as button data is `codec`.
 
 mod codec;
+mod edit;
+
+pub use edit::{MAX_REV, Pick};
 
 use crate::domain::wellbeing::Answers;
-use crate::domain::{CentreId, Language};
+use crate::domain::{CentreField, CentreId, Language};
 
 /// What a button does. Encoded into at most 64 bytes of ASCII (Telegram's
 /// callback limit) and parsed back from untrusted input.
@@ -113,6 +116,10 @@ pub enum Action {
     ReportHandled(i64),
     /// Coordinators: the card is right as it is.
     ReportConfirmed(i64),
+    /// Coordinators: no more reports from whoever sent this one (to their
+    /// centre). The report's id is all the button carries: it names nobody,
+    /// and one about another centre is refused.
+    ReportMute(i64),
     /// The wellbeing check-in's consent screen.
     Checkin,
     /// Start a new check-in.
@@ -139,6 +146,31 @@ pub enum Action {
     Forget,
     /// "Forget me", confirmed.
     ForgetConfirmed,
+    /// Coordinators: what to change on a centre's card.
+    EditCentre(CentreId),
+    /// Coordinators: ask for a new value of one field of a centre's card.
+    EditField {
+        centre: CentreId,
+        field: CentreField,
+    },
+    /// Save the value previewed at step `rev` of an edit.
+    EditSave {
+        centre: CentreId,
+        field: CentreField,
+        rev: u32,
+    },
+    /// Drop the value previewed at step `rev` of an edit.
+    EditCancel {
+        centre: CentreId,
+        field: CentreField,
+        rev: u32,
+    },
+    /// A tap in the opening hours picker at step `rev` of an edit.
+    EditHours {
+        centre: CentreId,
+        rev: u32,
+        pick: Pick,
+    },
 }
 
 /// The optional answer a "Skip" button belongs to.
@@ -212,7 +244,12 @@ impl Action {
             | Action::DraftProgramme(_)
             | Action::DraftLanguage(_)
             | Action::DraftOnline(_)
-            | Action::DraftCreate => desk(),
+            | Action::DraftCreate
+            | Action::EditCentre(_)
+            | Action::EditField { .. }
+            | Action::EditSave { .. }
+            | Action::EditCancel { .. }
+            | Action::EditHours { .. } => desk(),
             Action::Menu
             | Action::Find
             | Action::HelpNow
@@ -236,6 +273,7 @@ impl Action {
             | Action::ReportTopic(_)
             | Action::ReportHandled(_)
             | Action::ReportConfirmed(_)
+            | Action::ReportMute(_)
             | Action::Checkin
             | Action::CheckinBegin
             | Action::CheckinAnswer { .. }

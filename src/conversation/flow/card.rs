@@ -47,12 +47,12 @@ pub fn open_button(ctx: &Context<'_>, number: usize, centre: &Centre) -> Text {
 /// The lines for one centre in a list of nearest centres.
 pub fn summary(ctx: &Context<'_>, number: usize, near: &Nearby<'_>) -> Vec<Text> {
     let centre = near.centre;
-    let mut lines = vec![
-        Text::new("find-result-title")
-            .count("number", number as i64)
-            .plain("name", name(centre, ctx.language))
-            .message("distance", distance(near.metres, centre.location_source.is_approximate())),
-    ];
+    let title = match near.metres {
+        Some(metres) => Text::new("find-result-title")
+            .message("distance", distance(metres, centre.location_source.is_approximate())),
+        None => Text::new("find-result-title-listed"),
+    };
+    let mut lines = vec![title.count("number", number as i64).plain("name", name(centre, ctx.language))];
     if let Some(hromada) = &centre.serves_hromada {
         lines.push(
             Text::new("card-relocated-short").plain("hromada", place_name(hromada, ctx.language, Some(ctx.gazetteer))),
@@ -74,6 +74,19 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     let Some((centre, hours)) = ctx.directory.get(id) else {
         return Reply::default().line(Text::new("card-gone")).buttons(menu_buttons(ctx));
     };
+    let mut reply = shown(ctx, centre, hours, metres);
+    reply = reply.button(Text::new("card-groups"), Action::CentreGroups(centre.id.clone()));
+    reply = reply.button(Text::new("card-subscribe"), Action::Subscribe(centre.id.clone()));
+    reply = reply.button(Text::new("card-report"), Action::Report(centre.id.clone()));
+    if from_results {
+        reply = reply.button(Text::new("find-back-to-list"), Action::List);
+    }
+    reply.buttons([help_now_button(), menu_button()])
+}
+
+/// A centre's card without its buttons: as people see it, or as a
+/// coordinator's change would make it (the preview before saving).
+pub fn shown(ctx: &Context<'_>, centre: &Centre, hours: Option<&Hours>, metres: Option<f64>) -> Reply {
     let language = ctx.language;
     let mut title = vec![Text::new("card-title").plain("name", name(centre, language))];
     if centre.sample {
@@ -134,18 +147,11 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
     if let Some(closure) = closure(ctx, &centre.id) {
         title.push(closure_line(closure, "card-closed"));
     }
-    let mut reply = Reply { venue: Some(venue), phones, ..Reply::default() }
+    Reply { venue: Some(venue), phones, ..Reply::default() }
         .paragraph(title)
         .paragraph(details)
         .paragraph(schedule)
-        .paragraph(footer);
-    reply = reply.button(Text::new("card-groups"), Action::CentreGroups(centre.id.clone()));
-    reply = reply.button(Text::new("card-subscribe"), Action::Subscribe(centre.id.clone()));
-    reply = reply.button(Text::new("card-report"), Action::Report(centre.id.clone()));
-    if from_results {
-        reply = reply.button(Text::new("find-back-to-list"), Action::List);
-    }
-    reply.buttons([help_now_button(), menu_button()])
+        .paragraph(footer)
 }
 
 /// A centre's map pin. Telegram needs an address: without a street address

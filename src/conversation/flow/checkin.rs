@@ -5,8 +5,6 @@
 //! Each check-in has a token, in the state and in its buttons, so that the
 //! buttons of a check-in that ended (finished, stopped, left) do nothing.
 
-use chrono::Duration;
-
 use super::effect::{Effect, Outcome};
 use super::view::{help_now_button, hotline, menu_button, menu_buttons};
 use super::{Context, Step};
@@ -15,9 +13,6 @@ use crate::conversation::reply::Reply;
 use crate::conversation::state::State;
 use crate::domain::wellbeing::{Answers, Concern, ITEMS};
 use crate::i18n::{Arg, Text};
-
-/// "Remind me in two weeks": WHO-5 asks about the last two weeks.
-const REMIND_AFTER_DAYS: i64 = 14;
 
 const ITEM_TEXTS: [&str; ITEMS] = [
     "checkin-item-cheerful",
@@ -51,10 +46,17 @@ pub fn consent(ctx: &Context<'_>, state: State) -> Step {
     Step::new(state, ctx.language, reply)
 }
 
-/// A new check-in: its token comes from the clock (unique enough for one
-/// person's check-ins; it is not kept once the check-in ends).
+/// A new check-in: its token is 40 random bits (unique enough for one
+/// person's check-ins; it is not kept once the check-in ends). Not the
+/// clock: the person's row would then say when they began, to the microsecond.
 pub fn begin(ctx: &Context<'_>) -> Step {
-    let token = format!("{:x}", ctx.now.and_utc().timestamp_micros().rem_euclid(1 << 40));
+    let mut bytes = [0u8; 8];
+    let random = match getrandom::getrandom(&mut bytes[..5]) {
+        Ok(()) => i64::from_le_bytes(bytes),
+        // Never seen on Linux; the clock still tells the check-ins apart.
+        Err(_) => ctx.now.and_utc().timestamp_micros(),
+    };
+    let token = format!("{:x}", random.rem_euclid(1 << 40));
     let reply = item(&token, &[]);
     Step::new(State::CheckingIn { token }, ctx.language, reply)
 }
@@ -130,9 +132,10 @@ pub fn stop(ctx: &Context<'_>) -> Step {
     Step::new(State::Idle, ctx.language, reply)
 }
 
-/// Sets the reminder two weeks from today.
+/// Sets the reminder about two weeks from today (the day is drawn when it
+/// is stored: see `Store::set_checkin_reminder`).
 pub fn remind(ctx: &Context<'_>, state: State) -> Step {
-    let effect = Effect::RemindCheckin { due_on: ctx.now.date() + Duration::days(REMIND_AFTER_DAYS) };
+    let effect = Effect::RemindCheckin { today: ctx.now.date() };
     Step::effect(state, ctx.language, effect)
 }
 
@@ -143,8 +146,14 @@ pub fn cancel_reminder(ctx: &Context<'_>, state: State) -> Step {
 /// The answer once the check-in or the reminder is stored.
 pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> Reply {
     match (effect, outcome) {
-        (Effect::SaveCheckin { answers, .. }, Outcome::CheckinFinished) => result(ctx, *answers),
-        (Effect::RemindCheckin { due_on }, Outcome::CheckinReminderSet) => Reply::default()
+        (Effect::SaveCheckin { answers, .. }, Outcome::CheckinFinished { counted: true }) => result(ctx, *answers),
+        // Said first, before the result: this one is not in the statistics.
+        (Effect::SaveCheckin { answers, .. }, Outcome::CheckinFinished { counted: false }) => {
+            let mut reply = result(ctx, *answers);
+            reply.paragraphs.insert(0, vec![Text::new("checkin-not-counted")]);
+            reply
+        }
+        (Effect::RemindCheckin { .. }, Outcome::CheckinReminderSet(due_on)) => Reply::default()
             .line(Text::new("checkin-reminder-set").with("date", Arg::Date(*due_on)))
             .button(Text::new("checkin-reminder-cancel"), Action::CheckinRemindCancel)
             .buttons([menu_button()]),

@@ -70,7 +70,8 @@ pub fn overview(ctx: &Context<'_>, state: State) -> Step {
             reply = reply
                 .button(Text::new("coord-new").plain("centre", name.clone()), Action::CoordNew(id.clone()))
                 .button(Text::new("coord-broadcast").plain("centre", name), Action::Broadcasts(id.clone()))
-                .buttons([closure_button(ctx, &id)]);
+                .buttons([closure_button(ctx, &id)])
+                .button(Text::new("edit-button"), Action::EditCentre(id.clone()));
         }
     }
     let stats = Button { label: Text::new("coord-stats"), action: Action::CoordStats };
@@ -129,11 +130,13 @@ pub fn list(ctx: &Context<'_>, id: &str, page: u16) -> Step {
     let confirmed = entries.iter().filter(|e| e.confirmed).count();
     for (i, entry) in entries.iter().enumerate().skip(page * PAGE_SIZE).take(PAGE_SIZE) {
         let name = match &entry.first_name {
-            Some(name) => Text::new("coord-list-name").plain("name", name.as_str()),
+            Some(name) => Text::new("coord-list-name").typed("name", name.as_str()),
             None => Text::new("coord-list-no-name"),
         };
         let phone = entry.phone.as_deref().map(display_phone).unwrap_or_default();
-        let line = if entry.confirmed {
+        let line = if entry.has_left {
+            Text::new("coord-list-left")
+        } else if entry.confirmed {
             Text::new("coord-list-confirmed")
         } else {
             Text::new("coord-list-waiting").count("position", (i - confirmed + 1) as i64)
@@ -198,7 +201,9 @@ fn csv_rows(entries: &[SignupEntry]) -> Vec<Vec<CsvCell>> {
         .iter()
         .enumerate()
         .map(|(i, entry)| {
-            let (status, place) = if entry.confirmed {
+            let (status, place) = if entry.has_left {
+                (Text::new("coord-csv-left"), String::new())
+            } else if entry.confirmed {
                 (Text::new("coord-csv-confirmed"), String::new())
             } else {
                 (Text::new("coord-csv-waiting"), (i - confirmed + 1).to_string())
@@ -207,12 +212,21 @@ fn csv_rows(entries: &[SignupEntry]) -> Vec<Vec<CsvCell>> {
                 CsvCell::Plain((i + 1).to_string()),
                 CsvCell::Text(status),
                 CsvCell::Plain(place),
-                CsvCell::Plain(entry.first_name.clone().unwrap_or_default()),
+                CsvCell::Plain(csv_name(entry.first_name.as_deref().unwrap_or_default())),
                 CsvCell::Plain(entry.phone.clone().unwrap_or_default()),
                 CsvCell::Plain(kyiv_timestamp(entry.signed_up_at)),
             ]
         })
         .collect()
+}
+
+/// A name as the CSV holds it. A spreadsheet lays out each cell on its own,
+/// so a name is kept exactly as typed (sortable, searchable); only one that
+/// holds bidirectional controls is isolated, because the same file read as
+/// text is one line per row, where an override in the name would reverse the
+/// phone number after it.
+fn csv_name(name: &str) -> String {
+    if crate::i18n::has_bidi_controls(name) { crate::i18n::isolate(name) } else { name.to_owned() }
 }
 
 fn kyiv_timestamp(at: DateTime<Utc>) -> String {

@@ -38,7 +38,8 @@ fn is_answering_a_question(state: &State) -> bool {
         | State::Drafting { .. }
         | State::Reporting { .. }
         | State::Closing { .. }
-        | State::Composing { .. } => true,
+        | State::Composing { .. }
+        | State::EditingCentre { .. } => true,
         State::Announcing { asking_time, .. } => *asking_time,
         State::Idle
         | State::AwaitingPlace

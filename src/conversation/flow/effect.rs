@@ -7,9 +7,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::draft::DraftError;
 use crate::conversation::state::Draft;
 use crate::domain::wellbeing::Answers;
-use crate::domain::{CentreId, Language, Phone};
+use crate::domain::{CentreEdit, CentreId, Language, Phone};
 use crate::store::{
-    Absence, BroadcastBody, Cancellation, CapacityChange, Forgotten, GroupCancellation, Leaving, Redeemed, SignUp,
+    Absence, BroadcastBody, Cancellation, CapacityChange, EditOutcome, Filed, Forgotten, GroupCancellation, Leaving,
+    Redeemed, SignUp,
 };
 
 /// A change for the database.
@@ -79,19 +80,29 @@ pub enum Effect {
         report: i64,
         confirmed: bool,
     },
-    /// A completed check-in, stored without the person (the Kyiv day only).
+    /// A coordinator mutes whoever sent a report, for their centre.
+    MuteReporter {
+        report: i64,
+    },
+    /// A completed check-in, stored without the person (its ISO week only).
     SaveCheckin {
         answers: Answers,
         day: NaiveDate,
         language: Language,
         oblast: Option<String>,
     },
+    /// A reminder from `today`; the day is drawn when it is stored.
     RemindCheckin {
-        due_on: NaiveDate,
+        today: NaiveDate,
     },
     CancelCheckinReminder,
     /// A one-time sign-in link to the operator desk (`/desk`).
     DeskLink,
+    /// A coordinator's change to one field of their centre's card.
+    EditCentre {
+        centre: CentreId,
+        edit: CentreEdit,
+    },
     /// Delete everything about the person (applied with their row, which
     /// goes too: see `Conversation::handle_delivery`).
     Forget,
@@ -128,17 +139,25 @@ pub enum Outcome {
     ClosureSet(bool),
     /// False: it was not closed, or not theirs.
     Reopened(bool),
-    /// How many coordinators are being told.
-    Reported(usize),
+    /// Whether the report went (and to how many) or which limit stopped it.
+    Reported(Filed),
+    /// False: not theirs, or the report or its reporter is gone.
+    ReporterMuted(bool),
     /// False: not theirs, or closed already.
     Resolved(bool),
-    /// The check-in is over; it was stored unless the database failed
-    /// (logged; the person gets their result either way).
-    CheckinFinished,
-    CheckinReminderSet,
+    /// The check-in is over. Counted: handed to the check-in writer, which
+    /// stores it later with others; not counted: one of the person's was
+    /// counted this week already, and this one is not stored.
+    CheckinFinished {
+        counted: bool,
+    },
+    /// The day the reminder was set for (drawn 13 to 16 days on).
+    CheckinReminderSet(NaiveDate),
     /// False: there was no reminder.
     CheckinReminderCancelled(bool),
     Forgotten(Forgotten),
+    /// Boxed: it holds the whole centre as saved.
+    CentreEdited(Box<EditOutcome>),
     DeskLink(DeskLink),
 }
 

@@ -24,7 +24,7 @@ pub fn ask_place(_ctx: &Context<'_>) -> Reply {
 
 pub fn from_location(ctx: &Context<'_>, lat: f64, lon: f64) -> Step {
     match Coordinates::parse(lat, lon) {
-        Ok(origin) => results(ctx, origin, None, 0),
+        Ok(origin) => results(ctx, Origin::Shared(origin), 0),
         Err(_) => {
             let reply = Reply { ask_location: true, ..Reply::default() }
                 .line(Text::new("find-bad-location"))
@@ -38,7 +38,7 @@ pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     match ctx.gazetteer.search(text) {
         Lookup::Found { place, others, matched } => {
             let found = ctx.gazetteer.place(place);
-            let mut step = results(ctx, found.location, Some(place), 0);
+            let mut step = results(ctx, Origin::Place(place), 0);
             if let (Some(first), Some(reply)) = (others.first(), step.replies.first_mut()) {
                 let other = ctx.gazetteer.place(*first);
                 let hint = Text::new("find-other-places")
@@ -86,7 +86,7 @@ pub fn other_places(ctx: &Context<'_>, state: State, code: &str, matched: &str) 
     match ctx.gazetteer.search(matched) {
         Lookup::Found { place, others, .. } if ctx.gazetteer.place(place).code == code => match others[..] {
             [] => Step::new(state, ctx.language, stale_button(ctx)),
-            [only] => results(ctx, ctx.gazetteer.place(only).location, Some(only), 0),
+            [only] => results(ctx, Origin::Place(only), 0),
             _ => {
                 // The name as one of them is called: the matched name is a
                 // skeleton, not for reading.
@@ -106,7 +106,7 @@ pub fn other_places(ctx: &Context<'_>, state: State, code: &str, matched: &str) 
 
 pub fn from_place_code(ctx: &Context<'_>, state: State, code: &str) -> Step {
     match ctx.gazetteer.by_code(code) {
-        Some(index) => results(ctx, ctx.gazetteer.place(index).location, Some(index), 0),
+        Some(index) => results(ctx, Origin::Place(index), 0),
         None => Step::new(state, ctx.language, stale_button(ctx)),
     }
 }
@@ -123,7 +123,7 @@ pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step
         .collect();
     match in_oblast[..] {
         [] => Step::new(state, ctx.language, stale_button(ctx)),
-        [only] => results(ctx, ctx.gazetteer.place(only).location, Some(only), 0),
+        [only] => results(ctx, Origin::Place(only), 0),
         [first, ..] => {
             let name = place_name(ctx.gazetteer.place(first), ctx.language).to_owned();
             ask_which(ctx, in_oblast, name)
@@ -132,51 +132,88 @@ pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step
 }
 
 pub fn more(ctx: &Context<'_>, state: State) -> Step {
-    match state {
-        State::Results { origin, place, shown } => {
-            let place = place.and_then(|code| ctx.gazetteer.by_code(&code));
-            results(ctx, origin, place, shown)
-        }
-        other => Step::new(other, ctx.language, stale_button(ctx)),
+    match Origin::kept(ctx, &state) {
+        Some((origin, shown)) => results(ctx, origin, shown),
+        None => Step::new(state, ctx.language, stale_button(ctx)),
     }
 }
 
 /// Back from a card to the page the person was on.
 pub fn current_page(ctx: &Context<'_>, state: State) -> Step {
-    match state {
-        State::Results { origin, place, shown } => {
-            let place = place.and_then(|code| ctx.gazetteer.by_code(&code));
-            let page_start = shown.saturating_sub(1) / PAGE * PAGE;
-            results(ctx, origin, place, page_start)
-        }
-        other => Step::new(other, ctx.language, stale_button(ctx)),
+    match Origin::kept(ctx, &state) {
+        Some((origin, shown)) => results(ctx, origin, shown.saturating_sub(1) / PAGE * PAGE),
+        None => Step::new(state, ctx.language, stale_button(ctx)),
     }
 }
 
 pub fn open_card(ctx: &Context<'_>, state: State, id: &CentreId) -> Step {
-    let (metres, from_results) = match &state {
-        State::Results { origin, .. } => {
-            let metres = ctx.directory.get(id).map(|(c, _)| crate::directory::haversine_metres(*origin, c.location));
-            (metres, true)
-        }
-        _ => (None, false),
+    let from_results = matches!(state, State::Results { .. });
+    // The distance is known from a typed place, not after a shared location.
+    let metres = match Origin::kept(ctx, &state) {
+        Some((Origin::Place(place), _)) => ctx
+            .directory
+            .get(id)
+            .map(|(c, _)| crate::directory::haversine_metres(ctx.gazetteer.place(place).location, c.location)),
+        _ => None,
     };
     Step::new(state, ctx.language, card::full(ctx, id, metres, from_results))
 }
 
-/// A page of nearest centres from `origin`, starting after `skip`.
-fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: usize) -> Step {
+/// Where a list of nearest centres comes from.
+enum Origin {
+    /// A location just shared: used for this answer, then only the nearest
+    /// centres are kept ([`KEPT`]), never the point.
+    Shared(Coordinates),
+    /// A gazetteer place (its index): a public point, kept by its code.
+    Place(usize),
+    /// The centres kept after a shared location, nearest first.
+    Listed(Vec<CentreId>),
+}
+
+/// How many centres nearest to a shared location the state keeps for
+/// "show more": ten pages.
+const KEPT: usize = 10 * PAGE;
+
+impl Origin {
+    /// The search on screen, and how many of its centres were shown.
+    fn kept(ctx: &Context<'_>, state: &State) -> Option<(Self, usize)> {
+        let State::Results { place, nearest, shown } = state else { return None };
+        match place.as_deref().and_then(|code| ctx.gazetteer.by_code(code)) {
+            Some(index) => Some((Origin::Place(index), *shown)),
+            None if !nearest.is_empty() => Some((Origin::Listed(nearest.clone()), *shown)),
+            None => None,
+        }
+    }
+}
+
+/// A page of nearest centres, starting after `skip`.
+fn results(ctx: &Context<'_>, origin: Origin, skip: usize) -> Step {
     let language = ctx.language;
-    let place_code = place.map(|p| ctx.gazetteer.place(p).code.clone());
     if ctx.directory.is_empty() {
         let reply =
             Reply::default().line(Text::new("find-directory-empty")).buttons([help_now_button(), menu_button()]);
         return Step::new(State::Idle, language, reply);
     }
-    let page = ctx.directory.nearest(origin, skip, PAGE);
+    let (page, place, nearest, total) = match origin {
+        Origin::Shared(point) => {
+            let kept: Vec<CentreId> =
+                ctx.directory.nearest(point, 0, KEPT).iter().map(|n| n.centre.id.clone()).collect();
+            let total = kept.len();
+            (ctx.directory.nearest(point, skip, PAGE), None, kept, total)
+        }
+        Origin::Place(index) => {
+            let page = ctx.directory.nearest(ctx.gazetteer.place(index).location, skip, PAGE);
+            (page, Some(index), Vec::new(), ctx.directory.len())
+        }
+        Origin::Listed(kept) => {
+            let total = kept.len();
+            (ctx.directory.listed(&kept, skip, PAGE), None, kept, total)
+        }
+    };
+    let place_code = place.map(|p| ctx.gazetteer.place(p).code.clone());
     if page.is_empty() {
         let reply = Reply::default().line(Text::new("find-no-more")).buttons([help_now_button(), menu_button()]);
-        return Step::new(State::Results { origin, place: place_code, shown: skip }, language, reply);
+        return Step::new(State::Results { place: place_code, nearest, shown: skip }, language, reply);
     }
     let header = match place.map(|p| ctx.gazetteer.place(p)) {
         Some(place) => {
@@ -210,7 +247,7 @@ fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: u
         reply = reply.button(label, Action::Centre(near.centre.id.clone()));
     }
     let shown = skip + page.len();
-    if shown < ctx.directory.len() {
+    if shown < total {
         reply = reply.button(Text::new("find-more"), Action::More);
     }
     let reply = reply.buttons([
@@ -219,7 +256,7 @@ fn results(ctx: &Context<'_>, origin: Coordinates, place: Option<usize>, skip: u
         help_now_button(),
         menu_button(),
     ]);
-    Step::new(State::Results { origin, place: place_code, shown }, language, reply)
+    Step::new(State::Results { place: place_code, nearest, shown }, language, reply)
 }
 
 /// Several places share the name: ask for the oblast, or for the place itself

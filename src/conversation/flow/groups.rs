@@ -7,7 +7,8 @@
 
 use super::effect::{Effect, Outcome};
 use super::view::{
-    centre_name, help_now_button, menu_button, mine_button, name, programme_title, sessions, stale_button, start_date,
+    centre_name, help_now_button, last_search, menu_button, mine_button, name, programme_title, sessions, stale_button,
+    start_date,
 };
 use super::{Board, Context, Step};
 use crate::conversation::action::{Action, Skipped};
@@ -31,14 +32,13 @@ fn board<'a>(ctx: &Context<'a>) -> &'a Board {
 
 /// Groups at the centres nearest to the last search.
 pub fn near(ctx: &Context<'_>, state: State) -> Step {
-    let State::Results { origin, .. } = &state else {
+    let Some(near) = last_search(ctx, &state, 0, NEAR_CENTRES) else {
         let reply = Reply { ask_location: true, ..Reply::default() }
             .line(Text::new("groups-need-place"))
             .buttons([help_now_button(), menu_button()]);
         return Step::new(State::AwaitingPlace, ctx.language, reply);
     };
-    let centres: Vec<String> =
-        ctx.directory.nearest(*origin, 0, NEAR_CENTRES).iter().map(|n| n.centre.id.to_string()).collect();
+    let centres: Vec<String> = near.iter().map(|n| n.centre.id.to_string()).collect();
     let cohorts: Vec<&CohortView> = board(ctx).cohorts.iter().filter(|c| centres.contains(&c.centre)).collect();
     let reply = list(ctx, Text::new("groups-near-title"), &cohorts);
     Step::new(state, ctx.language, reply)

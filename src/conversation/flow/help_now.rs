@@ -1,6 +1,6 @@
 //! "I need help now": crisis lines first, then the way to the nearest centre.
 
-use super::view::{hotline, menu_button};
+use super::view::{hotline, last_search, menu_button};
 use super::{Context, card};
 use crate::conversation::action::Action;
 use crate::conversation::reply::Reply;
@@ -15,10 +15,7 @@ pub fn screen(ctx: &Context<'_>, state: &State) -> Reply {
         .paragraph(lines)
         .line(Text::new("help-checked").with("date", Arg::Date(ctx.hotlines.last_checked)));
     // When the person has just searched, the nearest centre is already known.
-    let nearest = match state {
-        State::Results { origin, .. } => ctx.directory.nearest(*origin, 0, 1).into_iter().next(),
-        _ => None,
-    };
+    let nearest = last_search(ctx, state, 0, 1).and_then(|near| near.into_iter().next());
     match nearest {
         Some(near) => {
             reply = reply.line(Text::new("help-nearest-known")).paragraph(card::summary(ctx, 1, &near));

@@ -53,9 +53,13 @@ impl Input {
                 | State::Drafting { .. }
                 | State::Composing { .. }
                 | State::Closing { .. }
-                | State::Announcing { asking_time: true, .. } => Needs::Desk(DeskNeeds::default()),
+                | State::Announcing { asking_time: true, .. }
+                | State::EditingCentre { .. } => Needs::Desk(DeskNeeds::default()),
                 _ => Needs::Nothing,
             },
+            Incoming::Location { .. } if matches!(state, State::EditingCentre { .. }) => {
+                Needs::Desk(DeskNeeds::default())
+            }
             _ => Needs::Nothing,
         }
     }

@@ -9,7 +9,7 @@
 //!
 //! - screens, one per job: `menu`, `find`, `help_now`, `groups`, `subscribe`,
 //!   `report`, `checkin`, `privacy`, `stats`, `coordinate`, `new_group`,
-//!   `broadcast`, `closure`, `crisis` (distress in typed words), and `notices` (the messages the bot starts);
+//!   `broadcast`, `closure`, `centre_edit`, `crisis` (distress in typed words), and `notices` (the messages the bot starts);
 //! - what screens share: `view` (wording and buttons), `card` (how a centre
 //!   is shown), `desk` (a coordinator's centres and groups, and what is
 //!   theirs), `draft` (reading a new group's answers) and `effect` (the
@@ -20,6 +20,7 @@
 
 pub mod broadcast;
 mod card;
+mod centre_edit;
 pub mod checkin;
 mod closure;
 mod context;
@@ -96,6 +97,9 @@ fn dispatch(ctx: &Context<'_>, state: State, Input { incoming, action }: Input) 
         Incoming::Command(Command::Checkin) => checkin::consent(ctx, state),
         Incoming::Command(Command::Stats) => stats::screen(ctx, state),
         Incoming::Command(Command::Desk) => Step::effect(state, language, Effect::DeskLink),
+        Incoming::Location { lat, lon } if centre_edit::wants_location(&state) => {
+            centre_edit::location(ctx, &state, lat, lon)
+        }
         Incoming::Location { lat, lon } => find::from_location(ctx, lat, lon),
         Incoming::Button(_) => match action {
             Some(action) => on_action(ctx, state, action),
@@ -172,6 +176,7 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::ReportConfirmed(report) => {
             Step::effect(state, language, Effect::ResolveReport { report, confirmed: true })
         }
+        Action::ReportMute(report) => Step::effect(state, language, Effect::MuteReporter { report }),
         Action::ReopenCentre(centre) => closure::reopen(ctx, state, &centre),
         Action::Checkin => checkin::consent(ctx, state),
         Action::CheckinBegin => checkin::begin(ctx),
@@ -183,6 +188,11 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::CoordStats => stats::screen(ctx, state),
         Action::Forget => privacy::ask(ctx, state),
         Action::ForgetConfirmed => privacy::forget(ctx),
+        Action::EditCentre(centre) => centre_edit::menu(ctx, &centre),
+        Action::EditField { centre, field } => centre_edit::ask(ctx, &state, &centre, field),
+        Action::EditSave { .. } | Action::EditCancel { .. } | Action::EditHours { .. } => {
+            centre_edit::choice(ctx, state, &action)
+        }
     }
 }
 
@@ -213,6 +223,11 @@ fn on_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     if let State::Composing { centre } = state {
         // The coordinator's own words, line breaks kept.
         return broadcast::written(ctx, centre, text);
+    }
+    if let State::EditingCentre { .. } = state {
+        // Phone numbers may come one per line.
+        let lines: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+        return centre_edit::answer(ctx, &state, lines.trim());
     }
     if let State::Announcing { centre, body, asking_time: true, .. } = state {
         return broadcast::time_answer(ctx, centre, body, cleaned);
@@ -283,11 +298,12 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
             (broadcast::after(ctx, effect, outcome), None)
         }
         Outcome::ClosureSet(_) | Outcome::Reopened(_) => (closure::after(ctx, effect, outcome), None),
-        Outcome::Reported(_) | Outcome::Resolved(_) => (report::after(ctx, outcome), None),
-        Outcome::CheckinFinished | Outcome::CheckinReminderSet | Outcome::CheckinReminderCancelled(_) => {
+        Outcome::Reported(_) | Outcome::Resolved(_) | Outcome::ReporterMuted(_) => (report::after(ctx, outcome), None),
+        Outcome::CheckinFinished { .. } | Outcome::CheckinReminderSet(_) | Outcome::CheckinReminderCancelled(_) => {
             (checkin::after(ctx, effect, outcome), None)
         }
         Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
         Outcome::DeskLink(link) => (sign_in::after(link), None),
+        Outcome::CentreEdited(_) => (centre_edit::after(ctx, effect, outcome), None),
     }
 }

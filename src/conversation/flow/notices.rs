@@ -70,7 +70,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
         Notice::CantCome { session, .. } => {
             let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
             let who = match first_name {
-                Some(name) => Text::new("coord-list-name").plain("name", name),
+                Some(name) => Text::new("coord-list-name").typed("name", name),
                 None => Text::new("notice-absent-someone"),
             };
             let local = at.with_timezone(&Kyiv).naive_local();
@@ -101,17 +101,27 @@ pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>)
                     .message("topic", Text::new(topic_id(topic))),
             );
             if let Some(details) = details {
-                reply = reply.line(Text::new("report-details").plain("details", details));
+                reply = reply.line(Text::new("report-details").typed("details", details));
             }
             reply
                 .button(Text::new("report-handled"), Action::ReportHandled(*report))
                 .button(Text::new("report-confirmed"), Action::ReportConfirmed(*report))
+                .button(Text::new("report-mute"), Action::ReportMute(*report))
         }
-        Notice::CentreEdited { centre, field } => Reply::default().line(
-            Text::new("centre-edited")
-                .plain("centre", centre_name(ctx, centre))
-                .message("field", Text::new("centre-field").plain("field", field.as_str())),
-        ),
+        Notice::CentreEdited { centre, field } => {
+            let reply = Reply::default().line(
+                Text::new("centre-edited")
+                    .plain("centre", centre_name(ctx, centre))
+                    .message("field", Text::new("centre-field").plain("field", field.as_str())),
+            );
+            // The card to check, and the way to correct it.
+            match CentreId::parse(centre) {
+                Ok(id) => reply
+                    .button(Text::new("edit-open-card"), Action::Centre(id.clone()))
+                    .button(Text::new("edit-button"), Action::EditCentre(id)),
+                Err(_) => reply,
+            }
+        }
         _ => return None,
     };
     Some(reply.buttons([back_button(), help_now_button(), menu_button()]))

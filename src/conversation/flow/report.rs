@@ -1,6 +1,7 @@
 //! "This is wrong" on a centre's card: what is wrong (address, phone,
 //! hours, closed, other), optionally how, then the centre's coordinators are
-//! told. Who reported is not kept.
+//! told. They are never shown who reported; a person over the limits
+//! (`store::report`) is told kindly why nothing went.
 
 use super::effect::{Effect, Outcome};
 use super::view::{centre_name, help_now_button, menu_button, stale_button, topic_id};
@@ -10,7 +11,7 @@ use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::CentreId;
 use crate::i18n::Text;
-use crate::store::TOPICS;
+use crate::store::{Filed, REPORTS_PER_DAY, TOPICS};
 
 /// The longest explanation kept (the database allows the same).
 pub const MAX_DETAILS_CHARS: usize = 500;
@@ -74,9 +75,18 @@ fn send_without_button(centre: &str) -> Option<Button> {
 
 pub fn after(_ctx: &Context<'_>, outcome: &Outcome) -> Reply {
     let reply = match outcome {
-        Outcome::Reported(0) => Reply::default().line(Text::new("report-thanks-no-coordinator")),
-        Outcome::Reported(_) => Reply::default().line(Text::new("report-thanks")),
+        Outcome::Reported(Filed::Told(0)) => Reply::default().line(Text::new("report-thanks-no-coordinator")),
+        Outcome::Reported(Filed::Told(_)) => Reply::default().line(Text::new("report-thanks")),
+        Outcome::Reported(Filed::AlreadyOpen) => Reply::default().line(Text::new("report-already-open")),
+        Outcome::Reported(Filed::OverQuota) => {
+            Reply::default().line(Text::new("report-over-quota").count("count", i64::from(REPORTS_PER_DAY)))
+        }
+        // Muted people are not told so (that would invite a new account),
+        // and nothing said here is untrue.
+        Outcome::Reported(Filed::Muted) => Reply::default().line(Text::new("report-thanks-muted")),
         Outcome::Resolved(true) => Reply::default().line(Text::new("report-resolved")),
+        Outcome::ReporterMuted(true) => Reply::default().line(Text::new("report-muted")),
+        Outcome::ReporterMuted(false) => Reply::default().line(Text::new("report-mute-gone")),
         _ => Reply::default().line(Text::new("report-not-open")),
     };
     reply.buttons([help_now_button(), menu_button()])

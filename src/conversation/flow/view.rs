@@ -10,6 +10,7 @@ use super::Context;
 use super::draft::{DraftError, Field};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Button, Reply};
+use crate::conversation::state::State;
 use crate::domain::{Centre, CentreId, Closure, Hotline, Language};
 use crate::i18n::{Arg, Text};
 use crate::store::CohortView;
@@ -175,4 +176,22 @@ pub fn draft_error(error: DraftError, field: Field) -> Text {
 /// Why a typed date and time was refused.
 pub fn date_error(error: DraftError) -> Text {
     draft_error(error, Field::First)
+}
+
+/// The centres of the last search on screen, `count` after the first `skip`,
+/// from what the state keeps: a typed place's point, or the centres kept in
+/// order after a shared location (then without distances: its point is gone).
+/// `None` when no search is on screen.
+pub fn last_search<'a>(
+    ctx: &Context<'a>,
+    state: &State,
+    skip: usize,
+    count: usize,
+) -> Option<Vec<crate::directory::Nearby<'a>>> {
+    let State::Results { place, nearest, .. } = state else { return None };
+    match place.as_deref().and_then(|code| ctx.gazetteer.by_code(code)) {
+        Some(index) => Some(ctx.directory.nearest(ctx.gazetteer.place(index).location, skip, count)),
+        None if !nearest.is_empty() => Some(ctx.directory.listed(nearest, skip, count)),
+        None => None,
+    }
 }
