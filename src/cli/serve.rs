@@ -184,7 +184,7 @@ pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
 async fn start_desk(
     args: &ServeArgs,
     store: &crate::store::Store,
-    mut stop: tokio::sync::watch::Receiver<bool>,
+    stop: tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<Option<tokio::task::JoinHandle<std::io::Result<()>>>> {
     let DeskAddr::On(addr) = args.desk_addr else { return Ok(None) };
     let listener =
@@ -195,7 +195,7 @@ async fn start_desk(
     }
     let state = crate::desk::DeskState::new(store.clone(), Arc::new(Catalog::load_desk()?), &config);
     tracing::info!(address = %listener.local_addr()?, "operator desk listening");
-    Ok(Some(tokio::spawn(crate::desk::serve(listener, state, async move {
-        let _ = stop.wait_for(|stop| *stop).await;
-    }))))
+    // The webhooks' accept loop: a client must send its headers in time.
+    let router = crate::desk::router(state);
+    Ok(Some(tokio::spawn(crate::server::listen::serve(listener, router, crate::server::listen::HEADER_TIMEOUT, stop))))
 }
