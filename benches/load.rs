@@ -136,6 +136,7 @@ impl Served {
             .arg("serve")
             .env("DATABASE_URL", database_url)
             .env("HTTP_ADDR", addr.to_string())
+            .env("DESK_ADDR", "off")
             .env("TELEGRAM_BOT_TOKEN", "123:LOAD")
             .env("TELEGRAM_API_URL", format!("http://{api}"))
             .env("TELEGRAM_WEBHOOK_URL", format!("http://{addr}/telegram/webhook"))

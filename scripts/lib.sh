@@ -55,6 +55,15 @@ ensure_postgres_binaries() {
   fi
 }
 
+# The operator desk's browser tests drive Debian's headless Chromium through
+# chromedriver (WebDriver); they start chromedriver themselves.
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver (the desk's browser tests)"
+    apt_install chromium chromium-driver
+  fi
+}
+
 # A data directory the cluster can use, wherever cargo's target directory
 # is. As root the cluster runs as `postgres`, which cannot enter e.g. /root;
 # and the Unix socket's path (DATA_DIR/postgres/run/.s.PGSQL.5432) must fit

@@ -18,6 +18,12 @@ const SOURCES: [(Language, &str, &str); 2] = [
     (Language::En, "en", include_str!("../locales/en/main.ftl")),
 ];
 
+/// The operator desk's `.ftl` files, a catalog of their own ([`Catalog::load_desk`]).
+const DESK_SOURCES: [(Language, &str, &str); 2] = [
+    (Language::Uk, "uk", include_str!("../locales/uk/desk.ftl")),
+    (Language::En, "en", include_str!("../locales/en/desk.ftl")),
+];
+
 /// The most characters a button's label shows: longer labels are cut by
 /// Telegram's and Viber's clients on a phone, in the middle of a word.
 pub const MAX_LABEL_CHARS: usize = 32;
@@ -90,6 +96,8 @@ impl Text {
 /// The bundles of every language, loaded once at start-up.
 pub struct Catalog {
     bundles: HashMap<Language, FluentBundle<FluentResource>>,
+    /// The `.ftl` texts it was built from (the bot's or the desk's).
+    sources: [(Language, &'static str, &'static str); 2],
 }
 
 /// A locale file that fluent could not parse or load.
@@ -102,8 +110,17 @@ pub struct CatalogError {
 
 impl Catalog {
     pub fn load() -> Result<Self, CatalogError> {
+        Self::from_sources(SOURCES)
+    }
+
+    /// The operator desk's texts (`locales/*/desk.ftl`), rendered like the bot's.
+    pub fn load_desk() -> Result<Self, CatalogError> {
+        Self::from_sources(DESK_SOURCES)
+    }
+
+    fn from_sources(sources: [(Language, &'static str, &'static str); 2]) -> Result<Self, CatalogError> {
         let mut bundles = HashMap::new();
-        for (language, locale, source) in SOURCES {
+        for (language, locale, source) in sources {
             let fail = |detail: String| CatalogError { locale, detail };
             let resource = FluentResource::try_new(source.to_owned())
                 .map_err(|(_, errors)| fail(format!("syntax errors: {errors:?}")))?;
@@ -117,7 +134,7 @@ impl Catalog {
             bundle.add_resource(resource).map_err(|errors| fail(format!("duplicate ids: {errors:?}")))?;
             bundles.insert(language, bundle);
         }
-        Ok(Self { bundles })
+        Ok(Self { bundles, sources })
     }
 
     /// Renders a text. A missing id or argument renders as the id in brackets and
@@ -182,7 +199,7 @@ impl Catalog {
 
     /// Every message id of a language, for the completeness tests.
     pub fn ids(&self, language: Language) -> Vec<String> {
-        let source = SOURCES.iter().find(|(l, _, _)| *l == language).map(|(_, _, s)| *s).unwrap_or_default();
+        let source = self.sources.iter().find(|(l, _, _)| *l == language).map(|(_, _, s)| *s).unwrap_or_default();
         message_ids(source)
     }
 

@@ -43,6 +43,12 @@
 //!   [`domain::Person`] everything about someone belongs to).
 //! - [`opendata`]: the directory as open data (HSDS 3.0 and GeoJSON): the
 //!   read-only API on `serve`'s listener and the `export` formats.
+//! - [`desk`]: the operator desk, web pages on a listener of their own
+//!   (`DESK_ADDR`): sign-in through a one-time link the bot sends, sessions
+//!   and CSRF (`session`), the directory's screens (`centres`) and the audit
+//!   log, rendered server-side with askama (`templates/desk/`) in the texts of
+//!   `locales/*/desk.ftl`. An edge beside the channels: it uses the store,
+//!   directory, i18n and domain, and nothing imports it but `cli`.
 //! - [`server`]: `serve`: the HTTP server (webhooks, health, metrics), the
 //!   channels and the notice worker, and the graceful stop.
 //! - [`startup`], [`cli`], [`telemetry`], [`metrics`]: wiring, command line
@@ -53,6 +59,7 @@ pub mod cli;
 pub mod cohort;
 pub mod conversation;
 pub mod csv_table;
+pub mod desk;
 pub mod directory;
 pub mod distress;
 pub mod domain;

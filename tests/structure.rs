@@ -17,11 +17,14 @@ use std::path::Path;
 const MAX_LINES: usize = 400;
 
 /// Which top-level modules each top-level module must not import.
+/// The desk is an edge beside the channels: the core never imports it, and
+/// it reaches the core's data through the store, not the conversation.
 const FORBIDDEN: &[(&str, &[&str])] = &[
     ("domain", &["*"]),
-    ("store", &["conversation", "channel", "server", "cli"]),
-    ("directory", &["conversation", "channel", "server", "cli"]),
-    ("conversation", &["channel", "server", "cli"]),
+    ("store", &["conversation", "channel", "server", "cli", "desk"]),
+    ("directory", &["conversation", "channel", "server", "cli", "desk"]),
+    ("conversation", &["channel", "server", "cli", "desk"]),
+    ("desk", &["conversation", "channel", "server", "cli"]),
 ];
 
 /// Files under `src/conversation/flow/` that screens share; every other file

@@ -637,3 +637,8 @@ opendata-language-uk = Ukrainian
 opendata-notice-sample = ⚠️ This is the sample directory: it shows how the bot works and is not the official list of centres. Records of the sample directory carry the “sample-data” attribute.
 opendata-notice-real = The directory the bot answers from. Every record says when it was last verified (assured_date).
 opendata-attribution-geonames = Coordinates of centres placed by their settlement or hromada come from GeoNames (geonames.org), licensed under CC BY 4.0.
+## The operator desk (/desk)
+operator-desk-link = Your link to sign in to the desk: { $url }
+operator-desk-link-once = It works once, for 10 minutes only. Do not pass it on.
+operator-desk-not-allowed = The desk is for the bot’s operators and centres’ coordinators. If you coordinate a centre, ask the bot’s operator to add you.
+operator-desk-off = The desk is switched off on this server.

@@ -21,7 +21,7 @@ pub enum LangArg {
 }
 
 /// One terminal session as `user`, in `lang` if given (remembered).
-pub async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyhow::Result<()> {
+pub async fn chat(config: &Config, user: String, lang: Option<LangArg>, desk: &super::DeskUrl) -> anyhow::Result<()> {
     let safety = config.safety()?;
     let catalog = Catalog::load()?;
     let mut shutdown = ShutdownSignal::install()?;
@@ -33,6 +33,7 @@ pub async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyho
                 () = shutdown.recv() => return Ok(()),
             };
             let session = async {
+                let conversation = running.conversation.clone().with_desk_url(Some(desk.desk_url.to_string()));
                 let chosen = lang.map(|lang| match lang {
                     LangArg::Uk => Language::Uk,
                     LangArg::En => Language::En,
@@ -42,7 +43,7 @@ pub async fn chat(config: &Config, user: String, lang: Option<LangArg>) -> anyho
                 }
                 let language = chosen.unwrap_or_default();
                 let console = Console {
-                    conversation: &running.conversation,
+                    conversation: &conversation,
                     catalog: &catalog,
                     user: User {
                         channel: ChannelKind::Console,

@@ -20,12 +20,14 @@ mod chat;
 mod config;
 mod coordinators;
 mod import;
+mod operator;
 mod serve;
 mod stats;
 
 pub use chat::LangArg;
 pub use config::Config;
 pub use coordinators::{ChannelArg, Coordinator, Role};
+pub use operator::{Desk, DeskUrl, Operator, Who};
 pub use serve::{ServeArgs, TelegramArgs, ViberArgs};
 
 /// The command line. Not `Debug`: it holds tokens and the database URL.
@@ -55,6 +57,8 @@ pub enum Command {
         /// The language to talk in (remembered); Ukrainian for a new user by default.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        #[command(flatten)]
+        desk: DeskUrl,
     },
     /// Import data files.
     #[command(subcommand)]
@@ -65,6 +69,12 @@ pub enum Command {
     /// Manage centre coordinators.
     #[command(subcommand)]
     Coordinator(Coordinator),
+    /// Manage the operators of the desk.
+    #[command(subcommand)]
+    Operator(Operator),
+    /// The operator desk's sign-in links.
+    #[command(subcommand)]
+    Desk(Desk),
     /// Anonymous, aggregate statistics.
     #[command(subcommand)]
     Stats(Stats),
@@ -153,7 +163,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     telemetry::init(if quiet { "warn" } else { "info" }, cli.config.log_format, terminal);
     match cli.command {
         Command::Serve(args) => serve::serve(&cli.config, &args).await,
-        Command::Chat { user, lang } => chat::chat(&cli.config, user, lang).await,
+        Command::Chat { user, lang, desk } => chat::chat(&cli.config, user, lang, &desk).await,
         Command::Import(Import::Centres { file, replace, dry_run, overwrite_edits, geocode, geocoder_url }) => {
             let options = ImportOptions { replace, overwrite_edits, dry_run };
             import::centres(&cli.config, &file, options, geocode.then_some(geocoder_url)).await
@@ -167,6 +177,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Import(Import::Groups { file }) => import_groups(&cli.config, &file).await,
         Command::Coordinator(command) => coordinators::run(&cli.config, command).await,
+        Command::Operator(command) => operator::run(&cli.config, command).await,
+        Command::Desk(command) => operator::desk(&cli.config, command).await,
         Command::Stats(Stats::Checkins { oblast, weeks, today }) => {
             stats::checkins(&cli.config, oblast.as_deref(), weeks, today).await
         }

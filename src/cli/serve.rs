@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use anyhow::Context as _;
 use clap::Args;
 
 use super::Config;
@@ -30,6 +31,26 @@ pub struct ServeArgs {
     pub clock_starts_at: Option<chrono::DateTime<chrono::Utc>>,
     #[command(flatten)]
     pub open_data: crate::opendata::OpenDataArgs,
+    /// Where the operator desk listens (its own listener, apart from the
+    /// webhooks'), or `off`.
+    #[arg(long, env = "DESK_ADDR", default_value = "127.0.0.1:8081", value_parser = parse_desk_addr)]
+    pub desk_addr: DeskAddr,
+    #[command(flatten)]
+    pub desk: super::DeskUrl,
+}
+
+/// `DESK_ADDR`: an address, or `off`.
+#[derive(Debug, Clone, Copy)]
+pub enum DeskAddr {
+    On(SocketAddr),
+    Off,
+}
+
+fn parse_desk_addr(raw: &str) -> Result<DeskAddr, String> {
+    match raw.trim() {
+        "off" => Ok(DeskAddr::Off),
+        addr => addr.parse().map(DeskAddr::On).map_err(|_| format!("{addr:?} is not like 127.0.0.1:8081 or off")),
+    }
 }
 
 /// The Telegram channel's settings; it runs when the token is set.
@@ -125,8 +146,10 @@ pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
         .with_store(async |store| {
             let clock = args.clock_starts_at.map_or(Clock::System, |at| Clock::Shifted(at - chrono::Utc::now()));
             let running = Running::start(store, safety, clock).await?;
-            let app =
-                Application::build(serve_config, store.clone(), running.conversation.clone(), catalog.clone()).await?;
+            let desk_on = matches!(args.desk_addr, DeskAddr::On(_));
+            let conversation =
+                running.conversation.clone().with_desk_url(desk_on.then(|| args.desk.desk_url.to_string()));
+            let app = Application::build(serve_config, store.clone(), conversation, catalog.clone()).await?;
             let app = match args.open_data.config()? {
                 Some(open_data) => {
                     app.with_routes(crate::opendata::router(open_data, running.directory.clone(), catalog)?)
@@ -134,10 +157,45 @@ pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
                 None => app,
             };
             tracing::info!(address = %app.local_addr()?, "HTTP server listening");
-            let served = app.run_until_stopped(async move { shutdown.recv().await }).await;
+            let (stop_desk, desk_stopped) = tokio::sync::watch::channel(false);
+            let desk = start_desk(args, store, desk_stopped).await?;
+            let served = app
+                .run_until_stopped(async move {
+                    shutdown.recv().await;
+                })
+                .await;
             // The check-ins held in memory are written before the pool closes.
             running.conversation.flush_checkins().await;
+            let _ = stop_desk.send(true);
+            if let Some(desk) = desk {
+                match tokio::time::timeout(std::time::Duration::from_secs(10), desk).await {
+                    Ok(Ok(Err(error))) => tracing::warn!(%error, "the desk failed"),
+                    Ok(_) => {}
+                    Err(_) => tracing::warn!("the desk did not stop in time"),
+                }
+            }
             served
         })
         .await
+}
+
+/// Binds and starts the operator desk unless `DESK_ADDR` is `off`; it stops
+/// when `stop` turns true.
+async fn start_desk(
+    args: &ServeArgs,
+    store: &crate::store::Store,
+    stop: tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<Option<tokio::task::JoinHandle<std::io::Result<()>>>> {
+    let DeskAddr::On(addr) = args.desk_addr else { return Ok(None) };
+    let listener =
+        tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr} (DESK_ADDR)"))?;
+    let config = crate::desk::DeskConfig { url: args.desk.desk_url.clone() };
+    if config.url.scheme() == "http" && crate::desk::cookie_is_secure(&config.url) {
+        tracing::warn!("DESK_URL is plain http on another host: browsers will not send the desk's Secure cookie");
+    }
+    let state = crate::desk::DeskState::new(store.clone(), Arc::new(Catalog::load_desk()?), &config);
+    tracing::info!(address = %listener.local_addr()?, "operator desk listening");
+    // The webhooks' accept loop: a client must send its headers in time.
+    let router = crate::desk::router(state);
+    Ok(Some(tokio::spawn(crate::server::listen::serve(listener, router, crate::server::listen::HEADER_TIMEOUT, stop))))
 }

@@ -91,6 +91,14 @@ impl Conversation {
                 let today = self.clock.kyiv_now().date();
                 Outcome::CentreEdited(Box::new(self.store.edit_centre_as(person, centre, edit, today).await?))
             }
+            Effect::DeskLink => {
+                use flow::effect::DeskLink;
+                Outcome::DeskLink(match (&self.desk_url, self.store.create_desk_link(person, now).await?) {
+                    (_, None) => DeskLink::NotAllowed,
+                    (None, Some(_)) => DeskLink::Off,
+                    (Some(base), Some(token)) => DeskLink::Link(crate::domain::desk_sign_in_url(base, &token)),
+                })
+            }
             // Applied with the person's row before any other effect (see
             // `handle_delivery`), so never here.
             Effect::Forget => Outcome::Refused,

@@ -60,6 +60,8 @@ pub enum Command {
     Checkin,
     /// Coordinators: anonymous check-in statistics.
     Stats,
+    /// Operators and coordinators: a one-time sign-in link to the desk.
+    Desk,
 }
 
 impl Incoming {
@@ -84,6 +86,7 @@ impl Incoming {
             "forget" | "forgetme" | "delete" => Incoming::Command(Command::Forget),
             "checkin" | "wellbeing" => Incoming::Command(Command::Checkin),
             "stats" => Incoming::Command(Command::Stats),
+            "desk" => Incoming::Command(Command::Desk),
             _ => Incoming::Text(text.to_owned()),
         }
     }

@@ -90,6 +90,9 @@ pub struct Conversation {
     /// updates arrive at once.
     in_progress: Arc<tokio::sync::Semaphore>,
     metrics: Arc<crate::metrics::Metrics>,
+    /// The operator desk's public base address (`DESK_URL`), for `/desk`'s
+    /// sign-in links; `None` when the desk is off.
+    desk_url: Option<String>,
     /// Finished check-ins go here, never straight to the database.
     checkins: checkin_writer::CheckinWriter,
 }
@@ -116,7 +119,19 @@ impl Conversation {
         let metrics = Arc::new(crate::metrics::Metrics::new());
         let distress = Arc::new(DistressPhrases::built_in());
         let checkins = checkin_writer::CheckinWriter::start(store.clone(), checkin_writer::MAX_DELAY);
-        Self { store, directory, gazetteer, hotlines, distress, programmes, clock, in_progress, metrics, checkins }
+        Self {
+            store,
+            directory,
+            gazetteer,
+            hotlines,
+            distress,
+            programmes,
+            clock,
+            in_progress,
+            metrics,
+            checkins,
+            desk_url: None,
+        }
     }
 
     /// Recognises distress with an operator's phrase list instead of the
@@ -124,6 +139,12 @@ impl Conversation {
     #[must_use]
     pub fn with_distress_phrases(self, distress: Arc<DistressPhrases>) -> Self {
         Self { distress, ..self }
+    }
+
+    /// Answers `/desk` with sign-in links under this base address.
+    #[must_use]
+    pub fn with_desk_url(self, desk_url: Option<String>) -> Self {
+        Self { desk_url, ..self }
     }
 
     /// Writes the finished check-ins held in memory now. `serve` and `chat`

@@ -30,3 +30,9 @@ pub use programme::{CohortRow, Programme, ProgrammeError};
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The operator desk's sign-in address for a one-time token under the desk's
+/// public base address (`DESK_URL`); the bot and the command line both send it.
+pub fn desk_sign_in_url(base: &str, token: &str) -> String {
+    format!("{}/sign-in/{token}", base.trim_end_matches('/'))
+}

@@ -213,6 +213,27 @@ pub(super) async fn centre_for_coordinator(
     row.map(Centre::try_from).transpose()
 }
 
+/// The centre, locked, if the person is an operator or coordinates it.
+pub(super) async fn centre_for_editor(
+    conn: &mut PgConnection,
+    person: &Person,
+    centre: &CentreId,
+) -> Result<Option<Centre>, StoreError> {
+    let row: Option<CentreRow> = sqlx::query_as(
+        "SELECT id, name_uk, name_en, lat, lon, location_source, oblast, hromada, settlement, address_uk, address_en, \
+             phones, email, website, opening_hours, services, notes, verified_on, serves_hromada, sample FROM centre c \
+         WHERE c.id = $1 AND (EXISTS (SELECT 1 FROM coordinator k \
+             WHERE k.centre_id = c.id AND k.channel = $2 AND k.external_id = $3) \
+           OR EXISTS (SELECT 1 FROM operator o WHERE o.channel = $2 AND o.external_id = $3)) FOR UPDATE",
+    )
+    .bind(centre.as_str())
+    .bind(person.channel.as_str())
+    .bind(&person.external_id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(Centre::try_from).transpose()
+}
+
 pub(super) async fn upsert(tx: &mut sqlx::PgConnection, c: &Centre) -> Result<(), StoreError> {
     let phones: Vec<&str> = c.phones.iter().map(Phone::as_e164).collect();
     let services: Vec<&str> = c.services.iter().map(|s| s.as_str()).collect();

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::centre::{centre_for_coordinator, record_change, upsert};
+use super::centre::{centre_for_coordinator, centre_for_editor, record_change, upsert};
+use super::desk::audit;
 use super::notice::{Notice, tell_coordinators};
 use super::{CENTRE_CHANGED, Store, StoreError};
 use crate::domain::Person;
@@ -55,23 +56,61 @@ impl Store {
         let Some(old) = centre_for_coordinator(&mut tx, person, centre).await? else {
             return Ok(EditOutcome::NotCoordinator);
         };
-        let field = edit.field();
-        let mut new = edit.apply(&old);
-        new.verified_on = today.max(old.verified_on);
-        upsert(&mut tx, &new).await?;
-        sqlx::query("SELECT pg_notify($1, '')").bind(CENTRE_CHANGED).execute(&mut *tx).await?;
-        if !field.differs(&old, &new) {
-            tx.commit().await?;
-            return Ok(EditOutcome::Unchanged { centre: new });
-        }
-        let change = FieldChange { field, old: field.value(&old), new: field.value(&new) };
-        record_change(&mut tx, centre, &change, Some(person)).await?;
-        let notice = Notice::CentreEdited { centre: centre.to_string(), field: field.as_str().to_owned() };
-        let told = tell_coordinators(&mut tx, centre.as_str(), &notice, Some(person)).await?;
-        tx.commit().await?;
-        Ok(EditOutcome::Saved { centre: new, told })
+        save_edit(tx, person, centre, old, edit, today, false).await
     }
 
+    /// The same change, made in the operator desk by an operator (any
+    /// centre) or the centre's coordinator: the same validation, history and
+    /// notice as [`Store::edit_centre_as`], and an audit row in the same
+    /// transaction. `NotCoordinator` when the person may not edit it.
+    pub async fn edit_centre_at_desk(
+        &self,
+        person: &Person,
+        centre: &CentreId,
+        edit: &CentreEdit,
+        today: NaiveDate,
+    ) -> Result<EditOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let Some(old) = centre_for_editor(&mut tx, person, centre).await? else {
+            return Ok(EditOutcome::NotCoordinator);
+        };
+        save_edit(tx, person, centre, old, edit, today, true).await
+    }
+}
+
+/// Stores an edit on the locked centre `old`: the value, the verified date,
+/// the history (and the audit log for the desk's edits), and a notice to the
+/// centre's other coordinators.
+async fn save_edit(
+    mut tx: sqlx::Transaction<'static, sqlx::Postgres>,
+    person: &Person,
+    centre: &CentreId,
+    old: Centre,
+    edit: &CentreEdit,
+    today: NaiveDate,
+    audited: bool,
+) -> Result<EditOutcome, StoreError> {
+    let field = edit.field();
+    let mut new = edit.apply(&old);
+    new.verified_on = today.max(old.verified_on);
+    upsert(&mut tx, &new).await?;
+    sqlx::query("SELECT pg_notify($1, '')").bind(CENTRE_CHANGED).execute(&mut *tx).await?;
+    if !field.differs(&old, &new) {
+        tx.commit().await?;
+        return Ok(EditOutcome::Unchanged { centre: new });
+    }
+    let change = FieldChange { field, old: field.value(&old), new: field.value(&new) };
+    record_change(&mut tx, centre, &change, Some(person)).await?;
+    if audited {
+        audit(&mut tx, person, "edit-centre", &format!("{centre} {}", field.as_str()), &change).await?;
+    }
+    let notice = Notice::CentreEdited { centre: centre.to_string(), field: field.as_str().to_owned() };
+    let told = tell_coordinators(&mut tx, centre.as_str(), &notice, Some(person)).await?;
+    tx.commit().await?;
+    Ok(EditOutcome::Saved { centre: new, told })
+}
+
+impl Store {
     /// A centre's changes, newest first, at most `limit`.
     pub async fn centre_history(&self, centre: &CentreId, limit: i64) -> Result<Vec<HistoryEntry>, StoreError> {
         Ok(sqlx::query_as(

@@ -109,6 +109,8 @@ impl Store {
             .bind_person(person)
             .execute(&self.pool)
             .await?;
+        // Revoking a role ends the person's desk sessions when it was their last.
+        self.end_sessions_without_role(person).await?;
         Ok(deleted.rows_affected() == 1)
     }
 }

@@ -12,6 +12,7 @@ mod cohort;
 mod cohort_view;
 mod coordination;
 mod coordinator;
+mod desk;
 mod forget;
 mod geocoder;
 mod invite;
@@ -37,6 +38,9 @@ pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
+pub use desk::{
+    AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX, new_secret,
+};
 pub use forget::Forgotten;
 pub use invite::{CoordinatorEntry, Redeemed, hash_code};
 pub use listen::CentreChanges;

@@ -508,3 +508,39 @@ async fn the_terminal_conversation_shows_no_log_lines_even_when_asked_for_info(p
     assert!(stderr(&import).contains("DEBUG"), "{}", stderr(&import));
     assert!(!stderr(&import).contains("already exists"), "{}", stderr(&import));
 }
+
+#[sqlx::test]
+async fn operators_are_added_listed_revoked_and_signed_in_by_a_link_from_the_terminal(pool: PgPool) {
+    let url = database_url(&pool);
+    let nobody = run(&url, &["desk", "link", "--channel", "terminal", "--user", "op"], "");
+    assert!(!nobody.status.success());
+    assert!(stderr(&nobody).contains("neither an operator nor a coordinator"), "{}", stderr(&nobody));
+
+    let added = run(&url, &["operator", "add", "--channel", "terminal", "--user", "op"], "");
+    assert!(added.status.success(), "{}", stderr(&added));
+    let listed = run(&url, &["operator", "list"], "");
+    assert!(stdout(&listed).starts_with("console\top\tsince "), "{}", stdout(&listed));
+
+    let link = run(
+        &url,
+        &["desk", "link", "--channel", "terminal", "--user", "op", "--desk-url", "https://desk.example.org"],
+        "",
+    );
+    assert!(link.status.success(), "{}", stderr(&link));
+    let printed = stdout(&link);
+    let token = printed.trim().strip_prefix("https://desk.example.org/sign-in/").unwrap_or_else(|| panic!("{printed}"));
+    assert_eq!(token.len(), 32, "{printed}");
+    // Only the hash is stored.
+    let stored: String = sqlx::query_scalar("SELECT token_hash FROM desk_link").fetch_one(&pool).await.unwrap();
+    assert_ne!(stored, token);
+
+    // The bot in the terminal sends one too.
+    let chat = run(&url, &["chat", "--user", "op", "--lang", "en", "--desk-url", "http://127.0.0.1:8081"], "/desk\n");
+    assert!(stdout(&chat).contains("http://127.0.0.1:8081/sign-in/"), "{}", stdout(&chat));
+
+    let revoked = run(&url, &["operator", "revoke", "--channel", "terminal", "--user", "op"], "");
+    assert!(revoked.status.success(), "{}", stderr(&revoked));
+    let again = run(&url, &["operator", "revoke", "--channel", "terminal", "--user", "op"], "");
+    assert!(!again.status.success());
+    assert_eq!(stdout(&run(&url, &["operator", "list"], "")).trim(), "no operators");
+}

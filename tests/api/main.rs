@@ -16,6 +16,8 @@ mod cohort;
 mod conversation;
 mod coordinate;
 mod crisis;
+mod desk;
+mod desk_browser;
 mod distress;
 mod fake_telegram;
 mod fake_viber;

@@ -46,6 +46,8 @@ pub fn start_with_env(
     command
         .env("DATABASE_URL", database_url)
         .env("HTTP_ADDR", addr.to_string())
+        // Tests that want the desk give it a free port of their own.
+        .env("DESK_ADDR", "off")
         .env("TELEGRAM_BOT_TOKEN", "123:TEST")
         .env("TELEGRAM_API_URL", bot_api)
         .env("RUST_LOG", "warn")

@@ -96,6 +96,8 @@ pub enum Effect {
         today: NaiveDate,
     },
     CancelCheckinReminder,
+    /// A one-time sign-in link to the operator desk (`/desk`).
+    DeskLink,
     /// A coordinator's change to one field of their centre's card.
     EditCentre {
         centre: CentreId,
@@ -156,4 +158,16 @@ pub enum Outcome {
     Forgotten(Forgotten),
     /// Boxed: it holds the whole centre as saved.
     CentreEdited(Box<EditOutcome>),
+    DeskLink(DeskLink),
+}
+
+/// What `/desk` got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskLink {
+    /// The sign-in address (a secret: sent, never logged).
+    Link(String),
+    /// Neither an operator nor a coordinator.
+    NotAllowed,
+    /// This bot runs without a desk.
+    Off,
 }

@@ -38,6 +38,7 @@ mod new_group;
 pub mod notices;
 mod privacy;
 mod report;
+mod sign_in;
 pub mod stats;
 mod subscribe;
 pub mod view;
@@ -95,6 +96,7 @@ fn dispatch(ctx: &Context<'_>, state: State, Input { incoming, action }: Input) 
         Incoming::Command(Command::Forget) => privacy::forget(ctx),
         Incoming::Command(Command::Checkin) => checkin::consent(ctx, state),
         Incoming::Command(Command::Stats) => stats::screen(ctx, state),
+        Incoming::Command(Command::Desk) => Step::effect(state, language, Effect::DeskLink),
         Incoming::Location { lat, lon } if centre_edit::wants_location(&state) => {
             centre_edit::location(ctx, &state, lat, lon)
         }
@@ -301,6 +303,7 @@ pub fn after(ctx: &Context<'_>, effect: &Effect, outcome: &Outcome) -> (Reply, O
             (checkin::after(ctx, effect, outcome), None)
         }
         Outcome::Forgotten(forgotten) => (privacy::forgotten(ctx, forgotten), Some(State::Idle)),
+        Outcome::DeskLink(link) => (sign_in::after(link), None),
         Outcome::CentreEdited(_) => (centre_edit::after(ctx, effect, outcome), None),
     }
 }

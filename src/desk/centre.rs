@@ -1,0 +1,181 @@
+//! A centre's page: its fields in both languages, who coordinates it and
+//! how many subscribe, its history, and a form per field it may change. The
+//! forms go through the bot's own edit path (`directory::centre_fields` for
+//! validation, `Store::edit_centre_at_desk` for the change, its history and
+//! audit row): nothing is validated twice in two ways. A coordinator of
+//! another centre gets 403 whether the centre exists or not.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::centres::failed;
+use super::hours::{Preview, preview as preview_of};
+use super::page::{self, Chrome};
+use super::session::Signed;
+use super::state::DeskState;
+use crate::directory::centre_fields::{edit_location, parse_edit, parse_number};
+use crate::domain::{Centre, CentreEdit, CentreField, CentreId};
+use crate::store::{EditOutcome, HistoryEntry};
+
+#[derive(Template)]
+#[template(path = "desk/centre.html")]
+struct CentrePage {
+    chrome: Chrome,
+    centre: Centre,
+    phones: String,
+    coordinators: i64,
+    subscribers: i64,
+    history: Vec<HistoryEntry>,
+    /// The editable fields but the location: (name, current value).
+    fields: Vec<(&'static str, String)>,
+    lat: String,
+    lon: String,
+    /// Why the last edit was refused (empty when it was not).
+    error: String,
+    /// The week of the hours shown (typed for a preview, or stored).
+    preview: Option<Preview>,
+    /// The hours typed for a preview; empty otherwise.
+    typed: String,
+}
+
+/// A field's edit form.
+#[derive(serde::Deserialize)]
+pub struct EditForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    field: String,
+    #[serde(default)]
+    value: String,
+    #[serde(default)]
+    lat: String,
+    #[serde(default)]
+    lon: String,
+}
+
+/// GET /centres/{id}.
+pub async fn show(State(state): State<DeskState>, signed: Signed, Path(id): Path<String>) -> Response {
+    if !signed.session.role.reaches(&id) {
+        return signed.forbidden();
+    }
+    render(&state, signed, &id, String::new(), None).await
+}
+
+/// POST /centres/{id}/preview: the page with the week of the hours typed
+/// (nothing is saved).
+pub async fn preview(
+    State(state): State<DeskState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<EditForm>,
+) -> Response {
+    if !signed.csrf_matches(&form.csrf) {
+        return signed.csrf_refused();
+    }
+    if !signed.session.role.reaches(&id) {
+        return signed.forbidden();
+    }
+    render(&state, signed, &id, String::new(), Some(form.value)).await
+}
+
+/// POST /centres/{id}/edit: one field, CSRF-checked and role-checked (again
+/// in the database, in the edit's transaction).
+pub async fn edit(
+    State(state): State<DeskState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<EditForm>,
+) -> Response {
+    if !signed.csrf_matches(&form.csrf) {
+        return signed.csrf_refused();
+    }
+    if !signed.session.role.reaches(&id) {
+        return signed.forbidden();
+    }
+    let Ok(centre) = CentreId::parse(&id) else {
+        return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
+    };
+    let parsed = match CentreField::EDITABLE.into_iter().find(|f| f.as_str() == form.field) {
+        Some(CentreField::Location) => location(&form.lat, &form.lon),
+        Some(field) => parse_edit(field, &form.value).map_err(|errors| join(&errors)),
+        None => Err(form.field.clone()),
+    };
+    let edit: CentreEdit = match parsed {
+        Ok(edit) => edit,
+        Err(reason) => {
+            let error = signed.chrome.tr.reason("desk-edit-refused", &reason);
+            let mut response = render(&state, signed, &id, error, None).await;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            return response;
+        }
+    };
+    let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
+    match state.store.edit_centre_at_desk(&signed.session.person, &centre, &edit, today).await {
+        Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. }) => {
+            Redirect::to(&format!("/centres/{}", centre.as_str())).into_response()
+        }
+        Ok(EditOutcome::NotCoordinator) => signed.forbidden(),
+        Err(error) => failed(signed.chrome, &error),
+    }
+}
+
+fn location(lat: &str, lon: &str) -> Result<CentreEdit, String> {
+    let lat = parse_number("lat", lat, false).map_err(|e| e.to_string())?;
+    let lon = parse_number("lon", lon, false).map_err(|e| e.to_string())?;
+    let (Some(lat), Some(lon)) = (lat, lon) else { return Err("lat, lon".to_owned()) };
+    edit_location(lat, lon).map_err(|e| e.to_string())
+}
+
+fn join(errors: &[crate::directory::centre_fields::FieldError]) -> String {
+    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+}
+
+async fn render(state: &DeskState, signed: Signed, id: &str, error: String, typed: Option<String>) -> Response {
+    let Ok(id) = CentreId::parse(id) else {
+        return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
+    };
+    let loaded = async {
+        let centre = state.store.centres().await?.into_iter().find(|c| c.id == id);
+        let tally = state.store.centre_tallies().await?.get(id.as_str()).copied().unwrap_or_default();
+        let subscribers = state.store.subscriber_counts(&[id.as_str().to_owned()]).await?;
+        let history = state.store.centre_history(&id, 50).await?;
+        Ok::<_, crate::store::StoreError>((centre, tally, subscribers, history))
+    };
+    let (centre, (coordinators, _), subscribers, history) = match loaded.await {
+        Ok(loaded) => loaded,
+        Err(error) => return failed(signed.chrome, &error),
+    };
+    let Some(centre) = centre else {
+        return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
+    };
+    let phones = centre.phones.iter().map(|p| p.display()).collect::<Vec<_>>().join(", ");
+    let subscribers = subscribers.first().copied().unwrap_or_default();
+    let fields = CentreField::EDITABLE
+        .into_iter()
+        .filter(|f| *f != CentreField::Location)
+        .map(|f| (f.as_str(), f.value(&centre).unwrap_or_default()))
+        .collect();
+    let (lat, lon) = (centre.location.lat().to_string(), centre.location.lon().to_string());
+    let now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).naive_local();
+    let shown = typed.as_deref().or(centre.opening_hours.as_deref()).unwrap_or_default();
+    let preview = preview_of(shown, now, &signed.chrome.tr);
+    let typed = typed.unwrap_or_default();
+    let page = CentrePage {
+        chrome: signed.chrome,
+        centre,
+        phones,
+        coordinators,
+        subscribers,
+        history,
+        fields,
+        lat,
+        lon,
+        error,
+        preview,
+        typed,
+    };
+    page::html(&page)
+}

@@ -1,0 +1,118 @@
+//! What every desk handler shares ([`DeskState`]): the store, the desk's
+//! texts, whether cookies are `Secure`, and the count of failed sign-ins.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use crate::i18n::Catalog;
+use crate::store::Store;
+
+/// Failed sign-ins an address may make in 15 minutes (`FAILURE_WINDOW`); then it waits.
+pub const MAX_FAILURES: u32 = 10;
+const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// Where the desk is reached.
+#[derive(Debug, Clone)]
+pub struct DeskConfig {
+    /// The public base address sign-in links point to (`DESK_URL`); plain
+    /// http only on loopback, where the cookie may go without `Secure`.
+    pub url: reqwest::Url,
+}
+
+/// Failed sign-ins from one address since a moment.
+#[derive(Debug, Clone, Copy)]
+struct Failures {
+    count: u32,
+    since: Instant,
+}
+
+/// What every desk handler reads.
+#[derive(Clone)]
+pub struct DeskState {
+    pub(super) store: Store,
+    pub(super) catalog: Arc<Catalog>,
+    /// Whether cookies carry `Secure` (see [`cookie_is_secure`]).
+    pub(super) secure: bool,
+    /// Failed sign-in attempts per address, to slow guessing down. Behind a
+    /// reverse proxy every request comes from the proxy: then the limit is
+    /// shared, which slows an attacker as much and costs the real people a
+    /// wait of minutes at most.
+    failures: Arc<Mutex<HashMap<IpAddr, Failures>>>,
+    /// Files checked by a dry run, waiting to be applied, by a random key.
+    uploads: Arc<Mutex<HashMap<String, Upload>>>,
+}
+
+/// An uploaded centres file.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub at: Instant,
+}
+
+impl DeskState {
+    /// The desk's state; `catalog` is the desk's own ([`Catalog::load_desk`]).
+    pub fn new(store: Store, catalog: Arc<Catalog>, config: &DeskConfig) -> Self {
+        Self {
+            store,
+            catalog,
+            secure: cookie_is_secure(&config.url),
+            failures: Arc::default(),
+            uploads: Arc::default(),
+        }
+    }
+
+    /// Whether an address failed too often lately to try again now.
+    pub(super) fn too_many_failures(&self, peer: IpAddr) -> bool {
+        let failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
+        failures.get(&peer).is_some_and(|f| f.since.elapsed() < FAILURE_WINDOW && f.count >= MAX_FAILURES)
+    }
+
+    /// Keeps an uploaded file (forgetting those older than `lifetime`).
+    pub(super) fn keep_upload(&self, key: String, upload: Upload, lifetime: Duration) {
+        let mut uploads = self.uploads.lock().unwrap_or_else(PoisonError::into_inner);
+        uploads.retain(|_, u| u.at.elapsed() < lifetime);
+        uploads.insert(key, upload);
+    }
+
+    /// Takes a kept file, once.
+    pub(super) fn take_upload(&self, key: &str, lifetime: Duration) -> Option<Upload> {
+        let mut uploads = self.uploads.lock().unwrap_or_else(PoisonError::into_inner);
+        uploads.remove(key).filter(|u| u.at.elapsed() < lifetime)
+    }
+
+    pub(super) fn record_failure(&self, peer: IpAddr) {
+        let mut failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
+        failures.retain(|_, f| f.since.elapsed() < FAILURE_WINDOW);
+        let entry = failures.entry(peer).or_insert(Failures { count: 0, since: Instant::now() });
+        entry.count += 1;
+    }
+}
+
+/// Whether the session cookie must be `Secure`: always, except when the desk
+/// is reached over plain http on loopback (a developer's machine, or a reverse
+/// proxy on the same host that terminates TLS).
+pub fn cookie_is_secure(url: &reqwest::Url) -> bool {
+    let host = url.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
+    let loopback = host == "localhost" || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    !(url.scheme() == "http" && loopback)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_secure_except_over_plain_http_on_loopback() {
+        let secure = |url: &str| cookie_is_secure(&url.parse().unwrap());
+        assert!(!secure("http://127.0.0.1:8081"));
+        assert!(!secure("http://localhost:8081/"));
+        assert!(!secure("http://[::1]:8081/"));
+        assert!(secure("https://desk.example.org"));
+        assert!(secure("https://127.0.0.1:8081"));
+        assert!(secure("http://desk.example.org"));
+        assert!(secure("http://10.0.0.5:8081"));
+    }
+}
