@@ -114,7 +114,7 @@ desk-day-sa = Sa
 desk-day-su = Su
 
 ## Reports inbox
-desk-nav-reports = Reports
+desk-nav-reports = Card reports
 desk-reports-title = Reports of mistakes
 desk-reports-intro = Everything people marked as “this is wrong” on a card. Who sent a report is never shown.
 desk-reports-centre = Centre

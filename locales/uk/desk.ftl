@@ -114,8 +114,8 @@ desk-day-sa = Сб
 desk-day-su = Нд
 
 ## Reports inbox
-desk-nav-reports = Повідомлення
-desk-reports-title = Повідомлення про помилки
+desk-nav-reports = Помилки в картках
+desk-reports-title = Повідомлення про помилки в картках
 desk-reports-intro = Усе, що люди позначили в картках як «тут помилка». Хто надіслав, не показується ніколи.
 desk-reports-centre = Центр
 desk-reports-topic = Що не так

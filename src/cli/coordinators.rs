@@ -101,8 +101,7 @@ pub async fn invite(
     bot_username: Option<&str>,
 ) -> anyhow::Result<()> {
     let expires_at = Utc::now() + lifetime;
-    let code =
-        config.with_store(async |store| Ok(store.invite_coordinator(centre, expires_at, None).await?)).await?;
+    let code = config.with_store(async |store| Ok(store.invite_coordinator(centre, expires_at, None).await?)).await?;
     let Some(code) = code else {
         anyhow::bail!("no centre with id {centre:?}");
     };

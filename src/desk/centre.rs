@@ -203,12 +203,10 @@ async fn render(
     let preview = preview_of(shown, now, &signed.chrome.tr);
     let typed = typed.unwrap_or_default();
     // Only an open report about this very centre is shown beside it.
-    let report = report
-        .filter(|r| r.centre == id.as_str() && r.handled_at.is_none())
-        .map(|r| {
-            let topic = super::reports::topic_text(&signed.chrome.tr, &r.topic);
-            (r, topic)
-        });
+    let report = report.filter(|r| r.centre == id.as_str() && r.handled_at.is_none()).map(|r| {
+        let topic = super::reports::topic_text(&signed.chrome.tr, &r.topic);
+        (r, topic)
+    });
     let page = CentrePage {
         chrome: signed.chrome,
         centre,

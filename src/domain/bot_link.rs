@@ -22,9 +22,8 @@ pub struct BotLinks {
 impl BotLinks {
     /// Names as configured; blank ones count as unset, a leading `@` is dropped.
     pub fn new(telegram: Option<&str>, viber: Option<&str>) -> Self {
-        let clean = |name: Option<&str>| {
-            name.map(|n| n.trim().trim_start_matches('@').to_owned()).filter(|n| !n.is_empty())
-        };
+        let clean =
+            |name: Option<&str>| name.map(|n| n.trim().trim_start_matches('@').to_owned()).filter(|n| !n.is_empty());
         Self { telegram: clean(telegram), viber: clean(viber) }
     }
 

@@ -40,11 +40,11 @@ pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
+pub use coordinator_desk::{CentreCoordinator, InvitationEntry, mask, person_key};
 pub use desk::{
     AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX, new_secret,
 };
 pub use forget::Forgotten;
-pub use coordinator_desk::{CentreCoordinator, InvitationEntry, mask, person_key};
 pub use invite::{CoordinatorEntry, Redeemed, hash_code, new_invite_code};
 pub use listen::CentreChanges;
 pub use notice::{Notice, NoticeOutcome, PendingNotice};

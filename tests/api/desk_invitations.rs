@@ -7,6 +7,7 @@
 use chrono::Utc;
 use fantoccini::Locator;
 use reqwest::StatusCode;
+use resilience_bot::conversation::Incoming;
 use resilience_bot::domain::Language;
 use sqlx::PgPool;
 
@@ -29,7 +30,12 @@ fn decode_qr(png_bytes: &[u8]) -> String {
         (rgb.iter().map(|&v| u32::from(v)).sum::<u32>() / rgb.len() as u32) as u8
     });
     let grids = image.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code in the screenshot");
+    if grids.len() != 1 {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/desk-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("undecoded-qr.png"), png_bytes).unwrap();
+    }
+    assert_eq!(grids.len(), 1, "one QR code in the screenshot (target/desk-screenshots/undecoded-qr.png)");
     grids[0].decode().unwrap().1
 }
 
@@ -73,7 +79,9 @@ async fn an_invitation_made_in_the_desk_and_scanned_from_its_qr_code_makes_a_coo
     assert!(!format!("{audit:?}").contains(&payload[6..]), "the code is never kept, not even in the audit log");
 
     // The new coordinator's phone opens the link: the bot gets `/start <payload>`.
-    let welcome = desk.app.say("new-coordinator-7741", Language::Uk, &format!("/start {payload}")).await.text();
+    let now = desk.app.restarted(Utc::now());
+    let start = Incoming::from_text(&format!("/start {payload}"));
+    let welcome = desk.app.send_to(&now, "new-coordinator-7741", Language::Uk, start).await.text();
     assert!(welcome.contains("Тепер ви координатор"), "{welcome}");
     assert!(desk.app.store.coordinates(&console("new-coordinator-7741"), &id).await.unwrap());
     let again = desk.app.say("someone-else", Language::Uk, &format!("/start {payload}")).await.text();
@@ -107,7 +115,8 @@ async fn an_operator_revokes_a_coordinator_and_a_coordinator_cannot(pool: PgPool
         .post(&format!("/centres/{id}/coordinators/revoke"), Some(&coordinator), &format!("csrf={csrf}&key={key}"))
         .await;
     assert_eq!(by_coordinator.status(), StatusCode::FORBIDDEN);
-    let invite = desk.post(&format!("/centres/{id}/coordinators/invite"), Some(&coordinator), &format!("csrf={csrf}")).await;
+    let invite =
+        desk.post(&format!("/centres/{id}/coordinators/invite"), Some(&coordinator), &format!("csrf={csrf}")).await;
     assert_eq!(invite.status(), StatusCode::FORBIDDEN);
 
     let operator = desk.signed_in_operator().await;
@@ -123,7 +132,11 @@ async fn an_operator_revokes_a_coordinator_and_a_coordinator_cannot(pool: PgPool
         .await;
     assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
     assert!(!desk.app.store.coordinates(&console("coord-1234"), &id).await.unwrap());
-    assert_eq!(desk.get("/", Some(&coordinator)).await.status(), StatusCode::UNAUTHORIZED, "their last role: signed out");
+    assert_eq!(
+        desk.get("/", Some(&coordinator)).await.status(),
+        StatusCode::UNAUTHORIZED,
+        "their last role: signed out"
+    );
     let audit = desk.app.store.audit_log(5).await.unwrap();
     assert_eq!(audit[0].action, "revoke-coordinator");
     assert_eq!(audit[0].old_value.as_deref(), Some("console …234"));
@@ -161,7 +174,11 @@ async fn a_posters_qr_code_opens_the_bot_on_that_centres_card(pool: PgPool) {
     assert!(!text.contains(&other), "{text}");
 
     // A coordinator of another centre gets no poster of this one.
-    browser.client.goto(&format!("{}/centres/{other_id}/poster", desk.base, other_id = "sample-nowhere")).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}/centres/{other_id}/poster", desk.base, other_id = "sample-nowhere"))
+        .await
+        .unwrap();
     assert!(browser.text().await.contains("Ця сторінка вам недоступна"));
     browser.client.clone().close().await.unwrap();
 }

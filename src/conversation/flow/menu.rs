@@ -10,8 +10,8 @@ use crate::conversation::state::State;
 use crate::domain::{CentreId, Language};
 use crate::i18n::Text;
 
-pub use crate::domain::bot_link::INVITE_PAYLOAD;
 use crate::domain::bot_link::CENTRE_PAYLOAD;
+pub use crate::domain::bot_link::INVITE_PAYLOAD;
 
 /// `/start`: the welcome with a short privacy notice, then the menu, or the
 /// centre card a deep link (`centre-<id>`) points to.
