@@ -182,3 +182,28 @@ async fn a_posters_qr_code_opens_the_bot_on_that_centres_card(pool: PgPool) {
     assert!(browser.text().await.contains("Ця сторінка вам недоступна"));
     browser.client.clone().close().await.unwrap();
 }
+
+#[sqlx::test]
+async fn forget_clears_who_made_and_who_used_an_invitation(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let id = desk.app.store.centres().await.unwrap()[0].id.as_str().to_owned();
+    desk.app.say("maker", Language::Uk, "/start").await;
+    let until = Utc::now() + chrono::Duration::hours(1);
+    let code = desk.app.store.invite_coordinator(&id, until, Some(&console("maker"))).await.unwrap().unwrap();
+    assert!(desk.app.store.invite_coordinator("nowhere", until, None).await.unwrap().is_none(), "no such centre");
+    let now = desk.app.restarted(Utc::now());
+    desk.app.send_to(&now, "user", Language::Uk, Incoming::from_text(&format!("/start coord-{code}"))).await;
+    let ids = || async {
+        sqlx::query_as::<_, (Option<String>, Option<String>)>(
+            "SELECT created_by_id, used_by_id FROM coordinator_invite WHERE centre_id = $1",
+        )
+        .bind(&id)
+        .fetch_one(desk.app.store.pool())
+        .await
+        .unwrap()
+    };
+    assert_eq!(ids().await, (Some("maker".to_owned()), Some("user".to_owned())));
+    desk.app.say("user", Language::Uk, "/forget").await;
+    desk.app.say("maker", Language::Uk, "/forget").await;
+    assert_eq!(ids().await, (None, None));
+}
