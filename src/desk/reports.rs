@@ -111,11 +111,40 @@ pub async fn inbox(State(state): State<DeskState>, signed: Signed, Query(query):
     page::html(&ReportsPage { chrome: signed.chrome, rows, query, oblasts, centres, topics })
 }
 
-/// The close form.
+/// The close form: the token, and the inbox's filters to go back to.
 #[derive(serde::Deserialize)]
 pub struct CloseForm {
     #[serde(default)]
     csrf: String,
+    #[serde(flatten)]
+    back: InboxQuery,
+}
+
+impl InboxQuery {
+    /// `/reports` with these filters, so that closing one report keeps the
+    /// list as it was filtered. Always the inbox's own path: the values go
+    /// only into the query string.
+    fn path(&self) -> String {
+        let Ok(mut url) = reqwest::Url::parse("http://desk/reports") else { return "/reports".to_owned() };
+        {
+            let mut pairs = url.query_pairs_mut();
+            for (name, value) in [
+                ("centre", &self.centre),
+                ("oblast", &self.oblast),
+                ("topic", &self.topic),
+                ("status", &self.status),
+                ("uncoordinated", &self.uncoordinated),
+            ] {
+                if !value.is_empty() {
+                    pairs.append_pair(name, value);
+                }
+            }
+        }
+        match url.query() {
+            Some(query) if !query.is_empty() => format!("/reports?{query}"),
+            _ => "/reports".to_owned(),
+        }
+    }
 }
 
 /// POST /reports/{id}/close: closed as it is (audited).
@@ -140,8 +169,27 @@ pub async fn close(
         return signed.forbidden();
     }
     match state.store.close_report_at_desk(&signed.session.person, id, None, DeskResolution::Handled).await {
-        Ok(Some(_)) => Redirect::to("/reports").into_response(),
+        Ok(Some(_)) => Redirect::to(&form.back.path()).into_response(),
         Ok(None) => page::message(StatusCode::CONFLICT, signed.chrome, "desk-report-closed-already"),
         Err(error) => failed(signed.chrome, &error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_goes_back_to_the_same_filters_and_only_to_the_inbox() {
+        let query = InboxQuery {
+            oblast: "Київська область".into(),
+            uncoordinated: "1".into(),
+            centre: "//evil.example/x?".into(),
+            ..InboxQuery::default()
+        };
+        let path = query.path();
+        assert!(path.starts_with("/reports?centre=%2F%2Fevil.example%2Fx%3F&oblast="), "{path}");
+        assert!(path.ends_with("&uncoordinated=1"), "{path}");
+        assert_eq!(InboxQuery::default().path(), "/reports");
     }
 }
