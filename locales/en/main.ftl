@@ -382,6 +382,7 @@ invite-open = 🗂 Open my centre’s groups
 invite-expired = This invitation has expired. Ask the bot’s operator for a new one.
 invite-used = This invitation has already been used. Ask the bot’s operator for a new one.
 invite-unknown = I do not know this invitation code. Check it, or ask the bot’s operator for a new one.
+invite-used-operator = 🧑‍💼 Someone became a coordinator of { $centre } with an invitation. The desk shows who (a masked id): the centre’s page → “Coordinators”.
 
 ## Broadcasts to a centre's subscribers
 coord-subscribers = Subscribers to updates: { $count }

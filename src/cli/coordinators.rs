@@ -5,7 +5,7 @@ use chrono::{Duration, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::Config;
-use crate::conversation::flow::INVITE_PAYLOAD;
+use crate::domain::bot_link::{BotLinks, invite_payload};
 use crate::domain::{ChannelKind, Person};
 
 /// Coordinator administration.
@@ -94,29 +94,21 @@ pub fn parse_lifetime(raw: &str) -> Result<Duration, String> {
     Ok(lifetime)
 }
 
-/// A new code: 20 hex digits (80 bits) from the operating system's generator.
-fn new_code() -> anyhow::Result<String> {
-    let mut bytes = [0u8; 10];
-    getrandom::getrandom(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    Ok(crate::domain::hex(&bytes))
-}
-
 pub async fn invite(
     config: &Config,
     centre: &str,
     lifetime: Duration,
     bot_username: Option<&str>,
 ) -> anyhow::Result<()> {
-    let code = new_code()?;
     let expires_at = Utc::now() + lifetime;
-    let created = config.with_store(async |store| Ok(store.create_invite(centre, &code, expires_at).await?)).await?;
-    if !created {
+    let code = config.with_store(async |store| Ok(store.invite_coordinator(centre, expires_at, None).await?)).await?;
+    let Some(code) = code else {
         anyhow::bail!("no centre with id {centre:?}");
-    }
-    let payload = format!("{INVITE_PAYLOAD}{code}");
+    };
+    let payload = invite_payload(&code);
     println!("Invitation to coordinate {centre}, valid once until {} UTC:", expires_at.format("%Y-%m-%d %H:%M"));
-    match bot_username {
-        Some(bot) => println!("  Telegram: https://t.me/{}?start={payload}", bot.trim_start_matches('@')),
+    match BotLinks::new(bot_username, None).telegram(&payload) {
+        Some(link) => println!("  Telegram: {link}"),
         None => println!("  Telegram: https://t.me/<bot username>?start={payload} (set TELEGRAM_BOT_USERNAME)"),
     }
     println!("  Viber or the terminal: send the bot  /start {payload}");
@@ -175,12 +167,5 @@ mod tests {
         for bad in ["", "h", "72", "0h", "-1d", "31d", "1w", "1.5h"] {
             assert!(parse_lifetime(bad).is_err(), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn codes_are_new_each_time() {
-        let a = new_code().unwrap();
-        assert_eq!(a.len(), 20);
-        assert_ne!(a, new_code().unwrap());
     }
 }

@@ -37,6 +37,12 @@ pub struct ServeArgs {
     pub desk_addr: DeskAddr,
     #[command(flatten)]
     pub desk: super::DeskUrl,
+    /// The bot's Telegram username, for the desk's invitation and poster links.
+    #[arg(long, env = "TELEGRAM_BOT_USERNAME")]
+    pub telegram_bot_username: Option<String>,
+    /// The Viber bot's chat URI, for the desk's invitation and poster links.
+    #[arg(long, env = "VIBER_CHAT_URI")]
+    pub viber_chat_uri: Option<String>,
 }
 
 /// `DESK_ADDR`: an address, or `off`.
@@ -189,7 +195,8 @@ async fn start_desk(
     let DeskAddr::On(addr) = args.desk_addr else { return Ok(None) };
     let listener =
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr} (DESK_ADDR)"))?;
-    let config = crate::desk::DeskConfig { url: args.desk.desk_url.clone() };
+    let links = crate::domain::BotLinks::new(args.telegram_bot_username.as_deref(), args.viber_chat_uri.as_deref());
+    let config = crate::desk::DeskConfig { url: args.desk.desk_url.clone(), links };
     if config.url.scheme() == "http" && crate::desk::cookie_is_secure(&config.url) {
         tracing::warn!("DESK_URL is plain http on another host: browsers will not send the desk's Secure cookie");
     }

@@ -3,11 +3,14 @@
 //! forms go through the bot's own edit path (`directory::centre_fields` for
 //! validation, `Store::edit_centre_at_desk` for the change, its history and
 //! audit row): nothing is validated twice in two ways. A coordinator of
-//! another centre gets 403 whether the centre exists or not.
+//! another centre gets 403 whether the centre exists or not. Opened from the
+//! reports inbox (`?report=<id>`), the page shows that report beside the
+//! forms, and a saved edit closes it as fixed (the edit renews the card's
+//! verified date).
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -18,7 +21,7 @@ use super::session::Signed;
 use super::state::DeskState;
 use crate::directory::centre_fields::{edit_location, parse_edit, parse_number};
 use crate::domain::{Centre, CentreEdit, CentreField, CentreId};
-use crate::store::{EditOutcome, HistoryEntry};
+use crate::store::{DeskResolution, EditOutcome, HistoryEntry, InboxReport};
 
 #[derive(Template)]
 #[template(path = "desk/centre.html")]
@@ -39,6 +42,15 @@ struct CentrePage {
     preview: Option<Preview>,
     /// The hours typed for a preview; empty otherwise.
     typed: String,
+    /// The open report the card is being fixed from, and its topic's name.
+    report: Option<(InboxReport, String)>,
+}
+
+/// `?report=<id>`: the report to show beside the forms.
+#[derive(serde::Deserialize)]
+pub struct ReportQuery {
+    #[serde(default)]
+    report: Option<String>,
 }
 
 /// A field's edit form.
@@ -54,14 +66,22 @@ pub struct EditForm {
     lat: String,
     #[serde(default)]
     lon: String,
+    /// The report being fixed from (empty when none).
+    #[serde(default)]
+    report: String,
 }
 
 /// GET /centres/{id}.
-pub async fn show(State(state): State<DeskState>, signed: Signed, Path(id): Path<String>) -> Response {
+pub async fn show(
+    State(state): State<DeskState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Query(query): Query<ReportQuery>,
+) -> Response {
     if !signed.session.role.reaches(&id) {
         return signed.forbidden();
     }
-    render(&state, signed, &id, String::new(), None).await
+    render(&state, signed, &id, String::new(), None, query.report.as_deref().unwrap_or_default()).await
 }
 
 /// POST /centres/{id}/preview: the page with the week of the hours typed
@@ -78,7 +98,7 @@ pub async fn preview(
     if !signed.session.role.reaches(&id) {
         return signed.forbidden();
     }
-    render(&state, signed, &id, String::new(), Some(form.value)).await
+    render(&state, signed, &id, String::new(), Some(form.value), &form.report).await
 }
 
 /// POST /centres/{id}/edit: one field, CSRF-checked and role-checked (again
@@ -107,7 +127,7 @@ pub async fn edit(
         Ok(edit) => edit,
         Err(reason) => {
             let error = signed.chrome.tr.reason("desk-edit-refused", &reason);
-            let mut response = render(&state, signed, &id, error, None).await;
+            let mut response = render(&state, signed, &id, error, None, &form.report).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             return response;
         }
@@ -115,6 +135,14 @@ pub async fn edit(
     let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
     match state.store.edit_centre_at_desk(&signed.session.person, &centre, &edit, today).await {
         Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. }) => {
+            if let Ok(report) = form.report.parse::<i64>() {
+                let person = &signed.session.person;
+                let fixed = DeskResolution::Fixed;
+                if let Err(error) = state.store.close_report_at_desk(person, report, Some(centre.as_str()), fixed).await
+                {
+                    return failed(signed.chrome, &error);
+                }
+            }
             Redirect::to(&format!("/centres/{}", centre.as_str())).into_response()
         }
         Ok(EditOutcome::NotCoordinator) => signed.forbidden(),
@@ -133,7 +161,14 @@ fn join(errors: &[crate::directory::centre_fields::FieldError]) -> String {
     errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
-async fn render(state: &DeskState, signed: Signed, id: &str, error: String, typed: Option<String>) -> Response {
+async fn render(
+    state: &DeskState,
+    signed: Signed,
+    id: &str,
+    error: String,
+    typed: Option<String>,
+    report: &str,
+) -> Response {
     let Ok(id) = CentreId::parse(id) else {
         return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
     };
@@ -142,9 +177,13 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String, type
         let tally = state.store.centre_tallies().await?.get(id.as_str()).copied().unwrap_or_default();
         let subscribers = state.store.subscriber_counts(&[id.as_str().to_owned()]).await?;
         let history = state.store.centre_history(&id, 50).await?;
-        Ok::<_, crate::store::StoreError>((centre, tally, subscribers, history))
+        let report = match report.parse::<i64>() {
+            Ok(report) => state.store.inbox_report(report).await?,
+            Err(_) => None,
+        };
+        Ok::<_, crate::store::StoreError>((centre, tally, subscribers, history, report))
     };
-    let (centre, (coordinators, _), subscribers, history) = match loaded.await {
+    let (centre, (coordinators, _), subscribers, history, report) = match loaded.await {
         Ok(loaded) => loaded,
         Err(error) => return failed(signed.chrome, &error),
     };
@@ -163,6 +202,11 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String, type
     let shown = typed.as_deref().or(centre.opening_hours.as_deref()).unwrap_or_default();
     let preview = preview_of(shown, now, &signed.chrome.tr);
     let typed = typed.unwrap_or_default();
+    // Only an open report about this very centre is shown beside it.
+    let report = report.filter(|r| r.centre == id.as_str() && r.handled_at.is_none()).map(|r| {
+        let topic = super::reports::topic_text(&signed.chrome.tr, &r.topic);
+        (r, topic)
+    });
     let page = CentrePage {
         chrome: signed.chrome,
         centre,
@@ -176,6 +220,7 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String, type
         error,
         preview,
         typed,
+        report,
     };
     page::html(&page)
 }

@@ -5,18 +5,24 @@
 //!
 //! `session` signs people in and out and checks the role and CSRF token of
 //! every request; `page` renders templates in the person's language;
-//! `sign_in`, `centres` and `audit` are the screens; `state` is what they share.
+//! `sign_in`, `centres`, `centre`, `reports`, `coordinators`, `poster`, `import` and
+//! `audit` are the screens; `qr` draws QR codes; `state` is what they share.
 
 mod audit;
 mod centre;
 mod centres;
+mod coordinators;
 mod export;
 mod hours;
 mod import;
 mod page;
+mod poster;
+mod qr;
+mod reports;
 mod session;
 mod sign_in;
 mod state;
+mod when;
 
 use std::net::SocketAddr;
 
@@ -39,6 +45,13 @@ pub fn router(state: DeskState) -> Router {
         .route("/export/centres.csv", get(export::centres_csv))
         .route("/import", get(import::form).post(import::check))
         .route("/import/{key}/apply", post(import::apply))
+        // Reports inbox, coordinators and invitations, posters (issue 20, parts 1–3).
+        .route("/reports", get(reports::inbox))
+        .route("/reports/{id}/close", post(reports::close))
+        .route("/centres/{id}/coordinators", get(coordinators::list))
+        .route("/centres/{id}/coordinators/invite", post(coordinators::invite))
+        .route("/centres/{id}/coordinators/revoke", post(coordinators::revoke))
+        .route("/centres/{id}/poster", get(poster::show))
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))

@@ -6,6 +6,7 @@ use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use crate::domain::BotLinks;
 use crate::i18n::Catalog;
 use crate::store::Store;
 
@@ -19,6 +20,9 @@ pub struct DeskConfig {
     /// The public base address sign-in links point to (`DESK_URL`); plain
     /// http only on loopback, where the cookie may go without `Secure`.
     pub url: reqwest::Url,
+    /// The bot's names on Telegram and Viber, for invitation and poster
+    /// links (`TELEGRAM_BOT_USERNAME`, `VIBER_CHAT_URI`).
+    pub links: BotLinks,
 }
 
 /// Failed sign-ins from one address since a moment.
@@ -35,6 +39,10 @@ pub struct DeskState {
     pub(super) catalog: Arc<Catalog>,
     /// Whether cookies carry `Secure` (see [`cookie_is_secure`]).
     pub(super) secure: bool,
+    pub(super) links: BotLinks,
+    /// The bot's own texts (`main.ftl`), so a poster words the hours as
+    /// the bot's card does; `None` only if they failed to load.
+    pub(super) wording: Option<Arc<Catalog>>,
     /// Failed sign-in attempts per address, to slow guessing down. Behind a
     /// reverse proxy every request comes from the proxy: then the limit is
     /// shared, which slows an attacker as much and costs the real people a
@@ -59,6 +67,8 @@ impl DeskState {
             store,
             catalog,
             secure: cookie_is_secure(&config.url),
+            links: config.links.clone(),
+            wording: Catalog::load().ok().map(Arc::new),
             failures: Arc::default(),
             uploads: Arc::default(),
         }

@@ -1,5 +1,6 @@
 //! Plain domain types shared by every layer: no I/O, no platform types.
 
+pub mod bot_link;
 mod centre;
 mod centre_change;
 mod channel_kind;
@@ -13,6 +14,7 @@ mod programme;
 pub mod weekly_hours;
 pub mod wellbeing;
 
+pub use bot_link::BotLinks;
 pub use centre::{
     Centre, CentreId, Closure, ImportedCentre, InvalidCentreId, InvalidPhone, LocationSource, Phone, ServiceTag,
     UnknownLocationSource, UnknownServiceTag, is_identifier,

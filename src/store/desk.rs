@@ -105,6 +105,18 @@ pub(super) async fn audit(
     subject: &str,
     change: &crate::domain::FieldChange,
 ) -> Result<(), StoreError> {
+    audit_values(conn, person, action, subject, change.old.as_deref(), change.new.as_deref()).await
+}
+
+/// Writes one audit row of any change, in the transaction that makes it.
+pub(super) async fn audit_values(
+    conn: &mut sqlx::PgConnection,
+    person: &Person,
+    action: &str,
+    subject: &str,
+    old_value: Option<&str>,
+    new_value: Option<&str>,
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO desk_audit (channel, external_id, action, subject, old_value, new_value) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -112,8 +124,8 @@ pub(super) async fn audit(
     .bind_person(person)
     .bind(action)
     .bind(subject)
-    .bind(change.old.as_deref())
-    .bind(change.new.as_deref())
+    .bind(old_value)
+    .bind(new_value)
     .execute(conn)
     .await?;
     Ok(())

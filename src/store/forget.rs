@@ -74,6 +74,10 @@ impl UserUpdate {
             "UPDATE broadcast SET author_id = 'forgotten' WHERE author_channel = $1 AND author_id = $2",
             "UPDATE centre_closure SET set_by = 'forgotten' WHERE set_by_channel = $1 AND set_by = $2",
             "UPDATE centre_history SET by_channel = NULL, by_id = NULL WHERE by_channel = $1 AND by_id = $2",
+            "UPDATE coordinator_invite SET used_by_channel = NULL, used_by_id = NULL \
+             WHERE used_by_channel = $1 AND used_by_id = $2",
+            "UPDATE coordinator_invite SET created_by_channel = NULL, created_by_id = NULL \
+             WHERE created_by_channel = $1 AND created_by_id = $2",
         ] {
             sqlx::query(statement).bind(channel).bind(&id).execute(&mut *tx).await?;
         }

@@ -1,11 +1,14 @@
 //! Coordinator invitations: a one-time code, stored only as its SHA-256,
-//! that makes whoever sends it a centre's coordinator; and listing and
-//! revoking coordinators.
+//! that makes whoever sends it a centre's coordinator (and tells the
+//! operators); and listing and revoking coordinators. The command line's
+//! `coordinator invite` and the desk make codes the same way
+//! ([`Store::invite_coordinator`]).
 
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use super::bind::BindPerson;
+use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Person};
 
@@ -36,23 +39,58 @@ pub fn hash_code(code: &str) -> String {
     crate::domain::hex(&Sha256::digest(code.trim().as_bytes()))
 }
 
+/// A new code: 20 hex digits (80 bits) from the operating system's
+/// generator, the form the bot's `/start coord-<code>` accepts.
+pub fn new_invite_code() -> Result<String, StoreError> {
+    let mut bytes = [0u8; 10];
+    getrandom::getrandom(&mut bytes).map_err(|e| StoreError::Corrupt(format!("no randomness: {e}")))?;
+    Ok(crate::domain::hex(&bytes))
+}
+
 impl Store {
     /// Stores an invitation; false when the centre does not exist.
     pub async fn create_invite(&self, centre: &str, code: &str, expires_at: DateTime<Utc>) -> Result<bool, StoreError> {
+        self.store_invite(centre, code, expires_at, None).await
+    }
+
+    /// Makes a new one-time invitation to coordinate `centre`, valid until
+    /// `expires_at`, by `by` (`None` from the command line). The code is
+    /// returned once and kept only as its hash; `None` when the centre does
+    /// not exist.
+    pub async fn invite_coordinator(
+        &self,
+        centre: &str,
+        expires_at: DateTime<Utc>,
+        by: Option<&Person>,
+    ) -> Result<Option<String>, StoreError> {
+        let code = new_invite_code()?;
+        Ok(self.store_invite(centre, &code, expires_at, by).await?.then_some(code))
+    }
+
+    async fn store_invite(
+        &self,
+        centre: &str,
+        code: &str,
+        expires_at: DateTime<Utc>,
+        by: Option<&Person>,
+    ) -> Result<bool, StoreError> {
         let inserted = sqlx::query(
-            "INSERT INTO coordinator_invite (code_hash, centre_id, expires_at) \
-             SELECT $1, id, $3 FROM centre WHERE id = $2",
+            "INSERT INTO coordinator_invite (code_hash, centre_id, expires_at, created_by_channel, created_by_id) \
+             SELECT $1, id, $3, $4, $5 FROM centre WHERE id = $2",
         )
         .bind(hash_code(code))
         .bind(centre)
         .bind(expires_at)
+        .bind(by.map(|p| p.channel.as_str()))
+        .bind(by.map(|p| p.external_id.as_str()))
         .execute(&self.pool)
         .await?;
         Ok(inserted.rows_affected() == 1)
     }
 
     /// Uses a code, once: the row is locked, so two people sending the same
-    /// code at once cannot both become coordinators.
+    /// code at once cannot both become coordinators. Every operator the bot
+    /// can write to is told, in the same transaction.
     pub async fn redeem_invite(&self, code: &str, person: &Person, now: DateTime<Utc>) -> Result<Redeemed, StoreError> {
         let mut tx = self.pool.begin().await?;
         let row: Option<(String, DateTime<Utc>, Option<DateTime<Utc>>)> = sqlx::query_as(
@@ -66,11 +104,15 @@ impl Store {
             Some((_, _, Some(_))) => Redeemed::Used,
             Some((_, expires_at, None)) if expires_at <= now => Redeemed::Expired,
             Some((centre, _, None)) => {
-                sqlx::query("UPDATE coordinator_invite SET used_at = $2 WHERE code_hash = $1")
-                    .bind(hash_code(code))
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "UPDATE coordinator_invite SET used_at = $2, used_by_channel = $3, used_by_id = $4 \
+                     WHERE code_hash = $1",
+                )
+                .bind(hash_code(code))
+                .bind(now)
+                .bind_person(person)
+                .execute(&mut *tx)
+                .await?;
                 sqlx::query(
                     "INSERT INTO coordinator (centre_id, channel, external_id) VALUES ($1, $2, $3) \
                      ON CONFLICT DO NOTHING",
@@ -79,6 +121,7 @@ impl Store {
                 .bind_person(person)
                 .execute(&mut *tx)
                 .await?;
+                tell_operators(&mut tx, &Notice::InviteUsed { centre: centre.clone() }).await?;
                 Redeemed::Coordinator { centre }
             }
         };
@@ -112,5 +155,33 @@ impl Store {
         // Revoking a role ends the person's desk sessions when it was their last.
         self.end_sessions_without_role(person).await?;
         Ok(deleted.rows_affected() == 1)
+    }
+}
+
+/// Queues a notice to every operator the bot can write to (they wrote to it
+/// and did not block it).
+async fn tell_operators(conn: &mut sqlx::PgConnection, notice: &Notice) -> Result<(), StoreError> {
+    let operators: Vec<(String, String)> = sqlx::query_as(
+        "SELECT o.channel, o.external_id FROM operator o JOIN chat_user u \
+         ON u.channel = o.channel AND u.external_id = o.external_id AND u.active ORDER BY o.channel, o.external_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for (channel, external_id) in operators {
+        let Some(channel) = ChannelKind::parse(&channel) else { continue };
+        queue_notice(conn, &Person { channel, external_id }, notice, None).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_twenty_hex_digits_and_new_each_time() {
+        let a = new_invite_code().unwrap();
+        assert!(a.len() == 20 && a.bytes().all(|b| b.is_ascii_hexdigit()), "{a}");
+        assert_ne!(a, new_invite_code().unwrap());
     }
 }

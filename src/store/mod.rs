@@ -12,6 +12,7 @@ mod cohort;
 mod cohort_view;
 mod coordination;
 mod coordinator;
+mod coordinator_desk;
 mod desk;
 mod forget;
 mod geocoder;
@@ -19,6 +20,7 @@ mod invite;
 mod listen;
 mod notice;
 mod report;
+mod report_inbox;
 mod subscription;
 pub mod testing;
 mod user;
@@ -38,14 +40,16 @@ pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
+pub use coordinator_desk::{CentreCoordinator, InvitationEntry, mask, person_key};
 pub use desk::{
     AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX, new_secret,
 };
 pub use forget::Forgotten;
-pub use invite::{CoordinatorEntry, Redeemed, hash_code};
+pub use invite::{CoordinatorEntry, Redeemed, hash_code, new_invite_code};
 pub use listen::CentreChanges;
 pub use notice::{Notice, NoticeOutcome, PendingNotice};
 pub use report::{Filed, REPORTS_PER_DAY, Resolution, TOPICS};
+pub use report_inbox::{DeskResolution, InboxFilter, InboxReport};
 pub use user::{UserRecord, UserUpdate};
 
 /// A failure talking to the database.

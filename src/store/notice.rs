@@ -38,6 +38,9 @@ pub enum Notice {
     BroadcastReport { broadcast: i64, centre: String, sent: i64, blocked: i64, failed: i64 },
     /// The wellbeing check-in the person asked to be reminded of.
     CheckinReminder,
+    /// To an operator: someone became a coordinator of `centre` with an
+    /// invitation.
+    InviteUsed { centre: String },
     /// To a coordinator on Telegram: the check-in statistics up to the week
     /// that began on `week`, with the chart.
     WeeklyStats { week: chrono::NaiveDate },
@@ -55,6 +58,7 @@ impl Notice {
             Notice::CentreEdited { .. } => "centre_edited",
             Notice::CheckinReminder => "checkin_reminder",
             Notice::WeeklyStats { .. } => "weekly_stats",
+            Notice::InviteUsed { .. } => "invite_used",
         }
     }
 }

@@ -29,6 +29,10 @@ impl Drop for Desk {
     }
 }
 
+/// The bot's names the test desk's links use.
+pub(crate) const TEST_BOT: &str = "resilience_test_bot";
+pub(crate) const TEST_VIBER_URI: &str = "resiliencetest";
+
 pub(crate) fn console(id: &str) -> Person {
     Person { channel: ChannelKind::Console, external_id: id.to_owned() }
 }
@@ -38,7 +42,8 @@ impl Desk {
         let app = TestApp::new(pool).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let config = DeskConfig { url: base.parse().unwrap() };
+        let links = resilience_bot::domain::BotLinks::new(Some(TEST_BOT), Some(TEST_VIBER_URI));
+        let config = DeskConfig { url: base.parse().unwrap(), links };
         let state = DeskState::new(app.store.clone(), Arc::new(Catalog::load_desk().unwrap()), &config);
         let server = tokio::spawn(desk::serve(listener, state, std::future::pending()));
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
@@ -96,7 +101,7 @@ impl Desk {
     }
 }
 
-fn csrf_of(page: &str) -> String {
+pub(crate) fn csrf_of(page: &str) -> String {
     let start = page.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
     page[start..].split('"').next().unwrap().to_owned()
 }
@@ -189,7 +194,17 @@ async fn signing_out_needs_the_csrf_token_and_ends_the_session(pool: PgPool) {
 }
 
 /// Every GET route of the desk, with a centre the coordinator below does not coordinate.
-const ROUTES: [&str; 6] = ["/", "/centres", "/centres/{other}", "/audit", "/export/centres.csv", "/import"];
+const ROUTES: [&str; 9] = [
+    "/",
+    "/centres",
+    "/centres/{other}",
+    "/audit",
+    "/export/centres.csv",
+    "/import",
+    "/reports",
+    "/centres/{other}/coordinators",
+    "/centres/{other}/poster",
+];
 
 #[sqlx::test]
 async fn every_route_refuses_nobody(pool: PgPool) {
@@ -214,7 +229,7 @@ async fn a_coordinator_sees_only_their_centres_and_an_operator_every_one(pool: P
 
     for route in ROUTES {
         let path = route.replace("{other}", &other);
-        let open = ["/", "/centres", "/export/centres.csv"].contains(&path.as_str());
+        let open = ["/", "/centres", "/export/centres.csv", "/reports"].contains(&path.as_str());
         let expected = if open { StatusCode::OK } else { StatusCode::FORBIDDEN };
         assert_eq!(desk.get(&path, Some(&cookie)).await.status(), expected, "{path}");
     }

@@ -18,6 +18,8 @@ mod coordinate;
 mod crisis;
 mod desk;
 mod desk_browser;
+mod desk_invitations;
+mod desk_reports;
 mod distress;
 mod fake_telegram;
 mod fake_viber;

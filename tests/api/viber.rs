@@ -511,3 +511,29 @@ async fn forget_on_viber_deletes_olena_and_her_seat_goes_to_taras_who_is_told(po
     assert_eq!(known, 0);
     served.stop().await;
 }
+
+#[sqlx::test]
+async fn a_deep_links_centre_context_is_answered_with_that_centres_card_and_an_invitation_with_the_welcome(
+    pool: PgPool,
+) {
+    let served = Served::start(pool).await;
+    let centre = served.app.store.centres().await.unwrap()[2].clone();
+    let started = |context: String| {
+        json!({
+            "event": "conversation_started", "timestamp": 1_700_000_000_000u64, "message_token": 43u64,
+            "type": "open", "context": context, "subscribed": false,
+            "user": { "id": "poster-reader=", "name": "Oksana", "language": "uk", "api_version": 10 }
+        })
+    };
+    let (status, body) = served.post(&started(format!("centre-{}", centre.id.as_str()))).await;
+    assert_eq!(status, StatusCode::OK);
+    let card: Value = serde_json::from_str(&body).expect("a JSON answer");
+    assert!(body.contains(&centre.name_uk), "the poster's centre: {card}");
+
+    // An invitation cannot be used before the person writes: only the welcome.
+    let (_, body) = served.post(&started(format!("coord-{}", "ab".repeat(10)))).await;
+    let welcome: Value = serde_json::from_str(&body).expect("a JSON welcome");
+    assert!(welcome["text"].as_str().unwrap().starts_with("Вітаю"), "{welcome}");
+    assert_eq!(served.app.user_count().await, 0, "nothing is stored");
+    served.stop().await;
+}

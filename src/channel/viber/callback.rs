@@ -17,9 +17,11 @@ struct Envelope {
 pub enum Callback {
     /// Viber checking the webhook when it is set.
     Webhook,
-    /// The person opened the chat; they have not written yet.
+    /// The person opened the chat; they have not written yet. `context` is
+    /// the deep link's (`viber://pa?chatURI=…&context=centre-<id>`).
     ConversationStarted {
         user: ViberUser,
+        context: Option<String>,
     },
     Subscribed {
         user: ViberUser,
@@ -73,6 +75,8 @@ struct MessageEvent {
 #[derive(Deserialize)]
 struct UserEvent {
     user: ViberUser,
+    #[serde(default)]
+    context: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,7 +99,8 @@ impl Callback {
         Ok(match envelope.event.as_str() {
             "webhook" => Callback::Webhook,
             "conversation_started" => {
-                Callback::ConversationStarted { user: serde_json::from_slice::<UserEvent>(body)?.user }
+                let event = serde_json::from_slice::<UserEvent>(body)?;
+                Callback::ConversationStarted { user: event.user, context: event.context }
             }
             "subscribed" => Callback::Subscribed { user: serde_json::from_slice::<UserEvent>(body)?.user },
             "unsubscribed" => {

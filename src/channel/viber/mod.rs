@@ -109,7 +109,7 @@ impl Viber {
     ) -> Result<Option<serde_json::Value>, ApplyError> {
         match callback {
             Callback::Webhook | Callback::Other(_) => Ok(None),
-            Callback::ConversationStarted { user } => Ok(self.welcome(&user)),
+            Callback::ConversationStarted { user, context } => Ok(self.welcome(&user, context.as_deref())),
             // Subscribing is not writing: the next message makes them active.
             Callback::Subscribed { .. } => Ok(None),
             Callback::Unsubscribed { user_id } => {
@@ -158,10 +158,15 @@ impl Viber {
 
     /// The welcome, answered in the HTTP response: the person opened the chat
     /// but has not written, so nothing is stored and nothing is sent later.
-    fn welcome(&self, user: &ViberUser) -> Option<serde_json::Value> {
+    /// A deep link's `context` naming a centre (a poster's QR code) answers
+    /// with that centre's card instead; any other context (an invitation
+    /// needs the person to write: nothing may be stored yet) gets the welcome.
+    fn welcome(&self, user: &ViberUser, context: Option<&str>) -> Option<serde_json::Value> {
         let language = Language::from_platform_code(user.language.as_deref());
-        let outgoing = self.conversation.preview(language, Incoming::Start { payload: None });
-        let reply = outgoing.replies.first()?;
+        let payload = context.filter(|c| c.starts_with(crate::domain::bot_link::CENTRE_PAYLOAD)).map(str::to_owned);
+        let outgoing = self.conversation.preview(language, Incoming::Start { payload });
+        // The card comes after the greeting; Viber takes one message here.
+        let reply = outgoing.replies.last()?;
         let message = outbound::render(&self.catalog, outgoing.language, reply).pop()?;
         Some(self.client.welcome_body(&message))
     }

@@ -10,8 +10,8 @@ use crate::conversation::state::State;
 use crate::domain::{CentreId, Language};
 use crate::i18n::Text;
 
-/// The `/start` payload prefix of a coordinator invitation (`coord-<code>`).
-pub const INVITE_PAYLOAD: &str = "coord-";
+use crate::domain::bot_link::CENTRE_PAYLOAD;
+pub use crate::domain::bot_link::INVITE_PAYLOAD;
 
 /// `/start`: the welcome with a short privacy notice, then the menu, or the
 /// centre card a deep link (`centre-<id>`) points to.
@@ -22,7 +22,7 @@ pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
         return Step::effect(State::Idle, ctx.language, Effect::RedeemInvite { code: code.to_owned() });
     }
     let linked = payload
-        .and_then(|p| p.strip_prefix("centre-"))
+        .and_then(|p| p.strip_prefix(CENTRE_PAYLOAD))
         .and_then(|id| CentreId::parse(id).ok())
         .and_then(|id| ctx.directory.get(&id).map(|_| id));
     match linked {

@@ -66,6 +66,7 @@ pub fn render(ctx: &Context<'_>, notice: &Notice, cohort: &CohortView, first_nam
         | Notice::CentreReport { .. }
         | Notice::CentreEdited { .. }
         | Notice::CheckinReminder
+        | Notice::InviteUsed { .. }
         | Notice::WeeklyStats { .. } => to_coordinator(ctx, notice, None).unwrap_or_default(),
         Notice::CantCome { session, .. } => {
             let Some((at, _)) = session_at(cohort, *session) else { return Reply::default() };
@@ -125,6 +126,14 @@ pub fn to_coordinator(ctx: &Context<'_>, notice: &Notice, details: Option<&str>)
         _ => return None,
     };
     Some(reply.buttons([back_button(), help_now_button(), menu_button()]))
+}
+
+/// To an operator: someone became a coordinator of `centre` with an
+/// invitation (who, the desk's coordinators page says, masked).
+pub fn invite_used(ctx: &Context<'_>, centre: &str) -> Reply {
+    Reply::default()
+        .line(Text::new("invite-used-operator").plain("centre", centre_name(ctx, centre)))
+        .buttons([help_now_button(), menu_button()])
 }
 
 /// Where the group meets: the centre and its address, or "online".

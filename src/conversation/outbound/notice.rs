@@ -105,6 +105,15 @@ impl Conversation {
         if let Notice::WeeklyStats { week } = pending.notice {
             return self.weekly_stats(&pending.to, language, week).await;
         }
+        // To an operator, while they still are one.
+        if let Notice::InviteUsed { centre } = &pending.notice {
+            if self.store.desk_role(&pending.to).await? != Some(crate::store::DeskRole::Operator) {
+                return Ok(Err(NoticeOutcome::Gone));
+            }
+            let directory = self.directory.current();
+            let ctx = self.notice_context(&directory, language, pending.to.channel);
+            return Ok(Ok(Outgoing { language, replies: vec![flow::notices::invite_used(&ctx, centre)] }));
+        }
         // Notices to a coordinator go only while they still are one.
         let centre_of_role = match &pending.notice {
             Notice::BroadcastReport { centre, .. }
@@ -133,6 +142,7 @@ impl Conversation {
             | Notice::CentreReport { .. }
             | Notice::CentreEdited { .. }
             | Notice::CheckinReminder
+            | Notice::InviteUsed { .. }
             | Notice::WeeklyStats { .. } => return Ok(Err(NoticeOutcome::Gone)),
         };
         let Some(cohort) = self.store.cohort(cohort_id).await? else { return Ok(Err(NoticeOutcome::Gone)) };
