@@ -3,10 +3,11 @@
 //! broadcast starts; each delivery is claimed by one worker with
 //! `FOR UPDATE SKIP LOCKED` and a lease, and marked once the platform took it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::bind::BindPerson;
-use super::coordinator::is_coordinator;
+use super::coordinator::{Via, may_manage};
+use super::desk::audit_values;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Language, Person};
@@ -80,6 +81,17 @@ pub struct BroadcastReport {
     pub failed: i64,
 }
 
+/// What asking for a broadcast did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announced {
+    /// Queued under this id.
+    Queued(i64),
+    /// The Kyiv time chosen has passed (or does not exist): nothing queued.
+    TooLate,
+    /// Not the person's centre: nothing queued.
+    NotAllowed,
+}
+
 impl Store {
     /// Queues a broadcast from a coordinator of the centre, to go at `send_at`.
     /// `None` when the person does not coordinate it. Returns its id.
@@ -90,13 +102,51 @@ impl Store {
         body: &BroadcastBody,
         send_at: DateTime<Utc>,
     ) -> Result<Option<i64>, StoreError> {
+        self.create_broadcast_via(person, centre, body, send_at, Via::Bot).await
+    }
+
+    /// A broadcast now (`send_at` `None`) or at a Kyiv local time, checked
+    /// again here: a preview may have waited past the time. The bot's
+    /// coordinator screens and the desk both ask through this.
+    pub async fn announce(
+        &self,
+        person: &Person,
+        centre: &str,
+        body: &BroadcastBody,
+        send_at: Option<NaiveDateTime>,
+        now: DateTime<Utc>,
+        via: Via,
+    ) -> Result<Announced, StoreError> {
+        let at = match send_at {
+            None => now,
+            Some(local) => match crate::cohort::schedule::kyiv(local) {
+                Some(at) if at > now => at,
+                _ => return Ok(Announced::TooLate),
+            },
+        };
+        Ok(match self.create_broadcast_via(person, centre, body, at, via).await? {
+            Some(id) => Announced::Queued(id),
+            None => Announced::NotAllowed,
+        })
+    }
+
+    /// [`Store::create_broadcast_as`] through the bot or the desk (see
+    /// [`Via`]); the desk's is audited (`send-message`, its id and time).
+    pub async fn create_broadcast_via(
+        &self,
+        person: &Person,
+        centre: &str,
+        body: &BroadcastBody,
+        send_at: DateTime<Utc>,
+        via: Via,
+    ) -> Result<Option<i64>, StoreError> {
         let (kind, text) = match body {
             BroadcastBody::Message(text) => ("message", Some(text.as_str())),
             BroadcastBody::Schedule => ("schedule", None),
             BroadcastBody::Closure => ("closure", None),
         };
         let mut tx = self.pool.begin().await?;
-        if !is_coordinator(&mut tx, person, centre).await? {
+        if !may_manage(&mut tx, person, centre, via).await? {
             return Ok(None);
         }
         let id: i64 = sqlx::query_scalar(
@@ -110,19 +160,31 @@ impl Store {
         .bind(send_at)
         .fetch_one(&mut *tx)
         .await?;
+        if via == Via::Desk {
+            // The message's words are not copied into the log: they go with
+            // the broadcast 30 days after it finished.
+            let what = format!("{kind} {id} {}", send_at.format("%Y-%m-%dT%H:%MZ"));
+            audit_values(&mut tx, person, "send-message", centre, None, Some(&what)).await?;
+        }
         tx.commit().await?;
         Ok(Some(id))
     }
 
     /// Cancels a broadcast that has not started, for a coordinator of its centre.
     pub async fn cancel_broadcast_as(&self, person: &Person, broadcast: i64) -> Result<bool, StoreError> {
+        self.cancel_broadcast_via(person, broadcast, Via::Bot).await
+    }
+
+    /// [`Store::cancel_broadcast_as`] through the bot or the desk (see
+    /// [`Via`]); the desk's is audited (`cancel-message`).
+    pub async fn cancel_broadcast_via(&self, person: &Person, broadcast: i64, via: Via) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let centre: Option<String> = sqlx::query_scalar("SELECT centre_id FROM broadcast WHERE id = $1")
+        let centre: Option<String> = sqlx::query_scalar("SELECT centre_id FROM broadcast WHERE id = $1 FOR UPDATE")
             .bind(broadcast)
             .fetch_optional(&mut *tx)
             .await?;
         let Some(centre) = centre else { return Ok(false) };
-        if !is_coordinator(&mut tx, person, &centre).await? {
+        if !may_manage(&mut tx, person, &centre, via).await? {
             return Ok(false);
         }
         let cancelled = sqlx::query(
@@ -131,8 +193,12 @@ impl Store {
         .bind(broadcast)
         .execute(&mut *tx)
         .await?;
+        let done = cancelled.rows_affected() == 1;
+        if done && via == Via::Desk {
+            audit_values(&mut tx, person, "cancel-message", &centre, None, Some(&broadcast.to_string())).await?;
+        }
         tx.commit().await?;
-        Ok(cancelled.rows_affected() == 1)
+        Ok(done)
     }
 
     /// A centre's latest broadcasts with their progress, newest first.

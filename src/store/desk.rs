@@ -119,6 +119,30 @@ pub(super) async fn audit(
     Ok(())
 }
 
+/// Writes one audit row of a change that is not a centre's field (a group's
+/// seats, a message sent), in the transaction that makes it.
+pub(super) async fn audit_values(
+    conn: &mut sqlx::PgConnection,
+    person: &Person,
+    action: &str,
+    subject: &str,
+    old_value: Option<&str>,
+    new_value: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO desk_audit (channel, external_id, action, subject, old_value, new_value) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind_person(person)
+    .bind(action)
+    .bind(subject)
+    .bind(old_value)
+    .bind(new_value)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 impl Store {
     /// Makes a person an operator (idempotent).
     pub async fn add_operator(&self, person: &Person) -> Result<(), StoreError> {

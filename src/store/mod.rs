@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
-pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
+pub use broadcast::{Announced, BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use centre_edit::{EditOutcome, HistoryEntry};
 pub use checkin::{CheckinRecord, week_of};
@@ -38,6 +38,7 @@ pub use cluster::{ClusterError, DATABASE, PrivateCluster};
 pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion, SignUp};
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
+pub use coordinator::Via;
 pub use desk::{
     AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX, new_secret,
 };
