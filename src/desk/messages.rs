@@ -131,7 +131,9 @@ fn read(form: &Compose, language: Language) -> Result<(BroadcastBody, Option<Nai
     };
     let at = match form.at.trim() {
         "" => None,
-        typed => Some(read_first(typed, kyiv_now()).map_err(|e| bot_words::render(language, &error_text(e, Field::First)))?),
+        typed => {
+            Some(read_first(typed, kyiv_now()).map_err(|e| bot_words::render(language, &error_text(e, Field::First)))?)
+        }
     };
     Ok((body, at))
 }

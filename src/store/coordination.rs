@@ -155,7 +155,8 @@ impl Store {
         if !may_manage(&mut tx, person, &centre, via).await? {
             return Ok((CapacityChange::NotFound, Vec::new()));
         }
-        let old: i32 = sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = $1").bind(cohort).fetch_one(&mut *tx).await?;
+        let old: i32 =
+            sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = $1").bind(cohort).fetch_one(&mut *tx).await?;
         let resized = resize(&mut tx, cohort, capacity).await?;
         if via == Via::Desk && matches!(resized.0, CapacityChange::Changed { .. }) {
             let (old, new) = (old.to_string(), capacity.to_string());

@@ -189,7 +189,16 @@ async fn signing_out_needs_the_csrf_token_and_ends_the_session(pool: PgPool) {
 }
 
 /// Every GET route of the desk, with a centre the coordinator below does not coordinate.
-const ROUTES: [&str; 6] = ["/", "/centres", "/centres/{other}", "/audit", "/export/centres.csv", "/import"];
+const ROUTES: [&str; 8] = [
+    "/",
+    "/centres",
+    "/centres/{other}",
+    "/audit",
+    "/export/centres.csv",
+    "/import",
+    "/centres/{other}/groups",
+    "/centres/{other}/messages",
+];
 
 #[sqlx::test]
 async fn every_route_refuses_nobody(pool: PgPool) {

@@ -18,6 +18,8 @@ mod coordinate;
 mod crisis;
 mod desk;
 mod desk_browser;
+mod desk_groups;
+mod desk_messages;
 mod distress;
 mod fake_telegram;
 mod fake_viber;

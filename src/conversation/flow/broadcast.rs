@@ -8,7 +8,9 @@ use chrono_tz::Europe::Kyiv;
 
 use super::desk::{self, broadcasts, cohorts_at, not_found, subscribers};
 use super::effect::{Effect, Outcome};
-use super::view::{centre_name, date_error, example_tomorrow, help_now_button, menu_button, stale_button, with_date_time};
+use super::view::{
+    centre_name, date_error, example_tomorrow, help_now_button, menu_button, stale_button, with_date_time,
+};
 use super::{Context, Step, draft};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Button, Reply};

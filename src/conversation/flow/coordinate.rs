@@ -11,8 +11,8 @@ use super::view::{
     centre_name, closure, closure_line, help_now_button, menu_button, programme_title, sessions, start_date,
 };
 use super::{Context, Step};
-use crate::conversation::action::Action;
 use crate::cohort::signups::signup_sheet;
+use crate::conversation::action::Action;
 use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, ChannelKind};

@@ -70,7 +70,6 @@ pub fn centre_name(ctx: &Context<'_>, centre: &str) -> String {
         .unwrap_or_else(|| centre.to_owned())
 }
 
-
 /// "5 sessions:" and a line for each of a group's sessions.
 pub fn sessions(cohort: &CohortView) -> Vec<Text> {
     let mut lines = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
@@ -80,8 +79,6 @@ pub fn sessions(cohort: &CohortView) -> Vec<Text> {
 
 pub use crate::wording::broadcast::{at_time, closure_line, programme_title, session_line, start_date, with_date_time};
 pub use crate::wording::weekday_key;
-
-
 
 /// Tomorrow at `hour`:00 as typed answers are read ("05.12.2026 18:00"),
 /// the example in a question asking for a date and time.
@@ -99,7 +96,6 @@ pub fn closure<'a>(ctx: &Context<'a>, id: &CentreId) -> Option<&'a Closure> {
 pub fn not_ended<'a>(ctx: &Context<'_>, closure: Option<&'a Closure>) -> Option<&'a Closure> {
     closure.filter(|c| c.until.with_timezone(&Kyiv).naive_local() > ctx.now)
 }
-
 
 /// One crisis line: its name, numbers and hours.
 pub fn hotline(ctx: &Context<'_>, line: &Hotline) -> Text {
