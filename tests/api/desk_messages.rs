@@ -20,7 +20,7 @@ use crate::desk::Desk;
 use crate::desk_browser::Browser;
 use crate::desk_groups::{CENTRE, bot, coordinator, group, unescape};
 use crate::fake_telegram::FakeTelegram;
-use crate::helpers::{Recorder, Server};
+use crate::helpers::{Recorder, Server, TestApp};
 use crate::telegram::{callback_update, text_update, texts};
 
 async fn subscribe(desk: &Desk, who: &str, language: Language) {
@@ -120,11 +120,14 @@ async fn a_message_is_previewed_in_each_language_with_its_readers_then_scheduled
 async fn a_coordinator_sends_a_message_from_the_desk_and_each_telegram_subscriber_gets_it_once(pool: PgPool) {
     const COORDINATOR: i64 = 900;
     const SUBSCRIBERS: i64 = 3;
+    // The desk queues the message for the real now; the bot's worker (whose
+    // clock tests fix) runs ten minutes later, so the message is due for it.
+    let bot = TestApp::at(pool.clone(), Utc::now() + chrono::Duration::minutes(10)).await;
     let desk = Desk::start(pool).await;
     let fake = FakeTelegram::start().await;
     let telegram = TelegramConfig::new("123:TEST".into(), fake.url.parse().unwrap(), None, None).unwrap();
     let config = ServeConfig { http_addr: "127.0.0.1:0".parse().unwrap(), telegram: Some(telegram), viber: None };
-    let server = Server::start(&desk.app, config).await;
+    let server = Server::start(&bot, config).await;
     let coordinator = Person { channel: ChannelKind::Telegram, external_id: COORDINATOR.to_string() };
     desk.app.store.add_coordinator(CENTRE, &coordinator).await.unwrap();
     fake.push_update(text_update(1, COORDINATOR, "uk", "/start"));
@@ -140,6 +143,18 @@ async fn a_coordinator_sends_a_message_from_the_desk_and_each_telegram_subscribe
     let browser = Browser::start().await;
     browser.client.goto(&format!("{}/sign-in/{token}", desk.base)).await.unwrap();
     browser.submit("#sign-in", "#count-all").await;
+    // The groups and a sign-up list, for the README's pictures.
+    group(&desk, 12).await;
+    desk.app.say("olena", Language::Uk, "меню").await;
+    let phone = resilience_bot::domain::Phone::parse("067 123 45 67").unwrap();
+    let olena = crate::desk::console("olena");
+    desk.app.store.sign_up("desk-pws", &olena, Some("Олена"), Some(&phone), Utc::now()).await.unwrap();
+    browser.client.goto(&format!("{}/centres/{CENTRE}/groups", desk.base)).await.unwrap();
+    assert!(browser.text().await.contains("1 / 12"));
+    browser.screenshot("groups").await;
+    browser.client.goto(&format!("{}/centres/{CENTRE}/groups/desk-pws/signups", desk.base)).await.unwrap();
+    assert!(browser.text().await.contains("Олена"));
+    browser.screenshot("signups").await;
     browser.client.goto(&format!("{}/centres/{CENTRE}", desk.base)).await.unwrap();
     browser
         .client
