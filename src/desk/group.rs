@@ -13,7 +13,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::bot_words;
 use super::centres::failed;
-use super::groups::{Outcome, cohort_at, reach, render};
+use super::groups::{Outcome, render};
+use super::scope::{cohort_at, reach};
 use super::page::{self, Chrome};
 use super::session::Signed;
 use super::state::DeskState;

@@ -18,7 +18,7 @@ use chrono_tz::Europe::Kyiv;
 
 use super::bot_words;
 use super::centres::failed;
-use super::groups::{kyiv_now, name_in, reach};
+use super::scope::{kyiv_now, name_in, reach};
 use super::page::{self, Chrome};
 use super::session::Signed;
 use super::state::DeskState;

@@ -8,7 +8,8 @@
 //! `sign_in`, `centres` and `audit` are the screens; `state` is what they share.
 //! `groups`/`group` (a centre's groups and sign-ups) and `messages` (to its
 //! subscribers) do what the bot's coordinator screens do, through the same
-//! core and store functions, answering in the bot's words (`bot_words`).
+//! core and store functions, answering in the bot's words (`bot_words`);
+//! `scope` finds the centre and group a request is about, or refuses it.
 
 mod audit;
 mod bot_words;
@@ -21,6 +22,7 @@ mod hours;
 mod import;
 mod messages;
 mod page;
+mod scope;
 mod session;
 mod sign_in;
 mod state;
