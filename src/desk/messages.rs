@@ -18,8 +18,8 @@ use chrono_tz::Europe::Kyiv;
 
 use super::bot_words;
 use super::centres::failed;
-use super::scope::{kyiv_now, name_in, reach};
 use super::page::{self, Chrome};
+use super::scope::{kyiv_now, name_in, reach};
 use super::session::Signed;
 use super::state::DeskState;
 use crate::cohort::draft::{Field, error_text, read_first};

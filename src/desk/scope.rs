@@ -54,4 +54,3 @@ pub(super) fn name_in(centre: &Centre, language: Language) -> String {
         Language::En => centre.name_en.clone(),
     }
 }
-
