@@ -26,7 +26,7 @@ use crate::cohort::draft::{Field, error_text, read_first};
 use crate::domain::{Centre, Language};
 use crate::i18n::Text;
 use crate::store::{Announced, BroadcastBody, BroadcastSummary, Via};
-use crate::wording::broadcast::{MAX_MESSAGE_CHARS, clean_message, paragraphs, with_date_time};
+use crate::wording::broadcast::{MAX_MESSAGE_CHARS, buttons, clean_message, paragraphs, with_date_time};
 
 #[derive(Template)]
 #[template(path = "desk/messages.html")]
@@ -56,6 +56,8 @@ struct Preview {
     recipients: i64,
     /// Paragraphs of lines.
     paragraphs: Vec<Vec<String>>,
+    /// The labels of the buttons under it.
+    buttons: Vec<String>,
 }
 
 /// One message in the list.
@@ -247,6 +249,7 @@ async fn render(state: &DeskState, signed: Signed, centre: &Centre, shown: Shown
                         .iter()
                         .map(|lines| lines.iter().map(|text| bot_words::render(*reader, text)).collect())
                         .collect(),
+                    buttons: buttons(body).into_iter().map(|b| bot_words::render(*reader, &b.label())).collect(),
                 })
                 .collect();
             let when = match at {

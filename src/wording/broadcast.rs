@@ -63,6 +63,41 @@ pub fn paragraphs(
     }
 }
 
+/// A button under a broadcast. The bot attaches its action; the desk's
+/// preview shows its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Under {
+    /// The centre's groups (under the week's schedule).
+    CentreGroups,
+    /// Stop this centre's updates.
+    Unsubscribe,
+    HelpNow,
+    Menu,
+}
+
+impl Under {
+    /// The button's words (`main.ftl`).
+    pub fn label(self) -> Text {
+        Text::new(match self {
+            Under::CentreGroups => "card-groups",
+            Under::Unsubscribe => "subscribe-stop",
+            Under::HelpNow => "menu-help-now",
+            Under::Menu => "menu-back",
+        })
+    }
+}
+
+/// The buttons under a broadcast, in order: help is one tap away on every
+/// message, as on every screen.
+pub fn buttons(body: &BroadcastBody) -> Vec<Under> {
+    let mut buttons = Vec::new();
+    if *body == BroadcastBody::Schedule {
+        buttons.push(Under::CentreGroups);
+    }
+    buttons.extend([Under::Unsubscribe, Under::HelpNow, Under::Menu]);
+    buttons
+}
+
 /// "Programme: 2. 03.12.2026 (Чт), 18:00–19:30" for each session in the coming week, in order.
 fn week(cohorts: &[CohortView], from: NaiveDateTime, language: Language) -> Vec<Text> {
     let until = from + Duration::days(SCHEDULE_DAYS);

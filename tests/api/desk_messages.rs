@@ -58,6 +58,8 @@ async fn a_message_is_previewed_in_each_language_with_its_readers_then_scheduled
         assert!(section.contains(&format!("· {readers} ")), "{section}");
     }
     assert!(preview.contains(&bot(Text::new("broadcast-preview-now").count("subscribers", 3))), "{preview}");
+    let stop = catalog.render(Language::En, &Text::new("subscribe-stop"));
+    assert!(preview.contains(&format!("<span class=\"button\">{stop}</span>")), "the buttons under it: {preview}");
     let schedule = desk.post(&format!("{path}/preview"), Some(&cookie), &format!("csrf={csrf}&kind=schedule")).await;
     let schedule = unescape(&schedule.text().await.unwrap());
     assert!(schedule.contains(&bot(Text::new("broadcast-schedule-title").plain("centre", centre.name_uk.as_str()))));

@@ -8,9 +8,7 @@ use chrono_tz::Europe::Kyiv;
 
 use super::desk::{self, broadcasts, cohorts_at, not_found, subscribers};
 use super::effect::{Effect, Outcome};
-use super::view::{
-    centre_name, date_error, example_tomorrow, help_now_button, menu_button, stale_button, with_date_time,
-};
+use super::view::{centre_name, date_error, example_tomorrow, stale_button, with_date_time};
 use super::{Context, Step, draft};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Button, Reply};
@@ -18,7 +16,7 @@ use crate::conversation::state::State;
 use crate::domain::{CentreId, Closure};
 use crate::i18n::Text;
 use crate::store::{BroadcastBody, CohortView};
-use crate::wording::broadcast::{clean_message, paragraphs};
+use crate::wording::broadcast::{Under, buttons, clean_message, paragraphs};
 
 pub use crate::wording::broadcast::MAX_MESSAGE_CHARS;
 
@@ -125,13 +123,19 @@ pub fn message(
     for paragraph in paragraphs(&name, body, cohorts, closure, ctx.now, ctx.language) {
         reply = reply.paragraph(paragraph);
     }
-    if let Ok(id) = CentreId::parse(centre) {
-        if *body == BroadcastBody::Schedule {
-            reply = reply.button(Text::new("card-groups"), Action::CentreGroups(id.clone()));
-        }
-        reply = reply.button(Text::new("subscribe-stop"), Action::Unsubscribe(id));
+    let id = CentreId::parse(centre).ok();
+    for under in buttons(body) {
+        let action = match (under, &id) {
+            (Under::CentreGroups, Some(id)) => Action::CentreGroups(id.clone()),
+            (Under::Unsubscribe, Some(id)) => Action::Unsubscribe(id.clone()),
+            (Under::HelpNow, _) => Action::HelpNow,
+            (Under::Menu, _) => Action::Menu,
+            // Not a centre's id: no centre's buttons.
+            _ => continue,
+        };
+        reply = reply.button(under.label(), action);
     }
-    reply.buttons([help_now_button(), menu_button()])
+    reply
 }
 
 /// A centre's recent and scheduled broadcasts with their progress.
