@@ -3,7 +3,7 @@
 //! broadcast starts; each delivery is claimed by one worker with
 //! `FOR UPDATE SKIP LOCKED` and a lease, and marked once the platform took it.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 
 use super::bind::BindPerson;
 use super::coordinator::{Via, may_manage};
@@ -81,17 +81,6 @@ pub struct BroadcastReport {
     pub failed: i64,
 }
 
-/// What asking for a broadcast did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Announced {
-    /// Queued under this id.
-    Queued(i64),
-    /// The Kyiv time chosen has passed (or does not exist): nothing queued.
-    TooLate,
-    /// Not the person's centre: nothing queued.
-    NotAllowed,
-}
-
 impl Store {
     /// Queues a broadcast from a coordinator of the centre, to go at `send_at`.
     /// `None` when the person does not coordinate it. Returns its id.
@@ -103,31 +92,6 @@ impl Store {
         send_at: DateTime<Utc>,
     ) -> Result<Option<i64>, StoreError> {
         self.create_broadcast_via(person, centre, body, send_at, Via::Bot).await
-    }
-
-    /// A broadcast now (`send_at` `None`) or at a Kyiv local time, checked
-    /// again here: a preview may have waited past the time. The bot's
-    /// coordinator screens and the desk both ask through this.
-    pub async fn announce(
-        &self,
-        person: &Person,
-        centre: &str,
-        body: &BroadcastBody,
-        send_at: Option<NaiveDateTime>,
-        now: DateTime<Utc>,
-        via: Via,
-    ) -> Result<Announced, StoreError> {
-        let at = match send_at {
-            None => now,
-            Some(local) => match crate::cohort::schedule::kyiv(local) {
-                Some(at) if at > now => at,
-                _ => return Ok(Announced::TooLate),
-            },
-        };
-        Ok(match self.create_broadcast_via(person, centre, body, at, via).await? {
-            Some(id) => Announced::Queued(id),
-            None => Announced::NotAllowed,
-        })
     }
 
     /// [`Store::create_broadcast_as`] through the bot or the desk (see

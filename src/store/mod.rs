@@ -1,6 +1,7 @@
 //! Postgres: the only module that runs SQL. Migrations in `migrations/` are
 //! applied at start-up.
 
+mod announce;
 mod bind;
 mod broadcast;
 mod centre;
@@ -30,7 +31,8 @@ use std::time::{Duration, Instant};
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
-pub use broadcast::{Announced, BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
+pub use announce::Announced;
+pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use centre_edit::{EditOutcome, HistoryEntry};
 pub use checkin::{CheckinRecord, week_of};
