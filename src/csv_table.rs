@@ -10,12 +10,14 @@
 //! spreadsheet shows.
 
 mod csv_text;
+mod document;
 mod table;
 mod xlsx;
 
 use std::collections::HashMap;
 use std::io::Read;
 
+pub use document::{CsvCell, Document, write_document};
 pub use table::{CsvError, Format, Row, RowError, Table};
 
 impl Table {

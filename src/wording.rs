@@ -1,6 +1,9 @@
 //! How a centre's facts are worded wherever they are shown: the bot's cards
 //! and lists, and the open data's descriptions, so that both say the same
-//! thing in the same words (`locales/*/main.ftl`).
+//! thing in the same words (`locales/*/main.ftl`). [`broadcast`] words what
+//! a centre's subscribers receive.
+
+pub mod broadcast;
 
 use chrono::Weekday;
 

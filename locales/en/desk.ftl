@@ -177,3 +177,57 @@ desk-poster-link = Poster to print
 desk-poster-print = Print this page (A4); this strip does not appear on paper.
 desk-poster-lead = A Resilience Centre: support, counselling and groups for everyone who needs them.
 desk-poster-scan = Point your phone’s camera at a code: the chat bot shows this centre, its hours and news.
+## groups
+desk-groups-title = Groups
+desk-groups-none = No running groups at this centre.
+desk-groups-programme = Programme
+desk-groups-starts = First session
+desk-groups-sessions = Sessions
+desk-groups-seats = Seats taken
+desk-groups-waiting = Waiting
+desk-groups-signups = Sign-ups
+desk-groups-new-seats = Seats
+desk-groups-cancel = Cancel the group…
+desk-groups-cancel-yes = Yes, cancel it and tell everyone
+desk-groups-cancel-no = No, keep it
+desk-groups-new = New group
+desk-groups-first = First session (Kyiv time)
+desk-groups-minutes = Minutes each
+desk-groups-capacity = Seats
+desk-groups-language = Language
+desk-groups-format = Format
+desk-groups-in-person = in person
+desk-groups-online = online
+desk-groups-create = Create the group
+desk-groups-choose = Choose the programme, language and format from the lists.
+desk-signups-private = Names and phones are for this centre’s work only; every view and download is recorded.
+desk-signups-csv = Download (CSV)
+desk-signups-none = Nobody has signed up yet.
+
+## messages
+desk-messages-title = Messages to subscribers
+desk-messages-recipients = { $count ->
+    [one] { $count } subscriber
+   *[other] { $count } subscribers
+}
+desk-messages-preview = As subscribers will see it
+desk-messages-new = New message
+desk-messages-kind-message = Message
+desk-messages-kind-schedule = This week’s schedule
+desk-messages-at = Send at (Kyiv time; empty: now)
+desk-messages-preview-button = Preview
+desk-messages-send = Send
+desk-messages-list = Messages
+desk-messages-none = No messages yet.
+desk-messages-what = What
+desk-messages-when = When
+desk-messages-status = Status
+desk-messages-delivered = Delivered
+desk-messages-blocked = Blocked
+desk-messages-failed = Failed
+desk-messages-waiting = Waiting
+desk-messages-cancel = Cancel
+desk-messages-status-scheduled = scheduled
+desk-messages-status-sending = sending
+desk-messages-status-done = sent
+desk-messages-status-cancelled = cancelled

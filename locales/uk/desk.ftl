@@ -177,3 +177,59 @@ desk-poster-link = Плакат для друку
 desk-poster-print = Надрукуйте цю сторінку (A4); ця смужка на папері не з’явиться.
 desk-poster-lead = Центр життєстійкості: підтримка, консультації та групи для всіх, хто цього потребує.
 desk-poster-scan = Наведіть камеру телефона на код: чат-бот покаже цей центр, його графік і новини.
+## groups
+desk-groups-title = Групи
+desk-groups-none = У цьому центрі зараз немає груп.
+desk-groups-programme = Програма
+desk-groups-starts = Перше заняття
+desk-groups-sessions = Занять
+desk-groups-seats = Місць зайнято
+desk-groups-waiting = У черзі
+desk-groups-signups = Записані
+desk-groups-new-seats = Місць
+desk-groups-cancel = Скасувати групу…
+desk-groups-cancel-yes = Так, скасувати й повідомити всіх
+desk-groups-cancel-no = Ні, залишити
+desk-groups-new = Нова група
+desk-groups-first = Перше заняття (за київським часом)
+desk-groups-minutes = Хвилин кожне
+desk-groups-capacity = Місць
+desk-groups-language = Мова
+desk-groups-format = Формат
+desk-groups-in-person = наживо
+desk-groups-online = онлайн
+desk-groups-create = Створити групу
+desk-groups-choose = Виберіть програму, мову й формат зі списків.
+desk-signups-private = Імена й телефони — лише для роботи центру; кожен перегляд і завантаження записуються.
+desk-signups-csv = Завантажити (CSV)
+desk-signups-none = Ще ніхто не записався.
+
+## messages
+desk-messages-title = Повідомлення підписникам
+desk-messages-recipients = { $count } { $count ->
+        [one] підписник
+        [few] підписники
+        [many] підписників
+       *[other] підписника
+    }
+desk-messages-preview = Як це побачать підписники
+desk-messages-new = Нове повідомлення
+desk-messages-kind-message = Повідомлення
+desk-messages-kind-schedule = Розклад на тиждень
+desk-messages-at = Надіслати о (за київським часом; порожньо — зараз)
+desk-messages-preview-button = Переглянути
+desk-messages-send = Надіслати
+desk-messages-list = Повідомлення
+desk-messages-none = Повідомлень ще не було.
+desk-messages-what = Що
+desk-messages-when = Коли
+desk-messages-status = Стан
+desk-messages-delivered = Доставлено
+desk-messages-blocked = Заблокували
+desk-messages-failed = Не вдалося
+desk-messages-waiting = Чекають
+desk-messages-cancel = Скасувати
+desk-messages-status-scheduled = заплановано
+desk-messages-status-sending = надсилається
+desk-messages-status-done = надіслано
+desk-messages-status-cancelled = скасовано

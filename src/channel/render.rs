@@ -1,6 +1,6 @@
 //! Rendering shared by the channels: a reply's paragraphs as plain text.
 
-use crate::conversation::{CsvCell, Document, Reply};
+use crate::conversation::{Document, Reply};
 use crate::domain::Language;
 use crate::i18n::Catalog;
 
@@ -14,31 +14,10 @@ pub fn plain_text(catalog: &Catalog, language: Language, reply: &Reply) -> Strin
         .join("\n\n")
 }
 
-/// A document as CSV in the reader's language. A cell that a spreadsheet
-/// would run as a formula (`=`, `+`, `-`, `@`…) is prefixed with `'`, except
-/// a phone number such as `+380671234567`: names are typed by anyone.
+/// A document as CSV in the reader's language, formula-safe (see
+/// [`crate::csv_table::write_document`]).
 pub fn csv(catalog: &Catalog, language: Language, document: &Document) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header: Vec<String> = document.header.iter().map(|text| catalog.render(language, text)).collect();
-    let rows = document.rows.iter().map(|row| {
-        row.iter()
-            .map(|cell| match cell {
-                CsvCell::Plain(value) => defuse(value),
-                CsvCell::Text(text) => catalog.render(language, text),
-            })
-            .collect::<Vec<_>>()
-    });
-    for record in std::iter::once(header).chain(rows) {
-        // Writing to memory cannot fail.
-        let _ = writer.write_record(&record);
-    }
-    writer.into_inner().unwrap_or_default()
-}
-
-fn defuse(value: &str) -> String {
-    let is_phone = value.strip_prefix('+').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
-    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_phone;
-    if risky { format!("'{value}") } else { value.to_owned() }
+    crate::csv_table::write_document(catalog, language, document)
 }
 
 /// Splits a text into pieces of at most `limit` units (as `units` counts a
@@ -76,29 +55,4 @@ pub fn split(text: &str, limit: usize, units: fn(char) -> usize) -> Vec<String> 
     }
     chunks.push(current);
     chunks
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Text;
-
-    #[test]
-    fn csv_cells_a_spreadsheet_would_run_are_defused_but_phones_are_kept() {
-        let catalog = Catalog::load().expect("locales");
-        let document = Document {
-            file_name: "x.csv".into(),
-            header: vec![Text::new("coord-csv-name"), Text::new("coord-csv-phone")],
-            rows: vec![
-                vec![CsvCell::Plain("=HYPERLINK(\"http://x\")".into()), CsvCell::Plain("+380671234567".into())],
-                vec![CsvCell::Plain("Олена, \"мама\"".into()), CsvCell::Plain("+1+2".into())],
-            ],
-            caption: Text::new("coord-csv-caption"),
-        };
-        let text = String::from_utf8(csv(&catalog, Language::En, &document)).expect("utf-8");
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "First name,Phone");
-        assert_eq!(lines[1], "\"'=HYPERLINK(\"\"http://x\"\")\",+380671234567");
-        assert_eq!(lines[2], "\"Олена, \"\"мама\"\"\",'+1+2");
-    }
 }

@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conversation, ConversationError, flow, state};
+use super::{Conversation, ConversationError, flow};
 use crate::domain::Person;
-use crate::store::StoreError;
+use crate::store::{Announced, Via};
 
 impl Conversation {
     pub(super) async fn apply_effect(
@@ -34,7 +34,9 @@ impl Conversation {
             Effect::CancelCohort { cohort } => {
                 Outcome::GroupCancelled(self.store.cancel_cohort_as(person, cohort).await?)
             }
-            Effect::CreateCohort { draft } => Outcome::Created(self.create_cohort(person, draft, now).await?),
+            Effect::CreateCohort { draft } => Outcome::Created(
+                self.store.create_cohort_from_draft(person, draft, &self.programmes, now, Via::Bot).await?,
+            ),
             Effect::Subscribe { centre } => Outcome::Subscribed(self.store.subscribe(centre.as_str(), person).await?),
             Effect::Unsubscribe { centre } => {
                 Outcome::Unsubscribed(self.store.unsubscribe(centre.as_str(), person).await?)
@@ -42,15 +44,11 @@ impl Conversation {
             Effect::UnsubscribeAll => Outcome::UnsubscribedAll(self.store.unsubscribe_all(person).await?),
             Effect::RedeemInvite { code } => Outcome::Redeemed(self.store.redeem_invite(code, person, now).await?),
             Effect::Broadcast { centre, body, send_at } => {
-                let at = match send_at {
-                    None => now,
-                    // Checked again: the preview may have waited past the time.
-                    Some(local) => match crate::cohort::schedule::kyiv(*local) {
-                        Some(at) if at > now => at,
-                        _ => return Ok(Outcome::AnnouncedTooLate),
-                    },
-                };
-                Outcome::Announced(self.store.create_broadcast_as(person, centre, body, at).await?.is_some())
+                match self.store.announce(person, centre, body, *send_at, now, Via::Bot).await? {
+                    Announced::Queued(_) => Outcome::Announced(true),
+                    Announced::NotAllowed => Outcome::Announced(false),
+                    Announced::TooLate => Outcome::AnnouncedTooLate,
+                }
             }
             Effect::CancelBroadcast { broadcast } => {
                 Outcome::BroadcastCancelled(self.store.cancel_broadcast_as(person, *broadcast).await?)
@@ -103,34 +101,6 @@ impl Conversation {
             // `handle_delivery`), so never here.
             Effect::Forget => Outcome::Refused,
         })
-    }
-
-    async fn create_cohort(
-        &self,
-        person: &Person,
-        draft: &state::Draft,
-        now: DateTime<Utc>,
-    ) -> Result<Result<String, flow::draft::DraftError>, ConversationError> {
-        use flow::draft::DraftError;
-        // Unique enough: a clash (two groups in one microsecond) is refused
-        // by the primary key and the coordinator taps "Create" again.
-        let id = format!("g{:x}", Utc::now().timestamp_micros());
-        let row = match flow::draft::to_row(draft, id.clone()) {
-            Ok(row) => row,
-            Err(error) => return Ok(Err(error)),
-        };
-        if row.sessions.first().is_none_or(|first| *first <= now) {
-            return Ok(Err(DraftError::Past));
-        }
-        let Some(programme) = self.programmes.iter().find(|p| p.id == row.programme) else {
-            return Ok(Err(DraftError::Incomplete));
-        };
-        match self.store.create_cohort_as(person, programme, &row).await {
-            Ok(true) => Ok(Ok(id)),
-            Ok(false) => Ok(Err(DraftError::NotAllowed)),
-            Err(StoreError::Conflict(_)) => Ok(Err(DraftError::Exists)),
-            Err(error) => Err(error.into()),
-        }
     }
 }
 

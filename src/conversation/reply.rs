@@ -44,23 +44,7 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
-/// A table sent as a file; channels render it to CSV in the reader's language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    pub file_name: String,
-    pub header: Vec<Text>,
-    pub rows: Vec<Vec<CsvCell>>,
-    pub caption: Text,
-}
-
-/// One cell of a [`Document`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum CsvCell {
-    /// Data as it is (names, numbers, times).
-    Plain(String),
-    /// A word to translate (a status).
-    Text(Text),
-}
+pub use crate::csv_table::{CsvCell, Document};
 
 impl Reply {
     pub fn paragraph(mut self, lines: Vec<Text>) -> Self {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDateTime;
 
-use crate::domain::{CentreId, Coordinates, Language};
+use crate::domain::{CentreId, Coordinates};
 
 /// Where a person is in the conversation, stored as JSON in their row.
 ///
@@ -89,20 +89,7 @@ pub struct HoursPick {
     pub closes: Option<u16>,
 }
 
-/// A group being created: the answers so far, asked in field order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Draft {
-    pub centre: String,
-    pub programme: Option<String>,
-    /// The first session, Kyiv local time.
-    pub first: Option<NaiveDateTime>,
-    /// Weekly sessions, counting the first.
-    pub sessions: Option<u32>,
-    pub minutes: Option<i32>,
-    pub capacity: Option<i32>,
-    pub language: Option<Language>,
-    pub online: Option<bool>,
-}
+pub use crate::cohort::draft::Draft;
 
 impl State {
     /// Reads a stored state. A state written by an older version that no longer
@@ -124,6 +111,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Language;
 
     #[test]
     fn states_round_trip_through_json() {

@@ -7,18 +7,27 @@
 //! every request; `page` renders templates in the person's language;
 //! `sign_in`, `centres`, `centre`, `reports`, `coordinators`, `poster`, `import` and
 //! `audit` are the screens; `qr` draws QR codes; `state` is what they share.
+//! `groups`/`group` (a centre's groups and sign-ups) and `messages` (to its
+//! subscribers) do what the bot's coordinator screens do, through the same
+//! core and store functions, answering in the bot's words (`bot_words`);
+//! `scope` finds the centre and group a request is about, or refuses it.
 
 mod audit;
+mod bot_words;
 mod centre;
 mod centres;
 mod coordinators;
 mod export;
+mod group;
+mod groups;
 mod hours;
 mod import;
+mod messages;
 mod page;
 mod poster;
 mod qr;
 mod reports;
+mod scope;
 mod session;
 mod sign_in;
 mod state;
@@ -55,6 +64,15 @@ pub fn router(state: DeskState) -> Router {
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))
+        // Groups and sign-ups, messages to subscribers (issue 20, parts 4–5).
+        .route("/centres/{id}/groups", get(groups::list).post(groups::create))
+        .route("/centres/{id}/groups/{cohort}/seats", post(group::seats))
+        .route("/centres/{id}/groups/{cohort}/cancel", get(group::confirm_cancel).post(group::cancel))
+        .route("/centres/{id}/groups/{cohort}/signups", get(group::signups))
+        .route("/centres/{id}/groups/{cohort}/signups.csv", get(group::signups_csv))
+        .route("/centres/{id}/messages", get(messages::list).post(messages::send))
+        .route("/centres/{id}/messages/preview", post(messages::preview))
+        .route("/centres/{id}/messages/{message}/cancel", post(messages::cancel))
         .fallback(page::not_found)
         .layer(axum::middleware::map_response(page::security_headers))
         .with_state(state)

@@ -6,7 +6,8 @@
 use chrono::{DateTime, Utc};
 
 use super::bind::BindPerson;
-use super::coordinator::is_coordinator;
+use super::coordinator::{Via, may_manage};
+use super::desk::audit_values;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Language, Person};
@@ -90,13 +91,26 @@ impl Store {
         body: &BroadcastBody,
         send_at: DateTime<Utc>,
     ) -> Result<Option<i64>, StoreError> {
+        self.create_broadcast_via(person, centre, body, send_at, Via::Bot).await
+    }
+
+    /// [`Store::create_broadcast_as`] through the bot or the desk (see
+    /// [`Via`]); the desk's is audited (`send-message`, its id and time).
+    pub async fn create_broadcast_via(
+        &self,
+        person: &Person,
+        centre: &str,
+        body: &BroadcastBody,
+        send_at: DateTime<Utc>,
+        via: Via,
+    ) -> Result<Option<i64>, StoreError> {
         let (kind, text) = match body {
             BroadcastBody::Message(text) => ("message", Some(text.as_str())),
             BroadcastBody::Schedule => ("schedule", None),
             BroadcastBody::Closure => ("closure", None),
         };
         let mut tx = self.pool.begin().await?;
-        if !is_coordinator(&mut tx, person, centre).await? {
+        if !may_manage(&mut tx, person, centre, via).await? {
             return Ok(None);
         }
         let id: i64 = sqlx::query_scalar(
@@ -110,19 +124,31 @@ impl Store {
         .bind(send_at)
         .fetch_one(&mut *tx)
         .await?;
+        if via == Via::Desk {
+            // The message's words are not copied into the log: they go with
+            // the broadcast 30 days after it finished.
+            let what = format!("{kind} {id} {}", send_at.format("%Y-%m-%dT%H:%MZ"));
+            audit_values(&mut tx, person, "send-message", centre, None, Some(&what)).await?;
+        }
         tx.commit().await?;
         Ok(Some(id))
     }
 
     /// Cancels a broadcast that has not started, for a coordinator of its centre.
     pub async fn cancel_broadcast_as(&self, person: &Person, broadcast: i64) -> Result<bool, StoreError> {
+        self.cancel_broadcast_via(person, broadcast, Via::Bot).await
+    }
+
+    /// [`Store::cancel_broadcast_as`] through the bot or the desk (see
+    /// [`Via`]); the desk's is audited (`cancel-message`).
+    pub async fn cancel_broadcast_via(&self, person: &Person, broadcast: i64, via: Via) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let centre: Option<String> = sqlx::query_scalar("SELECT centre_id FROM broadcast WHERE id = $1")
+        let centre: Option<String> = sqlx::query_scalar("SELECT centre_id FROM broadcast WHERE id = $1 FOR UPDATE")
             .bind(broadcast)
             .fetch_optional(&mut *tx)
             .await?;
         let Some(centre) = centre else { return Ok(false) };
-        if !is_coordinator(&mut tx, person, &centre).await? {
+        if !may_manage(&mut tx, person, &centre, via).await? {
             return Ok(false);
         }
         let cancelled = sqlx::query(
@@ -131,8 +157,12 @@ impl Store {
         .bind(broadcast)
         .execute(&mut *tx)
         .await?;
+        let done = cancelled.rows_affected() == 1;
+        if done && via == Via::Desk {
+            audit_values(&mut tx, person, "cancel-message", &centre, None, Some(&broadcast.to_string())).await?;
+        }
         tx.commit().await?;
-        Ok(cancelled.rows_affected() == 1)
+        Ok(done)
     }
 
     /// A centre's latest broadcasts with their progress, newest first.

@@ -7,9 +7,11 @@ use sqlx::PgConnection;
 
 use super::bind::BindPerson;
 use super::cohort::{CapacityChange, Existing, Promotion, insert_sessions, resize, upsert_programme, write_cohort};
-use super::coordinator::is_coordinator;
+use super::coordinator::{Via, is_coordinator, may_manage};
+use super::desk::audit_values;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
+use crate::cohort::draft::{Draft, DraftError, to_row};
 use crate::domain::{ChannelKind, CohortRow, Person, Programme};
 
 /// One line of a group's sign-up list.
@@ -66,6 +68,19 @@ async fn coordinates_cohort(conn: &mut PgConnection, person: &Person, cohort: &s
 
 /// The coordinators of a cohort's centre the bot can write to: they wrote to
 /// it and did not block it (a platform does not let a bot write first).
+/// A group's sign-ups in the order the list shows them.
+async fn signups(conn: &mut PgConnection, cohort: &str) -> Result<Vec<SignupEntry>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT first_name, phone, status = 'confirmed' AS confirmed, \
+                status IN ('cancelled', 'declined') AS has_left, created_at AS signed_up_at FROM signup \
+         WHERE cohort_id = $1 \
+         ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, id",
+    )
+    .bind(cohort)
+    .fetch_all(conn)
+    .await?)
+}
+
 async fn coordinators_of_cohort(conn: &mut PgConnection, cohort: &str) -> Result<Vec<Person>, StoreError> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT k.channel, k.external_id FROM coordinator k JOIN cohort c ON c.centre_id = k.centre_id \
@@ -89,15 +104,27 @@ impl Store {
         if !coordinates_cohort(&mut conn, person, cohort).await? {
             return Ok(None);
         }
-        let entries: Vec<SignupEntry> = sqlx::query_as(
-            "SELECT first_name, phone, status = 'confirmed' AS confirmed, \
-                    status IN ('cancelled', 'declined') AS has_left, created_at AS signed_up_at FROM signup \
-             WHERE cohort_id = $1 \
-             ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, id",
-        )
-        .bind(cohort)
-        .fetch_all(&mut *conn)
-        .await?;
+        Ok(Some(signups(&mut conn, cohort).await?))
+    }
+
+    /// The same list for the desk: for an operator or one of the group's
+    /// coordinators, and each reading is an audit row (`action`:
+    /// `view-signups` or `download-signups`) written in the same
+    /// transaction, so nobody reads it unrecorded. `None`: not theirs.
+    pub async fn signup_list_at_desk(
+        &self,
+        person: &Person,
+        cohort: &str,
+        action: &str,
+    ) -> Result<Option<Vec<SignupEntry>>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let Some((_, centre)) = lock_cohort(&mut tx, cohort).await? else { return Ok(None) };
+        if !may_manage(&mut tx, person, &centre, Via::Desk).await? {
+            return Ok(None);
+        }
+        let entries = signups(&mut tx, cohort).await?;
+        audit_values(&mut tx, person, action, cohort, None, Some(&entries.len().to_string())).await?;
+        tx.commit().await?;
         Ok(Some(entries))
     }
 
@@ -109,14 +136,32 @@ impl Store {
         cohort: &str,
         capacity: i32,
     ) -> Result<(CapacityChange, Vec<Promotion>), StoreError> {
+        self.set_capacity_via(person, cohort, capacity, Via::Bot).await
+    }
+
+    /// [`Store::set_capacity_as`] through the bot or the desk (see [`Via`]);
+    /// the desk's change is audited (`set-capacity`, old and new seats).
+    pub async fn set_capacity_via(
+        &self,
+        person: &Person,
+        cohort: &str,
+        capacity: i32,
+        via: Via,
+    ) -> Result<(CapacityChange, Vec<Promotion>), StoreError> {
         let mut tx = self.pool.begin().await?;
         let Some((false, centre)) = lock_cohort(&mut tx, cohort).await? else {
             return Ok((CapacityChange::NotFound, Vec::new()));
         };
-        if !is_coordinator(&mut tx, person, &centre).await? {
+        if !may_manage(&mut tx, person, &centre, via).await? {
             return Ok((CapacityChange::NotFound, Vec::new()));
         }
+        let old: i32 =
+            sqlx::query_scalar("SELECT capacity FROM cohort WHERE id = $1").bind(cohort).fetch_one(&mut *tx).await?;
         let resized = resize(&mut tx, cohort, capacity).await?;
+        if via == Via::Desk && matches!(resized.0, CapacityChange::Changed { .. }) {
+            let (old, new) = (old.to_string(), capacity.to_string());
+            audit_values(&mut tx, person, "set-capacity", cohort, Some(&old), Some(&new)).await?;
+        }
         tx.commit().await?;
         Ok(resized)
     }
@@ -124,11 +169,22 @@ impl Store {
     /// Cancels a group for one of its coordinators: every sign-up ends and
     /// every person in it or waiting for it is told, in one transaction.
     pub async fn cancel_cohort_as(&self, person: &Person, cohort: &str) -> Result<GroupCancellation, StoreError> {
+        self.cancel_cohort_via(person, cohort, Via::Bot).await
+    }
+
+    /// [`Store::cancel_cohort_as`] through the bot or the desk (see [`Via`]);
+    /// the desk's is audited (`cancel-group`, how many were told).
+    pub async fn cancel_cohort_via(
+        &self,
+        person: &Person,
+        cohort: &str,
+        via: Via,
+    ) -> Result<GroupCancellation, StoreError> {
         let mut tx = self.pool.begin().await?;
         let Some((false, centre)) = lock_cohort(&mut tx, cohort).await? else {
             return Ok(GroupCancellation::NotFound);
         };
-        if !is_coordinator(&mut tx, person, &centre).await? {
+        if !may_manage(&mut tx, person, &centre, via).await? {
             return Ok(GroupCancellation::NotFound);
         }
         sqlx::query("UPDATE cohort SET cancelled = true WHERE id = $1").bind(cohort).execute(&mut *tx).await?;
@@ -147,6 +203,9 @@ impl Store {
                 told += 1;
             }
         }
+        if via == Via::Desk {
+            audit_values(&mut tx, person, "cancel-group", cohort, None, Some(&told.to_string())).await?;
+        }
         tx.commit().await?;
         Ok(GroupCancellation::Cancelled { told })
     }
@@ -159,8 +218,20 @@ impl Store {
         programme: &Programme,
         row: &CohortRow,
     ) -> Result<bool, StoreError> {
+        self.create_cohort_via(person, programme, row, Via::Bot).await
+    }
+
+    /// [`Store::create_cohort_as`] through the bot or the desk (see [`Via`]);
+    /// the desk's is audited (`create-group`, the group's id).
+    pub async fn create_cohort_via(
+        &self,
+        person: &Person,
+        programme: &Programme,
+        row: &CohortRow,
+        via: Via,
+    ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        if !is_coordinator(&mut tx, person, &row.centre).await? {
+        if !may_manage(&mut tx, person, &row.centre, via).await? {
             return Ok(false);
         }
         // The programme may never have come with a groups file.
@@ -169,8 +240,44 @@ impl Store {
             return Err(StoreError::Conflict(format!("group {} exists already", row.id)));
         }
         insert_sessions(&mut tx, row).await?;
+        if via == Via::Desk {
+            audit_values(&mut tx, person, "create-group", &row.centre, None, Some(&row.id)).await?;
+        }
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Creates the group a finished draft describes (weekly sessions in Kyiv
+    /// time), through the bot or the desk: the one path both take. Its id is
+    /// new; the answer is that id or why it was not created (the draft went
+    /// stale, an unknown programme, not the person's centre, an id clash).
+    pub async fn create_cohort_from_draft(
+        &self,
+        person: &Person,
+        draft: &Draft,
+        programmes: &[Programme],
+        now: DateTime<Utc>,
+        via: Via,
+    ) -> Result<Result<String, DraftError>, StoreError> {
+        // Unique enough: a clash (two groups in one microsecond) is refused
+        // by the primary key and the coordinator taps "Create" again.
+        let id = format!("g{:x}", Utc::now().timestamp_micros());
+        let row = match to_row(draft, id.clone()) {
+            Ok(row) => row,
+            Err(error) => return Ok(Err(error)),
+        };
+        if row.sessions.first().is_none_or(|first| *first <= now) {
+            return Ok(Err(DraftError::Past));
+        }
+        let Some(programme) = programmes.iter().find(|p| p.id == row.programme) else {
+            return Ok(Err(DraftError::Incomplete));
+        };
+        match self.create_cohort_via(person, programme, &row, via).await {
+            Ok(true) => Ok(Ok(id)),
+            Ok(false) => Ok(Err(DraftError::NotAllowed)),
+            Err(StoreError::Conflict(_)) => Ok(Err(DraftError::Exists)),
+            Err(error) => Err(error),
+        }
     }
 
     /// "I can't come this time": tells the group's coordinators, once per

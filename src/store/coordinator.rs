@@ -21,6 +21,36 @@ pub(super) async fn is_coordinator(conn: &mut PgConnection, person: &Person, cen
     .await?)
 }
 
+/// Where a change to a centre's groups or messages comes from: the bot's
+/// coordinator screens (the centre's coordinators only) or the operator desk
+/// (its coordinators and the operators, every change an audit row written in
+/// the change's own transaction). Both go through the same store function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Bot,
+    Desk,
+}
+
+/// Whether `person` may manage `centre` when acting `via` the bot or the
+/// desk, read on the caller's connection (inside the change's transaction).
+pub(super) async fn may_manage(
+    conn: &mut PgConnection,
+    person: &Person,
+    centre: &str,
+    via: Via,
+) -> Result<bool, StoreError> {
+    if is_coordinator(&mut *conn, person, centre).await? {
+        return Ok(true);
+    }
+    if via == Via::Bot {
+        return Ok(false);
+    }
+    Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM operator WHERE channel = $1 AND external_id = $2)")
+        .bind_person(person)
+        .fetch_one(conn)
+        .await?)
+}
+
 impl Store {
     /// Whether a person (still) coordinates a centre.
     pub async fn coordinates(&self, person: &Person, centre: &str) -> Result<bool, StoreError> {

@@ -1,6 +1,7 @@
 //! Postgres: the only module that runs SQL. Migrations in `migrations/` are
 //! applied at start-up.
 
+mod announce;
 mod bind;
 mod broadcast;
 mod centre;
@@ -32,6 +33,7 @@ use std::time::{Duration, Instant};
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
+pub use announce::Announced;
 pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
 pub use centre::{CENTRE_CHANGED, ImportSummary};
 pub use centre_edit::{EditOutcome, HistoryEntry};
@@ -41,6 +43,7 @@ pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion,
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
 pub use coordinator_desk::{CentreCoordinator, InvitationEntry, mask, person_key};
+pub use coordinator::Via;
 pub use desk::{
     AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX, new_secret,
 };

@@ -2,7 +2,7 @@
 
 use super::bind::BindPerson;
 use super::{Store, StoreError};
-use crate::domain::Person;
+use crate::domain::{Language, Person};
 
 impl Store {
     /// Subscribes a person who has written to the bot; false when they were already.
@@ -48,5 +48,27 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(centres.iter().map(|c| counts.iter().find(|(id, _)| id == c).map_or(0, |(_, n)| *n)).collect())
+    }
+
+    /// A centre's subscribers the bot can write to, by the language each
+    /// reads (every language listed, 0 when none reads it): who a broadcast
+    /// would reach now, and in which words.
+    pub async fn subscribers_by_language(&self, centre: &str) -> Result<Vec<(Language, i64)>, StoreError> {
+        let counts: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT u.language, count(*) FROM subscription s JOIN chat_user u \
+             ON u.channel = s.channel AND u.external_id = s.external_id AND u.active \
+             WHERE s.centre_id = $1 GROUP BY u.language",
+        )
+        .bind(centre)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Language::ALL
+            .into_iter()
+            .map(|language| {
+                // An unknown stored code is read as the default, as the worker does.
+                let of = |code: &str| Language::parse(code).unwrap_or_default() == language;
+                (language, counts.iter().filter(|(code, _)| of(code)).map(|(_, n)| n).sum())
+            })
+            .collect())
     }
 }

@@ -194,7 +194,7 @@ async fn signing_out_needs_the_csrf_token_and_ends_the_session(pool: PgPool) {
 }
 
 /// Every GET route of the desk, with a centre the coordinator below does not coordinate.
-const ROUTES: [&str; 9] = [
+const ROUTES: [&str; 11] = [
     "/",
     "/centres",
     "/centres/{other}",
@@ -204,6 +204,8 @@ const ROUTES: [&str; 9] = [
     "/reports",
     "/centres/{other}/coordinators",
     "/centres/{other}/poster",
+    "/centres/{other}/groups",
+    "/centres/{other}/messages",
 ];
 
 #[sqlx::test]

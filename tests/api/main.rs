@@ -20,6 +20,8 @@ mod desk;
 mod desk_browser;
 mod desk_invitations;
 mod desk_reports;
+mod desk_groups;
+mod desk_messages;
 mod distress;
 mod fake_telegram;
 mod fake_viber;

@@ -3,15 +3,12 @@
 //! recipients, send it now or at a time, follow its progress, and cancel one
 //! that has not gone yet. Also what subscribers receive.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use chrono_tz::Europe::Kyiv;
 
 use super::desk::{self, broadcasts, cohorts_at, not_found, subscribers};
 use super::effect::{Effect, Outcome};
-use super::view::{
-    centre_name, closure_line, date_error, example_tomorrow, help_now_button, menu_button, not_ended, programme_title,
-    session_line, stale_button, with_date_time,
-};
+use super::view::{centre_name, date_error, example_tomorrow, stale_button, with_date_time};
 use super::{Context, Step, draft};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Button, Reply};
@@ -19,12 +16,9 @@ use crate::conversation::state::State;
 use crate::domain::{CentreId, Closure};
 use crate::i18n::Text;
 use crate::store::{BroadcastBody, CohortView};
+use crate::wording::broadcast::{Under, buttons, clean_message, paragraphs};
 
-/// The longest message a coordinator can send (fits Telegram's 4,096 with
-/// the header; the database refuses longer).
-pub const MAX_MESSAGE_CHARS: usize = 3000;
-/// How far ahead "this week's schedule" looks.
-const SCHEDULE_DAYS: i64 = 7;
+pub use crate::wording::broadcast::MAX_MESSAGE_CHARS;
 
 /// The centre's broadcasts, the desk and help.
 fn back(centre: &str) -> Vec<Button> {
@@ -51,16 +45,13 @@ pub fn compose(ctx: &Context<'_>, centre: &CentreId) -> Step {
 
 /// The typed message, checked, then the preview.
 pub fn written(ctx: &Context<'_>, centre: String, text: &str) -> Step {
-    // Line breaks are the coordinator's; other control characters are not text.
-    let text: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
-    let text = text.trim();
-    if text.is_empty() || text.chars().count() > MAX_MESSAGE_CHARS {
+    let Some(text) = clean_message(text) else {
         let reply = Reply::default()
             .line(Text::new("broadcast-bad-length").count("max", MAX_MESSAGE_CHARS as i64))
             .buttons(back(&centre));
         return Step::new(State::Composing { centre }, ctx.language, reply);
-    }
-    preview(ctx, centre, Some(text.to_owned()), None)
+    };
+    preview(ctx, centre, Some(text), None)
 }
 
 /// A pressed button while writing or previewing a broadcast.
@@ -128,55 +119,23 @@ pub fn message(
     closure: Option<&Closure>,
 ) -> Reply {
     let name = centre_name(ctx, centre);
-    let mut reply = match body {
-        BroadcastBody::Message(text) => Reply::default()
-            .line(Text::new("broadcast-from").plain("centre", name))
-            .line(Text::new("broadcast-body").plain("text", text.as_str())),
-        BroadcastBody::Closure => {
-            match not_ended(ctx, closure) {
-                Some(closure) => Reply::default().line(closure_line(closure, "broadcast-closed").plain("centre", name)),
-                // Opened again before the message went.
-                None => Reply::default().line(Text::new("broadcast-reopened").plain("centre", name)),
-            }
-        }
-        BroadcastBody::Schedule => {
-            let mut lines = vec![Text::new("broadcast-schedule-title").plain("centre", name)];
-            lines.extend(week(ctx, cohorts));
-            if lines.len() == 1 {
-                lines.push(Text::new("broadcast-schedule-none"));
-            }
-            Reply::default().paragraph(lines)
-        }
-    };
-    if let Ok(id) = CentreId::parse(centre) {
-        if *body == BroadcastBody::Schedule {
-            reply = reply.button(Text::new("card-groups"), Action::CentreGroups(id.clone()));
-        }
-        reply = reply.button(Text::new("subscribe-stop"), Action::Unsubscribe(id));
+    let mut reply = Reply::default();
+    for paragraph in paragraphs(&name, body, cohorts, closure, ctx.now, ctx.language) {
+        reply = reply.paragraph(paragraph);
     }
-    reply.buttons([help_now_button(), menu_button()])
-}
-
-/// "Programme: 2. 03.12.2026 (Чт), 18:00–19:30" for each session in the coming week, in order.
-fn week(ctx: &Context<'_>, cohorts: &[CohortView]) -> Vec<Text> {
-    let from = ctx.now;
-    let until = from + Duration::days(SCHEDULE_DAYS);
-    let mut sessions: Vec<(NaiveDateTime, Text)> = cohorts
-        .iter()
-        .flat_map(|cohort| {
-            cohort.sessions.iter().enumerate().filter_map(move |(i, (at, minutes))| {
-                let local = at.with_timezone(&Kyiv).naive_local();
-                (local >= from && local < until).then(|| {
-                    let line = Text::new("broadcast-schedule-item")
-                        .plain("programme", programme_title(cohort, ctx.language))
-                        .message("session", session_line(i + 1, *at, *minutes));
-                    (local, line)
-                })
-            })
-        })
-        .collect();
-    sessions.sort_by_key(|(at, _)| *at);
-    sessions.into_iter().map(|(_, line)| line).collect()
+    let id = CentreId::parse(centre).ok();
+    for under in buttons(body) {
+        let action = match (under, &id) {
+            (Under::CentreGroups, Some(id)) => Action::CentreGroups(id.clone()),
+            (Under::Unsubscribe, Some(id)) => Action::Unsubscribe(id.clone()),
+            (Under::HelpNow, _) => Action::HelpNow,
+            (Under::Menu, _) => Action::Menu,
+            // Not a centre's id: no centre's buttons.
+            _ => continue,
+        };
+        reply = reply.button(under.label(), action);
+    }
+    reply
 }
 
 /// A centre's recent and scheduled broadcasts with their progress.

@@ -4,9 +4,6 @@
 //! groups, and every change is checked again in the database (see
 //! `store::coordination`). Creating a group is `new_group`.
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Europe::Kyiv;
-
 use super::desk::{back_button, closure_button, desk, not_coordinator, not_found, own_cohort, subscribers};
 use super::draft;
 use super::effect::{Effect, Outcome};
@@ -14,12 +11,13 @@ use super::view::{
     centre_name, closure, closure_line, help_now_button, menu_button, programme_title, sessions, start_date,
 };
 use super::{Context, Step};
+use crate::cohort::signups::signup_sheet;
 use crate::conversation::action::Action;
-use crate::conversation::reply::{Button, CsvCell, Document, Reply};
+use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::domain::{CentreId, ChannelKind};
 use crate::i18n::Text;
-use crate::store::{CapacityChange, CohortView, GroupCancellation, Redeemed, SignupEntry};
+use crate::store::{CapacityChange, CohortView, GroupCancellation, Redeemed};
 
 /// Sign-ups on one page: short enough for any platform's message limit
 /// (checked by a test against Telegram's 4,096 and Viber's 7,000).
@@ -169,68 +167,11 @@ pub fn csv(ctx: &Context<'_>, id: &str) -> Step {
     let (Some(cohort), Some(entries)) = (own_cohort(ctx, id), desk(ctx).signups.as_ref()) else {
         return not_found(ctx);
     };
-    let document = Document {
-        file_name: format!("signups-{}.csv", cohort.id),
-        header: [
-            "coord-csv-number",
-            "coord-csv-status",
-            "coord-csv-place",
-            "coord-csv-name",
-            "coord-csv-phone",
-            "coord-csv-time",
-        ]
-        .into_iter()
-        .map(Text::new)
-        .collect(),
-        rows: csv_rows(entries),
-        caption: Text::new("coord-csv-caption")
-            .plain("programme", programme_title(cohort, ctx.language))
-            .with("date", start_date(cohort)),
-    };
+    let document = signup_sheet(cohort, entries, ctx.language);
     let back = Button { label: Text::new("coord-back-to-group"), action: Action::CoordCohort(cohort.id.clone()) };
     let reply =
         Reply { document: Some(document), ..Reply::default() }.buttons([back, help_now_button(), menu_button()]);
     Step::new(State::Idle, ctx.language, reply)
-}
-
-/// One row per person: number, status, place in the queue, name, phone and
-/// when they signed up (Kyiv time). The status words come from the locale.
-fn csv_rows(entries: &[SignupEntry]) -> Vec<Vec<CsvCell>> {
-    let confirmed = entries.iter().filter(|e| e.confirmed).count();
-    entries
-        .iter()
-        .enumerate()
-        .map(|(i, entry)| {
-            let (status, place) = if entry.has_left {
-                (Text::new("coord-csv-left"), String::new())
-            } else if entry.confirmed {
-                (Text::new("coord-csv-confirmed"), String::new())
-            } else {
-                (Text::new("coord-csv-waiting"), (i - confirmed + 1).to_string())
-            };
-            vec![
-                CsvCell::Plain((i + 1).to_string()),
-                CsvCell::Text(status),
-                CsvCell::Plain(place),
-                CsvCell::Plain(csv_name(entry.first_name.as_deref().unwrap_or_default())),
-                CsvCell::Plain(entry.phone.clone().unwrap_or_default()),
-                CsvCell::Plain(kyiv_timestamp(entry.signed_up_at)),
-            ]
-        })
-        .collect()
-}
-
-/// A name as the CSV holds it. A spreadsheet lays out each cell on its own,
-/// so a name is kept exactly as typed (sortable, searchable); only one that
-/// holds bidirectional controls is isolated, because the same file read as
-/// text is one line per row, where an override in the name would reverse the
-/// phone number after it.
-fn csv_name(name: &str) -> String {
-    if crate::i18n::has_bidi_controls(name) { crate::i18n::isolate(name) } else { name.to_owned() }
-}
-
-fn kyiv_timestamp(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Kyiv).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Asks for a group's new number of seats.

@@ -3,7 +3,7 @@
 //! lines, dates with times, and the replies to input that fits no screen.
 //! Screens import this module; it imports no screen.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc};
+use chrono::Duration;
 use chrono_tz::Europe::Kyiv;
 
 use super::Context;
@@ -70,32 +70,6 @@ pub fn centre_name(ctx: &Context<'_>, centre: &str) -> String {
         .unwrap_or_else(|| centre.to_owned())
 }
 
-/// A group's programme title in the person's language.
-pub fn programme_title(cohort: &CohortView, language: Language) -> &str {
-    match language {
-        Language::Uk => &cohort.programme.title_uk,
-        Language::En => &cohort.programme.title_en,
-    }
-}
-
-/// The day a group's first session is, in Kyiv (empty when it has none).
-pub fn start_date(cohort: &CohortView) -> Arg {
-    let first = cohort.sessions.first().map(|(at, _)| at.with_timezone(&Kyiv).date_naive());
-    first.map_or(Arg::Plain(String::new()), Arg::Date)
-}
-
-/// "2. 03.12.2026 (Чт), 18:00–19:30", in Kyiv time.
-pub fn session_line(number: usize, at: DateTime<Utc>, minutes: i32) -> Text {
-    let start = at.with_timezone(&Kyiv);
-    let end = start + Duration::minutes(i64::from(minutes));
-    Text::new("group-session")
-        .count("number", number as i64)
-        .with("date", Arg::Date(start.date_naive()))
-        .message("weekday", Text::new("weekday-short").plain("day", weekday_key(start.weekday())))
-        .with("from", Arg::Time { hour: start.hour(), minute: start.minute() })
-        .with("to", Arg::Time { hour: end.hour(), minute: end.minute() })
-}
-
 /// "5 sessions:" and a line for each of a group's sessions.
 pub fn sessions(cohort: &CohortView) -> Vec<Text> {
     let mut lines = vec![Text::new("group-sessions-title").count("count", cohort.sessions.len() as i64)];
@@ -103,17 +77,8 @@ pub fn sessions(cohort: &CohortView) -> Vec<Text> {
     lines
 }
 
+pub use crate::wording::broadcast::{at_time, closure_line, programme_title, session_line, start_date, with_date_time};
 pub use crate::wording::weekday_key;
-
-/// A time of day with its preposition ("о 9:00", "at 9:00").
-pub fn at_time(at: NaiveDateTime) -> Arg {
-    Arg::AtTime { hour: at.hour(), minute: at.minute() }
-}
-
-/// Adds a Kyiv local moment to a text as its `date` and `time` arguments.
-pub fn with_date_time(text: Text, at: NaiveDateTime) -> Text {
-    text.with("date", Arg::Date(at.date())).with("time", at_time(at))
-}
 
 /// Tomorrow at `hour`:00 as typed answers are read ("05.12.2026 18:00"),
 /// the example in a question asking for a date and time.
@@ -130,12 +95,6 @@ pub fn closure<'a>(ctx: &Context<'a>, id: &CentreId) -> Option<&'a Closure> {
 /// The closure, if it has not ended by now.
 pub fn not_ended<'a>(ctx: &Context<'_>, closure: Option<&'a Closure>) -> Option<&'a Closure> {
     closure.filter(|c| c.until.with_timezone(&Kyiv).naive_local() > ctx.now)
-}
-
-/// "⛔ Closed until 24.11.2026 at 18:00: no power" (`id` chooses the wording).
-pub fn closure_line(closure: &Closure, id: &'static str) -> Text {
-    let until = closure.until.with_timezone(&Kyiv).naive_local();
-    with_date_time(Text::new(id), until).plain("reason", closure.reason.as_str())
 }
 
 /// One crisis line: its name, numbers and hours.
@@ -161,16 +120,7 @@ pub fn topic_id(topic: &str) -> &'static str {
 
 /// Why a typed answer was refused, for the question `field` asked.
 pub fn draft_error(error: DraftError, field: Field) -> Text {
-    match (error, field) {
-        (DraftError::Unreadable, _) => Text::new("draft-bad-date"),
-        (DraftError::Past, _) => Text::new("draft-past-date"),
-        (DraftError::TooFar, _) => Text::new("draft-far-date"),
-        (DraftError::NoSuchTime, _) => Text::new("draft-no-such-time"),
-        (_, Field::Sessions) => Text::new("draft-bad-sessions"),
-        (_, Field::Minutes) => Text::new("draft-bad-minutes"),
-        (_, Field::Capacity) => Text::new("coord-bad-capacity"),
-        _ => Text::new("error-stale-button"),
-    }
+    crate::cohort::draft::error_text(error, field)
 }
 
 /// Why a typed date and time was refused.
