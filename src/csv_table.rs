@@ -10,12 +10,14 @@
 //! spreadsheet shows.
 
 mod csv_text;
+mod formula;
 mod table;
 mod xlsx;
 
 use std::collections::HashMap;
 use std::io::Read;
 
+pub use formula::formula_safe;
 pub use table::{CsvError, Format, Row, RowError, Table};
 
 impl Table {

@@ -5,11 +5,16 @@
 //!
 //! `session` signs people in and out and checks the role and CSRF token of
 //! every request; `page` renders templates in the person's language;
-//! `sign_in`, `centres` and `audit` are the screens; `state` is what they share.
+//! `sign_in`, `centres`, `audit`, `statistics` and `coverage` are the
+//! screens (`chart` draws the statistics' SVG, `area` names oblasts and
+//! hromadas); `state` is what they share.
 
+mod area;
 mod audit;
 mod centre;
 mod centres;
+mod chart;
+mod coverage;
 mod export;
 mod hours;
 mod import;
@@ -17,6 +22,7 @@ mod page;
 mod session;
 mod sign_in;
 mod state;
+mod statistics;
 
 use std::net::SocketAddr;
 
@@ -42,6 +48,10 @@ pub fn router(state: DeskState) -> Router {
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))
+        // Statistics and where centres are missing (issue 20, parts 6 and 7).
+        .route("/statistics", get(statistics::page))
+        .route("/coverage", get(coverage::page))
+        .route("/coverage.csv", get(coverage::csv))
         .fallback(page::not_found)
         .layer(axum::middleware::map_response(page::security_headers))
         .with_state(state)

@@ -10,6 +10,7 @@ mod import_plan;
 mod language;
 mod person;
 mod programme;
+pub mod tally;
 pub mod weekly_hours;
 pub mod wellbeing;
 

@@ -20,6 +20,7 @@ mod listen;
 mod notice;
 mod report;
 mod subscription;
+mod tally;
 pub mod testing;
 mod user;
 
