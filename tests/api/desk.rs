@@ -189,7 +189,17 @@ async fn signing_out_needs_the_csrf_token_and_ends_the_session(pool: PgPool) {
 }
 
 /// Every GET route of the desk, with a centre the coordinator below does not coordinate.
-const ROUTES: [&str; 6] = ["/", "/centres", "/centres/{other}", "/audit", "/export/centres.csv", "/import"];
+const ROUTES: [&str; 9] = [
+    "/",
+    "/centres",
+    "/centres/{other}",
+    "/audit",
+    "/export/centres.csv",
+    "/import",
+    "/statistics",
+    "/coverage",
+    "/coverage.csv",
+];
 
 #[sqlx::test]
 async fn every_route_refuses_nobody(pool: PgPool) {
@@ -214,7 +224,7 @@ async fn a_coordinator_sees_only_their_centres_and_an_operator_every_one(pool: P
 
     for route in ROUTES {
         let path = route.replace("{other}", &other);
-        let open = ["/", "/centres", "/export/centres.csv"].contains(&path.as_str());
+        let open = ["/", "/centres", "/export/centres.csv", "/statistics"].contains(&path.as_str());
         let expected = if open { StatusCode::OK } else { StatusCode::FORBIDDEN };
         assert_eq!(desk.get(&path, Some(&cookie)).await.status(), expected, "{path}");
     }

@@ -18,6 +18,8 @@ mod coordinate;
 mod crisis;
 mod desk;
 mod desk_browser;
+mod desk_coverage;
+mod desk_coverage_browser;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
