@@ -116,11 +116,11 @@ desk-day-su = Su
 ## Statistics
 desk-nav-statistics = Statistics
 desk-stats-title = Statistics
-desk-stats-weeks = { $weeks ->
+desk-stats-weeks = { $count ->
         [one] The last complete week; the current week is not shown.
-       *[other] The last { $weeks } complete weeks; the current week is not shown.
+       *[other] The last { $count } complete weeks; the current week is not shown.
     }
-desk-stats-suppressed = Numbers under { $min } are not shown.
+desk-stats-suppressed = Numbers under { $count } are not shown.
 desk-stats-checkins = Wellbeing (the anonymous WHO-5 check-in)
 desk-stats-chart = Mean WHO-5 score and share of scores of 50 or less, all of Ukraine, by week
 desk-stats-chart-note = All of Ukraine. A hidden week is a gap in the line.
@@ -142,7 +142,7 @@ desk-usage-subscriptions = New subscriptions
 ## Coverage
 desk-nav-coverage = Where centres are missing
 desk-coverage-title = Where centres are missing
-desk-coverage-about = Searches whose nearest centre is more than { $km } km away, by week and by the hromada searched from (the hromada of the nearest settlement; the point itself is not kept).
+desk-coverage-about = Searches whose nearest centre is more than { $count } km away, by week and by the hromada searched from (the hromada of the nearest settlement; the point itself is not kept).
 desk-coverage-csv = Download CSV
 desk-coverage-none = No hromada can be shown yet.
 desk-coverage-searches = Searches

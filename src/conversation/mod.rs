@@ -316,7 +316,6 @@ impl Conversation {
         }
         Ok(Some(Outgoing { language: step.language, replies: step.replies }))
     }
-
 }
 
 /// The usage count an effect's outcome adds: a new seat or waiting place, a

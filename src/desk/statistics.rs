@@ -69,9 +69,13 @@ pub async fn page(State(state): State<DeskState>, signed: Signed) -> Response {
     };
     let tr = &signed.chrome.tr;
     let mondays: Vec<NaiveDate> = (0..WEEKS).map(|i| weeks.0 + Duration::weeks(i64::from(i))).collect();
-    let national = |week: &NaiveDate| rows.iter().find(|r| r.week == *week && r.area == Area::All).and_then(|r| r.figures);
+    let national =
+        |week: &NaiveDate| rows.iter().find(|r| r.week == *week && r.area == Area::All).and_then(|r| r.figures);
     let series = [
-        Series { label: tr.t("desk-stats-mean"), values: mondays.iter().map(|w| national(w).map(|f| f.mean)).collect() },
+        Series {
+            label: tr.t("desk-stats-mean"),
+            values: mondays.iter().map(|w| national(w).map(|f| f.mean)).collect(),
+        },
         Series {
             label: tr.t("desk-stats-low"),
             values: mondays.iter().map(|w| national(w).map(|f| f.low_share * 100.0)).collect(),
@@ -83,14 +87,25 @@ pub async fn page(State(state): State<DeskState>, signed: Signed) -> Response {
         .iter()
         .map(|row| {
             let (count, mean, low) = figures(row.figures, tr.language);
-            CheckinLine { week: week_label(row.week), area: area_name(&row.area, tr), total: row.area == Area::All, count, mean, low }
+            CheckinLine {
+                week: week_label(row.week),
+                area: area_name(&row.area, tr),
+                total: row.area == Area::All,
+                count,
+                mean,
+                low,
+            }
         })
         .collect();
     let usage = mondays
         .iter()
         .rev()
         .map(|week| {
-            let counted = usage.iter().find(|u| u.week == *week).copied().unwrap_or(UsageWeek { week: *week, ..UsageWeek::default() });
+            let counted = usage
+                .iter()
+                .find(|u| u.week == *week)
+                .copied()
+                .unwrap_or(UsageWeek { week: *week, ..UsageWeek::default() });
             UsageLine {
                 week: week_label(*week),
                 searches: count(counted.searches),
@@ -100,7 +115,14 @@ pub async fn page(State(state): State<DeskState>, signed: Signed) -> Response {
             }
         })
         .collect();
-    page::html(&StatisticsPage { chrome: signed.chrome, chart, checkins, usage, min: MIN_CELL, weeks: i64::from(WEEKS) })
+    page::html(&StatisticsPage {
+        chrome: signed.chrome,
+        chart,
+        checkins,
+        usage,
+        min: MIN_CELL,
+        weeks: i64::from(WEEKS),
+    })
 }
 
 /// "2026-W47 · 16.11.2026": the ISO week and its Monday.
@@ -115,7 +137,11 @@ pub fn count(value: i64) -> String {
 
 fn figures(figures: Option<Figures>, language: Language) -> (String, String, String) {
     match figures {
-        Some(f) => (f.count.to_string(), decimal(f.mean, 1, language), format!("{}%", decimal(f.low_share * 100.0, 0, language))),
+        Some(f) => (
+            f.count.to_string(),
+            decimal(f.mean, 1, language),
+            format!("{}%", decimal(f.low_share * 100.0, 0, language)),
+        ),
         None => (format!("<{MIN_CELL}"), "–".into(), "–".into()),
     }
 }

@@ -80,7 +80,13 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(week, searches, cards, signups, subscriptions)| UsageWeek { week, searches, cards, signups, subscriptions })
+            .map(|(week, searches, cards, signups, subscriptions)| UsageWeek {
+                week,
+                searches,
+                cards,
+                signups,
+                subscriptions,
+            })
             .collect())
     }
 

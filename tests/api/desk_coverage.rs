@@ -53,10 +53,8 @@ pub(crate) async fn small_and_large_cells(store: &Store) {
     checkins(store, week, None, 10).await;
     far_searches(store, week, ODESKA, 12).await;
     far_searches(store, week, CHORNOMORSKA, 3).await;
-    let usage = BTreeMap::from([
-        (Count { week, tally: Tally::Search }, 25),
-        (Count { week, tally: Tally::CardOpened }, 3),
-    ]);
+    let usage =
+        BTreeMap::from([(Count { week, tally: Tally::Search }, 25), (Count { week, tally: Tally::CardOpened }, 3)]);
     store.add_counts(&usage).await.unwrap();
 }
 
@@ -108,10 +106,8 @@ async fn a_centre_card_and_more_results_count_once_each(pool: PgPool) {
     app.press("a", Language::Uk, &answer.button("1.")).await;
     app.press("a", Language::Uk, &answer.button("➕")).await;
     app.conversation.flush_checkins().await;
-    let (searches, cards): (i64, i64) = sqlx::query_as("SELECT searches, cards FROM usage_week")
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap();
+    let (searches, cards): (i64, i64) =
+        sqlx::query_as("SELECT searches, cards FROM usage_week").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!((searches, cards), (1, 1), "\"show more\" is not a new search");
 }
 
@@ -140,7 +136,10 @@ async fn the_statistics_page_hides_small_cells_exactly_as_the_cli_does(pool: PgP
     assert!(page.contains("<svg") && page.contains("id=\"checkin-chart\""));
     // Usage: 25 searches shown, 3 cards hidden.
     let usage = &page[page.find("id=\"usage\"").unwrap()..];
-    assert!(usage.contains("<td>25</td>") && usage.contains("<td><10</td>") && !usage.contains("<td>3</td>"), "{usage}");
+    assert!(
+        usage.contains("<td>25</td>") && usage.contains("<td><10</td>") && !usage.contains("<td>3</td>"),
+        "{usage}"
+    );
 }
 
 #[sqlx::test]
@@ -174,9 +173,11 @@ async fn coverage_is_for_operators_and_statistics_for_anyone_with_a_role(pool: P
     let own = desk.app.store.centres().await.unwrap()[0].id.as_str().to_owned();
     desk.app.store.add_coordinator(&own, &console("coord")).await.unwrap();
     let coordinator = desk.sign_in(&desk.link_from_bot("coord").await).await;
-    for (path, expected) in
-        [("/statistics", StatusCode::OK), ("/coverage", StatusCode::FORBIDDEN), ("/coverage.csv", StatusCode::FORBIDDEN)]
-    {
+    for (path, expected) in [
+        ("/statistics", StatusCode::OK),
+        ("/coverage", StatusCode::FORBIDDEN),
+        ("/coverage.csv", StatusCode::FORBIDDEN),
+    ] {
         assert_eq!(desk.get(path, Some(&coordinator)).await.status(), expected, "{path}");
         assert_eq!(desk.get(path, None).await.status(), StatusCode::UNAUTHORIZED, "{path}");
     }

@@ -191,21 +191,21 @@ impl Origin {
 /// search, and as unmet demand in the searched point's hromada when no
 /// centre is within [`FAR_METRES`].
 fn search(ctx: &Context<'_>, origin: Origin) -> Step {
-    let (point, hromada) = match &origin {
-        Origin::Shared(point) => (*point, ctx.gazetteer.hromada_at(*point)),
+    let (point, own_hromada) = match &origin {
+        Origin::Shared(point) => (*point, None),
         Origin::Place(index) => {
-            let place = ctx.gazetteer.place(*index);
             // A typed place knows its hromada; a point borrowed from a larger
             // unit would say little about where the person is.
-            let own = if place.kind == PlaceKind::Hromada { Some(*index) } else { place.hromada };
-            (place.location, own.or_else(|| ctx.gazetteer.hromada_at(place.location)))
+            let place = ctx.gazetteer.place(*index);
+            (place.location, if place.kind == PlaceKind::Hromada { Some(*index) } else { place.hromada })
         }
         Origin::Listed(_) => return results(ctx, origin, 0),
     };
     let nearest = ctx.directory.nearest(point, 0, 1).first().and_then(|n| n.metres);
     let far = nearest.is_none_or(|metres| metres > FAR_METRES);
     let mut step = results(ctx, origin, 0).counting(ctx, Tally::Search);
-    if let (true, Some(hromada)) = (far, hromada) {
+    // The settlement index is asked only for far searches.
+    if far && let Some(hromada) = own_hromada.or_else(|| ctx.gazetteer.hromada_at(point)) {
         let hromada = ctx.gazetteer.place(hromada).code.clone();
         step = step.counting(ctx, Tally::FarSearch { hromada });
     }
