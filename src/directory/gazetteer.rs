@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::fuzzy::KeyTrie;
+use super::geo_index::GeoIndex;
 use super::normalize::skeleton;
 use crate::domain::Coordinates;
 
@@ -95,8 +96,9 @@ pub struct Gazetteer {
     trie: KeyTrie,
     by_code: HashMap<String, usize>,
     oblast_keys: Vec<(String, usize)>,
-    /// Settlements with a point of their own, indexed on first use (see `nearest`).
-    settlements: OnceLock<nearest::Settlements>,
+    /// Settlements with a point of their own, indexed on first use, and the
+    /// position in `places` of each indexed item (see `nearest`).
+    settlements: OnceLock<(GeoIndex, Vec<usize>)>,
 }
 
 mod nearest;

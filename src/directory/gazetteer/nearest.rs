@@ -5,23 +5,16 @@ use super::{Gazetteer, PlaceKind, Precision};
 use crate::directory::geo_index::GeoIndex;
 use crate::domain::Coordinates;
 
-/// The settlements (not hromadas) that have a point of their own and a
-/// hromada (a place placed at its hromada's or oblast's point says nothing
-/// about where a point lies), and their R-tree.
-#[derive(Debug)]
-pub(super) struct Settlements {
-    index: GeoIndex,
-    /// Position in the gazetteer's places of each indexed item.
-    places: Vec<usize>,
-}
-
 impl Gazetteer {
     /// The position in [`Gazetteer::places`] of the settlement with a point
     /// of its own nearest to `point` (great-circle), or `None` when the
     /// gazetteer has none. The index is built on the first call (tens of
     /// milliseconds for the built-in 30,000 places), then shared.
     pub fn nearest_settlement(&self, point: Coordinates) -> Option<usize> {
-        let settlements = self.settlements.get_or_init(|| {
+        // Settlements (not hromadas) with a point of their own and a hromada:
+        // a place placed at its hromada's or oblast's point says nothing
+        // about where a point lies.
+        let (index, places) = self.settlements.get_or_init(|| {
             let places: Vec<usize> = (0..self.places.len())
                 .filter(|&i| {
                     let place = &self.places[i];
@@ -29,9 +22,9 @@ impl Gazetteer {
                 })
                 .collect();
             let points: Vec<Coordinates> = places.iter().map(|&i| self.places[i].location).collect();
-            Settlements { index: GeoIndex::new(&points), places }
+            (GeoIndex::new(&points), places)
         });
-        settlements.index.nearest(point, 1).first().map(|n| settlements.places[n.item])
+        index.nearest(point, 1).first().map(|n| places[n.item])
     }
 
     /// The hromada (its position in [`Gazetteer::places`]) of the settlement
