@@ -7,7 +7,7 @@ use sqlx::PgPool;
 
 use crate::desk::{Desk, console};
 use crate::desk_browser::Browser;
-use crate::desk_coverage::{IZMAILSKA, KHARKIV_OBLAST, checkins, far_searches, last_week, small_and_large_cells};
+use crate::desk_coverage::{BILHOROD, KHARKIV_OBLAST, checkins, far_searches, last_week, small_and_large_cells};
 
 #[sqlx::test]
 async fn an_operator_sees_small_cells_hidden_on_the_statistics_page_and_the_coverage_table(pool: PgPool) {
@@ -17,7 +17,7 @@ async fn an_operator_sees_small_cells_hidden_on_the_statistics_page_and_the_cove
     for weeks_before in 2..6 {
         let week = last_week() - chrono::Duration::weeks(weeks_before);
         checkins(&desk.app.store, week, Some(KHARKIV_OBLAST), 10 + 3 * weeks_before as usize).await;
-        far_searches(&desk.app.store, week, IZMAILSKA, 9 + 4 * weeks_before).await;
+        far_searches(&desk.app.store, week, BILHOROD, 9 + 4 * weeks_before).await;
     }
     desk.app.store.add_operator(&console("op")).await.unwrap();
     let browser = Browser::start().await;

@@ -2,8 +2,13 @@
 //! from by hromada without keeping the point.
 
 use super::{Gazetteer, PlaceKind, Precision};
-use crate::directory::geo_index::GeoIndex;
+use crate::directory::geo_index::{GeoIndex, haversine_metres};
 use crate::domain::Coordinates;
+
+/// The farthest a point may lie from every settlement and still be counted
+/// in a hromada (metres). Villages in Ukraine lie a few kilometres apart;
+/// the emptiest steppe and forest have one within 20 km.
+pub const SETTLEMENT_METRES: f64 = 30_000.0;
 
 impl Gazetteer {
     /// The position in [`Gazetteer::places`] of the settlement with a point
@@ -28,9 +33,14 @@ impl Gazetteer {
     }
 
     /// The hromada (its position in [`Gazetteer::places`]) of the settlement
-    /// nearest to `point`: where a search from that point is counted.
+    /// nearest to `point`: where a search from that point is counted. `None`
+    /// when no settlement is within [`SETTLEMENT_METRES`]: the point is
+    /// abroad (someone looking from Poland would otherwise count in a
+    /// border hromada) or at sea.
     pub fn hromada_at(&self, point: Coordinates) -> Option<usize> {
-        self.nearest_settlement(point).and_then(|i| self.places[i].hromada)
+        let settlement = self.nearest_settlement(point)?;
+        let near = haversine_metres(point, self.places[settlement].location) <= SETTLEMENT_METRES;
+        near.then_some(self.places[settlement].hromada).flatten()
     }
 }
 
@@ -52,6 +62,13 @@ mod tests {
 
     const HEADER: &str =
         "code\tkind\tname_uk\tname_lat\toblast_code\thromada_code\tlat\tlon\tprecision\tpopulation\talt_names\n";
+
+    #[test]
+    fn a_point_abroad_is_in_no_hromada() {
+        let gazetteer = Gazetteer::built_in().expect("the built-in gazetteer");
+        // Warsaw.
+        assert_eq!(gazetteer.hromada_at(Coordinates::parse(52.2297, 21.0122).expect("valid")), None);
+    }
 
     #[test]
     fn an_empty_gazetteer_has_no_nearest_settlement() {
