@@ -8,7 +8,7 @@ use crate::domain::Coordinates;
 /// The farthest a point may lie from every settlement and still be counted
 /// in a hromada (metres). Villages in Ukraine lie a few kilometres apart;
 /// the emptiest steppe and forest have one within 20 km.
-pub const SETTLEMENT_METRES: f64 = 30_000.0;
+const SETTLEMENT_METRES: f64 = 30_000.0;
 
 impl Gazetteer {
     /// The position in [`Gazetteer::places`] of the settlement with a point
@@ -34,7 +34,7 @@ impl Gazetteer {
 
     /// The hromada (its position in [`Gazetteer::places`]) of the settlement
     /// nearest to `point`: where a search from that point is counted. `None`
-    /// when no settlement is within [`SETTLEMENT_METRES`]: the point is
+    /// when no settlement is within 30 km (`SETTLEMENT_METRES`): the point is
     /// abroad (someone looking from Poland would otherwise count in a
     /// border hromada) or at sea.
     pub fn hromada_at(&self, point: Coordinates) -> Option<usize> {
