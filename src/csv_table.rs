@@ -11,6 +11,7 @@
 
 mod csv_text;
 mod document;
+mod formula;
 mod table;
 mod xlsx;
 
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 pub use document::{CsvCell, Document, write_document};
+pub use formula::formula_safe;
 pub use table::{CsvError, Format, Row, RowError, Table};
 
 impl Table {

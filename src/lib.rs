@@ -40,13 +40,14 @@
 //!   plan of what changes, dry run or apply.
 //! - [`i18n`]: fluent bundles in `locales/{uk,en}` and locale-aware formatting.
 //! - [`domain`]: plain types (centres, coordinates, languages, hotlines, the
-//!   [`domain::Person`] everything about someone belongs to).
+//!   [`domain::Person`] everything about someone belongs to, the anonymous
+//!   weekly counters of [`domain::tally`]).
 //! - [`opendata`]: the directory as open data (HSDS 3.0 and GeoJSON): the
 //!   read-only API on `serve`'s listener and the `export` formats.
 //! - [`desk`]: the operator desk, web pages on a listener of their own
 //!   (`DESK_ADDR`): sign-in through a one-time link the bot sends, sessions
-//!   and CSRF (`session`), the directory's screens (`centres`) and the audit
-//!   log, rendered server-side with askama (`templates/desk/`) in the texts of
+//!   and CSRF (`session`), the directory's screens (`centres`), the audit
+//!   log, statistics and where centres are missing, rendered server-side with askama (`templates/desk/`) in the texts of
 //!   `locales/*/desk.ftl`. An edge beside the channels: it uses the store,
 //!   directory, i18n and domain, and nothing imports it but `cli`.
 //! - [`server`]: `serve`: the HTTP server (webhooks, health, metrics), the

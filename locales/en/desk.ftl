@@ -231,3 +231,40 @@ desk-messages-status-scheduled = scheduled
 desk-messages-status-sending = sending
 desk-messages-status-done = sent
 desk-messages-status-cancelled = cancelled
+## Statistics
+desk-nav-statistics = Statistics
+desk-stats-title = Statistics
+desk-stats-weeks = { $count ->
+        [one] The last complete week; the current week is not shown.
+       *[other] The last { $count } complete weeks; the current week is not shown.
+    }
+desk-stats-suppressed = Numbers under { $count } are not shown.
+desk-stats-checkins = Wellbeing (the anonymous WHO-5 check-in)
+desk-stats-chart = Mean WHO-5 score and share of scores of 50 or less, all of Ukraine, by week
+desk-stats-chart-note = All of Ukraine. A hidden week is a gap in the line.
+desk-stats-none = No check-ins in these weeks.
+desk-stats-week = Week
+desk-stats-area = Area
+desk-stats-count = Check-ins
+desk-stats-mean = Mean score (0–100)
+desk-stats-low = Share scoring 50 or less
+desk-stats-all = All of Ukraine
+desk-stats-not-shared = Oblast not shared
+desk-usage-title = Use of the bot
+desk-usage-about = Anonymous weekly counters: no people, no places, no time finer than the week.
+desk-usage-searches = Searches for centres
+desk-usage-cards = Centre cards opened
+desk-usage-signups = Group sign-ups
+desk-usage-subscriptions = New subscriptions
+
+## Coverage
+desk-nav-coverage = Where centres are missing
+desk-coverage-title = Where centres are missing
+desk-coverage-about = Searches whose nearest centre is more than { $count } km away, by week and by the hromada searched from (the hromada of the nearest settlement; the point itself is not kept).
+desk-coverage-csv = Download CSV
+desk-coverage-none = No hromada can be shown yet.
+desk-coverage-searches = Searches
+desk-coverage-hidden = { $count ->
+        [one] { $count } cell with fewer searches is not shown.
+       *[other] { $count } cells with fewer searches are not shown.
+    }

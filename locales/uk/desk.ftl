@@ -233,3 +233,42 @@ desk-messages-status-scheduled = заплановано
 desk-messages-status-sending = надсилається
 desk-messages-status-done = надіслано
 desk-messages-status-cancelled = скасовано
+## Statistics
+desk-nav-statistics = Статистика
+desk-stats-title = Статистика
+desk-stats-weeks = { $count ->
+        [one] Останній { $count } повний тиждень; поточний тиждень не показано.
+        [few] Останні { $count } повні тижні; поточний тиждень не показано.
+       *[many] Останні { $count } повних тижнів; поточний тиждень не показано.
+    }
+desk-stats-suppressed = Числа, менші за { $count }, не показано.
+desk-stats-checkins = Самопочуття (анонімна перевірка WHO-5)
+desk-stats-chart = Середній бал WHO-5 і частка балів до 50 по всій Україні, за тижнями
+desk-stats-chart-note = По всій Україні. Прихований тиждень — розрив у лінії.
+desk-stats-none = За ці тижні відповідей немає.
+desk-stats-week = Тиждень
+desk-stats-area = Територія
+desk-stats-count = Відповідей
+desk-stats-mean = Середній бал (0–100)
+desk-stats-low = Частка балів до 50
+desk-stats-all = Уся Україна
+desk-stats-not-shared = Область не вказано
+desk-usage-title = Користування ботом
+desk-usage-about = Анонімні лічильники за тиждень: без людей, місць і часу, точнішого за тиждень.
+desk-usage-searches = Пошуки центрів
+desk-usage-cards = Відкриті картки центрів
+desk-usage-signups = Записи до груп
+desk-usage-subscriptions = Нові підписки
+
+## Coverage
+desk-nav-coverage = Де бракує центрів
+desk-coverage-title = Де бракує центрів
+desk-coverage-about = Пошуки, для яких найближчий центр далі ніж за { $count } км, — за тижнем і громадою, звідки шукали (громада найближчого населеного пункту; саму точку не зберігаємо).
+desk-coverage-csv = Завантажити CSV
+desk-coverage-none = Поки немає жодної громади, яку можна показати.
+desk-coverage-searches = Пошуків
+desk-coverage-hidden = { $count ->
+        [one] Не показано { $count } клітинку з меншою кількістю пошуків.
+        [few] Не показано { $count } клітинки з меншою кількістю пошуків.
+       *[many] Не показано { $count } клітинок із меншою кількістю пошуків.
+    }

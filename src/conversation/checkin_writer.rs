@@ -9,11 +9,17 @@
 //! rows lie in random order, so a reader can tell at most which batch a
 //! check-in came in (see the README's privacy table). A crash loses the
 //! check-ins held (an hour's at most); that is accepted, linking them is not.
+//!
+//! The anonymous weekly counters (`domain::tally`: searches, cards, sign-ups,
+//! subscriptions, far searches by hromada) go the same way for the same
+//! reason: held as sums, added in one transaction at the batch's moment.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 
+use crate::domain::tally::Count;
 use crate::store::{CheckinRecord, Store};
 
 /// The longest a finished check-in is held before it is written.
@@ -25,6 +31,7 @@ const MAX_HELD: usize = 10_000;
 
 enum Command {
     Record(CheckinRecord),
+    Count(Count),
     /// Write what is held now, then answer.
     Flush(oneshot::Sender<()>),
 }
@@ -52,7 +59,15 @@ impl CheckinWriter {
         }
     }
 
-    /// Writes every check-in held, now: at shutdown, and in tests.
+    /// Hands over one anonymous count; it is added within `max_delay`, or at
+    /// the next [`flush`](Self::flush), with the others held.
+    pub fn count(&self, count: Count) {
+        if self.commands.send(Command::Count(count)).is_err() {
+            tracing::warn!("the check-in writer has stopped; a count is lost");
+        }
+    }
+
+    /// Writes every check-in and count held, now: at shutdown, and in tests.
     pub async fn flush(&self) {
         let (done, written) = oneshot::channel();
         if self.commands.send(Command::Flush(done)).is_ok() {
@@ -61,8 +76,21 @@ impl CheckinWriter {
     }
 }
 
+/// What the worker holds: check-ins, and counts summed by week and kind.
+#[derive(Default)]
+struct Held {
+    checkins: Vec<CheckinRecord>,
+    counts: BTreeMap<Count, i64>,
+}
+
+impl Held {
+    fn is_empty(&self) -> bool {
+        self.checkins.is_empty() && self.counts.is_empty()
+    }
+}
+
 async fn run(store: Store, mut commands: mpsc::UnboundedReceiver<Command>, max_delay: Duration) {
-    let mut held: Vec<CheckinRecord> = Vec::new();
+    let mut held = Held::default();
     // When the batch held is written: drawn when its first check-in comes.
     let mut due: Option<tokio::time::Instant> = None;
     loop {
@@ -81,8 +109,18 @@ async fn run(store: Store, mut commands: mpsc::UnboundedReceiver<Command>, max_d
                 if held.is_empty() {
                     due = Some(tokio::time::Instant::now() + random_delay(max_delay));
                 }
-                held.push(record);
-                if held.len() >= MAX_HELD {
+                held.checkins.push(record);
+                if held.checkins.len() >= MAX_HELD {
+                    due = write(&store, &mut held, max_delay).await;
+                }
+            }
+            Some(Command::Count(count)) => {
+                if held.is_empty() {
+                    due = Some(tokio::time::Instant::now() + random_delay(max_delay));
+                }
+                // Sums only: the order of the counts is not kept.
+                *held.counts.entry(count).or_default() += 1;
+                if held.counts.len() >= MAX_HELD {
                     due = write(&store, &mut held, max_delay).await;
                 }
             }
@@ -98,25 +136,29 @@ async fn run(store: Store, mut commands: mpsc::UnboundedReceiver<Command>, max_d
     }
 }
 
-/// Writes the batch held in random order. A batch the database refused is
-/// kept for another try at a new random moment (it is lost at shutdown);
-/// the answer is when that try is due, if any.
-async fn write(store: &Store, held: &mut Vec<CheckinRecord>, max_delay: Duration) -> Option<tokio::time::Instant> {
-    if held.is_empty() {
-        return None;
-    }
-    shuffle(held);
-    match store.record_checkins(held).await {
-        Ok(()) => {
-            tracing::debug!(count = held.len(), "check-ins written");
-            held.clear();
-            None
-        }
-        Err(error) => {
-            tracing::warn!(%error, count = held.len(), "cannot write check-ins; trying again later");
-            Some(tokio::time::Instant::now() + random_delay(max_delay))
+/// Writes the check-ins held in random order, then adds the counts. What
+/// the database refused is kept for another try at a new random moment (it
+/// is lost at shutdown); the answer is when that try is due, if any.
+async fn write(store: &Store, held: &mut Held, max_delay: Duration) -> Option<tokio::time::Instant> {
+    if !held.checkins.is_empty() {
+        shuffle(&mut held.checkins);
+        match store.record_checkins(&held.checkins).await {
+            Ok(()) => {
+                tracing::debug!(count = held.checkins.len(), "check-ins written");
+                held.checkins.clear();
+            }
+            Err(error) => {
+                tracing::warn!(%error, count = held.checkins.len(), "cannot write check-ins; trying again later");
+            }
         }
     }
+    if !held.counts.is_empty() {
+        match store.add_counts(&held.counts).await {
+            Ok(()) => held.counts.clear(),
+            Err(error) => tracing::warn!(%error, "cannot add the anonymous counts; trying again later"),
+        }
+    }
+    (!held.is_empty()).then(|| tokio::time::Instant::now() + random_delay(max_delay))
 }
 
 /// A delay drawn uniformly up to `max` (millisecond steps).

@@ -37,6 +37,7 @@ pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
 use crate::distress::DistressPhrases;
+use crate::domain::tally::{Count, Tally};
 use crate::domain::{ChannelKind, Hotlines, Language, Programme};
 use crate::store::{Store, StoreError};
 
@@ -297,6 +298,9 @@ impl Conversation {
                 }
                 Err(error) => return Err(error),
             };
+            if let Some(tally) = counted(&outcome) {
+                step.counts.push(Count { week: crate::store::week_of(ctx.now.date()), tally });
+            }
             let ctx = flow::Context { language: step.language, ..ctx };
             let (reply, state) = flow::after(&ctx, &effect, &outcome);
             step.replies.push(reply);
@@ -305,9 +309,29 @@ impl Conversation {
             }
         }
         update.finish(step.language, &step.state.to_json()).await?;
+        // Counted once the person's transaction is over, by the writer that
+        // adds them later with others: never next to the person's row.
+        for count in step.counts.drain(..) {
+            self.checkins.count(count);
+        }
         Ok(Some(Outgoing { language: step.language, replies: step.replies }))
     }
+}
 
+/// The usage count an effect's outcome adds: a new seat or waiting place, a
+/// new subscription.
+fn counted(outcome: &flow::effect::Outcome) -> Option<Tally> {
+    use flow::effect::Outcome;
+    match outcome {
+        Outcome::SignedUp(crate::store::SignUp::Confirmed { .. } | crate::store::SignUp::Waitlisted { .. }) => {
+            Some(Tally::SignUp)
+        }
+        Outcome::Subscribed(true) => Some(Tally::Subscription),
+        _ => None,
+    }
+}
+
+impl Conversation {
     /// The context for wording a message to someone whose conversation is
     /// not being applied: a message the bot starts, or Viber's welcome.
     fn notice_context<'a>(

@@ -24,16 +24,15 @@ pub enum CsvCell {
     Text(Text),
 }
 
-/// A document as CSV in the reader's language. A cell that a spreadsheet
-/// would run as a formula (`=`, `+`, `-`, `@`…) is prefixed with `'`, except
-/// a phone number such as `+380671234567`: names are typed by anyone.
+/// A document as CSV in the reader's language, every plain cell through
+/// [`super::formula_safe`] (names are typed by anyone).
 pub fn write_document(catalog: &Catalog, language: Language, document: &Document) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header: Vec<String> = document.header.iter().map(|text| catalog.render(language, text)).collect();
     let rows = document.rows.iter().map(|row| {
         row.iter()
             .map(|cell| match cell {
-                CsvCell::Plain(value) => defuse(value),
+                CsvCell::Plain(value) => super::formula_safe(value),
                 CsvCell::Text(text) => catalog.render(language, text),
             })
             .collect::<Vec<_>>()
@@ -43,12 +42,6 @@ pub fn write_document(catalog: &Catalog, language: Language, document: &Document
         let _ = writer.write_record(&record);
     }
     writer.into_inner().unwrap_or_default()
-}
-
-fn defuse(value: &str) -> String {
-    let is_phone = value.strip_prefix('+').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
-    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_phone;
-    if risky { format!("'{value}") } else { value.to_owned() }
 }
 
 #[cfg(test)]

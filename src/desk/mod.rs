@@ -5,18 +5,23 @@
 //!
 //! `session` signs people in and out and checks the role and CSRF token of
 //! every request; `page` renders templates in the person's language;
-//! `sign_in`, `centres`, `centre`, `reports`, `coordinators`, `poster`, `import` and
-//! `audit` are the screens; `qr` draws QR codes; `state` is what they share.
-//! `groups`/`group` (a centre's groups and sign-ups) and `messages` (to its
-//! subscribers) do what the bot's coordinator screens do, through the same
-//! core and store functions, answering in the bot's words (`bot_words`);
-//! `scope` finds the centre and group a request is about, or refuses it.
+//! `sign_in`, `centres`, `centre`, `reports`, `coordinators`, `poster`, `import`,
+//! `audit`, `statistics` and `coverage` are the screens; `qr` draws QR codes,
+//! `chart` the statistics' SVG, `area` names oblasts and hromadas; `state` is
+//! what they share. `groups`/`group` (a centre's groups and sign-ups) and
+//! `messages` (to its subscribers) do what the bot's coordinator screens do,
+//! through the same core and store functions, answering in the bot's words
+//! (`bot_words`); `scope` finds the centre and group a request is about, or
+//! refuses it.
 
+mod area;
 mod audit;
 mod bot_words;
 mod centre;
 mod centres;
 mod coordinators;
+mod chart;
+mod coverage;
 mod export;
 mod group;
 mod groups;
@@ -32,6 +37,7 @@ mod session;
 mod sign_in;
 mod state;
 mod when;
+mod statistics;
 
 use std::net::SocketAddr;
 
@@ -73,6 +79,10 @@ pub fn router(state: DeskState) -> Router {
         .route("/centres/{id}/messages", get(messages::list).post(messages::send))
         .route("/centres/{id}/messages/preview", post(messages::preview))
         .route("/centres/{id}/messages/{message}/cancel", post(messages::cancel))
+        // Statistics and where centres are missing (issue 20, parts 6 and 7).
+        .route("/statistics", get(statistics::page))
+        .route("/coverage", get(coverage::page))
+        .route("/coverage.csv", get(coverage::csv))
         .fallback(page::not_found)
         .layer(axum::middleware::map_response(page::security_headers))
         .with_state(state)

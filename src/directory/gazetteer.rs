@@ -2,8 +2,10 @@
 //! `scripts/build-data.py` from the official KATOTTH codifier and GeoNames.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::fuzzy::KeyTrie;
+use super::geo_index::GeoIndex;
 use super::normalize::skeleton;
 use crate::domain::Coordinates;
 
@@ -94,8 +96,12 @@ pub struct Gazetteer {
     trie: KeyTrie,
     by_code: HashMap<String, usize>,
     oblast_keys: Vec<(String, usize)>,
+    /// Settlements with a point of their own, indexed on first use, and the
+    /// position in `places` of each indexed item (see `nearest`).
+    settlements: OnceLock<(GeoIndex, Vec<usize>)>,
 }
 
+mod nearest;
 mod search;
 
 const BUILT_IN: &str = include_str!("../../data/gazetteer.tsv");
@@ -206,7 +212,7 @@ impl Gazetteer {
             })
             .filter(|(key, _)| key.len() >= 4)
             .collect();
-        Ok(Self { places, oblasts, by_key, keys, trie, by_code, oblast_keys })
+        Ok(Self { places, oblasts, by_key, keys, trie, by_code, oblast_keys, settlements: OnceLock::new() })
     }
 
     pub fn place(&self, index: usize) -> &Place {

@@ -7,6 +7,13 @@ use chrono::{Datelike, Duration, NaiveDate};
 /// The fewest check-ins a published figure may describe.
 pub const MIN_CELL: i64 = 10;
 
+/// A count as it may be published: itself from [`MIN_CELL`] up, `None`
+/// (hidden) below. Every published count goes through here: the check-in
+/// table, the desk's usage figures and its table of far searches.
+pub fn shown(count: i64) -> Option<i64> {
+    (count >= MIN_CELL).then_some(count)
+}
+
 /// The complete weeks to show on `today`: the Monday of the first of the
 /// last `weeks` (at least one), and the last day, the Sunday before
 /// `today`'s week. The current week is never shown: its figures, read before
@@ -74,12 +81,12 @@ pub fn suppressed_table(mut cells: Vec<CellSums>) -> Vec<StatsRow> {
             score_sum: week_cells.iter().map(|c| c.score_sum).sum(),
             low: week_cells.iter().map(|c| c.low).sum(),
         };
-        let total_shown = total.count >= MIN_CELL;
+        let total_shown = shown(total.count).is_some();
         rows.push(StatsRow { week, area: Area::All, figures: total_shown.then(|| figures(&total)) });
-        let mut hidden: Vec<bool> = week_cells.iter().map(|c| c.count < MIN_CELL).collect();
+        let mut hidden: Vec<bool> = week_cells.iter().map(|c| shown(c.count).is_none()).collect();
         loop {
             let hidden_count: i64 = week_cells.iter().zip(&hidden).filter(|(_, h)| **h).map(|(c, _)| c.count).sum();
-            if !total_shown || hidden_count == 0 || hidden_count >= MIN_CELL {
+            if !total_shown || hidden_count == 0 || shown(hidden_count).is_some() {
                 break;
             }
             let smallest_shown =
@@ -170,6 +177,13 @@ mod tests {
         let rows = suppressed_table(vec![cell(Some("A"), 4), cell(None, 5)]);
         assert_eq!(rows.len(), 3);
         assert!(rows.iter().all(|r| r.figures.is_none()));
+    }
+
+    #[test]
+    fn a_count_is_published_from_ten_up() {
+        assert_eq!(super::shown(9), None);
+        assert_eq!(super::shown(0), None);
+        assert_eq!(super::shown(10), Some(10));
     }
 
     #[test]

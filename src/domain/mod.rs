@@ -11,6 +11,7 @@ mod import_plan;
 mod language;
 mod person;
 mod programme;
+pub mod tally;
 pub mod weekly_hours;
 pub mod wellbeing;
 

@@ -23,6 +23,7 @@ mod notice;
 mod report;
 mod report_inbox;
 mod subscription;
+mod tally;
 pub mod testing;
 mod user;
 

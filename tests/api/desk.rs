@@ -194,7 +194,7 @@ async fn signing_out_needs_the_csrf_token_and_ends_the_session(pool: PgPool) {
 }
 
 /// Every GET route of the desk, with a centre the coordinator below does not coordinate.
-const ROUTES: [&str; 11] = [
+const ROUTES: [&str; 14] = [
     "/",
     "/centres",
     "/centres/{other}",
@@ -206,6 +206,9 @@ const ROUTES: [&str; 11] = [
     "/centres/{other}/poster",
     "/centres/{other}/groups",
     "/centres/{other}/messages",
+    "/statistics",
+    "/coverage",
+    "/coverage.csv",
 ];
 
 #[sqlx::test]
@@ -231,7 +234,7 @@ async fn a_coordinator_sees_only_their_centres_and_an_operator_every_one(pool: P
 
     for route in ROUTES {
         let path = route.replace("{other}", &other);
-        let open = ["/", "/centres", "/export/centres.csv", "/reports"].contains(&path.as_str());
+        let open = ["/", "/centres", "/export/centres.csv", "/reports", "/statistics"].contains(&path.as_str());
         let expected = if open { StatusCode::OK } else { StatusCode::FORBIDDEN };
         assert_eq!(desk.get(&path, Some(&cookie)).await.status(), expected, "{path}");
     }

@@ -22,6 +22,8 @@ mod desk_invitations;
 mod desk_reports;
 mod desk_groups;
 mod desk_messages;
+mod desk_coverage;
+mod desk_coverage_browser;
 mod distress;
 mod fake_telegram;
 mod fake_viber;

@@ -10,6 +10,7 @@ use crate::conversation::state::State;
 use crate::directory::{Directory, Gazetteer};
 use crate::distress::DistressPhrases;
 use crate::domain::checkin_stats::StatsRow;
+use crate::domain::tally::{Count, Tally};
 use crate::domain::{ChannelKind, Hotlines, Language, Programme};
 use crate::store::{BroadcastSummary, CohortView, MySignup, SignupEntry};
 
@@ -71,16 +72,25 @@ pub struct Step {
     /// change); its outcome is worded by [`super::after`] and appended to the
     /// replies.
     pub effect: Option<Effect>,
+    /// Anonymous weekly counts this step adds (a search, a card opened):
+    /// handed to the anonymous writer, never written with the person.
+    pub counts: Vec<Count>,
 }
 
 impl Step {
     pub(super) fn new(state: State, language: Language, reply: Reply) -> Self {
-        Self { state, language, replies: vec![reply], effect: None }
+        Self { state, language, replies: vec![reply], effect: None, counts: Vec::new() }
+    }
+
+    /// The step, counting one `tally` in the week of `ctx.now`.
+    pub(super) fn counting(mut self, ctx: &Context<'_>, tally: Tally) -> Self {
+        self.counts.push(Count { week: crate::store::week_of(ctx.now.date()), tally });
+        self
     }
 
     /// A step that asks the wrapper for a change; the reply is the wording
     /// of its outcome.
     pub(super) fn effect(state: State, language: Language, effect: Effect) -> Self {
-        Self { state, language, replies: Vec::new(), effect: Some(effect) }
+        Self { state, language, replies: Vec::new(), effect: Some(effect), counts: Vec::new() }
     }
 }

@@ -8,6 +8,7 @@ use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
 use crate::directory::normalize::skeleton;
 use crate::directory::{Lookup, Place, PlaceKind, Precision};
+use crate::domain::tally::{FAR_METRES, Tally};
 use crate::domain::{CentreId, Coordinates, Language};
 use crate::i18n::{Arg, Text};
 
@@ -24,7 +25,7 @@ pub fn ask_place(_ctx: &Context<'_>) -> Reply {
 
 pub fn from_location(ctx: &Context<'_>, lat: f64, lon: f64) -> Step {
     match Coordinates::parse(lat, lon) {
-        Ok(origin) => results(ctx, Origin::Shared(origin), 0),
+        Ok(origin) => search(ctx, Origin::Shared(origin)),
         Err(_) => {
             let reply = Reply { ask_location: true, ..Reply::default() }
                 .line(Text::new("find-bad-location"))
@@ -38,7 +39,7 @@ pub fn from_text(ctx: &Context<'_>, state: State, text: &str) -> Step {
     match ctx.gazetteer.search(text) {
         Lookup::Found { place, others, matched } => {
             let found = ctx.gazetteer.place(place);
-            let mut step = results(ctx, Origin::Place(place), 0);
+            let mut step = search(ctx, Origin::Place(place));
             if let (Some(first), Some(reply)) = (others.first(), step.replies.first_mut()) {
                 let other = ctx.gazetteer.place(*first);
                 let hint = Text::new("find-other-places")
@@ -86,7 +87,7 @@ pub fn other_places(ctx: &Context<'_>, state: State, code: &str, matched: &str) 
     match ctx.gazetteer.search(matched) {
         Lookup::Found { place, others, .. } if ctx.gazetteer.place(place).code == code => match others[..] {
             [] => Step::new(state, ctx.language, stale_button(ctx)),
-            [only] => results(ctx, Origin::Place(only), 0),
+            [only] => search(ctx, Origin::Place(only)),
             _ => {
                 // The name as one of them is called: the matched name is a
                 // skeleton, not for reading.
@@ -106,7 +107,7 @@ pub fn other_places(ctx: &Context<'_>, state: State, code: &str, matched: &str) 
 
 pub fn from_place_code(ctx: &Context<'_>, state: State, code: &str) -> Step {
     match ctx.gazetteer.by_code(code) {
-        Some(index) => results(ctx, Origin::Place(index), 0),
+        Some(index) => search(ctx, Origin::Place(index)),
         None => Step::new(state, ctx.language, stale_button(ctx)),
     }
 }
@@ -123,7 +124,7 @@ pub fn choose_oblast(ctx: &Context<'_>, state: State, oblast_code: &str) -> Step
         .collect();
     match in_oblast[..] {
         [] => Step::new(state, ctx.language, stale_button(ctx)),
-        [only] => results(ctx, Origin::Place(only), 0),
+        [only] => search(ctx, Origin::Place(only)),
         [first, ..] => {
             let name = place_name(ctx.gazetteer.place(first), ctx.language).to_owned();
             ask_which(ctx, in_oblast, name)
@@ -156,7 +157,7 @@ pub fn open_card(ctx: &Context<'_>, state: State, id: &CentreId) -> Step {
             .map(|(c, _)| crate::directory::haversine_metres(ctx.gazetteer.place(place).location, c.location)),
         _ => None,
     };
-    Step::new(state, ctx.language, card::full(ctx, id, metres, from_results))
+    Step::new(state, ctx.language, card::full(ctx, id, metres, from_results)).counting(ctx, Tally::CardOpened)
 }
 
 /// Where a list of nearest centres comes from.
@@ -184,6 +185,31 @@ impl Origin {
             None => None,
         }
     }
+}
+
+/// The first page of a new search, counted (anonymously, by week): as a
+/// search, and as unmet demand in the searched point's hromada when no
+/// centre is within [`FAR_METRES`].
+fn search(ctx: &Context<'_>, origin: Origin) -> Step {
+    let (point, own_hromada) = match &origin {
+        Origin::Shared(point) => (*point, None),
+        Origin::Place(index) => {
+            // A typed place knows its hromada; a point borrowed from a larger
+            // unit would say little about where the person is.
+            let place = ctx.gazetteer.place(*index);
+            (place.location, if place.kind == PlaceKind::Hromada { Some(*index) } else { place.hromada })
+        }
+        Origin::Listed(_) => return results(ctx, origin, 0),
+    };
+    let nearest = ctx.directory.nearest(point, 0, 1).first().and_then(|n| n.metres);
+    let far = nearest.is_none_or(|metres| metres > FAR_METRES);
+    let mut step = results(ctx, origin, 0).counting(ctx, Tally::Search);
+    // The settlement index is asked only for far searches.
+    if far && let Some(hromada) = own_hromada.or_else(|| ctx.gazetteer.hromada_at(point)) {
+        let hromada = ctx.gazetteer.place(hromada).code.clone();
+        step = step.counting(ctx, Tally::FarSearch { hromada });
+    }
+    step
 }
 
 /// A page of nearest centres, starting after `skip`.

@@ -7,6 +7,7 @@ use super::view::{help_now_button, menu_button, menu_buttons};
 use crate::conversation::action::Action;
 use crate::conversation::reply::Reply;
 use crate::conversation::state::State;
+use crate::domain::tally::Tally;
 use crate::domain::{CentreId, Language};
 use crate::i18n::Text;
 
@@ -28,7 +29,8 @@ pub fn start(ctx: &Context<'_>, state: State, payload: Option<&str>) -> Step {
     match linked {
         Some(id) => {
             let card = card::full(ctx, &id, None, false);
-            Step { state, language: ctx.language, replies: vec![welcome, card], effect: None }
+            Step { state, language: ctx.language, replies: vec![welcome, card], effect: None, counts: Vec::new() }
+                .counting(ctx, Tally::CardOpened)
         }
         None => Step::new(State::Idle, ctx.language, welcome.buttons(menu_buttons(ctx))),
     }
