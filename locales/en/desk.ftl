@@ -23,6 +23,7 @@ desk-signed-out = You have signed out. To sign in again, send /desk to the bot.
 
 ## Errors
 desk-forbidden = This page is not open to you.
+desk-form-not-utf8 = The form arrived with broken characters, so nothing was changed. Please try again.
 desk-not-found = There is no such page.
 desk-error = Something went wrong. Please try again in a minute.
 desk-csrf = The form is out of date. Reload the page and try again.

@@ -210,6 +210,13 @@ pub async fn cancel(
         Ok(centre) => centre,
         Err(refused) => return refused,
     };
+    // A message is cancelled only under its own centre's address: an
+    // operator may cancel any, but the page they came from must be its.
+    match state.store.broadcast_centre(message).await {
+        Ok(Some(of)) if of == id => {}
+        Ok(_) => return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found"),
+        Err(error) => return failed(signed.chrome, &error),
+    }
     let person = signed.session.person.clone();
     match state.store.cancel_broadcast_via(&person, message, Via::Desk).await {
         Ok(true) => Redirect::to(&format!("/centres/{id}/messages")).into_response(),

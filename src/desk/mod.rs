@@ -5,6 +5,7 @@
 //!
 //! `session` signs people in and out and checks the role and CSRF token of
 //! every request; `page` renders templates in the person's language;
+//! `form_check` refuses a form whose text is not UTF-8 before any screen reads it;
 //! `sign_in`, `centres`, `centre`, `reports`, `coordinators`, `poster`, `import`,
 //! `audit`, `statistics` and `coverage` are the screens; `qr` draws QR codes,
 //! `chart` the statistics' SVG, `area` names oblasts and hromadas; `state` is
@@ -23,6 +24,7 @@ mod coordinators;
 mod chart;
 mod coverage;
 mod export;
+mod form_check;
 mod group;
 mod groups;
 mod hours;
@@ -84,6 +86,7 @@ pub fn router(state: DeskState) -> Router {
         .route("/coverage", get(coverage::page))
         .route("/coverage.csv", get(coverage::csv))
         .fallback(page::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), form_check::refuse_broken_text))
         .layer(axum::middleware::map_response(page::security_headers))
         .with_state(state)
 }

@@ -165,6 +165,14 @@ impl Store {
         Ok(done)
     }
 
+    /// The centre a broadcast was written to; `None` for an unknown id.
+    pub async fn broadcast_centre(&self, broadcast: i64) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT centre_id FROM broadcast WHERE id = $1")
+            .bind(broadcast)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
     /// A centre's latest broadcasts with their progress, newest first.
     pub async fn broadcasts(&self, centre: &str) -> Result<Vec<BroadcastSummary>, StoreError> {
         Ok(sqlx::query_as(
