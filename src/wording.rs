@@ -2,6 +2,8 @@
 //! and lists, and the open data's descriptions, so that both say the same
 //! thing in the same words (`locales/*/main.ftl`).
 
+pub mod card;
+
 use chrono::Weekday;
 
 use std::borrow::Cow;

@@ -112,3 +112,8 @@ desk-day-th = Th
 desk-day-fr = Fr
 desk-day-sa = Sa
 desk-day-su = Su
+
+## A centre: the card as the bot shows it
+desk-card-title = The centre’s card as the bot shows it
+desk-card-uk = In Ukrainian
+desk-card-en = In English

@@ -112,3 +112,8 @@ desk-day-th = Чт
 desk-day-fr = Пт
 desk-day-sa = Сб
 desk-day-su = Нд
+
+## A centre: the card as the bot shows it
+desk-card-title = Картка центру, як її показує бот
+desk-card-uk = Українською
+desk-card-en = Англійською

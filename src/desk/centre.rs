@@ -11,6 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::card;
 use super::centres::failed;
 use super::hours::{Preview, preview as preview_of};
 use super::page::{self, Chrome};
@@ -39,6 +40,8 @@ struct CentrePage {
     preview: Option<Preview>,
     /// The hours typed for a preview; empty otherwise.
     typed: String,
+    /// The card as the bot shows it: (language code, text).
+    cards: Vec<(&'static str, String)>,
 }
 
 /// A field's edit form.
@@ -138,13 +141,14 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String, type
         return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
     };
     let loaded = async {
-        let centre = state.store.centres().await?.into_iter().find(|c| c.id == id);
+        let centre = state.store.centre(&id).await?;
+        let closure = state.store.closures().await?.into_iter().find(|(c, _)| *c == id).map(|(_, c)| c);
         let tally = state.store.centre_tallies().await?.get(id.as_str()).copied().unwrap_or_default();
         let subscribers = state.store.subscriber_counts(&[id.as_str().to_owned()]).await?;
         let history = state.store.centre_history(&id, 50).await?;
-        Ok::<_, crate::store::StoreError>((centre, tally, subscribers, history))
+        Ok::<_, crate::store::StoreError>((centre, closure, tally, subscribers, history))
     };
-    let (centre, (coordinators, _), subscribers, history) = match loaded.await {
+    let (centre, closure, (coordinators, _), subscribers, history) = match loaded.await {
         Ok(loaded) => loaded,
         Err(error) => return failed(signed.chrome, &error),
     };
@@ -160,6 +164,10 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String, type
         .collect();
     let (lat, lon) = (centre.location.lat().to_string(), centre.location.lon().to_string());
     let now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).naive_local();
+    let cards = card::both(&centre, closure.as_ref(), now)
+        .into_iter()
+        .map(|(language, text)| (language.code(), text))
+        .collect();
     let shown = typed.as_deref().or(centre.opening_hours.as_deref()).unwrap_or_default();
     let preview = preview_of(shown, now, &signed.chrome.tr);
     let typed = typed.unwrap_or_default();
@@ -176,6 +184,7 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String, type
         error,
         preview,
         typed,
+        cards,
     };
     page::html(&page)
 }

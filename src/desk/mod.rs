@@ -8,6 +8,7 @@
 //! `sign_in`, `centres` and `audit` are the screens; `state` is what they share.
 
 mod audit;
+mod card;
 mod centre;
 mod centres;
 mod export;

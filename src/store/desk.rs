@@ -270,11 +270,14 @@ impl Store {
 
     /// Per centre that has any: its coordinators and its open reports.
     pub async fn centre_tallies(&self) -> Result<HashMap<String, (i64, i64)>, StoreError> {
+        // Grouped over the two small tables, not a subquery per centre: the
+        // directory may hold 100,000 centres, of which few have either.
         let rows: Vec<(String, i64, i64)> = sqlx::query_as(
-            "SELECT c.id, \
-               (SELECT count(*) FROM coordinator k WHERE k.centre_id = c.id), \
-               (SELECT count(*) FROM centre_report r WHERE r.centre_id = c.id AND r.handled_at IS NULL) \
-             FROM centre c",
+            "SELECT centre_id, sum(k)::bigint, sum(r)::bigint FROM ( \
+               SELECT centre_id, 1 AS k, 0 AS r FROM coordinator \
+               UNION ALL \
+               SELECT centre_id, 0, 1 FROM centre_report WHERE handled_at IS NULL \
+             ) t GROUP BY centre_id",
         )
         .fetch_all(&self.pool)
         .await?;

@@ -3,7 +3,7 @@
 //! lines, dates with times, and the replies to input that fits no screen.
 //! Screens import this module; it imports no screen.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
 use chrono_tz::Europe::Kyiv;
 
 use super::Context;
@@ -11,7 +11,7 @@ use super::draft::{DraftError, Field};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
-use crate::domain::{Centre, CentreId, Closure, Hotline, Language};
+use crate::domain::{CentreId, Closure, Hotline, Language};
 use crate::i18n::{Arg, Text};
 use crate::store::CohortView;
 
@@ -53,13 +53,7 @@ pub fn not_understood(ctx: &Context<'_>) -> Reply {
     Reply { ask_location: true, ..Reply::default() }.line(Text::new("error-not-understood")).buttons(menu_buttons(ctx))
 }
 
-/// A centre's name in the person's language.
-pub fn name(centre: &Centre, language: Language) -> &str {
-    match language {
-        Language::Uk => &centre.name_uk,
-        Language::En => &centre.name_en,
-    }
-}
+pub use crate::wording::card::name;
 
 /// The name of a centre by its id, or the id when the directory does not
 /// know it (any more).
@@ -105,15 +99,7 @@ pub fn sessions(cohort: &CohortView) -> Vec<Text> {
 
 pub use crate::wording::weekday_key;
 
-/// A time of day with its preposition ("о 9:00", "at 9:00").
-pub fn at_time(at: NaiveDateTime) -> Arg {
-    Arg::AtTime { hour: at.hour(), minute: at.minute() }
-}
-
-/// Adds a Kyiv local moment to a text as its `date` and `time` arguments.
-pub fn with_date_time(text: Text, at: NaiveDateTime) -> Text {
-    text.with("date", Arg::Date(at.date())).with("time", at_time(at))
-}
+pub use crate::wording::card::{at_time, closure_line, with_date_time};
 
 /// Tomorrow at `hour`:00 as typed answers are read ("05.12.2026 18:00"),
 /// the example in a question asking for a date and time.
@@ -130,12 +116,6 @@ pub fn closure<'a>(ctx: &Context<'a>, id: &CentreId) -> Option<&'a Closure> {
 /// The closure, if it has not ended by now.
 pub fn not_ended<'a>(ctx: &Context<'_>, closure: Option<&'a Closure>) -> Option<&'a Closure> {
     closure.filter(|c| c.until.with_timezone(&Kyiv).naive_local() > ctx.now)
-}
-
-/// "⛔ Closed until 24.11.2026 at 18:00: no power" (`id` chooses the wording).
-pub fn closure_line(closure: &Closure, id: &'static str) -> Text {
-    let until = closure.until.with_timezone(&Kyiv).naive_local();
-    with_date_time(Text::new(id), until).plain("reason", closure.reason.as_str())
 }
 
 /// One crisis line: its name, numbers and hours.
