@@ -6,8 +6,9 @@ use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use crate::directory::{Directory, SharedDirectory};
 use crate::i18n::Catalog;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Failed sign-ins an address may make in 15 minutes (`FAILURE_WINDOW`); then it waits.
 pub const MAX_FAILURES: u32 = 10;
@@ -42,6 +43,9 @@ pub struct DeskState {
     failures: Arc<Mutex<HashMap<IpAddr, Failures>>>,
     /// Files checked by a dry run, waiting to be applied, by a random key.
     uploads: Arc<Mutex<HashMap<String, Upload>>>,
+    /// The bot's directory snapshot, kept current by its reloader; without
+    /// one (a desk on its own) every list reads the centres afresh.
+    directory: Option<SharedDirectory>,
 }
 
 /// An uploaded centres file.
@@ -61,6 +65,24 @@ impl DeskState {
             secure: cookie_is_secure(&config.url),
             failures: Arc::default(),
             uploads: Arc::default(),
+            directory: None,
+        }
+    }
+
+    /// The desk reading the centres from the bot's directory snapshot.
+    pub fn with_directory(mut self, directory: SharedDirectory) -> Self {
+        self.directory = Some(directory);
+        self
+    }
+
+    /// The centres now: the bot's snapshot, or a directory read from the store.
+    pub(super) async fn directory(&self) -> Result<Arc<Directory>, StoreError> {
+        match &self.directory {
+            Some(shared) => Ok(shared.current()),
+            None => {
+                let directory = Directory::new(self.store.centres().await?).with_closures(self.store.closures().await?);
+                Ok(Arc::new(directory))
+            }
         }
     }
 

@@ -233,6 +233,14 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        // Who signed in and when, for the operators' audit log.
+        sqlx::query(
+            "INSERT INTO desk_audit (at, channel, external_id, action, subject) VALUES ($1, $2, $3, 'sign-in', 'desk')",
+        )
+        .bind(now)
+        .bind_person(&person)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(Ok(session))
     }
@@ -265,6 +273,21 @@ impl Store {
     /// Ends a session (idempotent).
     pub async fn sign_out(&self, id: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM desk_session WHERE id_hash = $1").bind(hash(id)).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// A person ends their session: it is deleted and the audit log says
+    /// who signed out and when, in one transaction.
+    pub async fn sign_out_as(&self, id: &str, person: &Person) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let ended = sqlx::query("DELETE FROM desk_session WHERE id_hash = $1").bind(hash(id)).execute(&mut *tx).await?;
+        if ended.rows_affected() > 0 {
+            sqlx::query("INSERT INTO desk_audit (channel, external_id, action, subject) VALUES ($1, $2, 'sign-out', 'desk')")
+                .bind_person(person)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

@@ -18,6 +18,8 @@ mod coordinate;
 mod crisis;
 mod desk;
 mod desk_browser;
+mod desk_audit_sign_in;
+mod desk_card;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
