@@ -117,3 +117,10 @@ desk-day-su = Su
 desk-card-title = The centre’s card as the bot shows it
 desk-card-uk = In Ukrainian
 desk-card-en = In English
+
+## A centre: the guided hours picker
+desk-picker-title = Hours day by day
+desk-picker-explain = For each day, give the time the centre opens and the time it closes; leave both empty for a day it is closed.
+desk-picker-from = opens
+desk-picker-to = closes
+desk-picker-refused = The hours were not accepted: on “{ $reason }” give both times (HH:MM) or neither.

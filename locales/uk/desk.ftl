@@ -117,3 +117,10 @@ desk-day-su = Нд
 desk-card-title = Картка центру, як її показує бот
 desk-card-uk = Українською
 desk-card-en = Англійською
+
+## A centre: the guided hours picker
+desk-picker-title = Графік по днях
+desk-picker-explain = Для кожного дня вкажіть, з котрої до котрої години центр відчинено; залиште обидва поля порожніми, якщо в цей день зачинено.
+desk-picker-from = відчиняється
+desk-picker-to = зачиняється
+desk-picker-refused = Графік не прийнято: у дні «{ $reason }» потрібні обидва часи (ГГ:ХХ) або жодного.

@@ -15,8 +15,10 @@ use super::card;
 use super::centres::failed;
 use super::hours::{Preview, preview as preview_of};
 use super::page::{self, Chrome};
+use super::picker::{self, PickerDay, Week};
 use super::session::Signed;
 use super::state::DeskState;
+use crate::directory::Hours;
 use crate::directory::centre_fields::{edit_location, parse_edit, parse_number};
 use crate::domain::{Centre, CentreEdit, CentreField, CentreId};
 use crate::store::{EditOutcome, HistoryEntry};
@@ -42,6 +44,8 @@ struct CentrePage {
     typed: String,
     /// The card as the bot shows it: (language code, text).
     cards: Vec<(&'static str, String)>,
+    /// The guided picker's rows, from the hours shown.
+    week: Vec<PickerDay>,
 }
 
 /// A field's edit form.
@@ -57,6 +61,19 @@ pub struct EditForm {
     lat: String,
     #[serde(default)]
     lon: String,
+    /// Set by the guided hours picker, whose times then give the value.
+    #[serde(default)]
+    picker: String,
+    #[serde(flatten)]
+    week: Week,
+}
+
+impl EditForm {
+    /// The value typed, or the picker's week as `opening_hours`; a refusal
+    /// names the picker's day that is not a time.
+    fn value(&self) -> Result<String, &'static str> {
+        if self.picker.is_empty() { Ok(self.value.clone()) } else { self.week.to_opening_hours() }
+    }
 }
 
 /// GET /centres/{id}.
@@ -81,7 +98,18 @@ pub async fn preview(
     if !signed.session.role.reaches(&id) {
         return signed.forbidden();
     }
-    render(&state, signed, &id, String::new(), Some(form.value)).await
+    match form.value() {
+        Ok(value) => render(&state, signed, &id, String::new(), Some(value)).await,
+        Err(day) => refused(&state, signed, &id, day).await,
+    }
+}
+
+/// The page again with why the picker's week was refused (422).
+async fn refused(state: &DeskState, signed: Signed, id: &str, day: &str) -> Response {
+    let error = signed.chrome.tr.reason("desk-picker-refused", day);
+    let mut response = render(state, signed, id, error, None).await;
+    *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    response
 }
 
 /// POST /centres/{id}/edit: one field, CSRF-checked and role-checked (again
@@ -101,9 +129,13 @@ pub async fn edit(
     let Ok(centre) = CentreId::parse(&id) else {
         return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
     };
+    let value = match form.value() {
+        Ok(value) => value,
+        Err(day) => return refused(&state, signed, &id, day).await,
+    };
     let parsed = match CentreField::EDITABLE.into_iter().find(|f| f.as_str() == form.field) {
         Some(CentreField::Location) => location(&form.lat, &form.lon),
-        Some(field) => parse_edit(field, &form.value).map_err(|errors| join(&errors)),
+        Some(field) => parse_edit(field, &value).map_err(|errors| join(&errors)),
         None => Err(form.field.clone()),
     };
     let edit: CentreEdit = match parsed {
@@ -170,6 +202,8 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String, type
         .collect();
     let shown = typed.as_deref().or(centre.opening_hours.as_deref()).unwrap_or_default();
     let preview = preview_of(shown, now, &signed.chrome.tr);
+    let picked = preview.as_ref().map(|p| p.value.as_str()).or(centre.opening_hours.as_deref());
+    let week = picker::days(picked.and_then(|raw| Hours::parse(raw).ok()).as_ref(), now.date(), &signed.chrome.tr);
     let typed = typed.unwrap_or_default();
     let page = CentrePage {
         chrome: signed.chrome,
@@ -185,6 +219,7 @@ async fn render(state: &DeskState, signed: Signed, id: &str, error: String, type
         preview,
         typed,
         cards,
+        week,
     };
     page::html(&page)
 }

@@ -15,6 +15,7 @@ mod export;
 mod hours;
 mod import;
 mod page;
+mod picker;
 mod session;
 mod sign_in;
 mod state;

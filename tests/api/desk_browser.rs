@@ -16,8 +16,8 @@ use sqlx::PgPool;
 use crate::desk::{Desk, console};
 
 /// A chromedriver and a browser session; both end when dropped or closed.
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -42,7 +42,7 @@ const CHROMIUM_FLAGS: [&str; 9] = [
 ];
 
 impl Browser {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let driver = Command::new("chromedriver")
             .args([format!("--port={port}"), "--allowed-ips=127.0.0.1".to_owned()])
@@ -75,19 +75,19 @@ impl Browser {
         Self { client, driver, _profile: profile }
     }
 
-    async fn text(&self) -> String {
+    pub(crate) async fn text(&self) -> String {
         let body = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("body")).await.unwrap();
         body.text().await.unwrap()
     }
 
     /// Clicks a form's button and waits for the page it leads to (which has `then`).
-    async fn submit(&self, css: &str, then: &str) {
+    pub(crate) async fn submit(&self, css: &str, then: &str) {
         self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
         let waited = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(then)).await;
         waited.unwrap_or_else(|e| panic!("no {then} after pressing {css}: {e}"));
     }
 
-    async fn screenshot(&self, name: &str) {
+    pub(crate) async fn screenshot(&self, name: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/desk-screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         let png = self.client.screenshot().await.unwrap();

@@ -20,6 +20,7 @@ mod desk;
 mod desk_browser;
 mod desk_audit_sign_in;
 mod desk_card;
+mod desk_hours;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
