@@ -124,3 +124,10 @@ desk-picker-explain = For each day, give the time the centre opens and the time 
 desk-picker-from = opens
 desk-picker-to = closes
 desk-picker-refused = The hours were not accepted: on “{ $reason }” give both times (HH:MM) or neither.
+
+## Import: the command line's options
+desk-import-replace = Remove the centres missing from the file
+desk-import-keep-missing = Centres missing from the file stay
+desk-import-overwrite = Overwrite coordinators’ changes with the file’s values
+desk-import-keep-edits = Coordinators’ changes stay
+desk-import-removed = Centres missing from the file (to be removed)

@@ -124,3 +124,10 @@ desk-picker-explain = Для кожного дня вкажіть, з котро
 desk-picker-from = відчиняється
 desk-picker-to = зачиняється
 desk-picker-refused = Графік не прийнято: у дні «{ $reason }» потрібні обидва часи (ГГ:ХХ) або жодного.
+
+## Import: the command line's options
+desk-import-replace = Вилучити центри, яких немає у файлі
+desk-import-keep-missing = Центри, яких немає у файлі, залишаються
+desk-import-overwrite = Замінити зміни координаторів даними з файлу
+desk-import-keep-edits = Зміни координаторів залишаються
+desk-import-removed = Центри, яких немає у файлі (буде вилучено)

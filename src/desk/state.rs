@@ -54,6 +54,8 @@ pub struct Upload {
     pub name: String,
     pub bytes: Vec<u8>,
     pub at: Instant,
+    /// The options it was checked with, which applying it uses too.
+    pub options: crate::domain::ImportOptions,
 }
 
 impl DeskState {

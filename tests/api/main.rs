@@ -21,6 +21,7 @@ mod desk_browser;
 mod desk_audit_sign_in;
 mod desk_card;
 mod desk_hours;
+mod desk_import_options;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
