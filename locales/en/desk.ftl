@@ -131,3 +131,8 @@ desk-import-keep-missing = Centres missing from the file stay
 desk-import-overwrite = Overwrite coordinators’ changes with the file’s values
 desk-import-keep-edits = Coordinators’ changes stay
 desk-import-removed = Centres missing from the file (to be removed)
+
+## Export: open data
+desk-export-hsds = Download the services (HSDS 3.0, JSON)
+desk-export-geojson = Download the centres (GeoJSON)
+desk-export-no-open-data = Open data is not set up on this server (see OPEN_DATA_* in the README).

@@ -131,3 +131,8 @@ desk-import-keep-missing = Центри, яких немає у файлі, за
 desk-import-overwrite = Замінити зміни координаторів даними з файлу
 desk-import-keep-edits = Зміни координаторів залишаються
 desk-import-removed = Центри, яких немає у файлі (буде вилучено)
+
+## Export: open data
+desk-export-hsds = Завантажити послуги (HSDS 3.0, JSON)
+desk-export-geojson = Завантажити центри (GeoJSON)
+desk-export-no-open-data = Відкриті дані не налаштовано на цьому сервері (див. OPEN_DATA_* у README).

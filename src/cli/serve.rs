@@ -194,8 +194,11 @@ async fn start_desk(
     if config.url.scheme() == "http" && crate::desk::cookie_is_secure(&config.url) {
         tracing::warn!("DESK_URL is plain http on another host: browsers will not send the desk's Secure cookie");
     }
-    let state =
+    let mut state =
         crate::desk::DeskState::new(store.clone(), Arc::new(Catalog::load_desk()?), &config).with_directory(directory);
+    if let Some(open_data) = args.open_data.config()? {
+        state = state.with_publication(open_data.publication);
+    }
     tracing::info!(address = %listener.local_addr()?, "operator desk listening");
     // The webhooks' accept loop: a client must send its headers in time.
     let router = crate::desk::router(state);

@@ -172,6 +172,8 @@ struct Overview {
     all: usize,
     /// (flag, its text id, how many).
     counts: Vec<(&'static str, &'static str, usize)>,
+    /// Whether the open data downloads are offered.
+    open_data: bool,
 }
 
 /// GET /: the overview.
@@ -196,7 +198,8 @@ pub async fn overview(State(state): State<DeskState>, signed: Signed) -> Respons
         }
     }
     let counts = FLAGS.iter().zip(ids).zip(tally).map(|((flag, id), count)| (*flag, id, count)).collect();
-    page::html(&Overview { chrome: signed.chrome, all, counts })
+    let open_data = state.publication.is_some();
+    page::html(&Overview { chrome: signed.chrome, all, counts, open_data })
 }
 
 #[derive(Template)]

@@ -44,6 +44,9 @@ pub fn router(state: DeskState) -> Router {
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))
+        // i19r: the open data downloads.
+        .route("/export/services.json", get(export::services_json))
+        .route("/export/centres.geojson", get(export::centres_geojson))
         .fallback(page::not_found)
         .layer(axum::middleware::map_response(page::security_headers))
         .with_state(state)

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::directory::{Directory, SharedDirectory};
 use crate::i18n::Catalog;
+use crate::opendata::Publication;
 use crate::store::{Store, StoreError};
 
 /// Failed sign-ins an address may make in 15 minutes (`FAILURE_WINDOW`); then it waits.
@@ -46,6 +47,9 @@ pub struct DeskState {
     /// The bot's directory snapshot, kept current by its reloader; without
     /// one (a desk on its own) every list reads the centres afresh.
     directory: Option<SharedDirectory>,
+    /// The open data's publisher and licence, when `serve` publishes open
+    /// data: then the desk offers the HSDS and GeoJSON downloads.
+    pub(super) publication: Option<Arc<Publication>>,
 }
 
 /// An uploaded centres file.
@@ -68,7 +72,14 @@ impl DeskState {
             failures: Arc::default(),
             uploads: Arc::default(),
             directory: None,
+            publication: None,
         }
+    }
+
+    /// The desk offering the open data exports under this publication.
+    pub fn with_publication(mut self, publication: Publication) -> Self {
+        self.publication = Some(Arc::new(publication));
+        self
     }
 
     /// The desk reading the centres from the bot's directory snapshot.

@@ -39,7 +39,8 @@ impl Desk {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let config = DeskConfig { url: base.parse().unwrap() };
-        let state = DeskState::new(app.store.clone(), Arc::new(Catalog::load_desk().unwrap()), &config);
+        let state = DeskState::new(app.store.clone(), Arc::new(Catalog::load_desk().unwrap()), &config)
+            .with_publication(crate::desk_export::publication());
         let server = tokio::spawn(desk::serve(listener, state, std::future::pending()));
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Self { app, base, http, server }
@@ -195,7 +196,16 @@ async fn signing_out_needs_the_csrf_token_and_ends_the_session(pool: PgPool) {
 }
 
 /// Every GET route of the desk, with a centre the coordinator below does not coordinate.
-const ROUTES: [&str; 6] = ["/", "/centres", "/centres/{other}", "/audit", "/export/centres.csv", "/import"];
+const ROUTES: [&str; 8] = [
+    "/",
+    "/centres",
+    "/centres/{other}",
+    "/audit",
+    "/export/centres.csv",
+    "/import",
+    "/export/services.json",
+    "/export/centres.geojson",
+];
 
 #[sqlx::test]
 async fn every_route_refuses_nobody(pool: PgPool) {

@@ -20,6 +20,7 @@ mod desk;
 mod desk_browser;
 mod desk_audit_sign_in;
 mod desk_card;
+mod desk_export;
 mod desk_hours;
 mod desk_import_options;
 mod distress;
