@@ -20,8 +20,8 @@ use resilience_bot::directory::{Directory, SharedDirectory, centre_csv};
 use resilience_bot::domain::{ChannelKind, Person};
 use resilience_bot::i18n::Catalog;
 use resilience_bot::store::Store;
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::AssertSqlSafe;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 #[path = "common/many_centres.rs"]
 mod many_centres;

@@ -24,7 +24,8 @@ fn words() -> Option<&'static Words> {
     static WORDS: OnceLock<Option<Words>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
-            let catalog = Catalog::load().map_err(|error| tracing::error!(%error, "the bot's texts do not load")).ok()?;
+            let catalog =
+                Catalog::load().map_err(|error| tracing::error!(%error, "the bot's texts do not load")).ok()?;
             let gazetteer = Gazetteer::built_in()
                 .map_err(|error| tracing::error!(%error, "the gazetteer does not load"))
                 .ok()

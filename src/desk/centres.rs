@@ -42,7 +42,13 @@ impl Flags {
     /// The flags of a centre at a Kyiv moment, given its hours, whether it is
     /// closed by its hours now (see [`Statuses`]), its closure and
     /// (coordinators, open reports).
-    pub fn of(centre: &Centre, hours_closed: bool, closure: Option<&Closure>, tally: (i64, i64), now: NaiveDateTime) -> Self {
+    pub fn of(
+        centre: &Centre,
+        hours_closed: bool,
+        closure: Option<&Closure>,
+        tally: (i64, i64),
+        now: NaiveDateTime,
+    ) -> Self {
         let temporarily_closed = closure.is_some_and(|c| c.until.naive_utc() > Utc::now().naive_utc());
         Self {
             closed_now: temporarily_closed || hours_closed,

@@ -69,7 +69,9 @@ async fn open_data(state: &DeskState, signed: Signed, which: OpenData) -> Respon
         Err(error) => return failed(signed.chrome, &error),
     };
     let sources = match (Taxonomy::built_in(), Catalog::load()) {
-        (Ok(taxonomy), Ok(catalog)) => Sources { publication, taxonomy: Arc::new(taxonomy), catalog: Arc::new(catalog) },
+        (Ok(taxonomy), Ok(catalog)) => {
+            Sources { publication, taxonomy: Arc::new(taxonomy), catalog: Arc::new(catalog) }
+        }
         _ => return page::message(StatusCode::INTERNAL_SERVER_ERROR, signed.chrome, "desk-error"),
     };
     let now = chrono::Utc::now();
@@ -82,7 +84,10 @@ async fn open_data(state: &DeskState, signed: Signed, which: OpenData) -> Respon
     let disposition = format!("attachment; filename=\"{name}\"");
     let headers = [
         (header::CONTENT_TYPE, HeaderValue::from_static(kind)),
-        (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment"))),
+        (
+            header::CONTENT_DISPOSITION,
+            HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment")),
+        ),
     ];
     (headers, body).into_response()
 }

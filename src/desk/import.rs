@@ -39,7 +39,14 @@ struct ImportPage {
 
 impl ImportPage {
     fn new(chrome: Chrome) -> Self {
-        Self { chrome, error: String::new(), report: None, key: String::new(), name: String::new(), options: ImportOptions::default() }
+        Self {
+            chrome,
+            error: String::new(),
+            report: None,
+            key: String::new(),
+            name: String::new(),
+            options: ImportOptions::default(),
+        }
     }
 }
 
@@ -82,7 +89,8 @@ pub async fn check(State(state): State<DeskState>, signed: Signed, mut multipart
             let Ok(key) = crate::store::new_secret() else {
                 return page::message(StatusCode::INTERNAL_SERVER_ERROR, signed.chrome, "desk-error");
             };
-            let upload = Upload { name, bytes, at: Instant::now(), options: ImportOptions { dry_run: false, ..options } };
+            let upload =
+                Upload { name, bytes, at: Instant::now(), options: ImportOptions { dry_run: false, ..options } };
             state.keep_upload(key.clone(), upload, UPLOAD_LIFETIME);
             page.report = Some(report);
             page.key = key;

@@ -98,7 +98,11 @@ impl Week {
             0 => DAYS[first].1.to_owned(),
             _ => format!("{}-{}", DAYS[first].1, DAYS[last].1),
         };
-        Ok(rules.into_iter().map(|(first, last, rule)| format!("{} {rule}", days(first, last))).collect::<Vec<_>>().join("; "))
+        Ok(rules
+            .into_iter()
+            .map(|(first, last, rule)| format!("{} {rule}", days(first, last)))
+            .collect::<Vec<_>>()
+            .join("; "))
     }
 }
 
@@ -139,7 +143,6 @@ fn clock(minutes: u16) -> String {
     format!("{:02}:{:02}", (minutes / 60) % 24, minutes % 60)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,7 +180,10 @@ mod tests {
     fn half_a_day_or_a_time_that_is_not_one_is_refused_by_its_day() {
         let closed = ("", "");
         assert_eq!(week([closed, ("09:00", ""), closed, closed, closed, closed, closed]).to_opening_hours(), Err("Tu"));
-        assert_eq!(week([closed, closed, closed, closed, closed, closed, ("9", "25:00")]).to_opening_hours(), Err("Su"));
+        assert_eq!(
+            week([closed, closed, closed, closed, closed, closed, ("9", "25:00")]).to_opening_hours(),
+            Err("Su")
+        );
         assert_eq!(week([closed; 7]).to_opening_hours().unwrap(), "Mo-Su off");
     }
 }

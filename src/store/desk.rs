@@ -282,10 +282,12 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let ended = sqlx::query("DELETE FROM desk_session WHERE id_hash = $1").bind(hash(id)).execute(&mut *tx).await?;
         if ended.rows_affected() > 0 {
-            sqlx::query("INSERT INTO desk_audit (channel, external_id, action, subject) VALUES ($1, $2, 'sign-out', 'desk')")
-                .bind_person(person)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO desk_audit (channel, external_id, action, subject) VALUES ($1, $2, 'sign-out', 'desk')",
+            )
+            .bind_person(person)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())

@@ -45,8 +45,10 @@ async fn the_centre_page_shows_the_card_the_bot_shows_in_both_languages(pool: Pg
         let page = response.text().await.unwrap();
         for (language, code) in [(Language::Uk, "uk"), (Language::En, "en")] {
             let reader = format!("reader-{code}-{id}");
-            let answer =
-                desk.app.send_to(&bot, &reader, language, Incoming::Button(Action::Centre(centre.clone()).encode())).await;
+            let answer = desk
+                .app
+                .send_to(&bot, &reader, language, Incoming::Button(Action::Centre(centre.clone()).encode()))
+                .await;
             let shown = card_on_page(&page, code);
             assert_eq!(shown, answer.text(), "{id} in {code}");
             let name = if language == Language::Uk { "Центр" } else { "Centre" };

@@ -19,7 +19,9 @@ fn csrf_of(page: &str) -> String {
 /// The picker's form body: Mon–Thu 09:00–18:00, Fri 09:00–16:00, the weekend closed.
 fn week(csrf: &str) -> String {
     let days = ["mo", "tu", "we", "th"].map(|d| format!("&{d}_from=09%3A00&{d}_to=18%3A00")).concat();
-    format!("csrf={csrf}&field=opening_hours&picker=1{days}&fr_from=09%3A00&fr_to=16%3A00&sa_from=&sa_to=&su_from=&su_to=")
+    format!(
+        "csrf={csrf}&field=opening_hours&picker=1{days}&fr_from=09%3A00&fr_to=16%3A00&sa_from=&sa_to=&su_from=&su_to="
+    )
 }
 
 async fn stored_hours(desk: &Desk, id: &str) -> Option<String> {
@@ -34,7 +36,10 @@ async fn the_picker_previews_a_week_and_saves_it_through_the_edit_path(pool: PgP
     let id = "sample-izmailska";
     let page = desk.get(&format!("/centres/{id}"), Some(&cookie)).await.text().await.unwrap();
     // The stored Mo-Fr 09:00-18:00 fills the picker.
-    assert!(page.contains("name=\"mo_from\" value=\"09:00\"") && page.contains("name=\"sa_from\" value=\"\""), "{page}");
+    assert!(
+        page.contains("name=\"mo_from\" value=\"09:00\"") && page.contains("name=\"sa_from\" value=\"\""),
+        "{page}"
+    );
     let csrf = csrf_of(&page);
 
     let preview = desk.post(&format!("/centres/{id}/preview"), Some(&cookie), &week(&csrf)).await;

@@ -7,8 +7,8 @@ use crate::conversation::reply::{Reply, Venue};
 use crate::directory::{Hours, Nearby};
 use crate::domain::{Centre, CentreId};
 use crate::i18n::Text;
-pub use crate::wording::card::{address, distance, status_line};
 use crate::wording::card::{CardFacts, card};
+pub use crate::wording::card::{address, distance, status_line};
 use crate::wording::place_name;
 
 /// The label of the button that opens a centre from a numbered list.
@@ -91,8 +91,8 @@ mod tests {
     use super::*;
     use crate::directory::Hours;
     use crate::domain::ServiceTag;
-    use crate::wording::card::service_id;
     use crate::i18n::Arg;
+    use crate::wording::card::service_id;
     use crate::wording::week_line;
 
     #[test]
