@@ -87,7 +87,7 @@ fn pages(count: usize, rounds: usize) -> [(&'static str, Vec<String>); 4] {
         ("overview", vec!["/".to_owned(); rounds]),
         ("list, a page of 50", (0..rounds).map(|i| format!("/centres?page={}", spread(i, pages) + 1)).collect()),
         (
-            "list filtered (oblast, stale, search), sorted newest first",
+            "list filtered (oblast, no coordinator, search), newest first",
             (0..rounds)
                 .map(|i| {
                     format!(
