@@ -115,15 +115,11 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether a centre passes; `q` is the search, trimmed and lowercased.
-    fn keeps(&self, centre: &Centre, flags: &Flags, q: &str) -> bool {
-        let text = |v: &Option<String>| v.as_deref().is_some_and(|v| v.to_lowercase().contains(q));
+    /// Whether a centre passes the oblast and the flag (the search is
+    /// matched against [`DeskState::search_keys`]).
+    fn keeps(&self, centre: &Centre, flags: &Flags) -> bool {
         (self.oblast.is_empty() || centre.oblast.as_deref() == Some(self.oblast.as_str()))
             && (self.flag.is_empty() || flags.has(&self.flag))
-            && (q.is_empty()
-                || centre.name_uk.to_lowercase().contains(q)
-                || centre.name_en.to_lowercase().contains(q)
-                || text(&centre.hromada))
     }
 }
 
@@ -154,14 +150,16 @@ struct Visible {
 }
 
 impl Visible {
-    /// Each centre the person reaches, with its flags.
-    fn rows(&self) -> impl Iterator<Item = (&Centre, Flags)> {
+    /// Each centre the person reaches, with its position in the directory
+    /// and its flags.
+    fn rows(&self) -> impl Iterator<Item = (usize, &Centre, Flags)> {
         let now = Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).naive_local();
         let mut statuses = Statuses::new(now);
-        self.directory.entries().filter(|(c, _)| self.role.reaches(c.id.as_str())).map(move |(c, hours)| {
+        let reached = self.directory.entries().enumerate().filter(|(_, (c, _))| self.role.reaches(c.id.as_str()));
+        reached.map(move |(i, (c, hours))| {
             let tally = self.tallies.get(c.id.as_str()).copied().unwrap_or_default();
             let closed = statuses.closed(hours);
-            (c, Flags::of(c, closed, self.directory.closure(&c.id), tally, now))
+            (i, c, Flags::of(c, closed, self.directory.closure(&c.id), tally, now))
         })
     }
 }
@@ -197,7 +195,7 @@ pub async fn overview(State(state): State<DeskState>, signed: Signed) -> Respons
         "desk-count-open-reports",
     ];
     let (mut all, mut tally) = (0, [0; FLAGS.len()]);
-    for (_, flags) in visible.rows() {
+    for (_, _, flags) in visible.rows() {
         all += 1;
         for (count, flag) in tally.iter_mut().zip(FLAGS) {
             *count += usize::from(flags.has(flag));
@@ -221,6 +219,28 @@ struct List {
     next: Option<String>,
 }
 
+/// One page (1-based) of the centres by verified date, oldest first (or
+/// newest), then by name: only that page is put in order, after two linear
+/// selections, not the whole list.
+fn page_of(mut kept: Vec<&Centre>, page: usize, newest: bool) -> Vec<&Centre> {
+    let order = |a: &&Centre, b: &&Centre| {
+        let oldest_first = a.verified_on.cmp(&b.verified_on).then_with(|| a.name_uk.cmp(&b.name_uk));
+        if newest { oldest_first.reverse() } else { oldest_first }
+    };
+    let start = ((page - 1) * PAGE_SIZE).min(kept.len());
+    let end = (start + PAGE_SIZE).min(kept.len());
+    if end < kept.len() {
+        kept.select_nth_unstable_by(end, order);
+        kept.truncate(end);
+    }
+    if start > 0 && start < kept.len() {
+        kept.select_nth_unstable_by(start, order);
+    }
+    let mut shown = kept.split_off(start);
+    shown.sort_unstable_by(order);
+    shown
+}
+
 /// The list's address with these filters on another page.
 fn page_href(filter: &Filter, page: usize) -> String {
     let Ok(mut url) = reqwest::Url::parse("http://desk/centres") else { return "/centres".to_owned() };
@@ -241,25 +261,22 @@ pub async fn list(State(state): State<DeskState>, signed: Signed, Query(filter):
     };
     let mut oblasts = BTreeSet::new();
     let query = filter.q.trim().to_lowercase();
+    let keys = (!query.is_empty()).then(|| state.search_keys(&visible.directory));
     let mut kept: Vec<&Centre> = Vec::new();
-    for (centre, flags) in visible.rows() {
+    for (i, centre, flags) in visible.rows() {
         oblasts.extend(centre.oblast.as_deref());
-        if filter.keeps(centre, &flags, &query) {
+        let found = keys.as_ref().is_none_or(|keys| keys[i].contains(&query));
+        if found && filter.keeps(centre, &flags) {
             kept.push(centre);
         }
     }
     let oblasts = oblasts.into_iter().map(str::to_owned).collect();
-    kept.sort_unstable_by(|a, b| a.verified_on.cmp(&b.verified_on).then_with(|| a.name_uk.cmp(&b.name_uk)));
-    if filter.sort == "newest" {
-        kept.reverse();
-    }
     let pages = kept.len().div_ceil(PAGE_SIZE).max(1);
     let page = filter.page.clamp(1, pages);
+    let shown = page_of(kept, page, filter.sort == "newest");
     let english = signed.chrome.tr.language == crate::domain::Language::En;
-    let lines = kept
+    let lines = shown
         .iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
         .map(|c| Line {
             id: c.id.as_str().to_owned(),
             name: if english { c.name_en.clone() } else { c.name_uk.clone() },

@@ -50,6 +50,15 @@ pub struct DeskState {
     /// The open data's publisher and licence, when `serve` publishes open
     /// data: then the desk offers the HSDS and GeoJSON downloads.
     pub(super) publication: Option<Arc<Publication>>,
+    /// The list's search text of each centre of the last directory searched.
+    search: Arc<Mutex<Option<SearchKeys>>>,
+}
+
+/// Each centre's names and hromada, lowercased, in the directory's order;
+/// built once per directory snapshot rather than per centre per request.
+struct SearchKeys {
+    directory: std::sync::Weak<Directory>,
+    keys: Arc<Vec<String>>,
 }
 
 /// An uploaded centres file.
@@ -73,7 +82,29 @@ impl DeskState {
             uploads: Arc::default(),
             directory: None,
             publication: None,
+            search: Arc::default(),
         }
+    }
+
+    /// The lowercased "name_uk, name_en, hromada" of each centre of
+    /// `directory`, in its order (see [`Directory::entries`]).
+    pub(super) fn search_keys(&self, directory: &Arc<Directory>) -> Arc<Vec<String>> {
+        let mut search = self.search.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(cached) = search.as_ref().filter(|c| std::ptr::eq(c.directory.as_ptr(), Arc::as_ptr(directory))) {
+            return cached.keys.clone();
+        }
+        let keys: Arc<Vec<String>> = Arc::new(
+            directory
+                .centres()
+                .iter()
+                .map(|c| {
+                    let hromada = c.hromada.as_deref().unwrap_or_default();
+                    format!("{}\n{}\n{}", c.name_uk, c.name_en, hromada).to_lowercase()
+                })
+                .collect(),
+        );
+        *search = Some(SearchKeys { directory: Arc::downgrade(directory), keys: keys.clone() });
+        keys
     }
 
     /// The desk offering the open data exports under this publication.

@@ -23,6 +23,7 @@ mod desk_card;
 mod desk_export;
 mod desk_hours;
 mod desk_import_options;
+mod desk_list;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
