@@ -5,13 +5,16 @@
 
 pub mod broadcast;
 
-use chrono::Weekday;
+pub mod card;
+
+use chrono::{NaiveDateTime, Timelike, Weekday};
+use chrono_tz::Europe::Kyiv;
 
 use std::borrow::Cow;
 
 use crate::directory::normalize::transliterate;
 use crate::directory::{DaySpan, Gazetteer};
-use crate::domain::{Centre, Language, LocationSource};
+use crate::domain::{Centre, Closure, Language, LocationSource};
 use crate::i18n::{Arg, Text};
 
 /// The selector key fluent uses for weekday names and their grammatical cases.
@@ -87,4 +90,20 @@ pub fn approximate_location(centre: &Centre, language: Language, gazetteer: Opti
     };
     let place = place.or(centre.oblast.as_ref())?;
     Some(Text::new(id).plain("place", place_name(place, language, gazetteer)))
+}
+
+/// A time of day with its preposition ("о 9:00", "at 9:00").
+pub fn at_time(at: NaiveDateTime) -> Arg {
+    Arg::AtTime { hour: at.hour(), minute: at.minute() }
+}
+
+/// Adds a Kyiv local moment to a text as its `date` and `time` arguments.
+pub fn with_date_time(text: Text, at: NaiveDateTime) -> Text {
+    text.with("date", Arg::Date(at.date())).with("time", at_time(at))
+}
+
+/// "⛔ Closed until 24.11.2026 at 18:00: no power" (`id` chooses the wording).
+pub fn closure_line(closure: &Closure, id: &'static str) -> Text {
+    let until = closure.until.with_timezone(&Kyiv).naive_local();
+    with_date_time(Text::new(id), until).plain("reason", closure.reason.as_str())
 }

@@ -269,3 +269,26 @@ desk-coverage-hidden = { $count ->
         [one] { $count } cell with fewer searches is not shown.
        *[other] { $count } cells with fewer searches are not shown.
     }
+## A centre: the card as the bot shows it
+desk-card-title = The centre’s card as the bot shows it
+desk-card-uk = In Ukrainian
+desk-card-en = In English
+
+## A centre: the guided hours picker
+desk-picker-title = Hours day by day
+desk-picker-explain = For each day, give the time the centre opens and the time it closes; leave both empty for a day it is closed.
+desk-picker-from = opens
+desk-picker-to = closes
+desk-picker-refused = The hours were not accepted: on “{ $reason }” give both times (HH:MM) or neither.
+
+## Import: the command line's options
+desk-import-replace = Remove the centres missing from the file
+desk-import-keep-missing = Centres missing from the file stay
+desk-import-overwrite = Overwrite coordinators’ changes with the file’s values
+desk-import-keep-edits = Coordinators’ changes stay
+desk-import-removed = Centres missing from the file (to be removed)
+
+## Export: open data
+desk-export-hsds = Download the services (HSDS 3.0, JSON)
+desk-export-geojson = Download the centres (GeoJSON)
+desk-export-no-open-data = Open data is not set up on this server (see OPEN_DATA_* in the README).

@@ -273,3 +273,26 @@ desk-coverage-hidden = { $count ->
         [few] Не показано { $count } клітинки з меншою кількістю пошуків.
        *[many] Не показано { $count } клітинок із меншою кількістю пошуків.
     }
+## A centre: the card as the bot shows it
+desk-card-title = Картка центру, як її показує бот
+desk-card-uk = Українською
+desk-card-en = Англійською
+
+## A centre: the guided hours picker
+desk-picker-title = Графік по днях
+desk-picker-explain = Для кожного дня вкажіть, з котрої до котрої години центр відчинено; залиште обидва поля порожніми, якщо в цей день зачинено.
+desk-picker-from = відчиняється
+desk-picker-to = зачиняється
+desk-picker-refused = Графік не прийнято: у дні «{ $reason }» потрібні обидва часи (ГГ:ХХ) або жодного.
+
+## Import: the command line's options
+desk-import-replace = Вилучити центри, яких немає у файлі
+desk-import-keep-missing = Центри, яких немає у файлі, залишаються
+desk-import-overwrite = Замінити зміни координаторів даними з файлу
+desk-import-keep-edits = Зміни координаторів залишаються
+desk-import-removed = Центри, яких немає у файлі (буде вилучено)
+
+## Export: open data
+desk-export-hsds = Завантажити послуги (HSDS 3.0, JSON)
+desk-export-geojson = Завантажити центри (GeoJSON)
+desk-export-no-open-data = Відкриті дані не налаштовано на цьому сервері (див. OPEN_DATA_* у README).

@@ -164,7 +164,7 @@ pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
             };
             tracing::info!(address = %app.local_addr()?, "HTTP server listening");
             let (stop_desk, desk_stopped) = tokio::sync::watch::channel(false);
-            let desk = start_desk(args, store, desk_stopped).await?;
+            let desk = start_desk(args, store, running.directory.clone(), desk_stopped).await?;
             let served = app
                 .run_until_stopped(async move {
                     shutdown.recv().await;
@@ -190,6 +190,7 @@ pub async fn serve(config: &Config, args: &ServeArgs) -> anyhow::Result<()> {
 async fn start_desk(
     args: &ServeArgs,
     store: &crate::store::Store,
+    directory: crate::directory::SharedDirectory,
     stop: tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<Option<tokio::task::JoinHandle<std::io::Result<()>>>> {
     let DeskAddr::On(addr) = args.desk_addr else { return Ok(None) };
@@ -200,7 +201,11 @@ async fn start_desk(
     if config.url.scheme() == "http" && crate::desk::cookie_is_secure(&config.url) {
         tracing::warn!("DESK_URL is plain http on another host: browsers will not send the desk's Secure cookie");
     }
-    let state = crate::desk::DeskState::new(store.clone(), Arc::new(Catalog::load_desk()?), &config);
+    let mut state =
+        crate::desk::DeskState::new(store.clone(), Arc::new(Catalog::load_desk()?), &config).with_directory(directory);
+    if let Some(open_data) = args.open_data.config()? {
+        state = state.with_publication(open_data.publication);
+    }
     tracing::info!(address = %listener.local_addr()?, "operator desk listening");
     // The webhooks' accept loop: a client must send its headers in time.
     let router = crate::desk::router(state);

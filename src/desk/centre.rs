@@ -14,11 +14,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::card;
 use super::centres::failed;
 use super::hours::{Preview, preview as preview_of};
 use super::page::{self, Chrome};
+use super::picker::{self, PickerDay, Week};
 use super::session::Signed;
 use super::state::DeskState;
+use crate::directory::Hours;
 use crate::directory::centre_fields::{edit_location, parse_edit, parse_number};
 use crate::domain::{Centre, CentreEdit, CentreField, CentreId};
 use crate::store::{DeskResolution, EditOutcome, HistoryEntry, InboxReport};
@@ -44,6 +47,10 @@ struct CentrePage {
     typed: String,
     /// The open report the card is being fixed from, and its topic's name.
     report: Option<(InboxReport, String)>,
+    /// The card as the bot shows it: (language code, text).
+    cards: Vec<(&'static str, String)>,
+    /// The guided picker's rows, from the hours shown.
+    week: Vec<PickerDay>,
 }
 
 /// `?report=<id>`: the report to show beside the forms.
@@ -69,6 +76,19 @@ pub struct EditForm {
     /// The report being fixed from (empty when none).
     #[serde(default)]
     report: String,
+    /// Set by the guided hours picker, whose times then give the value.
+    #[serde(default)]
+    picker: String,
+    #[serde(flatten)]
+    week: Week,
+}
+
+impl EditForm {
+    /// The value typed, or the picker's week as `opening_hours`; a refusal
+    /// names the picker's day that is not a time.
+    fn value(&self) -> Result<String, &'static str> {
+        if self.picker.is_empty() { Ok(self.value.clone()) } else { self.week.to_opening_hours() }
+    }
 }
 
 /// GET /centres/{id}.
@@ -98,7 +118,18 @@ pub async fn preview(
     if !signed.session.role.reaches(&id) {
         return signed.forbidden();
     }
-    render(&state, signed, &id, String::new(), Some(form.value), &form.report).await
+    match form.value() {
+        Ok(value) => render(&state, signed, &id, String::new(), Some(value), &form.report).await,
+        Err(day) => refused(&state, signed, &id, day, &form.report).await,
+    }
+}
+
+/// The page again with why the picker's week was refused (422).
+async fn refused(state: &DeskState, signed: Signed, id: &str, day: &str, report: &str) -> Response {
+    let error = signed.chrome.tr.reason("desk-picker-refused", day);
+    let mut response = render(state, signed, id, error, None, report).await;
+    *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    response
 }
 
 /// POST /centres/{id}/edit: one field, CSRF-checked and role-checked (again
@@ -118,9 +149,13 @@ pub async fn edit(
     let Ok(centre) = CentreId::parse(&id) else {
         return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
     };
+    let value = match form.value() {
+        Ok(value) => value,
+        Err(day) => return refused(&state, signed, &id, day, &form.report).await,
+    };
     let parsed = match CentreField::EDITABLE.into_iter().find(|f| f.as_str() == form.field) {
         Some(CentreField::Location) => location(&form.lat, &form.lon),
-        Some(field) => parse_edit(field, &form.value).map_err(|errors| join(&errors)),
+        Some(field) => parse_edit(field, &value).map_err(|errors| join(&errors)),
         None => Err(form.field.clone()),
     };
     let edit: CentreEdit = match parsed {
@@ -173,7 +208,8 @@ async fn render(
         return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
     };
     let loaded = async {
-        let centre = state.store.centres().await?.into_iter().find(|c| c.id == id);
+        let centre = state.store.centre(&id).await?;
+        let closure = state.store.closures().await?.into_iter().find(|(c, _)| *c == id).map(|(_, c)| c);
         let tally = state.store.centre_tallies().await?.get(id.as_str()).copied().unwrap_or_default();
         let subscribers = state.store.subscriber_counts(&[id.as_str().to_owned()]).await?;
         let history = state.store.centre_history(&id, 50).await?;
@@ -181,9 +217,9 @@ async fn render(
             Ok(report) => state.store.inbox_report(report).await?,
             Err(_) => None,
         };
-        Ok::<_, crate::store::StoreError>((centre, tally, subscribers, history, report))
+        Ok::<_, crate::store::StoreError>((centre, closure, tally, subscribers, history, report))
     };
-    let (centre, (coordinators, _), subscribers, history, report) = match loaded.await {
+    let (centre, closure, (coordinators, _), subscribers, history, report) = match loaded.await {
         Ok(loaded) => loaded,
         Err(error) => return failed(signed.chrome, &error),
     };
@@ -199,8 +235,14 @@ async fn render(
         .collect();
     let (lat, lon) = (centre.location.lat().to_string(), centre.location.lon().to_string());
     let now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).naive_local();
+    let cards = card::both(&centre, closure.as_ref(), now)
+        .into_iter()
+        .map(|(language, text)| (language.code(), text))
+        .collect();
     let shown = typed.as_deref().or(centre.opening_hours.as_deref()).unwrap_or_default();
     let preview = preview_of(shown, now, &signed.chrome.tr);
+    let picked = preview.as_ref().map(|p| p.value.as_str()).or(centre.opening_hours.as_deref());
+    let week = picker::days(picked.and_then(|raw| Hours::parse(raw).ok()).as_ref(), now.date(), &signed.chrome.tr);
     let typed = typed.unwrap_or_default();
     // Only an open report about this very centre is shown beside it.
     let report = report.filter(|r| r.centre == id.as_str() && r.handled_at.is_none()).map(|r| {
@@ -221,6 +263,8 @@ async fn render(
         preview,
         typed,
         report,
+        cards,
+        week,
     };
     page::html(&page)
 }

@@ -2,7 +2,8 @@
 //! filtered list) and the list (filters, search, 50 a page, by verified
 //! date). A coordinator sees only their centres.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -13,8 +14,8 @@ use chrono::{NaiveDate, NaiveDateTime, Utc};
 use super::page::{self, Chrome};
 use super::session::Signed;
 use super::state::DeskState;
-use crate::directory::{Hours, Status};
-use crate::domain::{Centre, CentreId, Closure};
+use crate::directory::{Directory, Hours, Status};
+use crate::domain::{Centre, Closure};
 use crate::store::DeskRole;
 
 /// Centres on one page of the list.
@@ -38,15 +39,17 @@ pub struct Flags {
 }
 
 impl Flags {
-    /// The flags of a centre at a Kyiv moment, given its closure and
+    /// The flags of a centre at a Kyiv moment, given its hours, whether it is
+    /// closed by its hours now (see [`Statuses`]), its closure and
     /// (coordinators, open reports).
-    pub fn of(centre: &Centre, closure: Option<&Closure>, tally: (i64, i64), now: NaiveDateTime) -> Self {
+    pub fn of(
+        centre: &Centre,
+        hours_closed: bool,
+        closure: Option<&Closure>,
+        tally: (i64, i64),
+        now: NaiveDateTime,
+    ) -> Self {
         let temporarily_closed = closure.is_some_and(|c| c.until.naive_utc() > Utc::now().naive_utc());
-        let hours_closed = centre
-            .opening_hours
-            .as_deref()
-            .and_then(|raw| Hours::parse(raw).ok())
-            .is_some_and(|hours| matches!(hours.status(now), Status::Closed | Status::ClosedUntil(_)));
         Self {
             closed_now: temporarily_closed || hours_closed,
             temporarily_closed,
@@ -71,6 +74,30 @@ impl Flags {
     }
 }
 
+/// Whether each schedule is closed at one moment, computed once per
+/// schedule: the directory shares one parsed value among the centres with
+/// the same hours, so 100,000 centres cost as many checks as they have
+/// distinct schedules.
+struct Statuses {
+    now: NaiveDateTime,
+    closed: HashMap<*const Hours, bool>,
+}
+
+impl Statuses {
+    fn new(now: NaiveDateTime) -> Self {
+        Self { now, closed: HashMap::new() }
+    }
+
+    fn closed(&mut self, hours: Option<&Arc<Hours>>) -> bool {
+        let Some(hours) = hours else { return false };
+        let now = self.now;
+        *self
+            .closed
+            .entry(Arc::as_ptr(hours))
+            .or_insert_with(|| matches!(hours.status(now), Status::Closed | Status::ClosedUntil(_)))
+    }
+}
+
 /// The list's filters, as the query string gives them.
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 pub struct Filter {
@@ -88,15 +115,11 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether a centre passes the oblast and the flag (the search is
+    /// matched against [`DeskState::search_keys`]).
     fn keeps(&self, centre: &Centre, flags: &Flags) -> bool {
-        let q = self.q.trim().to_lowercase();
-        let text = |v: &Option<String>| v.as_deref().is_some_and(|v| v.to_lowercase().contains(&q));
         (self.oblast.is_empty() || centre.oblast.as_deref() == Some(self.oblast.as_str()))
             && (self.flag.is_empty() || flags.has(&self.flag))
-            && (q.is_empty()
-                || centre.name_uk.to_lowercase().contains(&q)
-                || centre.name_en.to_lowercase().contains(&q)
-                || text(&centre.hromada))
     }
 }
 
@@ -110,21 +133,35 @@ pub struct Line {
     pub sample: bool,
 }
 
-/// The centres a person may see, each with its flags.
-async fn visible(state: &DeskState, role: &DeskRole) -> Result<Vec<(Centre, Flags)>, crate::store::StoreError> {
-    let centres = state.store.centres().await?;
-    let closures: HashMap<CentreId, Closure> = state.store.closures().await?.into_iter().collect();
+/// The centres a person may see, each with its flags, from the bot's
+/// directory snapshot (no centre is read from the database per request);
+/// only the coordinators' and reports' tallies are, grouped in SQL.
+async fn visible(state: &DeskState, role: &DeskRole) -> Result<Visible, crate::store::StoreError> {
+    let directory = state.directory().await?;
     let tallies = state.store.centre_tallies().await?;
-    let now = Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).naive_local();
-    Ok(centres
-        .into_iter()
-        .filter(|c| role.reaches(c.id.as_str()))
-        .map(|c| {
-            let tally = tallies.get(c.id.as_str()).copied().unwrap_or_default();
-            let flags = Flags::of(&c, closures.get(&c.id), tally, now);
-            (c, flags)
+    Ok(Visible { directory, tallies, role: role.clone() })
+}
+
+/// A directory snapshot as one person sees it.
+struct Visible {
+    directory: Arc<Directory>,
+    tallies: HashMap<String, (i64, i64)>,
+    role: DeskRole,
+}
+
+impl Visible {
+    /// Each centre the person reaches, with its position in the directory
+    /// and its flags.
+    fn rows(&self) -> impl Iterator<Item = (usize, &Centre, Flags)> {
+        let now = Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).naive_local();
+        let mut statuses = Statuses::new(now);
+        let reached = self.directory.entries().enumerate().filter(|(_, (c, _))| self.role.reaches(c.id.as_str()));
+        reached.map(move |(i, (c, hours))| {
+            let tally = self.tallies.get(c.id.as_str()).copied().unwrap_or_default();
+            let closed = statuses.closed(hours);
+            (i, c, Flags::of(c, closed, self.directory.closure(&c.id), tally, now))
         })
-        .collect())
+    }
 }
 
 pub(super) fn failed(chrome: Chrome, error: &crate::store::StoreError) -> Response {
@@ -139,12 +176,14 @@ struct Overview {
     all: usize,
     /// (flag, its text id, how many).
     counts: Vec<(&'static str, &'static str, usize)>,
+    /// Whether the open data downloads are offered.
+    open_data: bool,
 }
 
 /// GET /: the overview.
 pub async fn overview(State(state): State<DeskState>, signed: Signed) -> Response {
-    let rows = match visible(&state, &signed.session.role).await {
-        Ok(rows) => rows,
+    let visible = match visible(&state, &signed.session.role).await {
+        Ok(visible) => visible,
         Err(error) => return failed(signed.chrome, &error),
     };
     let ids = [
@@ -155,9 +194,16 @@ pub async fn overview(State(state): State<DeskState>, signed: Signed) -> Respons
         "desk-count-no-coordinator",
         "desk-count-open-reports",
     ];
-    let counts =
-        FLAGS.iter().zip(ids).map(|(flag, id)| (*flag, id, rows.iter().filter(|(_, f)| f.has(flag)).count())).collect();
-    page::html(&Overview { chrome: signed.chrome, all: rows.len(), counts })
+    let (mut all, mut tally) = (0, [0; FLAGS.len()]);
+    for (_, _, flags) in visible.rows() {
+        all += 1;
+        for (count, flag) in tally.iter_mut().zip(FLAGS) {
+            *count += usize::from(flags.has(flag));
+        }
+    }
+    let counts = FLAGS.iter().zip(ids).zip(tally).map(|((flag, id), count)| (*flag, id, count)).collect();
+    let open_data = state.publication.is_some();
+    page::html(&Overview { chrome: signed.chrome, all, counts, open_data })
 }
 
 #[derive(Template)]
@@ -171,6 +217,28 @@ struct List {
     pages: usize,
     prev: Option<String>,
     next: Option<String>,
+}
+
+/// One page (1-based) of the centres by verified date, oldest first (or
+/// newest), then by name: only that page is put in order, after two linear
+/// selections, not the whole list.
+fn page_of(mut kept: Vec<&Centre>, page: usize, newest: bool) -> Vec<&Centre> {
+    let order = |a: &&Centre, b: &&Centre| {
+        let oldest_first = a.verified_on.cmp(&b.verified_on).then_with(|| a.name_uk.cmp(&b.name_uk));
+        if newest { oldest_first.reverse() } else { oldest_first }
+    };
+    let start = ((page - 1) * PAGE_SIZE).min(kept.len());
+    let end = (start + PAGE_SIZE).min(kept.len());
+    if end < kept.len() {
+        kept.select_nth_unstable_by(end, order);
+        kept.truncate(end);
+    }
+    if start > 0 && start < kept.len() {
+        kept.select_nth_unstable_by(start, order);
+    }
+    let mut shown = kept.split_off(start);
+    shown.sort_unstable_by(order);
+    shown
 }
 
 /// The list's address with these filters on another page.
@@ -187,25 +255,28 @@ fn page_href(filter: &Filter, page: usize) -> String {
 
 /// GET /centres: the filtered, sorted, paged list.
 pub async fn list(State(state): State<DeskState>, signed: Signed, Query(filter): Query<Filter>) -> Response {
-    let rows = match visible(&state, &signed.session.role).await {
-        Ok(rows) => rows,
+    let visible = match visible(&state, &signed.session.role).await {
+        Ok(visible) => visible,
         Err(error) => return failed(signed.chrome, &error),
     };
-    let mut oblasts: Vec<String> = rows.iter().filter_map(|(c, _)| c.oblast.clone()).collect();
-    oblasts.sort();
-    oblasts.dedup();
-    let mut kept: Vec<&Centre> = rows.iter().filter(|(c, f)| filter.keeps(c, f)).map(|(c, _)| c).collect();
-    kept.sort_by(|a, b| a.verified_on.cmp(&b.verified_on).then_with(|| a.name_uk.cmp(&b.name_uk)));
-    if filter.sort == "newest" {
-        kept.reverse();
+    let mut oblasts = BTreeSet::new();
+    let query = filter.q.trim().to_lowercase();
+    let keys = (!query.is_empty()).then(|| state.search_keys(&visible.directory));
+    let mut kept: Vec<&Centre> = Vec::new();
+    for (i, centre, flags) in visible.rows() {
+        oblasts.extend(centre.oblast.as_deref());
+        let found = keys.as_ref().is_none_or(|keys| keys[i].contains(&query));
+        if found && filter.keeps(centre, &flags) {
+            kept.push(centre);
+        }
     }
+    let oblasts = oblasts.into_iter().map(str::to_owned).collect();
     let pages = kept.len().div_ceil(PAGE_SIZE).max(1);
     let page = filter.page.clamp(1, pages);
+    let shown = page_of(kept, page, filter.sort == "newest");
     let english = signed.chrome.tr.language == crate::domain::Language::En;
-    let lines = kept
+    let lines = shown
         .iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
         .map(|c| Line {
             id: c.id.as_str().to_owned(),
             name: if english { c.name_en.clone() } else { c.name_uk.clone() },

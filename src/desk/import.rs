@@ -32,11 +32,21 @@ struct ImportPage {
     /// The uploaded file's key, to apply it; empty after applying.
     key: String,
     name: String,
+    /// Remove centres missing from the file; take the file's values over
+    /// coordinators' changes (the command line's flags).
+    options: ImportOptions,
 }
 
 impl ImportPage {
     fn new(chrome: Chrome) -> Self {
-        Self { chrome, error: String::new(), report: None, key: String::new(), name: String::new() }
+        Self {
+            chrome,
+            error: String::new(),
+            report: None,
+            key: String::new(),
+            name: String::new(),
+            options: ImportOptions::default(),
+        }
     }
 }
 
@@ -54,9 +64,13 @@ pub async fn check(State(state): State<DeskState>, signed: Signed, mut multipart
         return signed.forbidden();
     }
     let (mut csrf, mut name, mut bytes) = (String::new(), String::new(), Vec::new());
+    let mut options = ImportOptions { dry_run: true, ..ImportOptions::default() };
     while let Ok(Some(field)) = multipart.next_field().await {
         match field.name() {
             Some("csrf") => csrf = field.text().await.unwrap_or_default(),
+            // The command line's --replace and --overwrite-edits.
+            Some("replace") => options.replace = true,
+            Some("overwrite_edits") => options.overwrite_edits = true,
             Some("file") => {
                 name = field.file_name().unwrap_or_default().to_owned();
                 bytes = field.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
@@ -69,12 +83,15 @@ pub async fn check(State(state): State<DeskState>, signed: Signed, mut multipart
     }
     let mut page = ImportPage::new(signed.chrome.clone());
     page.name = name.clone();
-    match run(&state, &name, &bytes, true).await {
+    page.options = options;
+    match run(&state, &name, &bytes, options).await {
         Ok(report) => {
             let Ok(key) = crate::store::new_secret() else {
                 return page::message(StatusCode::INTERNAL_SERVER_ERROR, signed.chrome, "desk-error");
             };
-            state.keep_upload(key.clone(), Upload { name, bytes, at: Instant::now() }, UPLOAD_LIFETIME);
+            let upload =
+                Upload { name, bytes, at: Instant::now(), options: ImportOptions { dry_run: false, ..options } };
+            state.keep_upload(key.clone(), upload, UPLOAD_LIFETIME);
             page.report = Some(report);
             page.key = key;
             page::html(&page)
@@ -101,7 +118,8 @@ pub async fn apply(
     };
     let mut page = ImportPage::new(signed.chrome.clone());
     page.name = upload.name.clone();
-    match run(&state, &upload.name, &upload.bytes, false).await {
+    page.options = upload.options;
+    match run(&state, &upload.name, &upload.bytes, upload.options).await {
         Ok(report) => {
             let plan = &report.plan;
             let counts = format!(
@@ -130,10 +148,14 @@ fn refused(mut page: ImportPage, error: &import::ImportError) -> Response {
     response
 }
 
-async fn run(state: &DeskState, name: &str, bytes: &[u8], dry_run: bool) -> Result<ImportReport, import::ImportError> {
+async fn run(
+    state: &DeskState,
+    name: &str,
+    bytes: &[u8],
+    options: ImportOptions,
+) -> Result<ImportReport, import::ImportError> {
     let format = import::format_of(name)?;
     let gazetteer = Gazetteer::built_in().map_err(|e| import::ImportError::UnknownFormat(format!("gazetteer: {e}")))?;
     let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
-    let options = ImportOptions { dry_run, ..ImportOptions::default() };
     import::import_centres(&state.store, &gazetteer, bytes, format, today, options, None).await
 }

@@ -26,7 +26,8 @@ use crate::cohort::draft::{Field, error_text, read_first};
 use crate::domain::{Centre, Language};
 use crate::i18n::Text;
 use crate::store::{Announced, BroadcastBody, BroadcastSummary, Via};
-use crate::wording::broadcast::{MAX_MESSAGE_CHARS, buttons, clean_message, paragraphs, with_date_time};
+use crate::wording::broadcast::{MAX_MESSAGE_CHARS, buttons, clean_message, paragraphs};
+use crate::wording::with_date_time;
 
 #[derive(Template)]
 #[template(path = "desk/messages.html")]

@@ -18,10 +18,11 @@
 mod area;
 mod audit;
 mod bot_words;
+mod card;
 mod centre;
 mod centres;
-mod coordinators;
 mod chart;
+mod coordinators;
 mod coverage;
 mod export;
 mod form_check;
@@ -31,6 +32,7 @@ mod hours;
 mod import;
 mod messages;
 mod page;
+mod picker;
 mod poster;
 mod qr;
 mod reports;
@@ -38,8 +40,8 @@ mod scope;
 mod session;
 mod sign_in;
 mod state;
-mod when;
 mod statistics;
+mod when;
 
 use std::net::SocketAddr;
 
@@ -85,6 +87,9 @@ pub fn router(state: DeskState) -> Router {
         .route("/statistics", get(statistics::page))
         .route("/coverage", get(coverage::page))
         .route("/coverage.csv", get(coverage::csv))
+        // The open data downloads (issue 19).
+        .route("/export/services.json", get(export::services_json))
+        .route("/export/centres.geojson", get(export::centres_geojson))
         .fallback(page::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), form_check::refuse_broken_text))
         .layer(axum::middleware::map_response(page::security_headers))

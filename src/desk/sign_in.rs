@@ -76,7 +76,7 @@ pub async fn sign_out(State(state): State<DeskState>, signed: Signed, Form(form)
     if !signed.csrf_matches(&form.csrf) {
         return signed.csrf_refused();
     }
-    if let Err(error) = state.store.sign_out(&signed.id).await {
+    if let Err(error) = state.store.sign_out_as(&signed.id, &signed.session.person).await {
         tracing::error!(%error, "cannot end a desk session");
         return page::message(StatusCode::INTERNAL_SERVER_ERROR, signed.chrome, "desk-error");
     }

@@ -6,9 +6,11 @@ use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use crate::directory::{Directory, SharedDirectory};
 use crate::domain::BotLinks;
 use crate::i18n::Catalog;
-use crate::store::Store;
+use crate::opendata::Publication;
+use crate::store::{Store, StoreError};
 
 /// Failed sign-ins an address may make in 15 minutes (`FAILURE_WINDOW`); then it waits.
 pub const MAX_FAILURES: u32 = 10;
@@ -50,6 +52,21 @@ pub struct DeskState {
     failures: Arc<Mutex<HashMap<IpAddr, Failures>>>,
     /// Files checked by a dry run, waiting to be applied, by a random key.
     uploads: Arc<Mutex<HashMap<String, Upload>>>,
+    /// The bot's directory snapshot, kept current by its reloader; without
+    /// one (a desk on its own) every list reads the centres afresh.
+    directory: Option<SharedDirectory>,
+    /// The open data's publisher and licence, when `serve` publishes open
+    /// data: then the desk offers the HSDS and GeoJSON downloads.
+    pub(super) publication: Option<Arc<Publication>>,
+    /// The list's search text of each centre of the last directory searched.
+    search: Arc<Mutex<Option<SearchKeys>>>,
+}
+
+/// Each centre's names and hromada, lowercased, in the directory's order;
+/// built once per directory snapshot rather than per centre per request.
+struct SearchKeys {
+    directory: std::sync::Weak<Directory>,
+    keys: Arc<Vec<String>>,
 }
 
 /// An uploaded centres file.
@@ -58,6 +75,8 @@ pub struct Upload {
     pub name: String,
     pub bytes: Vec<u8>,
     pub at: Instant,
+    /// The options it was checked with, which applying it uses too.
+    pub options: crate::domain::ImportOptions,
 }
 
 impl DeskState {
@@ -71,6 +90,53 @@ impl DeskState {
             wording: Catalog::load().ok().map(Arc::new),
             failures: Arc::default(),
             uploads: Arc::default(),
+            directory: None,
+            publication: None,
+            search: Arc::default(),
+        }
+    }
+
+    /// The lowercased "name_uk, name_en, hromada" of each centre of
+    /// `directory`, in its order (see [`Directory::entries`]).
+    pub(super) fn search_keys(&self, directory: &Arc<Directory>) -> Arc<Vec<String>> {
+        let mut search = self.search.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(cached) = search.as_ref().filter(|c| std::ptr::eq(c.directory.as_ptr(), Arc::as_ptr(directory))) {
+            return cached.keys.clone();
+        }
+        let keys: Arc<Vec<String>> = Arc::new(
+            directory
+                .centres()
+                .iter()
+                .map(|c| {
+                    let hromada = c.hromada.as_deref().unwrap_or_default();
+                    format!("{}\n{}\n{}", c.name_uk, c.name_en, hromada).to_lowercase()
+                })
+                .collect(),
+        );
+        *search = Some(SearchKeys { directory: Arc::downgrade(directory), keys: keys.clone() });
+        keys
+    }
+
+    /// The desk offering the open data exports under this publication.
+    pub fn with_publication(mut self, publication: Publication) -> Self {
+        self.publication = Some(Arc::new(publication));
+        self
+    }
+
+    /// The desk reading the centres from the bot's directory snapshot.
+    pub fn with_directory(mut self, directory: SharedDirectory) -> Self {
+        self.directory = Some(directory);
+        self
+    }
+
+    /// The centres now: the bot's snapshot, or a directory read from the store.
+    pub(super) async fn directory(&self) -> Result<Arc<Directory>, StoreError> {
+        match &self.directory {
+            Some(shared) => Ok(shared.current()),
+            None => {
+                let directory = Directory::new(self.store.centres().await?).with_closures(self.store.closures().await?);
+                Ok(Arc::new(directory))
+            }
         }
     }
 

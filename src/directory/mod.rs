@@ -105,6 +105,12 @@ impl Directory {
         &self.centres
     }
 
+    /// Every centre with its hours, by id; centres with the same schedule
+    /// share one `Arc` (a reader may compute per schedule, not per centre).
+    pub fn entries(&self) -> impl Iterator<Item = (&Centre, Option<&Arc<Hours>>)> {
+        self.centres.iter().zip(self.hours.iter().map(Option::as_ref))
+    }
+
     /// A centre and its hours by id.
     pub fn get(&self, id: &CentreId) -> Option<(&Centre, Option<&Hours>)> {
         let &i = self.by_id.get(id)?;

@@ -85,6 +85,12 @@ pub fn write_hsds(directory: &Arc<Directory>, sources: Sources, now: DateTime<Ut
     Ok(())
 }
 
+/// Every service as HSDS 3.0 JSON (the array `services.json` holds).
+pub fn services_json(directory: &Arc<Directory>, sources: Sources, now: DateTime<Utc>) -> Vec<u8> {
+    let snapshot = Snapshot::build(directory, sources, now);
+    array(&snapshot.all(directory, Listing::Services { full: true }))
+}
+
 /// The FeatureCollection.
 pub fn geojson(directory: &Arc<Directory>, sources: Sources, now: DateTime<Utc>) -> Bytes {
     Snapshot::build(directory, sources, now).geojson(directory)

@@ -89,11 +89,21 @@ impl TryFrom<CentreRow> for Centre {
 const SELECT_CENTRES: &str = "SELECT id, name_uk, name_en, lat, lon, location_source, oblast, hromada, settlement, \
      address_uk, address_en, phones, email, website, opening_hours, services, notes, verified_on, serves_hromada, sample FROM centre ORDER BY id";
 
+const SELECT_CENTRE: &str = "SELECT id, name_uk, name_en, lat, lon, location_source, oblast, hromada, settlement, \
+     address_uk, address_en, phones, email, website, opening_hours, services, notes, verified_on, serves_hromada, sample FROM centre WHERE id = $1";
+
 impl Store {
     /// Every centre, ordered by id.
     pub async fn centres(&self) -> Result<Vec<Centre>, StoreError> {
         let rows: Vec<CentreRow> = sqlx::query_as(SELECT_CENTRES).fetch_all(&self.pool).await?;
         rows.into_iter().map(Centre::try_from).collect()
+    }
+
+    /// One centre by its id, `None` when there is none (the desk's centre
+    /// page reads it fresh after an edit, not from a reloaded directory).
+    pub async fn centre(&self, id: &CentreId) -> Result<Option<Centre>, StoreError> {
+        let row: Option<CentreRow> = sqlx::query_as(SELECT_CENTRE).bind(id.as_str()).fetch_optional(&self.pool).await?;
+        row.map(Centre::try_from).transpose()
     }
 
     /// Upserts the centres of a validated file in one transaction; with

@@ -245,6 +245,14 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        // Who signed in and when, for the operators' audit log.
+        sqlx::query(
+            "INSERT INTO desk_audit (at, channel, external_id, action, subject) VALUES ($1, $2, $3, 'sign-in', 'desk')",
+        )
+        .bind(now)
+        .bind_person(&person)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(Ok(session))
     }
@@ -280,13 +288,33 @@ impl Store {
         Ok(())
     }
 
+    /// A person ends their session: it is deleted and the audit log says
+    /// who signed out and when, in one transaction.
+    pub async fn sign_out_as(&self, id: &str, person: &Person) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let ended = sqlx::query("DELETE FROM desk_session WHERE id_hash = $1").bind(hash(id)).execute(&mut *tx).await?;
+        if ended.rows_affected() > 0 {
+            sqlx::query(
+                "INSERT INTO desk_audit (channel, external_id, action, subject) VALUES ($1, $2, 'sign-out', 'desk')",
+            )
+            .bind_person(person)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Per centre that has any: its coordinators and its open reports.
     pub async fn centre_tallies(&self) -> Result<HashMap<String, (i64, i64)>, StoreError> {
+        // Grouped over the two small tables, not a subquery per centre: the
+        // directory may hold 100,000 centres, of which few have either.
         let rows: Vec<(String, i64, i64)> = sqlx::query_as(
-            "SELECT c.id, \
-               (SELECT count(*) FROM coordinator k WHERE k.centre_id = c.id), \
-               (SELECT count(*) FROM centre_report r WHERE r.centre_id = c.id AND r.handled_at IS NULL) \
-             FROM centre c",
+            "SELECT centre_id, sum(k)::bigint, sum(r)::bigint FROM ( \
+               SELECT centre_id, 1 AS k, 0 AS r FROM coordinator \
+               UNION ALL \
+               SELECT centre_id, 0, 1 FROM centre_report WHERE handled_at IS NULL \
+             ) t GROUP BY centre_id",
         )
         .fetch_all(&self.pool)
         .await?;

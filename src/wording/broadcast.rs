@@ -8,7 +8,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc};
 use chrono_tz::Europe::Kyiv;
 
-use super::weekday_key;
+use super::{closure_line, weekday_key};
 use crate::domain::{Closure, Language};
 use crate::i18n::{Arg, Text};
 use crate::store::{BroadcastBody, CohortView};
@@ -143,20 +143,4 @@ pub fn session_line(number: usize, at: DateTime<Utc>, minutes: i32) -> Text {
         .message("weekday", Text::new("weekday-short").plain("day", weekday_key(start.weekday())))
         .with("from", Arg::Time { hour: start.hour(), minute: start.minute() })
         .with("to", Arg::Time { hour: end.hour(), minute: end.minute() })
-}
-
-/// A time of day with its preposition ("о 9:00", "at 9:00").
-pub fn at_time(at: NaiveDateTime) -> Arg {
-    Arg::AtTime { hour: at.hour(), minute: at.minute() }
-}
-
-/// Adds a Kyiv local moment to a text as its `date` and `time` arguments.
-pub fn with_date_time(text: Text, at: NaiveDateTime) -> Text {
-    text.with("date", Arg::Date(at.date())).with("time", at_time(at))
-}
-
-/// "⛔ Closed until 24.11.2026 at 18:00: no power" (`id` chooses the wording).
-pub fn closure_line(closure: &Closure, id: &'static str) -> Text {
-    let until = closure.until.with_timezone(&Kyiv).naive_local();
-    with_date_time(Text::new(id), until).plain("reason", closure.reason.as_str())
 }

@@ -44,7 +44,8 @@ impl Desk {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let links = resilience_bot::domain::BotLinks::new(Some(TEST_BOT), Some(TEST_VIBER_URI));
         let config = DeskConfig { url: base.parse().unwrap(), links };
-        let state = DeskState::new(app.store.clone(), Arc::new(Catalog::load_desk().unwrap()), &config);
+        let state = DeskState::new(app.store.clone(), Arc::new(Catalog::load_desk().unwrap()), &config)
+            .with_publication(crate::desk_export::publication());
         let server = tokio::spawn(desk::serve(listener, state, std::future::pending()));
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Self { app, base, http, server }
@@ -99,6 +100,12 @@ impl Desk {
         let link = self.link_from_bot("op").await;
         self.sign_in(&link).await
     }
+}
+
+/// The audit rows of changes (all but signing in and out), newest first.
+pub(crate) async fn changes(desk: &Desk) -> Vec<resilience_bot::store::AuditEntry> {
+    let rows = desk.app.store.audit_log(100).await.unwrap();
+    rows.into_iter().filter(|row| !matches!(row.action.as_str(), "sign-in" | "sign-out")).collect()
 }
 
 pub(crate) fn csrf_of(page: &str) -> String {
@@ -194,7 +201,7 @@ async fn signing_out_needs_the_csrf_token_and_ends_the_session(pool: PgPool) {
 }
 
 /// Every GET route of the desk, with a centre the coordinator below does not coordinate.
-const ROUTES: [&str; 14] = [
+const ROUTES: [&str; 16] = [
     "/",
     "/centres",
     "/centres/{other}",
@@ -209,6 +216,8 @@ const ROUTES: [&str; 14] = [
     "/statistics",
     "/coverage",
     "/coverage.csv",
+    "/export/services.json",
+    "/export/centres.geojson",
 ];
 
 #[sqlx::test]
@@ -276,7 +285,7 @@ async fn an_operator_edits_a_centre_through_the_bots_edit_path_and_every_change_
     let bad = desk.post(&edit, Some(&cookie), &format!("csrf={csrf}&field=phone&value=call+us")).await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text().await.unwrap().contains("id=\"edit-error\""));
-    assert!(desk.app.store.audit_log(10).await.unwrap().is_empty(), "a refused value changes nothing");
+    assert!(changes(&desk).await.is_empty(), "a refused value changes nothing");
 
     let good = desk.post(&edit, Some(&cookie), &format!("csrf={csrf}&field=phone&value=%2B380441234567")).await;
     assert_eq!(good.status(), StatusCode::SEE_OTHER);
@@ -286,7 +295,7 @@ async fn an_operator_edits_a_centre_through_the_bots_edit_path_and_every_change_
     assert_eq!(history[0].field, "phone");
     assert_eq!(history[0].by_id.as_deref(), Some("op"));
 
-    let audit = desk.app.store.audit_log(10).await.unwrap();
+    let audit = changes(&desk).await;
     assert_eq!(audit.len(), 1, "{audit:?}");
     assert_eq!(audit[0].person, console("op"));
     assert_eq!(audit[0].action, "edit-centre");
@@ -312,9 +321,9 @@ async fn an_edit_needs_the_csrf_token_and_the_centre(pool: PgPool) {
     assert_eq!(elsewhere.status(), StatusCode::FORBIDDEN);
     let nobody = desk.post(&format!("/centres/{own}/edit"), None, &format!("csrf={csrf}&{body}")).await;
     assert_eq!(nobody.status(), StatusCode::UNAUTHORIZED);
-    assert!(desk.app.store.audit_log(10).await.unwrap().is_empty());
+    assert!(changes(&desk).await.is_empty());
 
     let own_edit = desk.post(&format!("/centres/{own}/edit"), Some(&cookie), &format!("csrf={csrf}&{body}")).await;
     assert_eq!(own_edit.status(), StatusCode::SEE_OTHER);
-    assert_eq!(desk.app.store.audit_log(10).await.unwrap().len(), 1);
+    assert_eq!(changes(&desk).await.len(), 1);
 }

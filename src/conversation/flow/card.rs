@@ -1,43 +1,15 @@
 //! How a centre is shown: a short summary in a list, and the full card.
 
-use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
-
 use super::Context;
-use super::view::{at_time, closure, closure_line, help_now_button, menu_button, menu_buttons, name, weekday_key};
+use super::view::{closure, closure_line, help_now_button, menu_button, menu_buttons, name};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Reply, Venue};
-use crate::directory::{Hours, Nearby, Status};
-use crate::domain::{Centre, CentreId, Language, ServiceTag};
-use crate::i18n::{Arg, Text};
-use crate::wording::{approximate_location, place_name, week_line};
-
-/// The address in the person's language, or the other one if only it is known.
-pub fn address(centre: &Centre, language: Language) -> Option<&str> {
-    let (preferred, other) = match language {
-        Language::Uk => (&centre.address_uk, &centre.address_en),
-        Language::En => (&centre.address_en, &centre.address_uk),
-    };
-    preferred.as_deref().or(other.as_deref())
-}
-
-/// "850 м", "1,2 км", "23 км"; "≈ 12 км" to a centre placed only
-/// approximately (at its settlement or hromada).
-pub fn distance(metres: f64, approximate: bool) -> Text {
-    let text = if approximate { Text::new("distance-approximate") } else { return exact_distance(metres) };
-    text.message("distance", exact_distance(metres))
-}
-
-fn exact_distance(metres: f64) -> Text {
-    // 995 m would round to "1000 м": that is a kilometre.
-    if metres < 995.0 {
-        let rounded = ((metres / 10.0).round() * 10.0).max(10.0);
-        Text::new("distance-metres").with("metres", Arg::Count(rounded as i64))
-    } else if metres < 10_000.0 {
-        Text::new("distance-km").with("km", Arg::Decimal { value: metres / 1_000.0, digits: 1 })
-    } else {
-        Text::new("distance-km").with("km", Arg::Decimal { value: metres / 1_000.0, digits: 0 })
-    }
-}
+use crate::directory::{Hours, Nearby};
+use crate::domain::{Centre, CentreId};
+use crate::i18n::Text;
+use crate::wording::card::{CardFacts, card};
+pub use crate::wording::card::{address, distance, status_line};
+use crate::wording::place_name;
 
 /// The label of the button that opens a centre from a numbered list.
 pub fn open_button(ctx: &Context<'_>, number: usize, centre: &Centre) -> Text {
@@ -85,73 +57,21 @@ pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results:
 }
 
 /// A centre's card without its buttons: as people see it, or as a
-/// coordinator's change would make it (the preview before saving).
+/// coordinator's change would make it (the preview before saving). The
+/// words are `wording::card`'s, which the operator desk shows too.
 pub fn shown(ctx: &Context<'_>, centre: &Centre, hours: Option<&Hours>, metres: Option<f64>) -> Reply {
-    let language = ctx.language;
-    let mut title = vec![Text::new("card-title").plain("name", name(centre, language))];
-    if centre.sample {
-        title.push(Text::new("card-sample"));
-    }
-    let mut details = Vec::new();
-    if let Some(metres) = metres {
-        details.push(
-            Text::new("card-distance").message("distance", distance(metres, centre.location_source.is_approximate())),
-        );
-    }
-    if let Some(hromada) = &centre.serves_hromada {
-        details
-            .push(Text::new("card-relocated").plain("hromada", place_name(hromada, ctx.language, Some(ctx.gazetteer))));
-    }
-    details.push(match address(centre, language) {
-        Some(address) => Text::new("card-address").plain("address", address),
-        None => Text::new("card-address-unknown"),
-    });
-    details.extend(approximate_location(centre, ctx.language, Some(ctx.gazetteer)));
-    if let Some(hromada) = &centre.hromada {
-        details
-            .push(Text::new("card-hromada").plain("hromada", place_name(hromada, ctx.language, Some(ctx.gazetteer))));
-    }
-    if !centre.phones.is_empty() {
-        let phones = centre.phones.iter().map(|p| Text::new("card-phone-number").plain("phone", p.display())).collect();
-        let count = centre.phones.len() as i64;
-        details.push(Text::new("card-phones").count("count", count).with("phones", Arg::List(phones)));
-    }
-    if let Some(email) = &centre.email {
-        details.push(Text::new("card-email").plain("email", email.as_str()));
-    }
-    if let Some(website) = &centre.website {
-        details.push(Text::new("card-website").plain("website", website.as_str()));
-    }
-    let mut schedule = Vec::new();
-    match hours {
-        Some(hours) => {
-            schedule.push(Text::new("card-hours-title"));
-            if let Some(monday) = hours.week_shown(ctx.now.date()).filter(|&m| m > ctx.now.date()) {
-                schedule.push(Text::new("hours-week-of").with("date", Arg::Date(monday)));
-            }
-            schedule.extend(hours.week(ctx.now.date()).iter().map(week_line));
-            schedule.extend(hours.comments().iter().map(|c| Text::new("hours-comment").plain("comment", c.as_str())));
-            schedule.push(status_line(Some(hours), ctx.now));
-        }
-        None => schedule.push(Text::new("hours-not-given")),
-    }
-    let mut footer = Vec::new();
-    if !centre.services.is_empty() {
-        let services = centre.services.iter().map(|&s| Text::new(service_id(s))).collect();
-        footer.push(Text::new("card-services").with("services", Arg::List(services)));
-    }
-    footer.push(Text::new("card-verified").with("date", Arg::Date(centre.verified_on)));
-    footer.push(Text::new("card-map").plain("url", centre.location.map_url()));
+    let facts = CardFacts {
+        hours,
+        closure: closure(ctx, &centre.id),
+        metres,
+        language: ctx.language,
+        gazetteer: Some(ctx.gazetteer),
+        now: ctx.now,
+    };
     let venue = venue(ctx, centre);
     let phones = centre.phones.iter().map(|p| p.display()).collect();
-    if let Some(closure) = closure(ctx, &centre.id) {
-        title.push(closure_line(closure, "card-closed"));
-    }
-    Reply { venue: Some(venue), phones, ..Reply::default() }
-        .paragraph(title)
-        .paragraph(details)
-        .paragraph(schedule)
-        .paragraph(footer)
+    let reply = Reply { venue: Some(venue), phones, ..Reply::default() };
+    card(centre, facts).into_iter().fold(reply, Reply::paragraph)
 }
 
 /// A centre's map pin. Telegram needs an address: without a street address
@@ -166,63 +86,14 @@ pub fn venue(ctx: &Context<'_>, centre: &Centre) -> Venue {
     Venue { location: centre.location, title: name(centre, ctx.language).to_owned(), address }
 }
 
-/// The fluent id of a service's label.
-pub fn service_id(tag: ServiceTag) -> &'static str {
-    match tag {
-        ServiceTag::PsychologicalSupport => "service-psychological-support",
-        ServiceTag::PsychologicalFirstAid => "service-psychological-first-aid",
-        ServiceTag::SocialWork => "service-social-work",
-        ServiceTag::SupportGroups => "service-support-groups",
-        ServiceTag::Parenting => "service-parenting",
-        ServiceTag::ChildrenAndYouth => "service-children-and-youth",
-        ServiceTag::Veterans => "service-veterans",
-        ServiceTag::DisplacedPeople => "service-displaced-people",
-        ServiceTag::LegalAdvice => "service-legal-advice",
-        ServiceTag::Online => "service-online",
-    }
-}
-
-/// "Open now, closes at 18:00", "Closed now, opens tomorrow at 9:00"…
-pub fn status_line(hours: Option<&Hours>, now: NaiveDateTime) -> Text {
-    let Some(hours) = hours else {
-        return Text::new("hours-not-given");
-    };
-    let time = at_time;
-    let days_ahead = |at: NaiveDateTime| (at.date() - now.date()).num_days();
-    match hours.status(now) {
-        Status::AlwaysOpen => Text::new("hours-open-always"),
-        Status::OpenSince(since) => {
-            Text::new("hours-open-since").with("time", Arg::Time { hour: since.hour(), minute: since.minute() })
-        }
-        Status::OpenUntil(at) if days_ahead(at) == 0 => Text::new("hours-open-until").with("time", time(at)),
-        // Closing at midnight is "until 24:00" today, not "on Tuesday at 0:00".
-        Status::OpenUntil(at) if days_ahead(at) == 1 && at.hour() == 0 && at.minute() == 0 => {
-            Text::new("hours-open-until").with("time", Arg::AtTime { hour: 24, minute: 0 })
-        }
-        Status::OpenUntil(at) => {
-            Text::new("hours-open-until-day").message("weekday", weekday(at.weekday())).with("time", time(at))
-        }
-        Status::ClosedUntil(at) => match days_ahead(at) {
-            0 => Text::new("hours-closed-opens-today").with("time", time(at)),
-            1 => Text::new("hours-closed-opens-tomorrow").with("time", time(at)),
-            2..=6 => {
-                Text::new("hours-closed-opens-on").message("weekday", weekday(at.weekday())).with("time", time(at))
-            }
-            _ => Text::new("hours-closed-opens-date").with("date", Arg::Date(at.date())).with("time", time(at)),
-        },
-        Status::Closed => Text::new("hours-closed"),
-        Status::Unknown => Text::new("hours-unknown"),
-    }
-}
-
-/// "у понеділок", "on Monday".
-fn weekday(day: Weekday) -> Text {
-    Text::new("weekday-on").plain("day", weekday_key(day))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::directory::Hours;
+    use crate::domain::ServiceTag;
+    use crate::i18n::Arg;
+    use crate::wording::card::service_id;
+    use crate::wording::week_line;
 
     #[test]
     fn every_service_tag_has_its_own_label() {

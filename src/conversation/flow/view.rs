@@ -11,7 +11,7 @@ use super::draft::{DraftError, Field};
 use crate::conversation::action::Action;
 use crate::conversation::reply::{Button, Reply};
 use crate::conversation::state::State;
-use crate::domain::{Centre, CentreId, Closure, Hotline, Language};
+use crate::domain::{CentreId, Closure, Hotline};
 use crate::i18n::{Arg, Text};
 use crate::store::CohortView;
 
@@ -53,13 +53,7 @@ pub fn not_understood(ctx: &Context<'_>) -> Reply {
     Reply { ask_location: true, ..Reply::default() }.line(Text::new("error-not-understood")).buttons(menu_buttons(ctx))
 }
 
-/// A centre's name in the person's language.
-pub fn name(centre: &Centre, language: Language) -> &str {
-    match language {
-        Language::Uk => &centre.name_uk,
-        Language::En => &centre.name_en,
-    }
-}
+pub use crate::wording::card::name;
 
 /// The name of a centre by its id, or the id when the directory does not
 /// know it (any more).
@@ -77,8 +71,8 @@ pub fn sessions(cohort: &CohortView) -> Vec<Text> {
     lines
 }
 
-pub use crate::wording::broadcast::{at_time, closure_line, programme_title, session_line, start_date, with_date_time};
-pub use crate::wording::weekday_key;
+pub use crate::wording::broadcast::{programme_title, session_line, start_date};
+pub use crate::wording::{at_time, closure_line, weekday_key, with_date_time};
 
 /// Tomorrow at `hour`:00 as typed answers are read ("05.12.2026 18:00"),
 /// the example in a question asking for a date and time.

@@ -1,0 +1,135 @@
+//! The operator desk's pages with 300 and with 100,000 centres, over
+//! loopback: the overview, a page of the list, a filtered page of the list
+//! and a centre's page, each fetched one request at a time by a signed-in
+//! operator; p50/p95/p99 per page. Targets (issue 19): p95 ≤ 20 ms with 300
+//! centres, ≤ 100 ms with 100,000.
+//!
+//! The server is the desk's real router (`desk::router`) over a fresh
+//! database on `DATABASE_URL`'s server (scripts/bench starts a private
+//! cluster), reading the centres from the directory snapshot as `serve`
+//! does; the client is reqwest in the same process, on the same cores.
+//! `cargo bench --bench desk` prints a table; under `cargo test` it runs a
+//! small smoke round.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use resilience_bot::desk::{self, DeskConfig, DeskState};
+use resilience_bot::directory::{Directory, SharedDirectory, centre_csv};
+use resilience_bot::domain::{ChannelKind, Person};
+use resilience_bot::i18n::Catalog;
+use resilience_bot::store::Store;
+use sqlx::AssertSqlSafe;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+
+#[path = "common/many_centres.rs"]
+mod many_centres;
+
+/// A fresh database on DATABASE_URL's server.
+async fn fresh_store(admin: &PgConnectOptions, name: &str) -> Store {
+    let pool = PgPoolOptions::new().max_connections(1).connect_with(admin.clone()).await.expect("DATABASE_URL answers");
+    let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    sqlx::query(AssertSqlSafe(drop)).execute(&pool).await.expect("drop");
+    sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await.expect("create");
+    pool.close().await;
+    Store::connect(admin.clone().database(name)).await.expect("the bench database")
+}
+
+/// The desk over `count` synthetic centres; its address and an operator's cookie.
+async fn desk_with(admin: &PgConnectOptions, count: usize) -> (SocketAddr, String, Store) {
+    let store = fresh_store(admin, &format!("desk_bench_{count}")).await;
+    let today = chrono::Utc::now().date_naive();
+    let imported = centre_csv::parse(many_centres::many_centres(count).as_bytes(), today).expect("valid centres");
+    store.import_centres(&imported, false).await.expect("imported");
+    let directory = Directory::new(store.centres().await.expect("centres")).with_closures(Vec::new());
+    let operator = Person { channel: ChannelKind::Console, external_id: "bench-operator".into() };
+    store.add_operator(&operator).await.expect("an operator");
+    let token = store.create_desk_link(&operator, chrono::Utc::now()).await.expect("a link").expect("a role");
+    let session = store.sign_in(&token, chrono::Utc::now()).await.expect("signs in").expect("the link works");
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
+    let addr = listener.local_addr().expect("an address");
+    let config = DeskConfig { url: format!("http://{addr}").parse().expect("a URL") };
+    let catalog = Arc::new(Catalog::load_desk().expect("desk texts"));
+    let state = DeskState::new(store.clone(), catalog, &config).with_directory(SharedDirectory::new(directory));
+    tokio::spawn(desk::serve(listener, state, std::future::pending()));
+    (addr, format!("{}={}", desk::SESSION_COOKIE, session.id), store)
+}
+
+/// Milliseconds at the given quantiles.
+fn quantiles(mut samples: Vec<Duration>) -> (f64, f64, f64) {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
+    (at(0.50), at(0.95), at(0.99))
+}
+
+/// Fetches each path in turn, one request at a time; their latencies.
+async fn fetch_all(client: &reqwest::Client, addr: SocketAddr, cookie: &str, paths: &[String]) -> Vec<Duration> {
+    let mut samples = Vec::with_capacity(paths.len());
+    for path in paths {
+        let started = Instant::now();
+        let response =
+            client.get(format!("http://{addr}{path}")).header("cookie", cookie).send().await.expect("answers");
+        assert_eq!(response.status(), 200, "{path}");
+        response.bytes().await.expect("a body");
+        samples.push(started.elapsed());
+    }
+    samples
+}
+
+/// The pages measured, each `rounds` times, spread over the list's pages
+/// and the centres.
+fn pages(count: usize, rounds: usize) -> [(&'static str, Vec<String>); 4] {
+    let pages = count.div_ceil(50);
+    let spread = |i: usize, n: usize| (i * 7_919) % n;
+    [
+        ("overview", vec!["/".to_owned(); rounds]),
+        ("list, a page of 50", (0..rounds).map(|i| format!("/centres?page={}", spread(i, pages) + 1)).collect()),
+        (
+            "list filtered (oblast, no coordinator, search), newest first",
+            (0..rounds)
+                .map(|i| {
+                    format!(
+                        "/centres?oblast=%D0%9A%D0%B8%D1%97%D0%B2%D1%81%D1%8C%D0%BA%D0%B0+%D0%BE%D0%B1%D0%BB%D0%B0%D1%81%D1%82%D1%8C\
+                         &flag=no-coordinator&q={}&sort=newest&page=1",
+                        spread(i, 10)
+                    )
+                })
+                .collect(),
+        ),
+        ("a centre", (0..rounds).map(|i| format!("/centres/bench-{}", spread(i, count))).collect()),
+    ]
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let benching = std::env::args().any(|a| a == "--bench");
+    let url = std::env::var("DATABASE_URL").expect("set DATABASE_URL (scripts/bench starts a cluster)");
+    let admin: PgConnectOptions = url.parse().expect("DATABASE_URL is a Postgres URL");
+    let sizes: &[(usize, f64)] = if benching { &[(300, 20.0), (100_000, 100.0)] } else { &[(300, 20.0)] };
+    let rounds = if benching { 200 } else { 5 };
+    let client = reqwest::Client::new();
+    let mut table = Vec::new();
+    for &(count, target) in sizes {
+        let (addr, cookie, store) = desk_with(&admin, count).await;
+        for (name, paths) in pages(count, rounds) {
+            // One request first: the first of each kind warms caches up.
+            fetch_all(&client, addr, &cookie, &paths[..1]).await;
+            let (p50, p95, p99) = quantiles(fetch_all(&client, addr, &cookie, &paths).await);
+            table.push(format!(
+                "| {name}, {count} centres | p50 {p50:.1} ms, p95 {p95:.1} ms, p99 {p99:.1} ms | p95 ≤ {target} ms |"
+            ));
+        }
+        store.pool().close().await;
+    }
+    if !benching {
+        println!("desk smoke: {} page kinds answered", table.len());
+        return;
+    }
+    println!("| operator desk page ({rounds} requests each) | result | target |");
+    println!("|---|---|---|");
+    for row in table {
+        println!("{row}");
+    }
+}

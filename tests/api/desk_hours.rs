@@ -1,0 +1,102 @@
+//! A centre's hours on the desk: typed (as `opening_hours` or in words) or
+//! set day by day in the guided picker, previewed as a week with "open
+//! now", saved through the bot's edit path with an audit row.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use reqwest::StatusCode;
+use sqlx::PgPool;
+
+use crate::desk::Desk;
+use crate::desk_browser::Browser;
+
+fn csrf_of(page: &str) -> String {
+    let start = page.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
+    page[start..].split('"').next().unwrap().to_owned()
+}
+
+/// The picker's form body: Mon–Thu 09:00–18:00, Fri 09:00–16:00, the weekend closed.
+fn week(csrf: &str) -> String {
+    let days = ["mo", "tu", "we", "th"].map(|d| format!("&{d}_from=09%3A00&{d}_to=18%3A00")).concat();
+    format!(
+        "csrf={csrf}&field=opening_hours&picker=1{days}&fr_from=09%3A00&fr_to=16%3A00&sa_from=&sa_to=&su_from=&su_to="
+    )
+}
+
+async fn stored_hours(desk: &Desk, id: &str) -> Option<String> {
+    let centres = desk.app.store.centres().await.unwrap();
+    centres.into_iter().find(|c| c.id.as_str() == id).unwrap().opening_hours
+}
+
+#[sqlx::test]
+async fn the_picker_previews_a_week_and_saves_it_through_the_edit_path(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let cookie = desk.signed_in_operator().await;
+    let id = "sample-izmailska";
+    let page = desk.get(&format!("/centres/{id}"), Some(&cookie)).await.text().await.unwrap();
+    // The stored Mo-Fr 09:00-18:00 fills the picker.
+    assert!(
+        page.contains("name=\"mo_from\" value=\"09:00\"") && page.contains("name=\"sa_from\" value=\"\""),
+        "{page}"
+    );
+    let csrf = csrf_of(&page);
+
+    let preview = desk.post(&format!("/centres/{id}/preview"), Some(&cookie), &week(&csrf)).await;
+    assert_eq!(preview.status(), StatusCode::OK);
+    let preview = preview.text().await.unwrap();
+    assert!(preview.contains("Mo-Th 09:00-18:00; Fr 09:00-16:00; Sa-Su off"), "{preview}");
+    assert!(preview.contains("Пт: 09:00–16:00"), "{preview}");
+    assert!(preview.contains("Зараз відчинено.") || preview.contains("Зараз зачинено."), "{preview}");
+    assert_eq!(stored_hours(&desk, id).await.as_deref(), Some("Mo-Fr 09:00-18:00"), "a preview saves nothing");
+
+    // Half a day is refused by its day, and nothing changes.
+    let half = week(&csrf).replace("&sa_from=&", "&sa_from=10%3A00&");
+    let refused = desk.post(&format!("/centres/{id}/edit"), Some(&cookie), &half).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap().contains("«Sa»"));
+    assert_eq!(stored_hours(&desk, id).await.as_deref(), Some("Mo-Fr 09:00-18:00"));
+
+    let saved = desk.post(&format!("/centres/{id}/edit"), Some(&cookie), &week(&csrf)).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let value = "Mo-Th 09:00-18:00; Fr 09:00-16:00; Sa-Su off";
+    assert_eq!(stored_hours(&desk, id).await.as_deref(), Some(value));
+    let changes = crate::desk::changes(&desk).await;
+    assert_eq!((changes[0].action.as_str(), changes[0].new_value.as_deref()), ("edit-centre", Some(value)));
+}
+
+#[sqlx::test]
+async fn hours_typed_in_words_are_previewed_then_saved_in_a_browser(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    desk.app.store.add_operator(&crate::desk::console("op")).await.unwrap();
+    let id = "sample-izmailska";
+    let browser = Browser::start().await;
+    browser.client.goto(&desk.link_from_bot("op").await).await.unwrap();
+    browser.submit("#sign-in", "#count-all").await;
+    browser.client.goto(&format!("{}/centres/{id}", desk.base)).await.unwrap();
+    let before = browser.client.find(Locator::Css("#hours-preview")).await.unwrap().text().await.unwrap();
+    assert!(before.contains("Пн–Пт: 09:00–18:00"), "{before}");
+
+    let hours = browser.client.find(Locator::Css("#edit-opening_hours")).await.unwrap();
+    hours.clear().await.unwrap();
+    hours.send_keys("пн–сб з 10:00 до 14:00").await.unwrap();
+    browser.submit("#preview-hours", "#hours-preview strong").await;
+    let preview = browser.client.find(Locator::Css("#hours-preview")).await.unwrap().text().await.unwrap();
+    assert!(preview.contains("Пн–Сб: 10:00–14:00") && preview.contains("Mo-Sa 10:00-14:00"), "{preview}");
+    assert_ne!(preview, before);
+    browser.screenshot("hours-picker").await;
+
+    // Saving from the preview keeps the value typed.
+    browser.client.find(Locator::Css("#save-opening_hours")).await.unwrap().click().await.unwrap();
+    let waited = browser.client.wait().at_most(Duration::from_secs(10));
+    waited.for_url(&format!("{}/centres/{id}", desk.base).parse().unwrap()).await.unwrap();
+    browser.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#card-uk")).await.unwrap();
+    assert_eq!(stored_hours(&desk, id).await.as_deref(), Some("Mo-Sa 10:00-14:00"));
+    let card = browser.client.find(Locator::Css("#card-uk")).await.unwrap().text().await.unwrap();
+    assert!(card.contains("Пн–Сб"), "the card shows the new hours: {card}");
+    let changes = crate::desk::changes(&desk).await;
+    assert_eq!(changes[0].new_value.as_deref(), Some("Mo-Sa 10:00-14:00"), "{changes:?}");
+    browser.client.goto(&format!("{}/audit", desk.base)).await.unwrap();
+    assert!(browser.text().await.contains("Mo-Sa 10:00-14:00"));
+    browser.client.clone().close().await.unwrap();
+}
