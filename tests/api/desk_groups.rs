@@ -83,7 +83,7 @@ async fn seats_and_waiting(desk: &Desk) -> (i32, i64, i64) {
 }
 
 async fn actions(desk: &Desk) -> Vec<String> {
-    desk.app.store.audit_log(50).await.unwrap().into_iter().rev().map(|e| e.action).collect()
+    crate::desk::changes(&desk).await.into_iter().rev().map(|e| e.action).collect()
 }
 
 #[sqlx::test]
@@ -125,7 +125,7 @@ async fn seats_below_those_taken_are_refused_at_the_desk_in_the_bots_words_and_m
         .await
         .unwrap();
     assert_eq!(promoted, 1, "the person promoted is told, as when the bot adds seats");
-    let audit = desk.app.store.audit_log(5).await.unwrap();
+    let audit = crate::desk::changes(&desk).await;
     assert_eq!(audit[0].action, "set-capacity");
     assert_eq!((audit[0].old_value.as_deref(), audit[0].new_value.as_deref()), (Some("2"), Some("4")));
     assert_eq!(audit[0].person, console("coord"));
@@ -210,7 +210,7 @@ async fn a_group_created_at_the_desk_is_read_with_the_bots_rules(pool: PgPool) {
     assert_eq!(running[0].programme.id, "self-help-plus");
     let local = running[0].sessions[0].0.with_timezone(&chrono_tz::Europe::Kyiv);
     assert_eq!(local.format("%d.%m.%Y %H:%M").to_string(), first, "Kyiv time, as typed");
-    let audit = desk.app.store.audit_log(5).await.unwrap();
+    let audit = crate::desk::changes(&desk).await;
     assert_eq!((audit[0].action.as_str(), audit[0].subject.as_str()), ("create-group", CENTRE));
     assert_eq!(audit[0].new_value.as_deref(), Some(running[0].id.as_str()));
     let page = desk.get(&path, Some(&cookie)).await.text().await.unwrap();
@@ -248,7 +248,7 @@ async fn the_sign_up_list_is_for_the_centres_coordinators_and_operators_and_ever
     let operator = desk.signed_in_operator().await;
     assert_eq!(desk.get(&list, Some(&operator)).await.status(), StatusCode::OK);
 
-    let audit = desk.app.store.audit_log(10).await.unwrap();
+    let audit = crate::desk::changes(&desk).await;
     let readings: Vec<(&str, &str, Option<&str>)> = audit
         .iter()
         .rev()

@@ -67,7 +67,7 @@ async fn an_operator_closes_a_report_of_a_centre_with_no_coordinator_in_a_browse
     assert!(browser.text().await.contains("Таких повідомлень немає"));
     let url = browser.client.current_url().await.unwrap();
     assert_eq!(url.query(), Some("status=open&uncoordinated=1"), "{url}");
-    let audit = desk.app.store.audit_log(5).await.unwrap();
+    let audit = crate::desk::changes(&desk).await;
     assert_eq!(audit[0].action, "close-report");
     assert_eq!(audit[0].subject, format!("{lonely} report {lonely_report}"));
     assert_eq!((audit[0].old_value.as_deref(), audit[0].new_value.as_deref()), (Some("open"), Some("handled")));
@@ -98,13 +98,13 @@ async fn a_coordinator_sees_and_closes_only_their_centres_reports(pool: PgPool) 
     let nonsense = desk.post("/reports/abc/close", Some(&cookie), &format!("csrf={csrf}")).await;
     assert_eq!(nonsense.status(), StatusCode::NOT_FOUND);
     assert_eq!((handled(&desk, own_report).await.0, handled(&desk, other_report).await.0), (false, false));
-    assert!(desk.app.store.audit_log(5).await.unwrap().is_empty(), "refusals change nothing");
+    assert!(crate::desk::changes(&desk).await.is_empty(), "refusals change nothing");
 
     let closed = desk.post(&format!("/reports/{own_report}/close"), Some(&cookie), &format!("csrf={csrf}")).await;
     assert_eq!(closed.status(), StatusCode::SEE_OTHER);
     let again = desk.post(&format!("/reports/{own_report}/close"), Some(&cookie), &format!("csrf={csrf}")).await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
-    assert_eq!(desk.app.store.audit_log(5).await.unwrap().len(), 1, "closed once, audited once");
+    assert_eq!(crate::desk::changes(&desk).await.len(), 1, "closed once, audited once");
 }
 
 #[sqlx::test]
@@ -140,7 +140,7 @@ async fn fixing_the_card_from_a_report_renews_its_verified_date_and_closes_the_r
     let stored = desk.app.store.centres().await.unwrap().into_iter().find(|c| c.id == centre.id).unwrap();
     let today = Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
     assert_eq!(stored.verified_on, today);
-    let actions: Vec<String> = desk.app.store.audit_log(5).await.unwrap().into_iter().map(|a| a.action).collect();
+    let actions: Vec<String> = crate::desk::changes(&desk).await.into_iter().map(|a| a.action).collect();
     assert_eq!(actions, ["close-report", "edit-centre"]);
 
     // A closed report is no longer shown beside the form.
