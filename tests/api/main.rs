@@ -24,6 +24,7 @@ mod desk_groups;
 mod desk_messages;
 mod desk_coverage;
 mod desk_coverage_browser;
+mod desk_attacks;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
