@@ -161,6 +161,10 @@ async fn a_coordinator_of_one_centre_reaches_nothing_of_another_by_any_route_or_
     let inbox = desk.get(&format!("/reports?centre={OTHER}&status=all"), Some(&cookie)).await;
     assert_eq!(inbox.status(), StatusCode::OK);
     assert!(!inbox.text().await.unwrap().contains("Деталі-чужого-звіту"));
+    // The other centre's report beside the own centre's edit form is not shown.
+    let beside = desk.get(&format!("/centres/{CENTRE}?report={their_report}"), Some(&cookie)).await;
+    assert_eq!(beside.status(), StatusCode::OK);
+    assert!(!beside.text().await.unwrap().contains("Деталі-чужого-звіту"));
     // Import is for operators, whoever's key it is.
     let apply = desk.post(&format!("/import/{}/apply", "0".repeat(64)), Some(&cookie), &format!("csrf={csrf}")).await;
     assert_eq!(apply.status(), StatusCode::FORBIDDEN);
@@ -403,6 +407,50 @@ async fn numbers_dates_ids_and_bodies_no_form_sends_are_refused_and_change_nothi
         assert_eq!(desk.get(path, Some(&operator)).await.status(), StatusCode::NOT_FOUND, "{path}");
     }
 
+    // A new group with numbers and dates no bot answer would pass.
+    let first = (Utc::now() + Duration::days(9)).with_timezone(&chrono_tz::Europe::Kyiv).format("%d.%m.%Y");
+    let first = format!("{first}+18%3A00");
+    let good = |field: &str, value: &str| {
+        let mut fields = vec![
+            ("programme", "parenting-without-stress".to_owned()),
+            ("first", first.to_string()),
+            ("sessions", "5".to_owned()),
+            ("minutes", "90".to_owned()),
+            ("capacity", "10".to_owned()),
+            ("language", "uk".to_owned()),
+            ("format", "in_person".to_owned()),
+        ];
+        for (name, v) in &mut fields {
+            if *name == field {
+                *v = value.to_owned();
+            }
+        }
+        let fields: Vec<String> = fields.iter().map(|(n, v)| format!("{n}={v}")).collect();
+        format!("csrf={csrf}&{}", fields.join("&"))
+    };
+    let groups = format!("/centres/{CENTRE}/groups");
+    for (field, value) in [
+        ("programme", "..%2F..%2Fetc"),
+        ("first", "01.01.1900+18%3A00"),
+        ("first", "01.01.9999+18%3A00"),
+        ("sessions", "99999999999999999999"),
+        ("sessions", "-5"),
+        ("minutes", "0"),
+        ("minutes", "2147483648"),
+        ("capacity", "-1"),
+        ("language", "xx"),
+        ("format", "%3Cscript%3E"),
+    ] {
+        let response = desk.post(&groups, Some(&cookie), &good(field, value)).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}={value}");
+    }
+    assert_eq!(desk.get("/centres?page=-1", Some(&cookie)).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        desk.get("/centres?page=99999999999999999999999", Some(&cookie)).await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(desk.get("/centres?page=18446744073709551615", Some(&cookie)).await.status(), StatusCode::OK);
+
     // A body far bigger than any form, and one that is not form-encoded text.
     let huge = format!("csrf={csrf}&capacity=6&pad={}", "x".repeat(3 * 1024 * 1024));
     let response = desk.post(&seats, Some(&cookie), &huge).await;
@@ -419,6 +467,8 @@ async fn numbers_dates_ids_and_bodies_no_form_sends_are_refused_and_change_nothi
 
     assert_eq!(snapshot(&desk).await, before);
     assert!(desk.app.store.audit_log(10).await.unwrap().is_empty());
+    // The same new-group form with no field spoilt is taken: each refusal above was that field's.
+    assert_eq!(desk.post(&groups, Some(&cookie), &good("", "")).await.status(), StatusCode::SEE_OTHER);
 }
 
 #[sqlx::test]
@@ -529,6 +579,11 @@ async fn no_page_shows_a_reporter_or_a_coordinators_full_platform_id(pool: PgPoo
         assert!(!page.contains("5550123456"), "{path} shows the reporter");
         assert!(!page.contains(coordinator_id), "{path} shows a coordinator's full id");
     }
+    let operator_csrf = csrf_of(&desk.get("/", Some(&operator)).await.text().await.unwrap());
+    for path in ["/centres/no-such-centre/coordinators/invite", "/centres/no-such-centre/messages"] {
+        let body = format!("csrf={operator_csrf}&expires=7d&kind=message&text=Hi&at=");
+        assert_eq!(desk.post(path, Some(&operator), &body).await.status(), StatusCode::NOT_FOUND, "{path}");
+    }
 }
 
 #[sqlx::test]
@@ -581,4 +636,22 @@ async fn an_upload_is_applied_only_by_the_session_that_checked_it(pool: PgPool) 
     let second_csrf = csrf_of(&desk.get("/", Some(&second)).await.text().await.unwrap());
     let applied = desk.post(&format!("/import/{key}/apply"), Some(&second), &format!("csrf={second_csrf}")).await;
     assert!(applied.status().is_client_error(), "another session applied it: {}", applied.status());
+}
+
+#[sqlx::test]
+async fn a_sign_in_link_pressed_four_times_at_once_starts_one_session(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    desk.app.store.add_operator(&console("op")).await.unwrap();
+    let link = desk.link_from_bot("op").await;
+    let (a, b, c, d) = tokio::join!(
+        desk.post(&link, None, ""),
+        desk.post(&link, None, ""),
+        desk.post(&link, None, ""),
+        desk.post(&link, None, "")
+    );
+    let statuses = [a.status(), b.status(), c.status(), d.status()];
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::SEE_OTHER).count(), 1, "{statuses:?}");
+    let sessions: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM desk_session").fetch_one(desk.app.store.pool()).await.unwrap();
+    assert_eq!(sessions, 1);
 }
