@@ -204,20 +204,7 @@ async fn every_post_route_refuses_a_missing_or_another_sessions_csrf_token(pool:
         assert!(twice.status().is_client_error(), "{path} with two tokens: {}", twice.status());
     }
     // The upload form (multipart) too.
-    let boundary = "XBOUNDARYX";
-    let upload = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{foreign}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n\
-         Content-Type: text/csv\r\n\r\nid\r\n--{boundary}--\r\n"
-    );
-    let response = reqwest::Client::new()
-        .post(format!("{}/import", desk.base))
-        .header(COOKIE, &cookie)
-        .header(CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .body(upload)
-        .send()
-        .await
-        .unwrap();
+    let response = upload(&desk, &cookie, &foreign, "c.csv", "id").await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 
     assert_eq!(snapshot(&desk).await, before);
@@ -613,20 +600,7 @@ async fn an_upload_is_applied_only_by_the_session_that_checked_it(pool: PgPool) 
     let first = desk.signed_in_operator().await;
     let csrf = csrf_of(&desk.get("/import", Some(&first)).await.text().await.unwrap());
     let file = desk.get("/export/centres.csv", Some(&first)).await.text().await.unwrap();
-    let boundary = "XBOUNDARYX";
-    let upload = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"centres.csv\"\r\n\
-         Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
-    );
-    let checked = reqwest::Client::new()
-        .post(format!("{}/import", desk.base))
-        .header(COOKIE, &first)
-        .header(CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .body(upload)
-        .send()
-        .await
-        .unwrap();
+    let checked = upload(&desk, &first, &csrf, "centres.csv", &file).await;
     assert_eq!(checked.status(), StatusCode::OK);
     let page = checked.text().await.unwrap();
     let key = page.split("/import/").nth(1).and_then(|rest| rest.split('/').next()).expect("an apply form").to_owned();
@@ -654,4 +628,67 @@ async fn a_sign_in_link_pressed_four_times_at_once_starts_one_session(pool: PgPo
     let sessions: i64 =
         sqlx::query_scalar("SELECT count(*) FROM desk_session").fetch_one(desk.app.store.pool()).await.unwrap();
     assert_eq!(sessions, 1);
+}
+
+#[sqlx::test]
+async fn an_operator_using_one_centres_url_changes_nothing_of_another_centre(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    group_at(&desk, "grp-other", OTHER, 5).await;
+    desk.app.store.add_coordinator(OTHER, &console("coord-other")).await.unwrap();
+    let operator = desk.signed_in_operator().await;
+    let csrf = csrf_of(&desk.get("/", Some(&operator)).await.text().await.unwrap());
+    let before = snapshot(&desk).await;
+    let key = person_key(&console("coord-other"));
+    for (path, body) in [
+        (format!("/centres/{CENTRE}/coordinators/revoke"), format!("key={key}")),
+        (format!("/centres/{CENTRE}/groups/grp-other/seats"), "capacity=1".to_owned()),
+        (format!("/centres/{CENTRE}/groups/grp-other/cancel"), String::new()),
+    ] {
+        let response = desk.post(&path, Some(&operator), &format!("csrf={csrf}&{body}")).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(snapshot(&desk).await, before);
+    assert!(desk.app.store.audit_log(10).await.unwrap().is_empty());
+}
+
+/// Uploads `file` for a dry run as `cookie`; the page.
+async fn upload(desk: &Desk, cookie: &str, csrf: &str, name: &str, file: &str) -> reqwest::Response {
+    let boundary = "XBOUNDARYX";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+         Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    reqwest::Client::new()
+        .post(format!("{}/import", desk.base))
+        .header(COOKIE, cookie)
+        .header(CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[sqlx::test]
+async fn an_upload_is_applied_once_its_name_is_escaped_and_a_huge_one_is_refused(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let operator = desk.signed_in_operator().await;
+    let csrf = csrf_of(&desk.get("/import", Some(&operator)).await.text().await.unwrap());
+    let file = desk.get("/export/centres.csv", Some(&operator)).await.text().await.unwrap();
+    let name = "x<script>alert(1)</script>.csv";
+    let checked = upload(&desk, &operator, &csrf, name, &file).await;
+    assert_eq!(checked.status(), StatusCode::OK);
+    let page = checked.text().await.unwrap();
+    assert!(!page.contains("<script>alert"), "{page}");
+    let key = page.split("/import/").nth(1).and_then(|rest| rest.split('/').next()).expect("an apply form").to_owned();
+
+    let apply = format!("/import/{key}/apply");
+    assert_eq!(desk.post(&apply, Some(&operator), &format!("csrf={csrf}")).await.status(), StatusCode::OK);
+    assert_eq!(desk.post(&apply, Some(&operator), &format!("csrf={csrf}")).await.status(), StatusCode::GONE);
+    let audit = escaped(&desk, &operator, "/audit").await;
+    assert!(audit.contains("&#60;script&#62;"), "the file's name in the log, escaped");
+
+    let huge = format!("{file}{}", "x".repeat(3 * 1024 * 1024));
+    let status = upload(&desk, &operator, &csrf, "big.csv", &huge).await.status();
+    assert!(status.is_client_error(), "{status}");
 }
