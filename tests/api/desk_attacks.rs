@@ -692,3 +692,24 @@ async fn an_upload_is_applied_once_its_name_is_escaped_and_a_huge_one_is_refused
     let status = upload(&desk, &operator, &csrf, "big.csv", &huge).await.status();
     assert!(status.is_client_error(), "{status}");
 }
+
+#[sqlx::test]
+#[ignore = "DEFECT: a coordinator's revoke key is an unsalted hash, so the page's key and masked id give the full id"]
+async fn the_coordinators_page_does_not_give_away_a_full_platform_id(pool: PgPool) {
+    use sha2::{Digest, Sha256};
+    let desk = Desk::start(pool).await;
+    // A short numeric id keeps the test quick; a 10-digit Telegram id with
+    // its last three digits shown is 10^7 guesses, a second's work.
+    let id = "5551234";
+    desk.app.store.add_coordinator(CENTRE, &console(id)).await.unwrap();
+    let operator = desk.signed_in_operator().await;
+    let page = desk.get(&format!("/centres/{CENTRE}/coordinators"), Some(&operator)).await.text().await.unwrap();
+    assert!(!page.contains(id), "the id itself is masked");
+    let key = page.split("name=\"key\" value=\"").nth(1).and_then(|r| r.split('"').next()).expect("a revoke form");
+    let tail = page.split('…').nth(1).map(|r| r.chars().take(3).collect::<String>()).expect("a masked id");
+    let found = (0..10_000).map(|n| format!("{n:04}{tail}")).find(|guess| {
+        let digest = Sha256::digest(format!("console:{guess}").as_bytes());
+        digest[..8].iter().map(|b| format!("{b:02x}")).collect::<String>() == key
+    });
+    assert_eq!(found, None, "the full id {id} came back from the page's key {key} and mask …{tail}");
+}
