@@ -664,7 +664,7 @@ async fn an_operator_using_one_centres_url_changes_nothing_of_another_centre(poo
     assert!(desk.app.store.audit_log(10).await.unwrap().is_empty());
 }
 
-/// Uploads `file` for a dry run as `cookie`; the page.
+/// Uploads `file` (named `name`) for a dry run as `cookie`, with `csrf` as the form's token.
 async fn upload(desk: &Desk, cookie: &str, csrf: &str, name: &str, file: &str) -> reqwest::Response {
     let boundary = "XBOUNDARYX";
     let body = format!(
