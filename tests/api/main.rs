@@ -30,6 +30,7 @@ mod desk_invitations;
 mod desk_list;
 mod desk_messages;
 mod desk_reports;
+mod desk_attacks;
 mod distress;
 mod fake_telegram;
 mod fake_viber;
