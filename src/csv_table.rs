@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 pub use document::{CsvCell, Document, write_document};
-pub use formula::formula_safe;
+pub use formula::{formula_safe, formula_undone};
 pub use table::{CsvError, Format, Row, RowError, Table};
 
 impl Table {
@@ -58,7 +58,7 @@ pub struct Fields<'a> {
 
 impl Fields<'_> {
     pub fn get(&self, name: &str) -> &str {
-        self.columns.get(name).and_then(|&i| self.cells.get(i)).map_or("", |cell| cell.trim())
+        self.columns.get(name).and_then(|&i| self.cells.get(i)).map_or("", |cell| formula_undone(cell.trim()))
     }
 
     /// Whether the table has this column at all.

@@ -89,8 +89,8 @@ pub async fn check(State(state): State<DeskState>, signed: Signed, mut multipart
             let Ok(key) = crate::store::new_secret() else {
                 return page::message(StatusCode::INTERNAL_SERVER_ERROR, signed.chrome, "desk-error");
             };
-            let upload =
-                Upload { name, bytes, at: Instant::now(), options: ImportOptions { dry_run: false, ..options } };
+            let options = ImportOptions { dry_run: false, ..options };
+            let upload = Upload { name, bytes, at: Instant::now(), options, session: signed.id.clone() };
             state.keep_upload(key.clone(), upload, UPLOAD_LIFETIME);
             page.report = Some(report);
             page.key = key;
@@ -113,7 +113,7 @@ pub async fn apply(
     if !signed.csrf_matches(&form.csrf) {
         return signed.csrf_refused();
     }
-    let Some(upload) = state.take_upload(&key, UPLOAD_LIFETIME) else {
+    let Some(upload) = state.take_upload(&key, &signed.id, UPLOAD_LIFETIME) else {
         return page::message(StatusCode::GONE, signed.chrome, "desk-import-expired");
     };
     let mut page = ImportPage::new(signed.chrome.clone());

@@ -48,6 +48,9 @@ pub async fn sign_in(State(state): State<DeskState>, Path(token): Path<String>, 
     if state.too_many_failures(peer) {
         return page::message(StatusCode::TOO_MANY_REQUESTS, chrome, "desk-too-many");
     }
+    if from_another_site(request.headers()) {
+        return page::message(StatusCode::FORBIDDEN, chrome, "desk-sign-in-refused");
+    }
     let signed = if is_token(&token) {
         state.store.sign_in(&token, chrono::Utc::now()).await
     } else {
@@ -117,4 +120,13 @@ mod tests {
             assert!(!is_token(bad), "{bad}");
         }
     }
+}
+
+/// Whether the browser says the sign-in form was posted by another site
+/// (Fetch Metadata, `Sec-Fetch-Site`). The sign-in POST carries no CSRF token
+/// (there is no session yet), so without this another site could sign a
+/// browser in with a link of its own (login CSRF). The desk's own confirm
+/// page posts `same-origin`; a client that sends no such header passes.
+fn from_another_site(headers: &axum::http::HeaderMap) -> bool {
+    headers.get("sec-fetch-site").is_some_and(|site| site == "cross-site" || site == "same-site")
 }

@@ -77,6 +77,9 @@ pub struct Upload {
     pub at: Instant,
     /// The options it was checked with, which applying it uses too.
     pub options: crate::domain::ImportOptions,
+    /// The session that checked it: only that one may apply it (the key
+    /// alone would let another operator apply a diff they never saw).
+    pub session: String,
 }
 
 impl DeskState {
@@ -153,9 +156,13 @@ impl DeskState {
         uploads.insert(key, upload);
     }
 
-    /// Takes a kept file, once.
-    pub(super) fn take_upload(&self, key: &str, lifetime: Duration) -> Option<Upload> {
+    /// Takes a kept file, once, for the session that checked it; another
+    /// session gets `None` and leaves the file where it is.
+    pub(super) fn take_upload(&self, key: &str, session: &str, lifetime: Duration) -> Option<Upload> {
         let mut uploads = self.uploads.lock().unwrap_or_else(PoisonError::into_inner);
+        if uploads.get(key).is_none_or(|upload| upload.session != session) {
+            return None;
+        }
         uploads.remove(key).filter(|u| u.at.elapsed() < lifetime)
     }
 

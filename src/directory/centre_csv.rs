@@ -20,7 +20,7 @@ use super::centre_fields::{self as fields, FieldError, Schedule};
 use super::gazetteer::Gazetteer;
 use super::normalize::{query_words, skeleton, transliterate};
 use super::placement::{self, PlacementError};
-use crate::csv_table::{Columns, Fields, read_table};
+use crate::csv_table::{Columns, Fields, formula_safe, read_table};
 pub use crate::csv_table::{CsvError, Format, RowError, Table};
 pub use crate::domain::ImportedCentre;
 use crate::domain::{Centre, CentreId, InvalidCentreId, LocationSource, Phone};
@@ -255,28 +255,33 @@ pub fn write(output: impl Write, centres: &[Centre]) -> Result<(), CsvError> {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
         let phones: Vec<&str> = c.phones.iter().map(Phone::as_e164).collect();
         let services: Vec<&str> = c.services.iter().map(|s| s.as_str()).collect();
-        writer.write_record([
-            c.id.to_string(),
-            c.name_uk.clone(),
-            c.name_en.clone(),
-            c.location.lat().to_string(),
-            c.location.lon().to_string(),
-            c.location_source.as_str().to_owned(),
-            text(&c.oblast),
-            text(&c.hromada),
-            text(&c.settlement),
-            text(&c.address_uk),
-            text(&c.address_en),
-            phones.join(";"),
-            text(&c.email),
-            text(&c.website),
-            text(&c.opening_hours),
-            services.join(";"),
-            text(&c.notes),
-            c.verified_on.format("%Y-%m-%d").to_string(),
-            text(&c.serves_hromada),
-            c.sample.to_string(),
-        ])?;
+        // Cells typed by coordinators (names, addresses, notes) could start
+        // like a formula: defused for spreadsheets, undone when read back.
+        writer.write_record(
+            [
+                c.id.to_string(),
+                c.name_uk.clone(),
+                c.name_en.clone(),
+                c.location.lat().to_string(),
+                c.location.lon().to_string(),
+                c.location_source.as_str().to_owned(),
+                text(&c.oblast),
+                text(&c.hromada),
+                text(&c.settlement),
+                text(&c.address_uk),
+                text(&c.address_en),
+                phones.join(";"),
+                text(&c.email),
+                text(&c.website),
+                text(&c.opening_hours),
+                services.join(";"),
+                text(&c.notes),
+                c.verified_on.format("%Y-%m-%d").to_string(),
+                text(&c.serves_hromada),
+                c.sample.to_string(),
+            ]
+            .map(|cell| formula_safe(&cell)),
+        )?;
     }
     writer.flush().map_err(csv::Error::from)?;
     Ok(())
