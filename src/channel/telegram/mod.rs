@@ -23,6 +23,7 @@ pub use self::polling::poll;
 pub use self::sender::{Sender, TelegramDelivery};
 use crate::channel::ApplyError;
 use crate::channel::intake::Intake;
+use crate::channel::queue::Class;
 use crate::conversation::{Conversation, NoticeSender, Outgoing, Sent};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::{Catalog, Text};
@@ -194,7 +195,18 @@ impl NoticeSender for Telegram {
     fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
         Box::pin(async move {
             let Ok(chat) = to.parse::<i64>() else { return Sent::Unreachable };
-            self.sender.send_now(&ChatId(chat), &self.render(&outgoing)).await.into()
+            self.sender.send_now(&ChatId(chat), &self.render(&outgoing), Class::Notice).await.into()
+        })
+    }
+
+    fn send_broadcast<'a>(
+        &'a self,
+        to: &'a str,
+        outgoing: Outgoing,
+    ) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
+        Box::pin(async move {
+            let Ok(chat) = to.parse::<i64>() else { return Sent::Unreachable };
+            self.sender.send_now(&ChatId(chat), &self.render(&outgoing), Class::Broadcast).await.into()
         })
     }
 }

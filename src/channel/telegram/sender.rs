@@ -3,8 +3,6 @@
 //! blocked the bot marked inactive and not retried. Order per chat comes from
 //! the shared [`Outbox`].
 
-use std::sync::{Mutex, PoisonError};
-
 use teloxide::payloads::{SendDocumentSetters, SendMessageSetters, SendPhotoSetters};
 use teloxide::prelude::Requester;
 use teloxide::types::{CallbackQueryId, ChatId, InputFile};
@@ -13,7 +11,7 @@ use tokio::time::Instant;
 
 use super::outbound::Outbound;
 use super::pacing::Pacing;
-use crate::channel::queue::{Deliver, Outbox, Outcome, backoff};
+use crate::channel::queue::{Class, Deliver, Outbox, Outcome, backoff};
 use crate::domain::ChannelKind;
 use crate::store::Store;
 
@@ -27,12 +25,12 @@ pub type Sender = Outbox<TelegramDelivery>;
 pub struct TelegramDelivery {
     bot: Bot,
     store: Store,
-    pacing: Mutex<Pacing>,
+    pacing: Pacing,
 }
 
 impl TelegramDelivery {
     pub fn new(bot: Bot, store: Store, pacing: Pacing) -> Self {
-        Self { bot, store, pacing: Mutex::new(pacing) }
+        Self { bot, store, pacing }
     }
 
     /// Stops the spinner on a pressed button. Not a message: no pacing.
@@ -47,18 +45,17 @@ impl Deliver for TelegramDelivery {
     type Recipient = ChatId;
     type Message = Outbound;
 
-    async fn deliver(&self, chat: &ChatId, call: &Outbound) -> Outcome {
+    async fn deliver(&self, chat: &ChatId, call: &Outbound, class: Class) -> Outcome {
         use crate::telemetry::log_tag;
         let chat = *chat;
         for attempt in 0..MAX_ATTEMPTS {
-            let at = self.pacing.lock().unwrap_or_else(PoisonError::into_inner).reserve(chat.0, Instant::now());
-            tokio::time::sleep_until(at).await;
+            self.pacing.turn(chat.0, class).await;
             match send(&self.bot, chat, call).await {
                 Ok(()) => return Outcome::Sent,
                 Err(RequestError::RetryAfter(wait)) => {
                     tracing::warn!(person = %log_tag(&chat.0.to_string()), seconds = wait.seconds(), "Telegram asked to slow down");
                     let until = Instant::now() + wait.duration();
-                    self.pacing.lock().unwrap_or_else(PoisonError::into_inner).pause(until);
+                    self.pacing.pause(until);
                 }
                 Err(RequestError::Api(error)) if unreachable(&error) => return Outcome::Unreachable,
                 Err(error) if transient(&error) => {
