@@ -14,6 +14,7 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::time::Instant;
 
+use super::paid::{PAID_AFTER, Paid, PaidRate};
 use crate::channel::queue::Class;
 
 /// How long ago a message's slot may be and still be booked (see [`State::slot`]).
@@ -64,12 +65,24 @@ struct State {
     arrivals: u64,
     /// Whether a task is handing out turns to `waiting`.
     dispatching: bool,
+    /// Replies (first or later) among `waiting`.
+    replies_waiting: u32,
+    /// Paid turns for replies beyond the free limit, when configured.
+    paid: Option<Paid>,
 }
 
 #[derive(Debug)]
 struct Waiter {
     chat: i64,
-    turn: oneshot::Sender<Instant>,
+    turn: oneshot::Sender<Turn>,
+}
+
+/// A message's turn: when, and whether it goes as a paid message
+/// (`allow_paid_broadcast`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Turn {
+    pub at: Instant,
+    pub paid: bool,
 }
 
 impl Pacing {
@@ -95,8 +108,21 @@ impl Pacing {
             waiting: BTreeMap::new(),
             arrivals: 0,
             dispatching: false,
+            replies_waiting: 0,
+            paid: None,
         };
         Self { state: Arc::new(Mutex::new(state)) }
+    }
+
+    /// With paid turns for replies beyond the free limit (see [`Paid`]).
+    pub fn with_paid(self, rate: Option<PaidRate>) -> Self {
+        self.lock().paid = rate.map(Paid::new);
+        self
+    }
+
+    /// Paid messages booked since start.
+    pub fn paid_total(&self) -> u64 {
+        self.lock().paid.as_ref().map_or(0, Paid::total)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -106,8 +132,9 @@ impl Pacing {
     /// Waits until a message of `class` to `chat` may be sent, and books it:
     /// first the chat's own limit, then a turn under the global limit, after
     /// every message of an earlier class and, within its class, every one
-    /// that arrived before it. Returns the moment the turn came.
-    pub async fn turn(&self, chat: i64, class: Class) -> Instant {
+    /// that arrived before it. Returns the turn: when it came, and whether
+    /// it is a paid one.
+    pub async fn turn(&self, chat: i64, class: Class) -> Turn {
         loop {
             let ready = {
                 let state = self.lock();
@@ -124,12 +151,15 @@ impl Pacing {
             if state.waiting.is_empty()
                 && let Some(at) = state.slot(now)
             {
-                return state.book(chat, at);
+                return Turn { at: state.book(chat, at), paid: false };
             }
             let (sender, granted) = oneshot::channel();
             let arrival = state.arrivals;
             state.arrivals += 1;
             state.waiting.insert((class, arrival), Waiter { chat, turn: sender });
+            if class <= Class::Reply {
+                state.replies_waiting += 1;
+            }
             if !state.dispatching {
                 state.dispatching = true;
                 tokio::spawn(dispatch(self.state.clone()));
@@ -137,7 +167,7 @@ impl Pacing {
             granted
         };
         // The dispatcher ends only once nobody waits, so the turn comes.
-        granted.await.unwrap_or_else(|_| Instant::now())
+        granted.await.unwrap_or_else(|_| Turn { at: Instant::now(), paid: false })
     }
 
     /// Telegram answered 429 with `retry_after`: hold every send until then.
@@ -178,17 +208,58 @@ impl State {
 
     /// Books a message to `chat` in the global `slot`, or when its chat's
     /// limit allowed it if that was later; returns the moment booked.
+    /// When the next paid turn may go (a slot not clamped to `now`): only
+    /// while the replies waiting would take over [`PAID_AFTER`] at the free
+    /// rate, after any pause, and within the daily limit.
+    fn paid_ready(&mut self, now: Instant) -> Option<Instant> {
+        if self.global.interval * self.replies_waiting <= PAID_AFTER {
+            return None;
+        }
+        let ready = self.paid.as_mut()?.ready(now)?;
+        Some(self.paused_until.map_or(ready, |paused| ready.max(paused)))
+    }
+
+    /// Takes the first waiter still waiting out of the queue.
+    fn next_waiter(&mut self) -> Option<(Class, Waiter)> {
+        while let Some(((class, _), waiter)) = self.waiting.pop_first() {
+            if class <= Class::Reply {
+                self.replies_waiting -= 1;
+            }
+            // A waiter whose task was dropped takes no turn.
+            if !waiter.turn.is_closed() {
+                return Some((class, waiter));
+            }
+        }
+        None
+    }
+
     fn book(&mut self, chat: i64, slot: Instant) -> Instant {
         let chat_ready = self.chat_due.get(&chat).map(|due| due.checked_sub(self.per_chat.tolerance).unwrap_or(*due));
         let at = chat_ready.map_or(slot, |ready| ready.max(slot));
         self.global_due = Some(self.global.after(self.global_due, at));
+        self.book_chat(chat, at);
+        at
+    }
+
+    /// Books a paid message to `chat` at `slot` (or when its chat allows):
+    /// it takes no free turn.
+    fn book_paid(&mut self, chat: i64, slot: Instant) -> Instant {
+        let chat_ready = self.chat_due.get(&chat).map(|due| due.checked_sub(self.per_chat.tolerance).unwrap_or(*due));
+        let at = chat_ready.map_or(slot, |ready| ready.max(slot));
+        if let Some(paid) = self.paid.as_mut() {
+            paid.book(at);
+        }
+        self.book_chat(chat, at);
+        at
+    }
+
+    fn book_chat(&mut self, chat: i64, at: Instant) {
         let due = self.per_chat.after(self.chat_due.get(&chat).copied(), at);
         self.chat_due.insert(chat, due);
         // Keeps the map small: a chat whose schedule is in the past needs no entry.
         if self.chat_due.len() > 10_000 {
             self.chat_due.retain(|_, due| *due > at);
         }
-        at
     }
 }
 
@@ -200,157 +271,33 @@ async fn dispatch(state: Arc<Mutex<State>>) {
             let mut state = state.lock().unwrap_or_else(PoisonError::into_inner);
             let now = Instant::now();
             if let Some(slot) = state.slot(now) {
-                // A waiter whose task was dropped takes no turn.
-                while let Some(((_, _), waiter)) = state.waiting.pop_first() {
-                    let (chat, turn) = (waiter.chat, waiter.turn);
-                    if !turn.is_closed() {
-                        let at = state.book(chat, slot);
-                        // Booked for a waiter that is still there: it gets it.
-                        let _ = turn.send(at);
-                        break;
-                    }
+                if let Some((_, waiter)) = state.next_waiter() {
+                    let at = state.book(waiter.chat, slot);
+                    // Booked for a waiter that is still there: it gets it.
+                    let _ = waiter.turn.send(Turn { at, paid: false });
                 }
-                if state.waiting.is_empty() {
-                    state.dispatching = false;
-                    return;
+            } else if let Some(ready) = state.paid_ready(now).filter(|ready| *ready <= now) {
+                // Replies are first in the queue whenever paid turns are on.
+                if let Some((_, waiter)) = state.next_waiter() {
+                    let at = state.book_paid(waiter.chat, ready.max(now.checked_sub(MAX_LATENESS).unwrap_or(now)));
+                    let _ = waiter.turn.send(Turn { at, paid: true });
                 }
+            }
+            if state.waiting.is_empty() {
+                state.dispatching = false;
+                return;
+            }
+            let free = state.global_ready(now);
+            let paid = state.paid_ready(now).map(|ready| ready.max(now));
+            let next = paid.map_or(free, |paid| paid.min(free));
+            if next <= now {
                 continue;
             }
-            state.global_ready(now)
+            next
         };
         tokio::time::sleep_until(at).await;
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Each message's turn, in milliseconds after `start`, all asked for at once.
-    async fn offsets(pacing: &Pacing, chats: &[i64], start: Instant) -> Vec<u128> {
-        let mut times = Vec::new();
-        for &chat in chats {
-            times.push((pacing.turn(chat, Class::Reply).await - start).as_millis());
-        }
-        times
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn one_chat_gets_a_burst_of_three_then_one_message_a_second() {
-        let pacing = Pacing::telegram();
-        let start = Instant::now();
-        // The global spacing (1/29 s) still applies within the burst.
-        assert_eq!(offsets(&pacing, &[1, 1, 1, 1, 1, 1], start).await, vec![0, 34, 68, 1000, 2000, 3000]);
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn many_chats_share_thirty_messages_a_second() {
-        let pacing = Pacing::telegram();
-        let start = Instant::now();
-        let chats: Vec<i64> = (0..90).collect();
-        let times = offsets(&pacing, &chats, start).await;
-        // One every 1/29 s: 90 messages take 3.07 seconds, never 30 in a second.
-        let last = *times.last().unwrap_or(&0);
-        assert!((3_060..=3_075).contains(&last), "{last}");
-        for window in times.windows(30) {
-            assert!(window[29] - window[0] >= 999, "30 or more in a second: {window:?}");
-        }
-    }
-
-    /// Asks for a turn in a task of its own, and returns once it waits.
-    async fn ask(pacing: &Pacing, chat: i64, class: Class, turns: &Arc<Mutex<Vec<(i64, Instant)>>>) {
-        let waiting = pacing.waiting().len();
-        let (pacing_, turns) = (pacing.clone(), turns.clone());
-        tokio::spawn(async move {
-            let at = pacing_.turn(chat, class).await;
-            turns.lock().unwrap_or_else(PoisonError::into_inner).push((chat, at));
-        });
-        while pacing.waiting().len() == waiting {
-            tokio::task::yield_now().await;
-        }
-    }
-
-    async fn until_none_wait(pacing: &Pacing) {
-        while !pacing.waiting().is_empty() || pacing.lock().dispatching {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn first_replies_go_first_then_replies_notices_and_broadcasts_each_by_arrival() {
-        let pacing = Pacing::telegram();
-        let turns = Arc::new(Mutex::new(Vec::new()));
-        // The limit is busy: everything below waits for a turn.
-        pacing.turn(0, Class::Reply).await;
-        let arrivals = [
-            (1, Class::Broadcast),
-            (2, Class::Notice),
-            (3, Class::Reply),
-            (4, Class::FirstReply),
-            (5, Class::Broadcast),
-            (6, Class::Reply),
-            (7, Class::FirstReply),
-            (8, Class::Notice),
-        ];
-        for (chat, class) in arrivals {
-            ask(&pacing, chat, class, &turns).await;
-        }
-        assert_eq!(pacing.waiting().len(), 8, "nobody got a turn before the slot came");
-        until_none_wait(&pacing).await;
-        let turns = turns.lock().unwrap_or_else(PoisonError::into_inner).clone();
-        let order: Vec<i64> = turns.iter().map(|(chat, _)| *chat).collect();
-        assert_eq!(order, vec![4, 7, 3, 6, 2, 8, 1, 5]);
-        for pair in turns.windows(2) {
-            assert!(pair[1].1 - pair[0].1 >= Duration::from_millis(34), "still paced: {turns:?}");
-        }
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_reply_arriving_behind_a_hundred_broadcasts_takes_the_next_turn() {
-        let pacing = Pacing::telegram();
-        let turns = Arc::new(Mutex::new(Vec::new()));
-        pacing.turn(0, Class::Broadcast).await;
-        for chat in 1..=100 {
-            ask(&pacing, chat, Class::Broadcast, &turns).await;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let asked = Instant::now();
-        let got = pacing.turn(1_000, Class::Reply).await;
-        assert!(got - asked <= Duration::from_millis(35), "waited {:?}", got - asked);
-        let broadcasts_before = turns.lock().unwrap_or_else(PoisonError::into_inner).len();
-        assert!(broadcasts_before < 20, "only the broadcasts due before it went: {broadcasts_before}");
-        until_none_wait(&pacing).await;
-        assert_eq!(turns.lock().unwrap_or_else(PoisonError::into_inner).len(), 100, "every broadcast still goes");
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_chat_at_its_own_limit_does_not_hold_up_other_chats() {
-        let pacing = Pacing::telegram();
-        let start = Instant::now();
-        for _ in 0..3 {
-            pacing.turn(1, Class::FirstReply).await;
-        }
-        let turns = Arc::new(Mutex::new(Vec::new()));
-        // Chat 1's fourth message waits for its chat (a second), not in the queue.
-        let (pacing_, turns_) = (pacing.clone(), turns.clone());
-        tokio::spawn(async move {
-            let at = pacing_.turn(1, Class::FirstReply).await;
-            turns_.lock().unwrap_or_else(PoisonError::into_inner).push((1, at));
-        });
-        let other = pacing.turn(2, Class::Broadcast).await;
-        assert!(other - start < Duration::from_millis(150), "{:?}", other - start);
-        until_none_wait(&pacing).await;
-        tokio::time::sleep(Duration::from_secs(2)).await;
-        let turns = turns.lock().unwrap_or_else(PoisonError::into_inner).clone();
-        assert_eq!(turns.len(), 1);
-        assert!(turns[0].1 - start >= Duration::from_secs(1), "chat 1 still one a second");
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_retry_after_holds_every_message_until_it_passes() {
-        let pacing = Pacing::telegram();
-        let start = Instant::now();
-        pacing.pause(start + Duration::from_secs(5));
-        assert_eq!(offsets(&pacing, &[1, 2], start).await, vec![5000, 5034]);
-    }
-}
+mod tests;
