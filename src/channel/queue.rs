@@ -82,11 +82,14 @@ pub struct Outbox<D: Deliver> {
     inner: Arc<Inner<D>>,
 }
 
+/// One recipient's messages still to send, each with its class.
+type Queue<D> = VecDeque<(<D as Deliver>::Message, Class)>;
+
 struct Inner<D: Deliver> {
     channel: D,
     /// Recipients with a worker running, and what is still to send to each.
     /// An entry exists exactly while its worker runs, which keeps the order.
-    queues: Mutex<HashMap<D::Recipient, VecDeque<(D::Message, Class)>>>,
+    queues: Mutex<HashMap<D::Recipient, Queue<D>>>,
     /// When each recipient was last given a reply, to tell a first reply
     /// from a later one; pruned of visits that ended.
     replied: Mutex<Replied<D::Recipient>>,

@@ -167,7 +167,11 @@ impl Pacing {
             granted
         };
         // The dispatcher ends only once nobody waits, so the turn comes.
-        granted.await.unwrap_or_else(|_| Turn { at: Instant::now(), paid: false })
+        let turn = granted.await.unwrap_or_else(|_| Turn { at: Instant::now(), paid: false });
+        // Booked later than the slot when another message to the same chat
+        // (a notice beside a reply) took the chat's turn meanwhile.
+        tokio::time::sleep_until(turn.at).await;
+        turn
     }
 
     /// Telegram answered 429 with `retry_after`: hold every send until then.

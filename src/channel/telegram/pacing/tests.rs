@@ -33,8 +33,11 @@ async fn many_chats_share_thirty_messages_a_second() {
     }
 }
 
+/// The turns given: chat, when, and whether paid.
+type Turns = Arc<Mutex<Vec<(i64, Instant, bool)>>>;
+
 /// Asks for a turn in a task of its own, and returns once it waits.
-async fn ask(pacing: &Pacing, chat: i64, class: Class, turns: &Arc<Mutex<Vec<(i64, Instant, bool)>>>) {
+async fn ask(pacing: &Pacing, chat: i64, class: Class, turns: &Turns) {
     let waiting = pacing.waiting().len();
     let (pacing_, turns) = (pacing.clone(), turns.clone());
     tokio::spawn(async move {
