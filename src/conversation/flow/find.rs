@@ -233,9 +233,9 @@ fn results(ctx: &Context<'_>, origin: Origin, skip: usize) -> Step {
         }
         None => vec![Text::new("find-results-near-you")],
     };
-    // No map pin here: each is a message of its own under Telegram's 30 a
-    // second, and the summaries carry the addresses; a centre's card has it.
-    let mut reply = Reply::default().paragraph(header);
+    // The nearest centre of the page comes with its map pin.
+    let venue = page.first().map(|near| card::venue(ctx, near.centre));
+    let mut reply = Reply { venue, ..Reply::default() }.paragraph(header);
     for (offset, near) in page.iter().enumerate() {
         reply = reply.paragraph(card::summary(ctx, skip + offset + 1, near));
     }
