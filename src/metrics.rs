@@ -102,6 +102,7 @@ pub struct Metrics {
     reply_seconds: Family<ChannelLabels, Histogram, fn() -> Histogram>,
     queued_messages: Family<ChannelLabels, Gauge>,
     deliveries: Family<DeliveryLabels, Counter>,
+    paid_messages: Family<ChannelLabels, Counter>,
     db_connections: Family<StateLabels, Gauge>,
     db_max_connections: Gauge,
     db_up: Gauge,
@@ -146,6 +147,12 @@ impl Metrics {
             "Notices and broadcast messages handed to a channel, by outcome",
             deliveries.clone(),
         );
+        let paid_messages = Family::<ChannelLabels, Counter>::default();
+        registry.register(
+            "paid_messages",
+            "Replies sent as paid messages beyond the platform's free rate (TELEGRAM_PAID_RATE)",
+            paid_messages.clone(),
+        );
         let db_connections = Family::<StateLabels, Gauge>::default();
         registry.register("db_connections", "Database pool connections by state", db_connections.clone());
         let db_max_connections = Gauge::default();
@@ -158,6 +165,7 @@ impl Metrics {
             reply_seconds,
             queued_messages,
             deliveries,
+            paid_messages,
             db_connections,
             db_max_connections,
             db_up,
@@ -185,6 +193,11 @@ impl Metrics {
             DeliveryOutcome::Later => "later",
         };
         self.deliveries.get_or_create(&DeliveryLabels { kind, channel: channel.as_str(), outcome }).inc();
+    }
+
+    /// Counts one paid message sent.
+    pub fn paid_message(&self, channel: ChannelKind) {
+        self.paid_messages.get_or_create(&ChannelLabels { channel: channel.as_str() }).inc();
     }
 
     /// Sets what is read at scrape time: queue depths and the pool.

@@ -11,6 +11,8 @@ use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use tokio::time::Instant;
+
 /// Messages waiting for one recipient beyond which new ones are dropped: a
 /// person cannot read more, and a stuck recipient must not grow memory
 /// without bound.
@@ -29,6 +31,25 @@ pub fn backoff(attempt: u32) -> std::time::Duration {
     std::time::Duration::from_millis(500) * 2u32.pow(attempt.min(10))
 }
 
+/// What a message is, for the order in which messages get turns under a
+/// platform's limit: earlier classes first, and within a class by arrival.
+/// A person who has just written waits for nothing but other people's
+/// first answers; a coordinator's broadcast waits for everyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    /// A reply to someone the outbox has not written to for [`VISIT`].
+    FirstReply,
+    /// Any later reply.
+    Reply,
+    /// A notice (a check-in reminder, a closure, an answer from the desk).
+    Notice,
+    Broadcast,
+}
+
+/// How long after the last reply to someone the next one counts as a first
+/// reply again (a new visit).
+pub const VISIT: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
 /// How one delivery ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -45,7 +66,12 @@ pub trait Deliver: Send + Sync + 'static {
     type Recipient: Clone + Eq + Hash + Send + Sync + std::fmt::Debug + 'static;
     type Message: Send + 'static;
 
-    fn deliver(&self, to: &Self::Recipient, message: &Self::Message) -> impl Future<Output = Outcome> + Send;
+    fn deliver(
+        &self,
+        to: &Self::Recipient,
+        message: &Self::Message,
+        class: Class,
+    ) -> impl Future<Output = Outcome> + Send;
 
     /// Called once when a recipient turned out unreachable.
     fn unreachable(&self, to: &Self::Recipient) -> impl Future<Output = ()> + Send;
@@ -56,11 +82,17 @@ pub struct Outbox<D: Deliver> {
     inner: Arc<Inner<D>>,
 }
 
+/// One recipient's messages still to send, each with its class.
+type Queue<D> = VecDeque<(<D as Deliver>::Message, Class)>;
+
 struct Inner<D: Deliver> {
     channel: D,
     /// Recipients with a worker running, and what is still to send to each.
     /// An entry exists exactly while its worker runs, which keeps the order.
-    queues: Mutex<HashMap<D::Recipient, VecDeque<D::Message>>>,
+    queues: Mutex<HashMap<D::Recipient, Queue<D>>>,
+    /// When each recipient was last given a reply, to tell a first reply
+    /// from a later one; pruned of visits that ended.
+    replied: Mutex<Replied<D::Recipient>>,
     /// Room left for messages: one permit per message queued or in flight.
     room: tokio::sync::Semaphore,
     capacity: usize,
@@ -80,7 +112,8 @@ impl<D: Deliver> Outbox<D> {
     /// With room for `capacity` messages in all (tests use a small one).
     pub fn with_capacity(channel: D, capacity: usize) -> Self {
         let room = tokio::sync::Semaphore::new(capacity);
-        Self { inner: Arc::new(Inner { channel, queues: Mutex::new(HashMap::new()), room, capacity }) }
+        let replied = Mutex::new(Replied::default());
+        Self { inner: Arc::new(Inner { channel, queues: Mutex::new(HashMap::new()), replied, room, capacity }) }
     }
 
     pub fn channel(&self) -> &D {
@@ -89,9 +122,9 @@ impl<D: Deliver> Outbox<D> {
 
     /// Sends messages to a recipient now, one after the other, outside the
     /// queue (for notices, which are marked sent only once they went out).
-    pub async fn send_now(&self, to: &D::Recipient, messages: &[D::Message]) -> Outcome {
+    pub async fn send_now(&self, to: &D::Recipient, messages: &[D::Message], class: Class) -> Outcome {
         for message in messages {
-            match self.inner.channel.deliver(to, message).await {
+            match self.inner.channel.deliver(to, message, class).await {
                 Outcome::Sent => {}
                 Outcome::Unreachable => {
                     self.inner.channel.unreachable(to).await;
@@ -103,12 +136,14 @@ impl<D: Deliver> Outbox<D> {
         Outcome::Sent
     }
 
-    /// Queues messages for a recipient, after any already queued; waits
-    /// while the outbox is full.
+    /// Queues a reply's messages for a recipient, after any already queued;
+    /// waits while the outbox is full. All of a first reply's messages are
+    /// [`Class::FirstReply`].
     pub async fn enqueue(&self, to: D::Recipient, messages: Vec<D::Message>) {
         if messages.is_empty() {
             return;
         }
+        let class = self.inner.replied.lock().unwrap_or_else(PoisonError::into_inner).class(&to, Instant::now());
         let wanted = messages.len().min(MAX_QUEUED_PER_RECIPIENT).min(self.inner.capacity);
         // Never closed, so acquiring fails only if it never could.
         if let Ok(permits) = self.inner.room.acquire_many(u32::try_from(wanted).unwrap_or(u32::MAX)).await {
@@ -123,7 +158,7 @@ impl<D: Deliver> Outbox<D> {
                 tracing::warn!(recipient = %crate::telemetry::log_tag(&format!("{to:?}")), "dropping a message: the recipient's queue is full");
                 break;
             }
-            queue.push_back(message);
+            queue.push_back((message, class));
             queued += 1;
         }
         self.inner.room.add_permits(wanted - queued);
@@ -143,6 +178,32 @@ impl<D: Deliver> Outbox<D> {
     }
 }
 
+/// When each recipient was last replied to.
+struct Replied<R> {
+    at: HashMap<R, Instant>,
+    /// The size at which ended visits are pruned next (doubling, so that
+    /// pruning costs a constant per reply on average).
+    prune_at: usize,
+}
+
+impl<R> Default for Replied<R> {
+    fn default() -> Self {
+        Self { at: HashMap::new(), prune_at: 10_000 }
+    }
+}
+
+impl<R: Eq + Hash + Clone> Replied<R> {
+    /// The class of a reply to `to` now, remembering it.
+    fn class(&mut self, to: &R, now: Instant) -> Class {
+        let first = self.at.insert(to.clone(), now).is_none_or(|last| now.duration_since(last) >= VISIT);
+        if self.at.len() >= self.prune_at {
+            self.at.retain(|_, last| now.duration_since(*last) < VISIT);
+            self.prune_at = (self.at.len() * 2).max(10_000);
+        }
+        if first { Class::FirstReply } else { Class::Reply }
+    }
+}
+
 async fn work<D: Deliver>(inner: Arc<Inner<D>>, to: D::Recipient) {
     loop {
         let next = {
@@ -153,8 +214,8 @@ async fn work<D: Deliver>(inner: Arc<Inner<D>>, to: D::Recipient) {
             }
             next
         };
-        let Some(message) = next else { return };
-        let outcome = inner.channel.deliver(&to, &message).await;
+        let Some((message, class)) = next else { return };
+        let outcome = inner.channel.deliver(&to, &message, class).await;
         inner.room.add_permits(1);
         if outcome == Outcome::Unreachable {
             let dropped =
@@ -177,6 +238,7 @@ mod tests {
     #[derive(Default)]
     struct Recorder {
         sent: Mutex<Vec<(u8, u32)>>,
+        classes: Mutex<Vec<(u8, Class)>>,
         unreachable: Mutex<Vec<u8>>,
     }
 
@@ -184,7 +246,8 @@ mod tests {
         type Recipient = u8;
         type Message = u32;
 
-        async fn deliver(&self, to: &u8, message: &u32) -> Outcome {
+        async fn deliver(&self, to: &u8, message: &u32, class: Class) -> Outcome {
+            self.classes.lock().unwrap_or_else(PoisonError::into_inner).push((*to, class));
             if *to == 0 {
                 return Outcome::Unreachable;
             }
@@ -216,6 +279,45 @@ mod tests {
         assert_eq!(to(2), (0..5).collect::<Vec<_>>());
         assert!(to(0).is_empty());
         assert_eq!(*recorder.unreachable.lock().unwrap_or_else(PoisonError::into_inner), vec![0]);
+    }
+
+    async fn settle(outbox: &Outbox<Arc<Recorder>>) {
+        while !outbox.is_idle() {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_reply_is_first_for_a_new_visit_and_later_within_one() {
+        let recorder = Arc::new(Recorder::default());
+        let outbox = Outbox::new(recorder.clone());
+        outbox.enqueue(1, vec![1, 2]).await;
+        settle(&outbox).await;
+        outbox.enqueue(2, vec![1]).await;
+        outbox.enqueue(1, vec![3]).await;
+        settle(&outbox).await;
+        tokio::time::sleep(VISIT).await;
+        outbox.enqueue(1, vec![4]).await;
+        settle(&outbox).await;
+        let classes = recorder.classes.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        let of = |r| classes.iter().filter(|(to, _)| *to == r).map(|(_, c)| *c).collect::<Vec<_>>();
+        use Class::{FirstReply, Reply};
+        assert_eq!(of(1), vec![FirstReply, FirstReply, Reply, FirstReply], "a whole first reply, then a visit later");
+        assert_eq!(of(2), vec![FirstReply]);
+    }
+
+    #[test]
+    fn remembering_replies_prunes_ended_visits() {
+        let mut replied = Replied::default();
+        let start = Instant::now();
+        for to in 0..9_999u32 {
+            assert_eq!(replied.class(&to, start), Class::FirstReply);
+        }
+        let later = start + VISIT;
+        assert_eq!(replied.class(&9_999, later), Class::FirstReply);
+        assert_eq!(replied.at.len(), 1, "ended visits forgotten");
+        assert_eq!(replied.class(&9_999, later), Class::Reply);
+        assert_eq!(replied.class(&0, later), Class::FirstReply, "a forgotten visit is a new one");
     }
 
     #[tokio::test]

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::Args;
 
 use super::Config;
+use crate::channel::telegram::paid::PaidRate;
 use crate::channel::telegram::{MIN_SECRET_CHARS, TelegramConfig};
 use crate::channel::viber::ViberConfig;
 use crate::conversation::Clock;
@@ -75,6 +76,14 @@ pub struct TelegramArgs {
     /// derived from the token when unset, so that every replica agrees on it.
     #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
     pub telegram_webhook_secret: Option<String>,
+    /// Paid messages a second (`allow_paid_broadcast`, billed in Stars) for
+    /// replies when the free 30 a second would keep people waiting over 10 s;
+    /// unset: never paid.
+    #[arg(long, env = "TELEGRAM_PAID_RATE", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub telegram_paid_rate: Option<u32>,
+    /// The most paid messages in a day; required with TELEGRAM_PAID_RATE.
+    #[arg(long, env = "TELEGRAM_PAID_DAILY_LIMIT", requires = "telegram_paid_rate")]
+    pub telegram_paid_daily_limit: Option<u32>,
 }
 
 /// The Viber channel's settings; it runs when the token is set.
@@ -100,14 +109,27 @@ pub struct ViberArgs {
 
 impl TelegramArgs {
     /// The channel's configuration, or `None` without a token.
+    fn paid(&self) -> anyhow::Result<Option<PaidRate>> {
+        match (self.telegram_paid_rate, self.telegram_paid_daily_limit) {
+            (None, _) => Ok(None),
+            (Some(per_second), Some(daily_limit)) => Ok(Some(PaidRate { per_second, daily_limit })),
+            (Some(_), None) => {
+                anyhow::bail!("TELEGRAM_PAID_RATE needs TELEGRAM_PAID_DAILY_LIMIT: paid messages cost Stars")
+            }
+        }
+    }
+
     fn config(&self) -> anyhow::Result<Option<TelegramConfig>> {
         Ok(match &self.telegram_bot_token {
-            Some(token) if !token.is_empty() => Some(TelegramConfig::new(
-                token.clone(),
-                self.telegram_api_url.clone(),
-                self.telegram_webhook_url.clone(),
-                self.telegram_webhook_secret.clone(),
-            )?),
+            Some(token) if !token.is_empty() => Some(
+                TelegramConfig::new(
+                    token.clone(),
+                    self.telegram_api_url.clone(),
+                    self.telegram_webhook_url.clone(),
+                    self.telegram_webhook_secret.clone(),
+                )?
+                .with_paid(self.paid()?),
+            ),
             _ => None,
         })
     }

@@ -6,6 +6,10 @@
 //! budget, so a search visits a few thousand nodes instead of comparing the
 //! query with every key.
 
+mod rows;
+
+use rows::{BitRows, ByteRows, Rows};
+
 /// The keys as a trie: nodes in one array, each linking to its first child
 /// and its next sibling, so that building and holding it costs 16 bytes a
 /// node and no allocation per node.
@@ -84,24 +88,36 @@ impl KeyTrie {
     /// (three edits reach much of the trie) for a caller that can do with
     /// some of the answers, such as "did you mean".
     pub fn within_visiting(&self, query: &[u8], max: usize, start: Start, nodes: usize) -> (Vec<(u32, usize)>, bool) {
-        let mut found = Vec::new();
         if self.nodes.is_empty() {
-            return (found, true);
+            return (Vec::new(), true);
         }
-        // Cells are small counts: a byte each (distances saturate at 255).
-        let max = u8::try_from(max).unwrap_or(u8::MAX - 1);
-        let width = query.len() + 1;
-        // One row per depth, reused: a node's row lives while its subtree is
-        // walked, and is overwritten by its next sibling's.
-        let deepest = query.len() + usize::from(max) + 1;
-        let mut rows = vec![0u8; width * (deepest + 1)];
-        for (j, cell) in rows[..width].iter_mut().enumerate() {
-            *cell = u8::try_from(j).unwrap_or(u8::MAX);
+        // Both kinds of rows hold the same cells, so the walk visits the
+        // same nodes in the same order and finds the same keys; bit vectors
+        // only fill a row faster (a few operations per distance instead of
+        // one per query byte). Distances saturate at 255.
+        let max = max.min(usize::from(u8::MAX - 1));
+        let deepest = query.len() + max + 1;
+        let bits = if max <= MAX_BIT_DISTANCE { BitRows::new(query, max, deepest) } else { None };
+        match bits {
+            Some(rows) => self.walk(rows, query, max, start, nodes),
+            None => self.walk(ByteRows::new(query, max, deepest), query, max, start, nodes),
         }
-        if self.nodes[0].key != NONE && rows[query.len()] <= max {
-            found.push((self.nodes[0].key, usize::from(rows[query.len()])));
+    }
+
+    fn walk<R: Rows>(
+        &self,
+        rows: R,
+        query: &[u8],
+        max: usize,
+        start: Start,
+        nodes: usize,
+    ) -> (Vec<(u32, usize)>, bool) {
+        let mut found = Vec::new();
+        if self.nodes[0].key != NONE && query.len() <= max {
+            found.push((self.nodes[0].key, query.len()));
         }
-        let mut walk = Walk { trie: self, query, max, width, deepest, rows, found, nodes_left: nodes };
+        let deepest = query.len() + max + 1;
+        let mut walk = Walk { trie: self, rows, deepest, found, nodes_left: nodes };
         let first = query.first().copied();
         for (byte, child) in self.children(0) {
             if start == Start::Any || Some(byte) == first {
@@ -113,20 +129,21 @@ impl KeyTrie {
     }
 }
 
-/// One search's state: the row buffer and what was found.
-struct Walk<'a> {
+/// The most edits a walk counts in bit vectors (one vector per distance);
+/// beyond it, a byte per cell is cheaper. Searches here allow at most three.
+const MAX_BIT_DISTANCE: usize = 8;
+
+/// One search's state: the rows and what was found.
+struct Walk<'a, R> {
     trie: &'a KeyTrie,
-    query: &'a [u8],
-    max: u8,
-    width: usize,
+    rows: R,
     deepest: usize,
-    rows: Vec<u8>,
     found: Vec<(u32, usize)>,
     /// Nodes the walk may still visit; at 0 it stops (incomplete).
     nodes_left: usize,
 }
 
-impl Walk<'_> {
+impl<R: Rows> Walk<'_, R> {
     /// Fills the row at `depth` for the node reached by `byte` (after
     /// `parent_byte`), then goes on into its children while any cell of the
     /// row is within the budget.
@@ -135,31 +152,14 @@ impl Walk<'_> {
             return;
         }
         self.nodes_left -= 1;
-        let (width, query) = (self.width, self.query);
-        let (before, current) = self.rows.split_at_mut(depth * width);
-        let row = &mut current[..width];
-        let parent = &before[(depth - 1) * width..];
-        let grandparent = if depth >= 2 { &before[(depth - 2) * width..(depth - 1) * width] } else { parent };
-        row[0] = parent[0].saturating_add(1);
-        let mut row_min = row[0];
-        for j in 1..width {
-            let cost = u8::from(query[j - 1] != byte);
-            let mut best =
-                parent[j].saturating_add(1).min(row[j - 1].saturating_add(1)).min(parent[j - 1].saturating_add(cost));
-            // Two neighbours swapped: "ab" in the key for "ba" in the query.
-            if j > 1 && byte == query[j - 2] && parent_byte == Some(query[j - 1]) {
-                best = best.min(grandparent[j - 2].saturating_add(1));
-            }
-            row[j] = best;
-            row_min = row_min.min(best);
-        }
+        let alive = self.rows.fill(depth, byte, parent_byte);
         let end = self.trie.nodes[node as usize].key;
-        if end != NONE && row[width - 1] <= self.max {
-            self.found.push((end, usize::from(row[width - 1])));
+        if end != NONE
+            && let Some(distance) = self.rows.end(depth)
+        {
+            self.found.push((end, distance));
         }
-        // Later rows come from this one (a swap from the one before, which
-        // is never below this row's minimum), so nothing deeper can do better.
-        if row_min > self.max {
+        if !alive {
             return;
         }
         for (next, child) in self.trie.children(node) {
@@ -230,7 +230,50 @@ mod tests {
         assert_eq!(found, vec![(0, 1), (2, 2)], "drovari is one edit away but starts with d");
     }
 
+    /// A walk with each kind of rows, within `max` and `nodes`.
+    fn both_walks(
+        trie: &KeyTrie,
+        query: &str,
+        max: usize,
+        start: Start,
+        nodes: usize,
+    ) -> [(Vec<(u32, usize)>, bool); 2] {
+        let (query, deepest) = (query.as_bytes(), query.len() + max + 1);
+        let bits = BitRows::new(query, max, deepest).expect("a short query");
+        [
+            trie.walk(ByteRows::new(query, max, deepest), query, max, start, nodes),
+            trie.walk(bits, query, max, start, nodes),
+        ]
+    }
+
+    #[test]
+    fn bit_rows_refuse_a_query_longer_than_a_row_holds() {
+        assert!(BitRows::new(&[b'a'; 127], 2, 130).is_some());
+        assert!(BitRows::new(&[b'a'; 128], 2, 131).is_none());
+        let long = "a".repeat(127);
+        let trie = KeyTrie::new([long.as_str(), "aaa"]);
+        let [bytes, bits] = both_walks(&trie, &long, 2, Start::Any, usize::MAX);
+        assert_eq!(bits, bytes);
+        assert_eq!(bits.0, vec![(0, 0)]);
+    }
+
     proptest! {
+        #[test]
+        fn both_kinds_of_rows_visit_the_same_nodes_and_find_the_same_keys(
+            keys in proptest::collection::vec("[abcd]{0,8}", 1..60),
+            query in "[abcd]{0,9}",
+            max in 0usize..4,
+            nodes in 1usize..200,
+            same_first in any::<bool>(),
+        ) {
+            let trie = KeyTrie::new(keys.iter().map(String::as_str));
+            let start = if same_first { Start::SameFirstByte } else { Start::Any };
+            let [bytes, bits] = both_walks(&trie, &query, max, start, nodes);
+            // Found in the same order, and stopped at the same node: the
+            // bit rows prune exactly where the byte rows do.
+            prop_assert_eq!(bits, bytes);
+        }
+
         #[test]
         fn agrees_with_the_edit_distance_of_every_key(
             keys in proptest::collection::vec("[abc]{0,6}", 1..40),

@@ -7,6 +7,7 @@ mod commands;
 pub mod inbound;
 pub mod outbound;
 pub mod pacing;
+pub mod paid;
 mod polling;
 mod sender;
 pub mod webhook;
@@ -23,6 +24,7 @@ pub use self::polling::poll;
 pub use self::sender::{Sender, TelegramDelivery};
 use crate::channel::ApplyError;
 use crate::channel::intake::Intake;
+use crate::channel::queue::Class;
 use crate::conversation::{Conversation, NoticeSender, Outgoing, Sent};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::{Catalog, Text};
@@ -44,6 +46,8 @@ pub struct TelegramConfig {
     pub webhook_url: Option<reqwest::Url>,
     /// The `X-Telegram-Bot-Api-Secret-Token` Telegram sends with each webhook call.
     pub webhook_secret: String,
+    /// Paid messages for replies in a surge; none unless configured.
+    pub paid: Option<paid::PaidRate>,
 }
 
 /// The fewest characters a webhook secret may have: a short one can be
@@ -78,7 +82,13 @@ impl TelegramConfig {
                 crate::channel::hex(&Sha256::digest(format!("resilience-bot telegram webhook {token}")))
             }
         };
-        Ok(Self { token, api_url, webhook_url, webhook_secret })
+        Ok(Self { token, api_url, webhook_url, webhook_secret, paid: None })
+    }
+
+    /// With paid messages for replies in a surge (`TELEGRAM_PAID_RATE`).
+    pub fn with_paid(mut self, paid: Option<paid::PaidRate>) -> Self {
+        self.paid = paid;
+        self
     }
 }
 
@@ -88,6 +98,7 @@ impl std::fmt::Debug for TelegramConfig {
         f.debug_struct("TelegramConfig")
             .field("api_url", &self.api_url)
             .field("webhook_url", &self.webhook_url)
+            .field("paid", &self.paid)
             .finish()
     }
 }
@@ -110,7 +121,8 @@ impl std::fmt::Debug for Telegram {
 
 impl Telegram {
     pub fn new(config: &TelegramConfig, conversation: Conversation, store: Store, catalog: Arc<Catalog>) -> Self {
-        Self::with_pacing(config, conversation, store, catalog, pacing::Pacing::telegram())
+        let pacing = pacing::Pacing::telegram().with_paid(config.paid);
+        Self::with_pacing(config, conversation, store, catalog, pacing)
     }
 
     /// With other limits than Telegram's (the benchmark measures the engine
@@ -123,7 +135,8 @@ impl Telegram {
         pacing: pacing::Pacing,
     ) -> Self {
         let bot = Bot::new(config.token.clone()).set_api_url(config.api_url.clone());
-        let sender = Sender::new(TelegramDelivery::new(bot.clone(), store.clone(), pacing));
+        let metrics = conversation.metrics().clone();
+        let sender = Sender::new(TelegramDelivery::new(bot.clone(), store.clone(), pacing, metrics));
         Self { bot, intake: Arc::new(Intake::new(conversation)), store, catalog, sender }
     }
 
@@ -194,7 +207,18 @@ impl NoticeSender for Telegram {
     fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
         Box::pin(async move {
             let Ok(chat) = to.parse::<i64>() else { return Sent::Unreachable };
-            self.sender.send_now(&ChatId(chat), &self.render(&outgoing)).await.into()
+            self.sender.send_now(&ChatId(chat), &self.render(&outgoing), Class::Notice).await.into()
+        })
+    }
+
+    fn send_broadcast<'a>(
+        &'a self,
+        to: &'a str,
+        outgoing: Outgoing,
+    ) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
+        Box::pin(async move {
+            let Ok(chat) = to.parse::<i64>() else { return Sent::Unreachable };
+            self.sender.send_now(&ChatId(chat), &self.render(&outgoing), Class::Broadcast).await.into()
         })
     }
 }

@@ -3,18 +3,19 @@
 //! blocked the bot marked inactive and not retried. Order per chat comes from
 //! the shared [`Outbox`].
 
-use std::sync::{Mutex, PoisonError};
-
-use teloxide::payloads::{SendDocumentSetters, SendMessageSetters, SendPhotoSetters};
+use teloxide::payloads::{SendDocumentSetters, SendMessageSetters, SendPhotoSetters, SendVenueSetters};
 use teloxide::prelude::Requester;
 use teloxide::types::{CallbackQueryId, ChatId, InputFile};
 use teloxide::{ApiError, Bot, RequestError};
 use tokio::time::Instant;
 
+use std::sync::Arc;
+
 use super::outbound::Outbound;
 use super::pacing::Pacing;
-use crate::channel::queue::{Deliver, Outbox, Outcome, backoff};
+use crate::channel::queue::{Class, Deliver, Outbox, Outcome, backoff};
 use crate::domain::ChannelKind;
+use crate::metrics::Metrics;
 use crate::store::Store;
 
 /// Attempts of one message through outages and flood waits.
@@ -27,12 +28,14 @@ pub type Sender = Outbox<TelegramDelivery>;
 pub struct TelegramDelivery {
     bot: Bot,
     store: Store,
-    pacing: Mutex<Pacing>,
+    pacing: Pacing,
+    /// Counts paid messages sent.
+    metrics: Arc<Metrics>,
 }
 
 impl TelegramDelivery {
-    pub fn new(bot: Bot, store: Store, pacing: Pacing) -> Self {
-        Self { bot, store, pacing: Mutex::new(pacing) }
+    pub fn new(bot: Bot, store: Store, pacing: Pacing, metrics: Arc<Metrics>) -> Self {
+        Self { bot, store, pacing, metrics }
     }
 
     /// Stops the spinner on a pressed button. Not a message: no pacing.
@@ -47,18 +50,22 @@ impl Deliver for TelegramDelivery {
     type Recipient = ChatId;
     type Message = Outbound;
 
-    async fn deliver(&self, chat: &ChatId, call: &Outbound) -> Outcome {
+    async fn deliver(&self, chat: &ChatId, call: &Outbound, class: Class) -> Outcome {
         use crate::telemetry::log_tag;
         let chat = *chat;
         for attempt in 0..MAX_ATTEMPTS {
-            let at = self.pacing.lock().unwrap_or_else(PoisonError::into_inner).reserve(chat.0, Instant::now());
-            tokio::time::sleep_until(at).await;
-            match send(&self.bot, chat, call).await {
-                Ok(()) => return Outcome::Sent,
+            let turn = self.pacing.turn(chat.0, class).await;
+            match send(&self.bot, chat, call, turn.paid).await {
+                Ok(()) => {
+                    if turn.paid {
+                        self.metrics.paid_message(ChannelKind::Telegram);
+                    }
+                    return Outcome::Sent;
+                }
                 Err(RequestError::RetryAfter(wait)) => {
                     tracing::warn!(person = %log_tag(&chat.0.to_string()), seconds = wait.seconds(), "Telegram asked to slow down");
                     let until = Instant::now() + wait.duration();
-                    self.pacing.lock().unwrap_or_else(PoisonError::into_inner).pause(until);
+                    self.pacing.pause(until);
                 }
                 Err(RequestError::Api(error)) if unreachable(&error) => return Outcome::Unreachable,
                 Err(error) if transient(&error) => {
@@ -83,10 +90,15 @@ impl Deliver for TelegramDelivery {
     }
 }
 
-async fn send(bot: &Bot, chat: ChatId, call: &Outbound) -> Result<(), RequestError> {
+/// Sends one call; `paid` marks it `allow_paid_broadcast` (billed, beyond
+/// the free limit).
+async fn send(bot: &Bot, chat: ChatId, call: &Outbound, paid: bool) -> Result<(), RequestError> {
     match call {
         Outbound::Text { text, entities, markup } => {
             let mut request = bot.send_message(chat, text.clone());
+            if paid {
+                request = request.allow_paid_broadcast(true);
+            }
             if !entities.is_empty() {
                 request = request.entities(entities.clone());
             }
@@ -96,11 +108,19 @@ async fn send(bot: &Bot, chat: ChatId, call: &Outbound) -> Result<(), RequestErr
             request.await?;
         }
         Outbound::Venue { lat, lon, title, address } => {
-            bot.send_venue(chat, *lat, *lon, title.clone(), address.clone()).await?;
+            let request = bot.send_venue(chat, *lat, *lon, title.clone(), address.clone());
+            if paid {
+                request.allow_paid_broadcast(true).await?
+            } else {
+                request.await?
+            };
         }
         Outbound::Document { file_name, bytes, caption, markup } => {
             let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
             let mut request = bot.send_document(chat, file).caption(caption.clone());
+            if paid {
+                request = request.allow_paid_broadcast(true);
+            }
             if let Some(markup) = markup {
                 request = request.reply_markup(markup.clone());
             }
@@ -108,7 +128,7 @@ async fn send(bot: &Bot, chat: ChatId, call: &Outbound) -> Result<(), RequestErr
         }
         Outbound::Photo { bytes, caption } => {
             let file = InputFile::memory(bytes.clone()).file_name("chart.png");
-            bot.send_photo(chat, file).caption(caption.clone()).await?;
+            bot.send_photo(chat, file).caption(caption.clone()).allow_paid_broadcast(paid).await?;
         }
     }
     Ok(())

@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::outbound::ViberOut;
-use crate::channel::queue::{Deliver, Outcome, backoff};
+use crate::channel::queue::{Class, Deliver, Outcome, backoff};
 use crate::domain::ChannelKind;
 use crate::store::Store;
 
@@ -168,7 +168,8 @@ impl Deliver for ViberDelivery {
     type Recipient = String;
     type Message = ViberOut;
 
-    async fn deliver(&self, to: &String, message: &ViberOut) -> Outcome {
+    /// Viber has no shared rate limit to take turns under: every class goes at once.
+    async fn deliver(&self, to: &String, message: &ViberOut, _class: Class) -> Outcome {
         // Messages the bot starts, which Viber bills, go only to people who
         // may be written to: notices and broadcasts check that before they get
         // here. Replies answer someone who has just written; if they

@@ -17,7 +17,7 @@ use self::callback::{Callback, ViberMessage, ViberUser};
 pub use self::client::{ViberClient, ViberDelivery, ViberError};
 use crate::channel::ApplyError;
 use crate::channel::intake::Intake;
-use crate::channel::queue::Outbox;
+use crate::channel::queue::{Class, Outbox};
 use crate::conversation::{Conversation, Incoming, NoticeSender, Outgoing, Sent, User};
 use crate::domain::{ChannelKind, Language};
 use crate::i18n::Catalog;
@@ -180,7 +180,9 @@ impl NoticeSender for Viber {
     /// Goes only to people who wrote and did not unsubscribe (checked by
     /// the delivery before every message).
     fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
-        Box::pin(async move { self.outbox.send_now(&to.to_owned(), &self.render(&outgoing)).await.into() })
+        Box::pin(
+            async move { self.outbox.send_now(&to.to_owned(), &self.render(&outgoing), Class::Notice).await.into() },
+        )
     }
 
     fn batch_size(&self) -> usize {

@@ -59,7 +59,7 @@ impl Conversation {
             }
             let outgoing = self.word(delivery, &words);
             let (sender, to, delivery) = (sender.clone(), delivery.to.external_id.clone(), delivery.clone());
-            in_flight.spawn(async move { (delivery, sender.send(&to, outgoing).await) });
+            in_flight.spawn(async move { (delivery, sender.send_broadcast(&to, outgoing).await) });
             while in_flight.len() >= IN_FLIGHT {
                 if let Some(done) = in_flight.join_next().await {
                     self.mark(done).await?;

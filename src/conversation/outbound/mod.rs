@@ -38,6 +38,17 @@ pub trait NoticeSender: Send + Sync {
     fn channel(&self) -> ChannelKind;
     fn send<'a>(&'a self, to: &'a str, outgoing: Outgoing) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>>;
 
+    /// One person's copy of a broadcast: like [`send`](Self::send), but a
+    /// channel with a shared rate limit sends it after every reply and
+    /// notice waiting.
+    fn send_broadcast<'a>(
+        &'a self,
+        to: &'a str,
+        outgoing: Outgoing,
+    ) -> Pin<Box<dyn Future<Output = Sent> + Send + 'a>> {
+        self.send(to, outgoing)
+    }
+
     /// How many people one [`send_batch`](Self::send_batch) call takes; 1
     /// means the channel sends to one person at a time.
     fn batch_size(&self) -> usize {
@@ -53,7 +64,7 @@ pub trait NoticeSender: Send + Sync {
         Box::pin(async move {
             let mut results = Vec::with_capacity(to.len());
             for id in to {
-                results.push(self.send(id, outgoing.clone()).await);
+                results.push(self.send_broadcast(id, outgoing.clone()).await);
             }
             results
         })

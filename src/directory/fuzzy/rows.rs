@@ -1,0 +1,150 @@
+//! The rows of the edit-distance table that a trie walk fills, one per
+//! depth: row `d` holds, for every prefix of the query, its distance from
+//! the key's first `d` bytes (optimal string alignment: insertions,
+//! deletions, substitutions and swaps of neighbours). Two ways to hold them
+//! give the same answers: a byte per cell for any query, and for queries up
+//! to 127 bytes, a bit vector per distance (the row as the set of prefixes
+//! within 0, 1, … `max` edits), which fills a row in a few word operations
+//! whatever the query's length.
+
+/// Rows a walk fills, one per depth (the root's, depth 0, filled at start).
+pub trait Rows {
+    /// Fills the row at `depth` (≥ 1) for a key byte `byte` that follows
+    /// `parent` (none at depth 1), from the rows above it. Returns whether
+    /// any cell is within `max`: if none is, no deeper row can be.
+    fn fill(&mut self, depth: usize, byte: u8, parent: Option<u8>) -> bool;
+    /// The whole query's distance at `depth`, if within `max`.
+    fn end(&self, depth: usize) -> Option<usize>;
+}
+
+/// A byte a cell (distances saturate at 255): any query length.
+pub struct ByteRows<'a> {
+    query: &'a [u8],
+    max: u8,
+    width: usize,
+    rows: Vec<u8>,
+}
+
+impl<'a> ByteRows<'a> {
+    /// Rows for depths 0 to `deepest`, within `max` edits of `query`.
+    pub fn new(query: &'a [u8], max: usize, deepest: usize) -> Self {
+        let max = u8::try_from(max).unwrap_or(u8::MAX - 1);
+        let width = query.len() + 1;
+        let mut rows = vec![0u8; width * (deepest + 1)];
+        for (j, cell) in rows[..width].iter_mut().enumerate() {
+            *cell = u8::try_from(j).unwrap_or(u8::MAX);
+        }
+        Self { query, max, width, rows }
+    }
+}
+
+impl Rows for ByteRows<'_> {
+    fn fill(&mut self, depth: usize, byte: u8, parent_byte: Option<u8>) -> bool {
+        let (width, query) = (self.width, self.query);
+        let (before, current) = self.rows.split_at_mut(depth * width);
+        let row = &mut current[..width];
+        let parent = &before[(depth - 1) * width..];
+        let grandparent = if depth >= 2 { &before[(depth - 2) * width..(depth - 1) * width] } else { parent };
+        row[0] = parent[0].saturating_add(1);
+        let mut row_min = row[0];
+        for j in 1..width {
+            let cost = u8::from(query[j - 1] != byte);
+            let mut best =
+                parent[j].saturating_add(1).min(row[j - 1].saturating_add(1)).min(parent[j - 1].saturating_add(cost));
+            // Two neighbours swapped: "ab" in the key for "ba" in the query.
+            if j > 1 && byte == query[j - 2] && parent_byte == Some(query[j - 1]) {
+                best = best.min(grandparent[j - 2].saturating_add(1));
+            }
+            row[j] = best;
+            row_min = row_min.min(best);
+        }
+        // Later rows come from this one (a swap from the one before, which
+        // is never below this row's minimum), so nothing deeper can do better.
+        row_min <= self.max
+    }
+
+    fn end(&self, depth: usize) -> Option<usize> {
+        let last = self.rows[depth * self.width + self.width - 1];
+        (last <= self.max).then_some(usize::from(last))
+    }
+}
+
+/// The longest query [`BitRows`] holds: bit `j` of a row stands for the
+/// query's first `j` bytes, in a `u128`.
+pub const BIT_ROWS_LONGEST: usize = 127;
+
+/// A row as `max + 1` bit vectors: bit `j` of vector `e` is set when the
+/// query's first `j` bytes are within `e` edits of the key's prefix. This
+/// is the byte row's content exactly (`cell ≤ e`), so a walk prunes and
+/// finds the same, but each distance costs a few shifts and ands for the
+/// whole row instead of a comparison per cell.
+pub struct BitRows {
+    /// For each byte value, the positions `j` (1-based) where the query has it.
+    positions: Box<[u128; 256]>,
+    max: usize,
+    /// Bits 0 to the query's length.
+    full: u128,
+    last: u128,
+    rows: Vec<u128>,
+}
+
+impl BitRows {
+    /// Rows for depths 0 to `deepest`, within `max` edits of `query`, or
+    /// `None` for a query longer than [`BIT_ROWS_LONGEST`].
+    pub fn new(query: &[u8], max: usize, deepest: usize) -> Option<Self> {
+        if query.len() > BIT_ROWS_LONGEST {
+            return None;
+        }
+        let mut positions = Box::new([0u128; 256]);
+        for (i, &byte) in query.iter().enumerate() {
+            positions[usize::from(byte)] |= 1 << (i + 1);
+        }
+        let last = 1u128 << query.len();
+        let full = last | (last - 1);
+        let stride = max.checked_add(1)?;
+        let mut rows = vec![0u128; stride.checked_mul(deepest + 1)?];
+        // The root: the first `j` bytes are `j` edits from the empty key.
+        for (e, vector) in rows[..stride].iter_mut().enumerate() {
+            let reach = e.min(query.len());
+            *vector = if reach == BIT_ROWS_LONGEST { u128::MAX } else { (1u128 << (reach + 1)) - 1 };
+        }
+        Some(Self { positions, max, full, last, rows })
+    }
+}
+
+impl Rows for BitRows {
+    fn fill(&mut self, depth: usize, byte: u8, parent_byte: Option<u8>) -> bool {
+        let stride = self.max + 1;
+        let (before, current) = self.rows.split_at_mut(depth * stride);
+        let row = &mut current[..stride];
+        let parent = &before[(depth - 1) * stride..depth * stride];
+        let grandparent = if depth >= 2 { &before[(depth - 2) * stride..(depth - 1) * stride] } else { parent };
+        let matches = self.positions[usize::from(byte)];
+        // Positions `j` where the key's last two bytes are the query's
+        // bytes `j - 1` and `j` swapped.
+        let swaps = parent_byte.map_or(0, |p| (matches << 1) & self.positions[usize::from(p)]);
+        let mut fewer = 0u128;
+        for e in 0..stride {
+            // Diagonal on a match (no edit), then, one edit more than the row
+            // within `e - 1`: a key byte deleted, substituted, a query byte
+            // inserted, or a swap.
+            let mut vector = (parent[e] << 1) & matches;
+            if e > 0 {
+                let (up, swapped) = (parent[e - 1], grandparent[e - 1]);
+                vector |= up | (up << 1) | (fewer << 1) | ((swapped << 2) & swaps);
+            }
+            if depth <= e {
+                vector |= 1;
+            }
+            vector &= self.full;
+            row[e] = vector;
+            fewer = vector;
+        }
+        fewer != 0
+    }
+
+    fn end(&self, depth: usize) -> Option<usize> {
+        let stride = self.max + 1;
+        self.rows[depth * stride..(depth + 1) * stride].iter().position(|vector| vector & self.last != 0)
+    }
+}
