@@ -50,7 +50,7 @@ async fn desk_with(admin: &PgConnectOptions, count: usize) -> (SocketAddr, Strin
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
     let addr = listener.local_addr().expect("an address");
-    let config = DeskConfig { url: format!("http://{addr}").parse().expect("a URL") };
+    let config = DeskConfig { url: format!("http://{addr}").parse().expect("a URL"), links: Default::default() };
     let catalog = Arc::new(Catalog::load_desk().expect("desk texts"));
     let state = DeskState::new(store.clone(), catalog, &config).with_directory(SharedDirectory::new(directory));
     tokio::spawn(desk::serve(listener, state, std::future::pending()));
