@@ -11,12 +11,14 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::page::{self, Chrome};
+use super::page::{self, Chrome, Tr};
 use super::session::Signed;
 use super::sign_in::CsrfForm;
 use super::state::{DeskState, Upload};
+use crate::csv_table::{CsvError, Problem, ProblemArg};
 use crate::directory::Gazetteer;
-use crate::domain::ImportOptions;
+use crate::domain::{ImportOptions, Language};
+use crate::i18n::Text;
 use crate::import::{self, ImportReport};
 
 /// How long an uploaded file waits to be applied.
@@ -28,6 +30,8 @@ struct ImportPage {
     chrome: Chrome,
     /// Why the file was refused (nothing changed), or empty.
     error: String,
+    /// The refused file's problems, each with its line, in the reader's language.
+    problems: Vec<String>,
     report: Option<ImportReport>,
     /// The uploaded file's key, to apply it; empty after applying.
     key: String,
@@ -42,6 +46,7 @@ impl ImportPage {
         Self {
             chrome,
             error: String::new(),
+            problems: Vec::new(),
             report: None,
             key: String::new(),
             name: String::new(),
@@ -142,10 +147,61 @@ pub async fn apply(
 }
 
 fn refused(mut page: ImportPage, error: &import::ImportError) -> Response {
-    page.error = error.to_string();
+    let tr = &page.chrome.tr;
+    page.problems = match error {
+        import::ImportError::File(file) => problems(tr, file),
+        _ => Vec::new(),
+    };
+    page.error = match error {
+        import::ImportError::File(_) => String::new(),
+        import::ImportError::UnknownFormat(name) => tr.reason("desk-import-unknown-format", name),
+        // The store's and the geocoder's errors are for the logs, not for the reader.
+        import::ImportError::Store(_) | import::ImportError::Geocoder(_) => {
+            tracing::error!(%error, "an import from the desk failed");
+            tr.t("desk-error")
+        }
+    };
     let mut response = page::html(&page);
     *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     response
+}
+
+/// Each problem as "рядок 7: …" (a sheet's row for a spreadsheet), rendered
+/// from its key and arguments (see `csv_table::Problem`).
+fn problems(tr: &Tr, error: &CsvError) -> Vec<String> {
+    let line_key = match error {
+        CsvError::SheetRejected(_) => "desk-import-sheet-row",
+        _ => "desk-import-line",
+    };
+    let mut lines: Vec<String> = error
+        .errors()
+        .iter()
+        .map(|row| {
+            let problem = problem_text(tr, &row.problem);
+            tr.text(&Text::new(line_key).plain("line", row.line.to_string()).plain("problem", problem))
+        })
+        .collect();
+    if lines.is_empty() {
+        // A write error: nothing to say per line.
+        lines.push(tr.t("desk-error"));
+    }
+    lines
+}
+
+fn problem_text(tr: &Tr, problem: &Problem) -> String {
+    let text = problem.args.iter().fold(Text::new(problem.key), |text, (name, arg)| match arg {
+        ProblemArg::Text(value) => text.plain(name, value.as_str()),
+        ProblemArg::Decimal(value) => text.plain(name, decimal(tr.language, value)),
+    });
+    tr.text(&text)
+}
+
+/// `50.45` as the reader writes it: `50,45` in Ukrainian.
+fn decimal(language: Language, value: &str) -> String {
+    match language {
+        Language::Uk => value.replace('.', ","),
+        Language::En => value.to_owned(),
+    }
 }
 
 async fn run(
