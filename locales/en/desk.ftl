@@ -338,3 +338,8 @@ import-problem-no-hromada-closest = cannot place the centre: no hromada “{ $ra
 import-problem-no-settlement = cannot place the centre: no settlement “{ $raw }” in { $oblast }
 import-problem-no-settlement-closest = cannot place the centre: no settlement “{ $raw }” in { $oblast } (closest: { $closest })
 import-problem-ambiguous = cannot place the centre: several settlements named “{ $raw }” in { $oblast }; give the hromada
+
+## Import: the geocoder (when serve has GEOCODER_URL)
+desk-import-geocode = Find coordinates by address for rows without lat/lon (geocoder)
+desk-import-geocoding = Geocoder: { $asked } asked, { $cached } from the cache, { $used } placed at their address, { $unused } not used (the settlement placement stands).
+desk-import-geocoder-stopped = The remaining rows were not sent to the geocoder: it did not answer.

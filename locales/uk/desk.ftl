@@ -342,3 +342,8 @@ import-problem-no-hromada-closest = центр не вдалося розташ�
 import-problem-no-settlement = центр не вдалося розташувати: населеного пункту «{ $raw }» немає в { $oblast }
 import-problem-no-settlement-closest = центр не вдалося розташувати: населеного пункту «{ $raw }» немає в { $oblast } (найближчі: { $closest })
 import-problem-ambiguous = центр не вдалося розташувати: у { $oblast } кілька населених пунктів «{ $raw }»; вкажіть громаду
+
+## Import: the geocoder (when serve has GEOCODER_URL)
+desk-import-geocode = Знайти координати за адресою для рядків без lat/lon (геокодер)
+desk-import-geocoding = Геокодер: запитів — { $asked }, з кешу — { $cached }, розташовано за адресою — { $used }, не використано — { $unused } (там лишається розташування за населеним пунктом).
+desk-import-geocoder-stopped = Решту рядків геокодеру не надсилали: він не відповідав.

@@ -39,11 +39,20 @@ struct ImportPage {
     /// Remove centres missing from the file; take the file's values over
     /// coordinators' changes (the command line's flags).
     options: ImportOptions,
+    /// Whether `serve` has a geocoder (then the form offers it), and
+    /// whether this file was checked with it.
+    geocoder: bool,
+    geocode: bool,
+    /// What the geocoder did, in words, or empty.
+    geocoding: String,
 }
 
 impl ImportPage {
-    fn new(chrome: Chrome) -> Self {
+    fn new(chrome: Chrome, state: &DeskState) -> Self {
         Self {
+            geocoder: state.geocoder.is_some(),
+            geocode: false,
+            geocoding: String::new(),
             chrome,
             error: String::new(),
             problems: Vec::new(),
@@ -56,11 +65,11 @@ impl ImportPage {
 }
 
 /// GET /import: the upload form.
-pub async fn form(signed: Signed) -> Response {
+pub async fn form(State(state): State<DeskState>, signed: Signed) -> Response {
     if !signed.is_operator() {
         return signed.forbidden();
     }
-    page::html(&ImportPage::new(signed.chrome))
+    page::html(&ImportPage::new(signed.chrome, &state))
 }
 
 /// POST /import: the dry run of an uploaded file.
@@ -70,12 +79,15 @@ pub async fn check(State(state): State<DeskState>, signed: Signed, mut multipart
     }
     let (mut csrf, mut name, mut bytes) = (String::new(), String::new(), Vec::new());
     let mut options = ImportOptions { dry_run: true, ..ImportOptions::default() };
+    let mut geocode = false;
     while let Ok(Some(field)) = multipart.next_field().await {
         match field.name() {
             Some("csrf") => csrf = field.text().await.unwrap_or_default(),
             // The command line's --replace and --overwrite-edits.
             Some("replace") => options.replace = true,
             Some("overwrite_edits") => options.overwrite_edits = true,
+            // The command line's --geocode, only where serve has a geocoder.
+            Some("geocode") => geocode = state.geocoder.is_some(),
             Some("file") => {
                 name = field.file_name().unwrap_or_default().to_owned();
                 bytes = field.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
@@ -86,17 +98,19 @@ pub async fn check(State(state): State<DeskState>, signed: Signed, mut multipart
     if !signed.csrf_matches(&csrf) {
         return signed.csrf_refused();
     }
-    let mut page = ImportPage::new(signed.chrome.clone());
+    let mut page = ImportPage::new(signed.chrome.clone(), &state);
     page.name = name.clone();
     page.options = options;
-    match run(&state, &name, &bytes, options).await {
+    page.geocode = geocode;
+    match run(&state, &name, &bytes, options, geocode).await {
         Ok(report) => {
             let Ok(key) = crate::store::new_secret() else {
                 return page::message(StatusCode::INTERNAL_SERVER_ERROR, signed.chrome, "desk-error");
             };
             let options = ImportOptions { dry_run: false, ..options };
-            let upload = Upload { name, bytes, at: Instant::now(), options, session: signed.id.clone() };
+            let upload = Upload { name, bytes, at: Instant::now(), options, geocode, session: signed.id.clone() };
             state.keep_upload(key.clone(), upload, UPLOAD_LIFETIME);
+            page.geocoding = geocoding_words(&page.chrome.tr, &report);
             page.report = Some(report);
             page.key = key;
             page::html(&page)
@@ -121,10 +135,11 @@ pub async fn apply(
     let Some(upload) = state.take_upload(&key, &signed.id, UPLOAD_LIFETIME) else {
         return page::message(StatusCode::GONE, signed.chrome, "desk-import-expired");
     };
-    let mut page = ImportPage::new(signed.chrome.clone());
+    let mut page = ImportPage::new(signed.chrome.clone(), &state);
     page.name = upload.name.clone();
     page.options = upload.options;
-    match run(&state, &upload.name, &upload.bytes, upload.options).await {
+    page.geocode = upload.geocode;
+    match run(&state, &upload.name, &upload.bytes, upload.options, upload.geocode).await {
         Ok(report) => {
             let plan = &report.plan;
             let counts = format!(
@@ -139,11 +154,31 @@ pub async fn apply(
             {
                 tracing::error!(%error, "cannot write the audit row of an import");
             }
+            page.geocoding = geocoding_words(&page.chrome.tr, &report);
             page.report = Some(report);
             page::html(&page)
         }
         Err(error) => refused(page, &error),
     }
+}
+
+/// "Geocoder: asked 6, from the cache 0, placed 1, not used 5", or empty
+/// when it was not asked.
+fn geocoding_words(tr: &Tr, report: &ImportReport) -> String {
+    let Some(geocoding) = &report.geocoding else { return String::new() };
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let not_used = geocoding.not_found.len() + geocoding.outside_oblast.len() + geocoding.failed.len();
+    let text = Text::new("desk-import-geocoding")
+        .count("asked", count(geocoding.asked))
+        .count("cached", count(geocoding.cached))
+        .count("used", count(geocoding.used.len()))
+        .count("unused", count(not_used));
+    let mut words = tr.text(&text);
+    if geocoding.stopped.is_some() {
+        words.push(' ');
+        words.push_str(&tr.t("desk-import-geocoder-stopped"));
+    }
+    words
 }
 
 fn refused(mut page: ImportPage, error: &import::ImportError) -> Response {
@@ -209,9 +244,11 @@ async fn run(
     name: &str,
     bytes: &[u8],
     options: ImportOptions,
+    geocode: bool,
 ) -> Result<ImportReport, import::ImportError> {
     let format = import::format_of(name)?;
     let gazetteer = Gazetteer::built_in().map_err(|e| import::ImportError::UnknownFormat(format!("gazetteer: {e}")))?;
     let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
-    import::import_centres(&state.store, &gazetteer, bytes, format, today, options, None).await
+    let geocoder = state.geocoder.as_deref().filter(|_| geocode);
+    import::import_centres(&state.store, &gazetteer, bytes, format, today, options, geocoder).await
 }

@@ -14,10 +14,25 @@ use crate::desk::{Desk, csrf_of};
 
 /// POSTs `file` as `name` to /import with the page's CSRF token.
 async fn upload(desk: &Desk, cookie: &str, name: &str, file: &str) -> (StatusCode, String) {
+    upload_with(desk, cookie, name, file, &[]).await
+}
+
+/// The same with the form's boxes `ticked` (`"replace"`, `"geocode"`, …).
+pub(crate) async fn upload_with(
+    desk: &Desk,
+    cookie: &str,
+    name: &str,
+    file: &str,
+    ticked: &[&str],
+) -> (StatusCode, String) {
     let csrf = csrf_of(&desk.get("/import", Some(cookie)).await.text().await.unwrap());
     let boundary = "----desk-test-boundary";
+    let boxes: String = ticked
+        .iter()
+        .map(|name| format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n1\r\n"))
+        .collect();
     let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+        "{boxes}--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
          --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
          Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
     );
