@@ -12,6 +12,7 @@
 mod csv_text;
 mod document;
 mod formula;
+mod reason;
 mod table;
 mod xlsx;
 
@@ -20,6 +21,7 @@ use std::io::Read;
 
 pub use document::{CsvCell, Document, write_document};
 pub use formula::{formula_safe, formula_undone};
+pub use reason::{Problem, ProblemArg, Reason, UNTRANSLATED};
 pub use table::{CsvError, Format, Row, RowError, Table};
 
 impl Table {
@@ -78,7 +80,8 @@ pub fn read_rows(
 ) -> Result<(), CsvError> {
     let mut bytes = Vec::new();
     if let Err(e) = input.read_to_end(&mut bytes) {
-        return Err(CsvError::Rejected(vec![RowError { line: 1, reason: format!("cannot read the file: {e}") }]));
+        let reason = Reason::new("import-problem-unreadable", format!("cannot read the file: {e}"));
+        return Err(CsvError::Rejected(vec![RowError::new(1, reason.arg("detail", e.to_string()))]));
     }
     let table = Table::from_csv(&bytes)?;
     read_table(&table, Columns { known: columns, required, aliases: &[] }, what, row)
@@ -87,11 +90,12 @@ pub fn read_rows(
 /// Checks the header, then gives every row (blank ones skipped) to `row`
 /// with its line. `row` returns the problems it found; all are collected.
 /// `what` names the rows for the empty-file message ("centres", "groups").
-pub fn read_table(
+/// `row`'s problems are English words or [`Reason`]s with their keys.
+pub fn read_table<R: Into<Reason>>(
     table: &Table,
     columns: Columns<'_>,
     what: &str,
-    mut row: impl FnMut(u64, &Fields<'_>) -> Result<(), Vec<String>>,
+    mut row: impl FnMut(u64, &Fields<'_>) -> Result<(), Vec<R>>,
 ) -> Result<(), CsvError> {
     let header_line = table.header.line;
     let mut positions: HashMap<&'static str, usize> = HashMap::new();
@@ -108,15 +112,20 @@ pub fn read_table(
             .or_else(|| columns.aliases.iter().find(|(alias, _)| header_key(alias) == key).map(|(_, c)| c));
         match known {
             Some(known) if positions.insert(known, position).is_some() => {
-                errors.push(RowError { line: header_line, reason: format!("column {known:?} appears twice") });
+                let reason = Reason::new("import-problem-column-twice", format!("column {known:?} appears twice"));
+                errors.push(RowError::new(header_line, reason.arg("column", *known)));
             }
             Some(_) => {}
-            None => errors.push(RowError { line: header_line, reason: format!("unknown column {:?}", name.trim()) }),
+            None => {
+                let reason = Reason::new("import-problem-unknown-column", format!("unknown column {:?}", name.trim()));
+                errors.push(RowError::new(header_line, reason.arg("column", name.trim())));
+            }
         }
     }
     for required in columns.required {
         if !positions.contains_key(required) {
-            errors.push(RowError { line: header_line, reason: format!("missing required column {required:?}") });
+            let reason = Reason::new("import-problem-missing-column", format!("missing required column {required:?}"));
+            errors.push(RowError::new(header_line, reason.arg("column", *required)));
         }
     }
     if !errors.is_empty() {
@@ -131,16 +140,20 @@ pub fn read_table(
         rows += 1;
         let line = record.line;
         if table.format == Format::Csv && record.cells.len() != width {
-            let reason = format!("expected {width} fields, found {}", record.cells.len());
-            errors.push(RowError { line, reason });
+            let english = format!("expected {width} fields, found {}", record.cells.len());
+            let reason = Reason::new("import-problem-field-count", english)
+                .arg("expected", width.to_string())
+                .arg("found", record.cells.len().to_string());
+            errors.push(RowError::new(line, reason));
             continue;
         }
         if let Err(reasons) = row(line, &Fields { columns: &positions, cells: &record.cells }) {
-            errors.extend(reasons.into_iter().map(|reason| RowError { line, reason }));
+            errors.extend(reasons.into_iter().map(|reason| RowError::new(line, reason)));
         }
     }
     if rows == 0 {
-        errors.push(RowError { line: header_line, reason: format!("the file has no {what}") });
+        let reason = Reason::new("import-problem-no-rows", format!("the file has no {what}"));
+        errors.push(RowError::new(header_line, reason));
     }
     if errors.is_empty() { Ok(()) } else { Err(table.rejected(errors)) }
 }
@@ -164,7 +177,7 @@ mod tests {
                 fields.get("name_uk").to_owned(),
                 fields.get("schedule").to_owned(),
             ));
-            Ok(())
+            Ok::<_, Vec<String>>(())
         })
         .expect("read");
         assert_eq!(seen, vec![("1".into(), "x".into(), "y".into())]);
@@ -174,7 +187,15 @@ mod tests {
     fn an_unknown_header_is_refused_by_its_name_on_the_header_line() {
         let table = Table::from_csv(b"\n\nid,colour\n1,red\n").expect("ok");
         let columns = Columns { known: &["id"], required: &["id"], aliases: &[] };
-        let Err(error) = read_table(&table, columns, "rows", |_, _| Ok(())) else { panic!("must be refused") };
-        assert_eq!(error.errors(), &[RowError { line: 3, reason: "unknown column \"colour\"".into() }]);
+        let Err(error) = read_table(&table, columns, "rows", |_, _| Ok::<_, Vec<String>>(())) else {
+            panic!("must be refused")
+        };
+        assert_eq!(
+            error.errors(),
+            &[RowError::new(
+                3,
+                Reason::new("import-problem-unknown-column", "unknown column \"colour\"").arg("column", "colour")
+            )]
+        );
     }
 }

@@ -38,6 +38,10 @@ pub struct ServeArgs {
     pub desk_addr: DeskAddr,
     #[command(flatten)]
     pub desk: super::DeskUrl,
+    /// A Nominatim-compatible geocoder: the desk's import then offers to
+    /// geocode rows without coordinates (as `import centres --geocode`).
+    #[arg(long, env = "GEOCODER_URL")]
+    pub geocoder_url: Option<reqwest::Url>,
     /// The bot's Telegram username, for the desk's invitation and poster links.
     #[arg(long, env = "TELEGRAM_BOT_USERNAME")]
     pub telegram_bot_username: Option<String>,
@@ -227,6 +231,10 @@ async fn start_desk(
         crate::desk::DeskState::new(store.clone(), Arc::new(Catalog::load_desk()?), &config).with_directory(directory);
     if let Some(open_data) = args.open_data.config()? {
         state = state.with_publication(open_data.publication);
+    }
+    if let Some(url) = &args.geocoder_url {
+        let geocoder = crate::import::geocoder::Geocoder::new(url).context("GEOCODER_URL")?;
+        state = state.with_geocoder(geocoder);
     }
     tracing::info!(address = %listener.local_addr()?, "operator desk listening");
     // The webhooks' accept loop: a client must send its headers in time.

@@ -1,6 +1,7 @@
 //! Reading a CSV file into a [`Table`]: UTF-8 with or without a byte-order
 //! mark, LF or CRLF, `,` or `;`, every row numbered by its physical line.
 
+use super::reason::Reason;
 use super::table::{CsvError, Format, Row, RowError, Table};
 
 impl Table {
@@ -8,11 +9,11 @@ impl Table {
     /// CRLF line ends, separated by `,` or `;` (whichever the header line
     /// has more of, outside quotes).
     pub fn from_csv(bytes: &[u8]) -> Result<Self, CsvError> {
-        let refuse = |line: u64, reason: String| CsvError::Rejected(vec![RowError { line, reason }]);
+        let refuse = |line: u64, reason: Reason| CsvError::Rejected(vec![RowError::new(line, reason)]);
         let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
         if let Err(error) = std::str::from_utf8(bytes) {
             let line = line_at(bytes, error.valid_up_to());
-            return Err(refuse(line, NOT_UTF8.to_owned()));
+            return Err(refuse(line, Reason::new("import-problem-not-utf8", NOT_UTF8)));
         }
         let delimiter = delimiter(bytes);
         let mut reader =
@@ -23,7 +24,11 @@ impl Table {
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map_or(1, |p| lines.line_of(bytes, p.byte()));
-                refuse(line, format!("unreadable row: {e}"))
+                refuse(
+                    line,
+                    Reason::new("import-problem-unreadable-row", format!("unreadable row: {e}"))
+                        .arg("detail", e.to_string()),
+                )
             })?;
             let line = record.position().map_or(1, |p| lines.line_of(bytes, p.byte()));
             let row = Row { line, cells: record.iter().map(str::to_owned).collect() };
@@ -34,7 +39,7 @@ impl Table {
             }
         }
         let Some(header) = header else {
-            return Err(refuse(1, "the file is empty: it has no header row".into()));
+            return Err(refuse(1, Reason::new("import-problem-empty", "the file is empty: it has no header row")));
         };
         Ok(Self { format: Format::Csv, header, rows, decimal_comma: delimiter == b';' })
     }

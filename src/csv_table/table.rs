@@ -2,11 +2,23 @@
 //! [`Table`] of text rows with where each row is, and the errors that refuse
 //! a file.
 
+use super::reason::{Problem, Reason};
+
 /// One problem in a file, with the line (or sheet row) it is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub line: u64,
+    /// In English, as the command line prints it.
     pub reason: String,
+    /// The same as a message key, for the desk (see [`Problem`]).
+    pub problem: Problem,
+}
+
+impl RowError {
+    pub fn new(line: u64, reason: impl Into<Reason>) -> Self {
+        let Reason { english, problem } = reason.into();
+        Self { line, reason: english, problem }
+    }
 }
 
 /// Why a file was refused, or could not be written.

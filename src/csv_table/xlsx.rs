@@ -6,16 +6,23 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
+use super::reason::Reason;
 use super::table::{CsvError, Format, Row, RowError, Table};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Table, CsvError> {
-    let refuse = |reason: String| CsvError::SheetRejected(vec![RowError { line: 1, reason }]);
-    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| refuse(format!("cannot read the workbook (is it an .xlsx file?): {e}")))?;
+    let refuse = |reason: Reason| CsvError::SheetRejected(vec![RowError::new(1, reason)]);
+    let mut workbook: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
+            let english = format!("cannot read the workbook (is it an .xlsx file?): {e}");
+            refuse(Reason::new("import-problem-workbook", english).arg("detail", e.to_string()))
+        })?;
     let sheet = workbook
         .worksheet_range_at(0)
-        .ok_or_else(|| refuse("the workbook has no sheet".into()))?
-        .map_err(|e| refuse(format!("cannot read the first sheet: {e}")))?;
+        .ok_or_else(|| refuse(Reason::new("import-problem-no-sheet", "the workbook has no sheet")))?
+        .map_err(|e| {
+            let english = format!("cannot read the first sheet: {e}");
+            refuse(Reason::new("import-problem-sheet", english).arg("detail", e.to_string()))
+        })?;
     let (first_row, first_column) = sheet.start().unwrap_or((0, 0));
     // Cells left of the used range are empty; keep columns where the sheet has them.
     let padding = first_column as usize;
@@ -23,10 +30,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Table, CsvError> {
         line: u64::from(first_row) + i as u64 + 1,
         cells: std::iter::repeat_n(String::new(), padding).chain(cells.iter().map(text)).collect(),
     });
-    let header = rows
-        .by_ref()
-        .find(|row| row.cells.iter().any(|c| !c.trim().is_empty()))
-        .ok_or_else(|| refuse("the first sheet is empty: it has no header row".into()))?;
+    let header = rows.by_ref().find(|row| row.cells.iter().any(|c| !c.trim().is_empty())).ok_or_else(|| {
+        refuse(Reason::new("import-problem-empty-sheet", "the first sheet is empty: it has no header row"))
+    })?;
     Ok(Table { format: Format::Xlsx, header, rows: rows.collect(), decimal_comma: true })
 }
 

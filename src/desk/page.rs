@@ -42,6 +42,11 @@ impl Tr {
         self.catalog.render(self.language, &Text::new(id).plain("reason", reason))
     }
 
+    /// Any text with its arguments.
+    pub fn text(&self, text: &Text) -> String {
+        self.catalog.render(self.language, text)
+    }
+
     /// "Page 2 of 7".
     pub fn page(&self, page: &usize, pages: &usize) -> String {
         let count = |n: &usize| i64::try_from(*n).unwrap_or(i64::MAX);

@@ -1,6 +1,7 @@
 //! What every desk handler shares ([`DeskState`]): the store, the desk's
 //! texts, whether cookies are `Secure`, and the count of failed sign-ins.
 
+use crate::import::geocoder::Geocoder;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -60,6 +61,9 @@ pub struct DeskState {
     pub(super) publication: Option<Arc<Publication>>,
     /// The list's search text of each centre of the last directory searched.
     search: Arc<Mutex<Option<SearchKeys>>>,
+    /// The geocoder `serve` was given (`GEOCODER_URL`): then the import
+    /// page offers to geocode rows without coordinates.
+    pub(super) geocoder: Option<Arc<Geocoder>>,
 }
 
 /// Each centre's names and hromada, lowercased, in the directory's order;
@@ -77,6 +81,8 @@ pub struct Upload {
     pub at: Instant,
     /// The options it was checked with, which applying it uses too.
     pub options: crate::domain::ImportOptions,
+    /// Whether it was checked with the geocoder (the command line's `--geocode`).
+    pub geocode: bool,
     /// The session that checked it: only that one may apply it (the key
     /// alone would let another operator apply a diff they never saw).
     pub session: String,
@@ -96,6 +102,7 @@ impl DeskState {
             directory: None,
             publication: None,
             search: Arc::default(),
+            geocoder: None,
         }
     }
 
@@ -118,6 +125,12 @@ impl DeskState {
         );
         *search = Some(SearchKeys { directory: Arc::downgrade(directory), keys: keys.clone() });
         keys
+    }
+
+    /// The desk offering to geocode imported rows with this geocoder.
+    pub fn with_geocoder(mut self, geocoder: Geocoder) -> Self {
+        self.geocoder = Some(Arc::new(geocoder));
+        self
     }
 
     /// The desk offering the open data exports under this publication.

@@ -20,7 +20,7 @@ use super::centre_fields::{self as fields, FieldError, Schedule};
 use super::gazetteer::Gazetteer;
 use super::normalize::{query_words, skeleton, transliterate};
 use super::placement::{self, PlacementError};
-use crate::csv_table::{Columns, Fields, formula_safe, read_table};
+use crate::csv_table::{Columns, Fields, Reason, formula_safe, read_table};
 pub use crate::csv_table::{CsvError, Format, RowError, Table};
 pub use crate::domain::ImportedCentre;
 use crate::domain::{Centre, CentreId, InvalidCentreId, LocationSource, Phone};
@@ -73,7 +73,8 @@ pub const OTHER_HEADERS: [(&str, &str); 11] = [
 pub fn parse(mut input: impl Read, today: NaiveDate) -> Result<Vec<ImportedCentre>, CsvError> {
     let mut bytes = Vec::new();
     if let Err(e) = input.read_to_end(&mut bytes) {
-        return Err(CsvError::Rejected(vec![RowError { line: 1, reason: format!("cannot read the file: {e}") }]));
+        let reason = Reason::new("import-problem-unreadable", format!("cannot read the file: {e}"));
+        return Err(CsvError::Rejected(vec![RowError::new(1, reason.arg("detail", e.to_string()))]));
     }
     let table = Table::from_csv(&bytes)?;
     parse_table(&table, today, built_in_gazetteer())
@@ -101,11 +102,16 @@ pub fn parse_table(
     read_table(table, columns, "centres", |line, fields| {
         let imported = row.parse(line, fields)?;
         if let Some(first) = first_line_of.get(&imported.centre.id) {
-            let derived = if fields.get("id").is_empty() { " (derived from oblast, hromada and name)" } else { "" };
-            return Err(vec![format!(
-                "duplicate id {:?}{derived} (first on line {first})",
-                imported.centre.id.as_str()
-            )]);
+            let derived = fields.get("id").is_empty();
+            let english = format!(
+                "duplicate id {:?}{} (first on line {first})",
+                imported.centre.id.as_str(),
+                if derived { " (derived from oblast, hromada and name)" } else { "" }
+            );
+            let key = if derived { "import-problem-duplicate-derived-id" } else { "import-problem-duplicate-id" };
+            let reason =
+                Reason::new(key, english).arg("id", imported.centre.id.as_str()).arg("first", first.to_string());
+            return Err(vec![reason]);
         }
         first_line_of.insert(imported.centre.id.clone(), line);
         centres.push(imported);
@@ -123,9 +129,9 @@ struct Row<'a> {
 
 impl Row<'_> {
     /// Validates one row, collecting every problem in it.
-    fn parse(&self, line: u64, fields: &Fields<'_>) -> Result<ImportedCentre, Vec<String>> {
+    fn parse(&self, line: u64, fields: &Fields<'_>) -> Result<ImportedCentre, Vec<Reason>> {
         let field = |name: &str| fields.get(name);
-        let mut reasons: Vec<String> = Vec::new();
+        let mut reasons: Vec<Reason> = Vec::new();
         let r = &mut reasons;
         let address_uk = one(r, fields::parse_text("address_uk", field("address_uk"))).flatten();
         let address_en = one(r, fields::parse_text("address_en", field("address_en"))).flatten();
@@ -141,23 +147,26 @@ impl Row<'_> {
         let text = |name: &str| Some(field(name).to_owned()).filter(|v| !v.is_empty());
         let name_uk = field("name_uk");
         if name_uk.is_empty() {
-            reasons.push("missing required field name_uk".into());
+            reasons.push(Reason::new("import-problem-no-name", "missing required field name_uk"));
         }
         let location = match point {
             Some(Some(point)) => match field("location_source") {
                 "" => Some((point, LocationSource::Given)),
                 raw => LocationSource::parse(raw)
                     .map(|source| (point, source))
-                    .map_err(|e| reasons.push(e.to_string()))
+                    .map_err(|e| {
+                        let reason = Reason::new("import-problem-location-source", e.to_string());
+                        reasons.push(reason.arg("raw", raw));
+                    })
                     .ok(),
             },
             Some(None) => match self.gazetteer {
                 Some(gazetteer) => placement::place(gazetteer, field("oblast"), field("hromada"), field("settlement"))
                     .map(|placed| (placed.location, placed.source))
-                    .map_err(|e| reasons.push(e.to_string()))
+                    .map_err(|e| reasons.push(Reason::from(&e)))
                     .ok(),
                 None => {
-                    reasons.push(PlacementError::NothingToGoBy.to_string());
+                    reasons.push(Reason::from(&PlacementError::NothingToGoBy));
                     None
                 }
             },
@@ -165,9 +174,11 @@ impl Row<'_> {
         };
         let id = match field("id") {
             "" => derived_id(self.gazetteer, field("oblast"), field("hromada"), name_uk)
-                .map_err(|e| reasons.push(format!("derived id: {e}")))
+                .map_err(|e| reasons.push(Reason::from(format!("derived id: {e}"))))
                 .ok(),
-            raw => CentreId::parse(raw).map_err(|e| reasons.push(format!("id {raw:?}: {e}"))).ok(),
+            raw => CentreId::parse(raw)
+                .map_err(|e| reasons.push(Reason::new("import-problem-id", format!("id {raw:?}: {e}")).arg("raw", raw)))
+                .ok(),
         };
         let (opening_hours, schedule_not_understood) = match (given_hours, fields::parse_schedule(field("schedule"))) {
             (Some(hours), _) => (Some(hours), None),
@@ -214,13 +225,13 @@ impl Row<'_> {
 }
 
 /// A field's value, or its problem added to the row's.
-fn one<T>(reasons: &mut Vec<String>, result: Result<T, FieldError>) -> Option<T> {
-    result.map_err(|e| reasons.push(e.to_string())).ok()
+fn one<T>(reasons: &mut Vec<Reason>, result: Result<T, FieldError>) -> Option<T> {
+    result.map_err(|e| reasons.push(Reason::from(&e))).ok()
 }
 
 /// A field's value, or its problems added to the row's.
-fn many<T>(reasons: &mut Vec<String>, result: Result<T, Vec<FieldError>>) -> Option<T> {
-    result.map_err(|errors| reasons.extend(errors.iter().map(ToString::to_string))).ok()
+fn many<T>(reasons: &mut Vec<Reason>, result: Result<T, Vec<FieldError>>) -> Option<T> {
+    result.map_err(|errors| reasons.extend(errors.iter().map(Reason::from))).ok()
 }
 
 /// The id of a row that has none: the hromada's Latin skeleton (at most 20

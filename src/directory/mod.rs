@@ -13,6 +13,7 @@ mod geo_index;
 pub mod normalize;
 pub mod opening;
 pub mod placement;
+mod problems;
 pub mod schedule_words;
 
 use std::collections::HashMap;

@@ -39,6 +39,11 @@ pub(crate) fn console(id: &str) -> Person {
 
 impl Desk {
     pub(crate) async fn start(pool: PgPool) -> Self {
+        Self::start_with(pool, |state| state).await
+    }
+
+    /// A desk whose state `tune` completes (a geocoder, …).
+    pub(crate) async fn start_with(pool: PgPool, tune: impl FnOnce(DeskState) -> DeskState) -> Self {
         let app = TestApp::new(pool).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -46,6 +51,7 @@ impl Desk {
         let config = DeskConfig { url: base.parse().unwrap(), links };
         let state = DeskState::new(app.store.clone(), Arc::new(Catalog::load_desk().unwrap()), &config)
             .with_publication(crate::desk_export::publication());
+        let state = tune(state);
         let server = tokio::spawn(desk::serve(listener, state, std::future::pending()));
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Self { app, base, http, server }

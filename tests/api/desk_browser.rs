@@ -188,7 +188,8 @@ async fn an_operator_uploads_a_file_with_a_bad_row_then_the_fixed_one_and_applie
     file.send_keys(&files.path().join("bad.csv").display().to_string()).await.unwrap();
     browser.submit("#import-check", "#import-error").await;
     let refused = browser.text().await;
-    assert!(refused.contains(&format!("line {bad_line}")), "{refused}");
+    // The page is in Ukrainian (the default), the problem with its line.
+    assert!(refused.contains(&format!("рядок {bad_line}: точка 99,5")), "{refused}");
 
     let file = browser.client.find(Locator::Css("#import-file")).await.unwrap();
     file.send_keys(&files.path().join("fixed.csv").display().to_string()).await.unwrap();

@@ -23,7 +23,7 @@ use crate::official_list::MINISTRY_CSV;
 
 /// How the fake answers.
 #[derive(Clone, Copy, PartialEq)]
-enum Mode {
+pub(crate) enum Mode {
     /// Brovary's street near the town; Izmail's address in Lviv; nothing else.
     Nominatim,
     Slow,
@@ -31,13 +31,13 @@ enum Mode {
 }
 
 #[derive(Default)]
-struct Seen {
-    requests: Vec<(Instant, String, String)>,
+pub(crate) struct Seen {
+    pub(crate) requests: Vec<(Instant, String, String)>,
 }
 
-struct Fake {
-    url: reqwest::Url,
-    seen: Arc<Mutex<Seen>>,
+pub(crate) struct Fake {
+    pub(crate) url: reqwest::Url,
+    pub(crate) seen: Arc<Mutex<Seen>>,
 }
 
 async fn search(
@@ -63,7 +63,7 @@ async fn search(
     }
 }
 
-async fn fake(mode: Mode) -> Fake {
+pub(crate) async fn fake(mode: Mode) -> Fake {
     let seen = Arc::new(Mutex::new(Seen::default()));
     let app = Router::new().route("/nominatim/search", get(search)).with_state((mode, seen.clone()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

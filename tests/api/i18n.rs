@@ -138,6 +138,13 @@ fn every_id_the_desk_uses_exists_in_both_desk_locales() {
                 .with("page", Arg::Count(2))
                 .with("pages", Arg::Count(5))
                 .with("reason", Arg::Plain("x".into()));
+            // The import's problems (desk-import-line, import-problem-*) name their values.
+            let names = ["line", "problem", "text", "detail", "column", "expected", "found", "id", "first", "raw"];
+            let more = [
+                "asked", "cached", "used", "unused", "field", "max", "lat", "lon", "min_lat", "max_lat", "min_lon",
+                "max_lon", "oblast", "closest",
+            ];
+            let text = names.into_iter().chain(more).fold(text, |text, name| text.plain(name, "x"));
             let rendered = catalog.try_render(language, &text);
             assert!(rendered.is_ok(), "{id} in {}: {rendered:?}", language.code());
         }

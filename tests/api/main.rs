@@ -26,6 +26,8 @@ mod desk_coverage_browser;
 mod desk_export;
 mod desk_groups;
 mod desk_hours;
+mod desk_import_errors;
+mod desk_import_geocoder;
 mod desk_import_options;
 mod desk_invitations;
 mod desk_list;

@@ -65,7 +65,8 @@ fn every_bad_row_is_listed_with_its_line_and_reason() {
 #[test]
 fn an_unknown_or_missing_column_rejects_the_file_at_the_header() {
     let errors = rejected("id,name_uk,name_en,lat,lon,opening_hour\n");
-    assert_eq!(errors, vec![RowError { line: 1, reason: "unknown column \"opening_hour\"".into() }]);
+    assert_eq!((errors.len(), errors[0].line, errors[0].reason.as_str()), (1, 1, "unknown column \"opening_hour\""));
+    assert_eq!(errors[0].problem.key, "import-problem-unknown-column");
     let errors = rejected("id,name_en,lat,lon\na,b,50,30\n");
     assert_eq!(errors[0].reason, "missing required column \"name_uk\"");
 }
