@@ -109,6 +109,15 @@ fn is_token(raw: &str) -> bool {
     raw.len() == 32 && raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// Whether the browser says the sign-in form was posted by another site
+/// (Fetch Metadata, `Sec-Fetch-Site`). The sign-in POST carries no CSRF token
+/// (there is no session yet), so without this another site could sign a
+/// browser in with a link of its own (login CSRF). The desk's own confirm
+/// page posts `same-origin`; a client that sends no such header passes.
+fn from_another_site(headers: &axum::http::HeaderMap) -> bool {
+    headers.get("sec-fetch-site").is_some_and(|site| site == "cross-site" || site == "same-site")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,13 +129,4 @@ mod tests {
             assert!(!is_token(bad), "{bad}");
         }
     }
-}
-
-/// Whether the browser says the sign-in form was posted by another site
-/// (Fetch Metadata, `Sec-Fetch-Site`). The sign-in POST carries no CSRF token
-/// (there is no session yet), so without this another site could sign a
-/// browser in with a link of its own (login CSRF). The desk's own confirm
-/// page posts `same-origin`; a client that sends no such header passes.
-fn from_another_site(headers: &axum::http::HeaderMap) -> bool {
-    headers.get("sec-fetch-site").is_some_and(|site| site == "cross-site" || site == "same-site")
 }

@@ -83,7 +83,7 @@ async fn seats_and_waiting(desk: &Desk) -> (i32, i64, i64) {
 }
 
 async fn actions(desk: &Desk) -> Vec<String> {
-    crate::desk::changes(&desk).await.into_iter().rev().map(|e| e.action).collect()
+    crate::desk::changes(desk).await.into_iter().rev().map(|e| e.action).collect()
 }
 
 #[sqlx::test]
