@@ -1,8 +1,11 @@
 //! The operator desk's pages with 300 and with 100,000 centres, over
 //! loopback: the overview, a page of the list, a filtered page of the list
-//! and a centre's page, each fetched one request at a time by a signed-in
-//! operator; p50/p95/p99 per page. Targets (issue 19): p95 ≤ 20 ms with 300
-//! centres, ≤ 100 ms with 100,000.
+//! and a centre's page (issue 19), and the pages issue 20 added: the reports
+//! inbox, a centre's coordinators, poster, groups, a group's sign-ups and
+//! messages, the statistics and the coverage map, each fetched one request
+//! at a time by a signed-in operator; p50/p95/p99 per page. Targets (issues
+//! 19 and 20): p95 ≤ 20 ms with 300 centres, ≤ 100 ms with 100,000. The
+//! rows behind the issue-20 pages are in `common/desk_rows.rs`.
 //!
 //! The server is the desk's real router (`desk::router`) over a fresh
 //! database on `DATABASE_URL`'s server (scripts/bench starts a private
@@ -23,6 +26,8 @@ use resilience_bot::store::Store;
 use sqlx::AssertSqlSafe;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
+#[path = "common/desk_rows.rs"]
+mod desk_rows;
 #[path = "common/many_centres.rs"]
 mod many_centres;
 
@@ -42,6 +47,7 @@ async fn desk_with(admin: &PgConnectOptions, count: usize) -> (SocketAddr, Strin
     let today = chrono::Utc::now().date_naive();
     let imported = centre_csv::parse(many_centres::many_centres(count).as_bytes(), today).expect("valid centres");
     store.import_centres(&imported, false).await.expect("imported");
+    desk_rows::seed(&store, count).await;
     let directory = Directory::new(store.centres().await.expect("centres")).with_closures(Vec::new());
     let operator = Person { channel: ChannelKind::Console, external_id: "bench-operator".into() };
     store.add_operator(&operator).await.expect("an operator");
@@ -79,26 +85,41 @@ async fn fetch_all(client: &reqwest::Client, addr: SocketAddr, cookie: &str, pat
 }
 
 /// The pages measured, each `rounds` times, spread over the list's pages
-/// and the centres.
-fn pages(count: usize, rounds: usize) -> [(&'static str, Vec<String>); 4] {
+/// and the centres (those with groups and messages for their pages, those
+/// with coordinators for theirs: see `desk_rows`).
+fn pages(count: usize, rounds: usize) -> Vec<(&'static str, Vec<String>)> {
     let pages = count.div_ceil(50);
     let spread = |i: usize, n: usize| (i * 7_919) % n;
-    [
+    let each = |path: &dyn Fn(usize) -> String| (0..rounds).map(path).collect::<Vec<_>>();
+    let with_groups = |i: usize| 5 * spread(i, count.div_ceil(5));
+    vec![
         ("overview", vec!["/".to_owned(); rounds]),
-        ("list, a page of 50", (0..rounds).map(|i| format!("/centres?page={}", spread(i, pages) + 1)).collect()),
+        ("list, a page of 50", each(&|i| format!("/centres?page={}", spread(i, pages) + 1))),
         (
             "list filtered (oblast, no coordinator, search), newest first",
-            (0..rounds)
-                .map(|i| {
-                    format!(
-                        "/centres?oblast=%D0%9A%D0%B8%D1%97%D0%B2%D1%81%D1%8C%D0%BA%D0%B0+%D0%BE%D0%B1%D0%BB%D0%B0%D1%81%D1%82%D1%8C\
-                         &flag=no-coordinator&q={}&sort=newest&page=1",
-                        spread(i, 10)
-                    )
-                })
-                .collect(),
+            each(&|i| {
+                format!(
+                    "/centres?oblast=%D0%9A%D0%B8%D1%97%D0%B2%D1%81%D1%8C%D0%BA%D0%B0+%D0%BE%D0%B1%D0%BB%D0%B0%D1%81%D1%82%D1%8C\
+                     &flag=no-coordinator&q={}&sort=newest&page=1",
+                    spread(i, 10)
+                )
+            }),
         ),
-        ("a centre", (0..rounds).map(|i| format!("/centres/bench-{}", spread(i, count))).collect()),
+        ("a centre", each(&|i| format!("/centres/bench-{}", spread(i, count)))),
+        ("reports inbox (open)", vec!["/reports".to_owned(); rounds]),
+        (
+            "a centre's coordinators and invitations",
+            each(&|i| format!("/centres/bench-{}/coordinators", 2 * spread(i, count.div_ceil(2)))),
+        ),
+        ("a centre's poster (QR codes)", each(&|i| format!("/centres/bench-{}/poster", spread(i, count)))),
+        ("a centre's groups", each(&|i| format!("/centres/bench-{}/groups", with_groups(i)))),
+        (
+            "a group's sign-ups (14)",
+            each(&|i| format!("/centres/bench-{0}/groups/bench-{0}-{1}/signups", with_groups(i), i % 2)),
+        ),
+        ("a centre's messages", each(&|i| format!("/centres/bench-{}/messages", with_groups(i)))),
+        ("statistics (52 weeks of check-ins and counters)", vec!["/statistics".to_owned(); rounds]),
+        ("coverage (52 weeks × 1,500 hromadas)", vec!["/coverage".to_owned(); rounds]),
     ]
 }
 

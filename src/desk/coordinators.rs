@@ -133,7 +133,8 @@ async fn render(state: &DeskState, signed: Signed, id: &str, made: Option<Made>)
     };
     let operator = signed.is_operator();
     let loaded = async {
-        let centre = state.store.centres().await?.into_iter().find(|c| c.id == id);
+        // One row, not the whole table: 100,000 centres would take a second.
+        let centre = state.store.centre(&id).await?;
         let coordinators = state.store.centre_coordinators(id.as_str()).await?;
         let invitations =
             if operator { state.store.invitations(id.as_str(), INVITATIONS_SHOWN).await? } else { Vec::new() };
