@@ -15,7 +15,7 @@ use super::bot_words;
 use super::centres::failed;
 use super::groups::{Outcome, render};
 use super::page::{self, Chrome};
-use super::scope::{cohort_at, reach};
+use super::scope::{cohort_at, reach, reach_posted};
 use super::session::Signed;
 use super::state::DeskState;
 use crate::cohort::draft::{CAPACITY, Field, error_text, read_number};
@@ -69,10 +69,7 @@ pub async fn seats(
     Path((id, cohort)): Path<(String, String)>,
     Form(form): Form<Seats>,
 ) -> Response {
-    if !signed.csrf_matches(&form.csrf) {
-        return signed.csrf_refused();
-    }
-    let centre = match reach(&state, &signed, &id).await {
+    let centre = match reach_posted(&state, &signed, &form.csrf, &id).await {
         Ok(centre) => centre,
         Err(refused) => return refused,
     };
@@ -145,10 +142,7 @@ pub async fn cancel(
     Path((id, cohort)): Path<(String, String)>,
     Form(form): Form<Plain>,
 ) -> Response {
-    if !signed.csrf_matches(&form.csrf) {
-        return signed.csrf_refused();
-    }
-    let centre = match reach(&state, &signed, &id).await {
+    let centre = match reach_posted(&state, &signed, &form.csrf, &id).await {
         Ok(centre) => centre,
         Err(refused) => return refused,
     };

@@ -17,7 +17,7 @@ use chrono_tz::Europe::Kyiv;
 use super::bot_words;
 use super::centres::failed;
 use super::page::{self, Chrome, Tr};
-use super::scope::{kyiv_now, name_in, reach};
+use super::scope::{kyiv_now, name_in, reach, reach_posted};
 use super::session::Signed;
 use super::state::DeskState;
 use crate::cohort::draft::{
@@ -164,10 +164,7 @@ pub async fn create(
     Path(id): Path<String>,
     Form(form): Form<NewGroup>,
 ) -> Response {
-    if !signed.csrf_matches(&form.csrf) {
-        return signed.csrf_refused();
-    }
-    let centre = match reach(&state, &signed, &id).await {
+    let centre = match reach_posted(&state, &signed, &form.csrf, &id).await {
         Ok(centre) => centre,
         Err(refused) => return refused,
     };

@@ -19,7 +19,7 @@ use chrono_tz::Europe::Kyiv;
 use super::bot_words;
 use super::centres::failed;
 use super::page::{self, Chrome};
-use super::scope::{kyiv_now, name_in, reach};
+use super::scope::{kyiv_now, name_in, reach, reach_posted};
 use super::session::Signed;
 use super::state::DeskState;
 use crate::cohort::draft::{Field, error_text, read_first};
@@ -148,10 +148,7 @@ pub async fn preview(
     Path(id): Path<String>,
     Form(form): Form<Compose>,
 ) -> Response {
-    if !signed.csrf_matches(&form.csrf) {
-        return signed.csrf_refused();
-    }
-    let centre = match reach(&state, &signed, &id).await {
+    let centre = match reach_posted(&state, &signed, &form.csrf, &id).await {
         Ok(centre) => centre,
         Err(refused) => return refused,
     };
@@ -169,10 +166,7 @@ pub async fn send(
     Path(id): Path<String>,
     Form(form): Form<Compose>,
 ) -> Response {
-    if !signed.csrf_matches(&form.csrf) {
-        return signed.csrf_refused();
-    }
-    let centre = match reach(&state, &signed, &id).await {
+    let centre = match reach_posted(&state, &signed, &form.csrf, &id).await {
         Ok(centre) => centre,
         Err(refused) => return refused,
     };
@@ -204,10 +198,7 @@ pub async fn cancel(
     Path((id, message)): Path<(String, i64)>,
     Form(form): Form<Plain>,
 ) -> Response {
-    if !signed.csrf_matches(&form.csrf) {
-        return signed.csrf_refused();
-    }
-    let centre = match reach(&state, &signed, &id).await {
+    let centre = match reach_posted(&state, &signed, &form.csrf, &id).await {
         Ok(centre) => centre,
         Err(refused) => return refused,
     };

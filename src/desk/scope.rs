@@ -34,6 +34,15 @@ pub(super) async fn reach(state: &DeskState, signed: &Signed, id: &str) -> Resul
     }
 }
 
+/// [`reach`] for a form: the session's CSRF token is checked first (403
+/// without it), then the centre.
+pub(super) async fn reach_posted(state: &DeskState, signed: &Signed, csrf: &str, id: &str) -> Result<Centre, Response> {
+    if !signed.csrf_matches(csrf) {
+        return Err(signed.csrf_refused());
+    }
+    reach(state, signed, id).await
+}
+
 /// A group of this centre (cancelled or not), or 404.
 pub(super) async fn cohort_at(
     state: &DeskState,
