@@ -119,7 +119,7 @@ fn pages(count: usize, rounds: usize) -> Vec<(&'static str, Vec<String>)> {
         ),
         ("a centre's messages", each(&|i| format!("/centres/bench-{}/messages", with_groups(i)))),
         ("statistics (52 weeks of check-ins and counters)", vec!["/statistics".to_owned(); rounds]),
-        ("coverage (52 weeks × 1,500 hromadas)", vec!["/coverage".to_owned(); rounds]),
+        ("coverage (52 weeks × 1,500 hromadas stored; a page of 100)", vec!["/coverage".to_owned(); rounds]),
     ]
 }
 
@@ -135,11 +135,12 @@ async fn main() {
     for &(count, target) in sizes {
         let (addr, cookie, store) = desk_with(&admin, count).await;
         for (name, paths) in pages(count, rounds) {
-            // One request first: the first of each kind warms caches up.
-            fetch_all(&client, addr, &cookie, &paths[..1]).await;
+            // One request first, reported apart: it fills what the desk
+            // keeps between requests (the tallies, the weekly figures).
+            let first = fetch_all(&client, addr, &cookie, &paths[..1]).await[0].as_secs_f64() * 1e3;
             let (p50, p95, p99) = quantiles(fetch_all(&client, addr, &cookie, &paths).await);
             table.push(format!(
-                "| {name}, {count} centres | p50 {p50:.1} ms, p95 {p95:.1} ms, p99 {p99:.1} ms | p95 ≤ {target} ms |"
+                "| {name}, {count} centres | first {first:.1} ms; then p50 {p50:.1} ms, p95 {p95:.1} ms, p99 {p99:.1} ms | p95 ≤ {target} ms |"
             ));
         }
         store.pool().close().await;

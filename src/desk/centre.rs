@@ -210,7 +210,7 @@ async fn render(
     let loaded = async {
         let centre = state.store.centre(&id).await?;
         let closure = state.store.closures().await?.into_iter().find(|(c, _)| *c == id).map(|(_, c)| c);
-        let tally = state.store.centre_tallies().await?.get(id.as_str()).copied().unwrap_or_default();
+        let tally = state.tallies().await?.get(id.as_str()).copied().unwrap_or_default();
         let subscribers = state.store.subscriber_counts(&[id.as_str().to_owned()]).await?;
         let history = state.store.centre_history(&id, 50).await?;
         let report = match report.parse::<i64>() {

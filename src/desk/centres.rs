@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime, Utc};
 
 use super::page::{self, Chrome};
 use super::session::Signed;
-use super::state::DeskState;
+use super::state::{DeskState, Tallies};
 use crate::directory::{Directory, Hours, Status};
 use crate::domain::{Centre, Closure};
 use crate::store::DeskRole;
@@ -138,14 +138,14 @@ pub struct Line {
 /// only the coordinators' and reports' tallies are, grouped in SQL.
 async fn visible(state: &DeskState, role: &DeskRole) -> Result<Visible, crate::store::StoreError> {
     let directory = state.directory().await?;
-    let tallies = state.store.centre_tallies().await?;
+    let tallies = state.tallies().await?;
     Ok(Visible { directory, tallies, role: role.clone() })
 }
 
 /// A directory snapshot as one person sees it.
 struct Visible {
     directory: Arc<Directory>,
-    tallies: HashMap<String, (i64, i64)>,
+    tallies: Tallies,
     role: DeskRole,
 }
 

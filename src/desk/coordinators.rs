@@ -55,7 +55,7 @@ pub struct CoordinatorForm {
     /// The invitation's lifetime: `24h`, `72h` or `7d`.
     #[serde(default)]
     expires: String,
-    /// The coordinator to revoke ([`crate::store::person_key`]).
+    /// The coordinator to revoke ([`crate::store::CentreCoordinator::key`]).
     #[serde(default)]
     key: String,
 }
@@ -88,15 +88,11 @@ pub async fn invite(
     };
     let expires_at = Utc::now() + lifetime;
     let person = &signed.session.person;
-    let code = match state.store.invite_coordinator(&id, expires_at, Some(person)).await {
+    let code = match state.store.invite_coordinator_at_desk(&id, expires_at, person).await {
         Ok(Some(code)) => code,
         Ok(None) => return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found"),
         Err(error) => return failed(signed.chrome, &error),
     };
-    let until = expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
-    if let Err(error) = state.store.audit(person, "invite-coordinator", &id, None, Some(&until)).await {
-        return failed(signed.chrome, &error);
-    }
     let payload = invite_payload(&code);
     let made = Made {
         expires_at,

@@ -30,6 +30,7 @@ mod group;
 mod groups;
 mod hours;
 mod import;
+mod kept;
 mod messages;
 mod page;
 mod picker;

@@ -7,11 +7,21 @@ use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
+
+use super::kept::Kept;
 use crate::directory::{Directory, SharedDirectory};
 use crate::domain::BotLinks;
+use crate::domain::checkin_stats::StatsRow;
+use crate::domain::tally::{UnmetDemand, UsageWeek};
 use crate::i18n::Catalog;
 use crate::opendata::Publication;
 use crate::store::{Store, StoreError};
+
+/// How long the weekly figures (statistics, coverage) are kept. They cover
+/// complete weeks only, which change no more except by counters flushed
+/// late, just after a week ended: those show within this time.
+const WEEKLY_FIGURES_AGE: Duration = Duration::from_secs(5 * 60);
 
 /// Failed sign-ins an address may make in 15 minutes (`FAILURE_WINDOW`); then it waits.
 pub const MAX_FAILURES: u32 = 10;
@@ -61,10 +71,20 @@ pub struct DeskState {
     pub(super) publication: Option<Arc<Publication>>,
     /// The list's search text of each centre of the last directory searched.
     search: Arc<Mutex<Option<SearchKeys>>>,
+    /// Each centre's coordinators and open reports, under their version
+    /// (see [`Store::centre_tallies_version`]).
+    tallies: Arc<Kept<i64, HashMap<String, (i64, i64)>>>,
+    /// The statistics page's check-in table and usage, under the weeks they cover.
+    pub(super) statistics: Arc<Kept<(NaiveDate, NaiveDate), (Vec<StatsRow>, Vec<UsageWeek>)>>,
+    /// The coverage page's far-search cells, under the weeks they cover.
+    pub(super) coverage: Arc<Kept<(NaiveDate, NaiveDate), Vec<UnmetDemand>>>,
     /// The geocoder `serve` was given (`GEOCODER_URL`): then the import
     /// page offers to geocode rows without coordinates.
     pub(super) geocoder: Option<Arc<Geocoder>>,
 }
+
+/// Per centre that has any: (its coordinators, its open reports).
+pub(super) type Tallies = Arc<HashMap<String, (i64, i64)>>;
 
 /// Each centre's names and hromada, lowercased, in the directory's order;
 /// built once per directory snapshot rather than per centre per request.
@@ -102,6 +122,9 @@ impl DeskState {
             directory: None,
             publication: None,
             search: Arc::default(),
+            tallies: Arc::new(Kept::while_key_stays()),
+            statistics: Arc::new(Kept::for_at_most(WEEKLY_FIGURES_AGE)),
+            coverage: Arc::new(Kept::for_at_most(WEEKLY_FIGURES_AGE)),
             geocoder: None,
         }
     }
@@ -125,6 +148,16 @@ impl DeskState {
         );
         *search = Some(SearchKeys { directory: Arc::downgrade(directory), keys: keys.clone() });
         keys
+    }
+
+    /// Each centre's coordinators and open reports now: read again only when
+    /// their version moved, so a page costs one small query instead of
+    /// grouping both tables (200 ms with 100,000 centres).
+    pub(super) async fn tallies(&self) -> Result<Tallies, StoreError> {
+        // The version first: tallies read after it are at least as new, so
+        // keeping them under it can only make the next request read again.
+        let version = self.store.centre_tallies_version().await?;
+        self.tallies.get_or_compute(version, self.store.centre_tallies()).await
     }
 
     /// The desk offering to geocode imported rows with this geocoder.

@@ -21,6 +21,7 @@ use super::state::DeskState;
 use crate::domain::Language;
 use crate::domain::checkin_stats::{Area, Figures, MIN_CELL, complete_weeks, shown};
 use crate::domain::tally::UsageWeek;
+use crate::store::StoreError;
 
 /// Complete weeks shown, the last one last.
 pub const WEEKS: u32 = 12;
@@ -60,13 +61,16 @@ struct StatisticsPage {
 pub async fn page(State(state): State<DeskState>, signed: Signed) -> Response {
     let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
     let weeks = complete_weeks(today, WEEKS);
-    let (rows, usage) = match (state.store.checkin_table(weeks).await, state.store.usage_weeks(weeks).await) {
-        (Ok(rows), Ok(usage)) => (rows, usage),
-        (Err(error), _) | (_, Err(error)) => {
+    let read =
+        async { Ok::<_, StoreError>((state.store.checkin_table(weeks).await?, state.store.usage_weeks(weeks).await?)) };
+    let kept = match state.statistics.get_or_compute(weeks, read).await {
+        Ok(kept) => kept,
+        Err(error) => {
             tracing::error!(%error, "cannot read the statistics");
             return page::message(StatusCode::INTERNAL_SERVER_ERROR, signed.chrome, "desk-error");
         }
     };
+    let (rows, usage) = (&kept.0, &kept.1);
     let tr = &signed.chrome.tr;
     let mondays: Vec<NaiveDate> = (0..WEEKS).map(|i| weeks.0 + Duration::weeks(i64::from(i))).collect();
     let national =

@@ -4,7 +4,6 @@
 //! centre's invitations, pending and used.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sha2::{Digest, Sha256};
 
 use super::desk::audit_values;
 use super::{Store, StoreError};
@@ -13,7 +12,8 @@ use crate::domain::{ChannelKind, Person};
 /// A coordinator of a centre, for the desk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CentreCoordinator {
-    /// Names the person in forms without their id ([`person_key`]).
+    /// Names the coordinator in forms without their id: a random key kept
+    /// with the row (migration 0027), which says nothing about the person.
     pub key: String,
     pub channel: ChannelKind,
     /// The id's last three characters after an ellipsis.
@@ -35,13 +35,6 @@ pub struct InvitationEntry {
     pub from_desk: bool,
 }
 
-/// An opaque, stable key for a person: 16 hex digits of a SHA-256 of their
-/// channel and id, so that a form can name them without carrying the id.
-pub fn person_key(person: &Person) -> String {
-    let digest = Sha256::digest(format!("{}:{}", person.channel.as_str(), person.external_id).as_bytes());
-    crate::domain::hex(&digest[..8])
-}
-
 /// `…789`: enough to tell two coordinators apart, not to write to them.
 pub fn mask(external_id: &str) -> String {
     let chars: Vec<char> = external_id.chars().collect();
@@ -52,8 +45,8 @@ pub fn mask(external_id: &str) -> String {
 impl Store {
     /// The coordinators of a centre, oldest first.
     pub async fn centre_coordinators(&self, centre: &str) -> Result<Vec<CentreCoordinator>, StoreError> {
-        let rows: Vec<(String, String, DateTime<Utc>, Option<NaiveDate>)> = sqlx::query_as(
-            "SELECT k.channel, k.external_id, k.added_at, u.seen_on FROM coordinator k \
+        let rows: Vec<(String, String, String, DateTime<Utc>, Option<NaiveDate>)> = sqlx::query_as(
+            "SELECT k.desk_key::text, k.channel, k.external_id, k.added_at, u.seen_on FROM coordinator k \
              LEFT JOIN chat_user u ON u.channel = k.channel AND u.external_id = k.external_id \
              WHERE k.centre_id = $1 ORDER BY k.added_at, k.channel, k.external_id",
         )
@@ -62,36 +55,39 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(channel, external_id, added_at, last_seen)| {
-                let person = Person { channel: ChannelKind::parse(&channel)?, external_id };
-                let (key, masked) = (person_key(&person), mask(&person.external_id));
-                Some(CentreCoordinator { key, channel: person.channel, masked, added_at, last_seen })
+            .filter_map(|(key, channel, external_id, added_at, last_seen)| {
+                let channel = ChannelKind::parse(&channel)?;
+                Some(CentreCoordinator { key, channel, masked: mask(&external_id), added_at, last_seen })
             })
             .collect())
     }
 
-    /// Revokes the coordinator of `centre` whose [`person_key`] is `key`,
-    /// for `by` (whose role the caller checked), with an audit row; their
-    /// desk sessions end if it was their last role. False when no
-    /// coordinator of the centre has that key.
+    /// Revokes the coordinator of `centre` whose desk key
+    /// ([`CentreCoordinator::key`]) is `key`, for `by` (whose role the caller
+    /// checked), with its audit row in the same transaction; their desk
+    /// sessions end if it was their last role. False when no coordinator of
+    /// the centre has that key (or it is not a key at all).
     pub async fn revoke_coordinator_at_desk(&self, by: &Person, centre: &str, key: &str) -> Result<bool, StoreError> {
-        let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT channel, external_id FROM coordinator WHERE centre_id = $1")
-                .bind(centre)
-                .fetch_all(&self.pool)
-                .await?;
-        let found = rows.into_iter().find_map(|(channel, external_id)| {
-            let person = Person { channel: ChannelKind::parse(&channel)?, external_id };
-            (person_key(&person) == key).then_some(person)
-        });
-        let Some(person) = found else { return Ok(false) };
-        let revoked = self.revoke_coordinator(centre, &person).await?;
-        if revoked {
-            let who = format!("{} {}", person.channel.as_str(), mask(&person.external_id));
-            let mut conn = self.pool.acquire().await?;
-            audit_values(&mut conn, by, "revoke-coordinator", centre, Some(&who), None).await?;
-        }
-        Ok(revoked)
+        let Ok(key) = uuid::Uuid::parse_str(key) else { return Ok(false) };
+        let mut tx = self.pool.begin().await?;
+        let revoked: Option<(String, String)> = sqlx::query_as(
+            "DELETE FROM coordinator WHERE centre_id = $1 AND desk_key = $2::uuid RETURNING channel, external_id",
+        )
+        .bind(centre)
+        .bind(key.hyphenated().to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(person) = revoked
+            .and_then(|(channel, external_id)| Some(Person { channel: ChannelKind::parse(&channel)?, external_id }))
+        else {
+            return Ok(false);
+        };
+        let who = format!("{} {}", person.channel.as_str(), mask(&person.external_id));
+        audit_values(&mut tx, by, "revoke-coordinator", centre, Some(&who), None).await?;
+        tx.commit().await?;
+        // Revoking a role ends the person's desk sessions when it was their last.
+        self.end_sessions_without_role(&person).await?;
+        Ok(true)
     }
 
     /// A centre's invitations, newest first, at most `limit`.
@@ -123,10 +119,6 @@ mod tests {
     fn a_masked_id_keeps_only_its_last_three_characters() {
         assert_eq!(mask("123456789"), "…789");
         assert_eq!(mask("ab"), "…ab");
-        let person = Person { channel: ChannelKind::Telegram, external_id: "123456789".into() };
-        let key = person_key(&person);
-        assert_eq!(key.len(), 16);
-        assert!(!key.contains("123"), "{key}");
-        assert_ne!(key, person_key(&Person { channel: ChannelKind::Viber, external_id: "123456789".into() }));
+        assert_eq!(mask(""), "…");
     }
 }

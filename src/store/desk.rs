@@ -305,6 +305,13 @@ impl Store {
         Ok(())
     }
 
+    /// A number that moves whenever a coordinator or a report is added,
+    /// changed or removed (migration 0026), in the same transaction: while
+    /// it stays, [`Store::centre_tallies`] would answer the same.
+    pub async fn centre_tallies_version(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT version FROM desk_tally_version").fetch_one(&self.pool).await?)
+    }
+
     /// Per centre that has any: its coordinators and its open reports.
     pub async fn centre_tallies(&self) -> Result<HashMap<String, (i64, i64)>, StoreError> {
         // Grouped over the two small tables, not a subquery per centre: the

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use super::bind::BindPerson;
+use super::desk::audit_values;
 use super::notice::{Notice, queue_notice};
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Person};
@@ -50,7 +51,8 @@ pub fn new_invite_code() -> Result<String, StoreError> {
 impl Store {
     /// Stores an invitation; false when the centre does not exist.
     pub async fn create_invite(&self, centre: &str, code: &str, expires_at: DateTime<Utc>) -> Result<bool, StoreError> {
-        self.store_invite(centre, code, expires_at, None).await
+        let mut conn = self.pool.acquire().await?;
+        insert_invite(&mut conn, centre, code, expires_at, None).await
     }
 
     /// Makes a new one-time invitation to coordinate `centre`, valid until
@@ -64,28 +66,28 @@ impl Store {
         by: Option<&Person>,
     ) -> Result<Option<String>, StoreError> {
         let code = new_invite_code()?;
-        Ok(self.store_invite(centre, &code, expires_at, by).await?.then_some(code))
+        let mut conn = self.pool.acquire().await?;
+        Ok(insert_invite(&mut conn, centre, &code, expires_at, by).await?.then_some(code))
     }
 
-    async fn store_invite(
+    /// A new invitation made in the desk by `by`, written with its audit
+    /// row (the expiry, in UTC) in one transaction; `None` if the centre does
+    /// not exist.
+    pub async fn invite_coordinator_at_desk(
         &self,
         centre: &str,
-        code: &str,
         expires_at: DateTime<Utc>,
-        by: Option<&Person>,
-    ) -> Result<bool, StoreError> {
-        let inserted = sqlx::query(
-            "INSERT INTO coordinator_invite (code_hash, centre_id, expires_at, created_by_channel, created_by_id) \
-             SELECT $1, id, $3, $4, $5 FROM centre WHERE id = $2",
-        )
-        .bind(hash_code(code))
-        .bind(centre)
-        .bind(expires_at)
-        .bind(by.map(|p| p.channel.as_str()))
-        .bind(by.map(|p| p.external_id.as_str()))
-        .execute(&self.pool)
-        .await?;
-        Ok(inserted.rows_affected() == 1)
+        by: &Person,
+    ) -> Result<Option<String>, StoreError> {
+        let code = new_invite_code()?;
+        let mut tx = self.pool.begin().await?;
+        if !insert_invite(&mut tx, centre, &code, expires_at, Some(by)).await? {
+            return Ok(None);
+        }
+        let until = expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
+        audit_values(&mut tx, by, "invite-coordinator", centre, None, Some(&until)).await?;
+        tx.commit().await?;
+        Ok(Some(code))
     }
 
     /// Uses a code, once: the row is locked, so two people sending the same
@@ -156,6 +158,29 @@ impl Store {
         self.end_sessions_without_role(person).await?;
         Ok(deleted.rows_affected() == 1)
     }
+}
+
+/// Keeps an invitation's code (hashed) for an existing centre; false when
+/// there is no such centre.
+async fn insert_invite(
+    conn: &mut sqlx::PgConnection,
+    centre: &str,
+    code: &str,
+    expires_at: DateTime<Utc>,
+    by: Option<&Person>,
+) -> Result<bool, StoreError> {
+    let inserted = sqlx::query(
+        "INSERT INTO coordinator_invite (code_hash, centre_id, expires_at, created_by_channel, created_by_id) \
+         SELECT $1, id, $3, $4, $5 FROM centre WHERE id = $2",
+    )
+    .bind(hash_code(code))
+    .bind(centre)
+    .bind(expires_at)
+    .bind(by.map(|p| p.channel.as_str()))
+    .bind(by.map(|p| p.external_id.as_str()))
+    .execute(&mut *conn)
+    .await?;
+    Ok(inserted.rows_affected() == 1)
 }
 
 /// Queues a notice to every operator the bot can write to (they wrote to it

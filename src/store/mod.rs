@@ -44,7 +44,7 @@ pub use cohort::{Cancellation, CapacityChange, CohortImport, Leaving, Promotion,
 pub use cohort_view::{CohortView, MySignup};
 pub use coordination::{Absence, GroupCancellation, SignupEntry};
 pub use coordinator::Via;
-pub use coordinator_desk::{CentreCoordinator, InvitationEntry, mask, person_key};
+pub use coordinator_desk::{CentreCoordinator, InvitationEntry, mask};
 pub use desk::{
     AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX, new_secret,
 };

@@ -114,6 +114,16 @@ pub(crate) async fn changes(desk: &Desk) -> Vec<resilience_bot::store::AuditEntr
     rows.into_iter().filter(|row| !matches!(row.action.as_str(), "sign-in" | "sign-out")).collect()
 }
 
+/// The key the coordinators page's revoke form names a coordinator of a centre by.
+pub(crate) async fn desk_key(desk: &Desk, centre: &str, coordinator: &str) -> String {
+    sqlx::query_scalar("SELECT desk_key::text FROM coordinator WHERE centre_id = $1 AND external_id = $2")
+        .bind(centre)
+        .bind(coordinator)
+        .fetch_one(desk.app.store.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{coordinator} coordinates {centre}: {e}"))
+}
+
 pub(crate) fn csrf_of(page: &str) -> String {
     let start = page.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
     page[start..].split('"').next().unwrap().to_owned()

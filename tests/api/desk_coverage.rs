@@ -204,3 +204,36 @@ async fn new_sign_ups_and_subscriptions_are_counted_and_repeats_are_not(pool: Pg
         sqlx::query_as("SELECT signups, subscriptions FROM usage_week").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!((signups, subscriptions), (2, 1));
 }
+
+/// A hundred cells a page, most searches first across the pages; the CSV has
+/// every shown cell; a page past the last shows the last.
+#[sqlx::test]
+async fn the_coverage_table_shows_a_hundred_cells_a_page_and_the_csv_all(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    // 150 shown cells (searches 10..=159, a made-up hromada code each) and one hidden.
+    let counts: BTreeMap<Count, i64> = (0..150)
+        .map(|i| {
+            let tally = Tally::FarSearch { hromada: format!("UA99{i:015}") };
+            (Count { week: last_week(), tally }, 10 + i)
+        })
+        .chain([(Count { week: last_week(), tally: Tally::FarSearch { hromada: ODESKA.to_owned() } }, 9)])
+        .collect();
+    desk.app.store.add_counts(&counts).await.unwrap();
+    let cookie = desk.signed_in_operator().await;
+    let searches = |page: &str| -> Vec<i64> {
+        let table = &page[page.find("<tbody>").unwrap()..page.find("</tbody>").unwrap()];
+        table.split("<tr><td>").skip(1).map(|row| row.split('<').next().unwrap().parse().unwrap()).collect()
+    };
+    let first = desk.get("/coverage", Some(&cookie)).await.text().await.unwrap();
+    assert_eq!(searches(&first), (60..=159).rev().collect::<Vec<i64>>());
+    assert!(first.contains("Сторінка 1 з 2") && first.contains("href=\"/coverage?page=2\""), "{first}");
+    assert!(first.contains("Не показано 1 клітинку"), "{first}");
+    let second = desk.get("/coverage?page=2", Some(&cookie)).await.text().await.unwrap();
+    assert_eq!(searches(&second), (10..=59).rev().collect::<Vec<i64>>());
+    let past = desk.get("/coverage?page=9", Some(&cookie)).await.text().await.unwrap();
+    assert_eq!(searches(&past), searches(&second));
+    let refused = desk.get("/coverage?page=two", Some(&cookie)).await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let csv = desk.get("/coverage.csv", Some(&cookie)).await.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 1 + 150, "{csv}");
+}

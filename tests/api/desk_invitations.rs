@@ -110,7 +110,7 @@ async fn an_operator_revokes_a_coordinator_and_a_coordinator_cannot(pool: PgPool
     assert!(page.contains("…234") && !page.contains("coord-1234"), "{page}");
     assert!(!page.contains("/coordinators/invite"), "coordinators do not invite");
     let csrf = csrf_of(&page);
-    let key = resilience_bot::store::person_key(&console("coord-1234"));
+    let key = crate::desk::desk_key(&desk, &id, "coord-1234").await;
     let by_coordinator = desk
         .post(&format!("/centres/{id}/coordinators/revoke"), Some(&coordinator), &format!("csrf={csrf}&key={key}"))
         .await;

@@ -64,3 +64,49 @@ async fn every_centre_is_on_exactly_one_page_in_order_both_ways(pool: PgPool) {
     let nothing = desk.get("/centres?q=no-such-centre", Some(&cookie)).await.text().await.unwrap();
     assert!(ids(&nothing).is_empty());
 }
+
+/// The number an overview link shows (`id="count-…"`).
+fn count(page: &str, flag: &str) -> usize {
+    let start = page.find(&format!("id=\"count-{flag}\"")).unwrap_or_else(|| panic!("no count-{flag}"));
+    let text = &page[start..];
+    let end = text.find("</a>").unwrap();
+    text[..end].rsplit(": ").next().unwrap().trim().parse().unwrap()
+}
+
+/// The desk keeps each centre's coordinators and open reports between
+/// requests; a change made elsewhere (the bot, the command line) shows on
+/// the next page, and undoing it shows too.
+#[sqlx::test]
+async fn the_counts_follow_coordinators_and_reports_changed_outside_the_desk(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let cookie = desk.signed_in_operator().await;
+    let overview = || async { desk.get("/", Some(&cookie)).await.text().await.unwrap() };
+    let before = overview().await;
+    let (lonely, reported) = (count(&before, "no-coordinator"), count(&before, "open-reports"));
+    let centre = desk.app.store.centres().await.unwrap()[0].id.as_str().to_owned();
+    let coordinators_line = || async {
+        let page = desk.get(&format!("/centres/{centre}"), Some(&cookie)).await.text().await.unwrap();
+        let start = page.find("<p id=\"coordinators\">").unwrap();
+        page[start..].split("</p>").next().unwrap().to_owned()
+    };
+    let none = coordinators_line().await;
+
+    let coordinator = crate::desk::console("coord-elsewhere");
+    assert!(desk.app.store.add_coordinator(&centre, &coordinator).await.unwrap());
+    desk.app.say("reporter-1", resilience_bot::domain::Language::Uk, "/start").await;
+    let today = chrono::Utc::now().date_naive();
+    let filed =
+        desk.app.store.report_centre(&crate::desk::console("reporter-1"), &centre, "hours", None, today).await.unwrap();
+    assert!(matches!(filed, resilience_bot::store::Filed::Told(_)), "{filed:?}");
+    let after = overview().await;
+    assert_eq!(count(&after, "no-coordinator"), lonely - 1);
+    assert_eq!(count(&after, "open-reports"), reported + 1);
+    let one = coordinators_line().await;
+    assert_ne!(one, none);
+    assert!(one.contains('1'), "{one}");
+
+    assert!(desk.app.store.revoke_coordinator(&centre, &coordinator).await.unwrap());
+    let undone = overview().await;
+    assert_eq!(count(&undone, "no-coordinator"), lonely);
+    assert_eq!(coordinators_line().await, none);
+}
