@@ -42,7 +42,7 @@ async fn fresh_store(admin: &PgConnectOptions, name: &str) -> Store {
 }
 
 /// The desk over `count` synthetic centres; its address and an operator's cookie.
-async fn desk_with(admin: &PgConnectOptions, count: usize) -> (SocketAddr, String, Store) {
+async fn desk_with(admin: &PgConnectOptions, count: usize) -> Cookies {
     let store = fresh_store(admin, &format!("desk_bench_{count}")).await;
     let today = chrono::Utc::now().date_naive();
     let imported = centre_csv::parse(many_centres::many_centres(count).as_bytes(), today).expect("valid centres");
@@ -53,6 +53,11 @@ async fn desk_with(admin: &PgConnectOptions, count: usize) -> (SocketAddr, Strin
     store.add_operator(&operator).await.expect("an operator");
     let token = store.create_desk_link(&operator, chrono::Utc::now()).await.expect("a link").expect("a role");
     let session = store.sign_in(&token, chrono::Utc::now()).await.expect("signs in").expect("the link works");
+    // A coordinator of bench-0 (`desk_rows` made them), whose role is read
+    // from the coordinator table on every request.
+    let coordinator = Person { channel: ChannelKind::Telegram, external_id: "bench-coordinator-0-0".into() };
+    let token = store.create_desk_link(&coordinator, chrono::Utc::now()).await.expect("a link").expect("a role");
+    let coordinating = store.sign_in(&token, chrono::Utc::now()).await.expect("signs in").expect("the link works");
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
     let addr = listener.local_addr().expect("an address");
@@ -60,7 +65,17 @@ async fn desk_with(admin: &PgConnectOptions, count: usize) -> (SocketAddr, Strin
     let catalog = Arc::new(Catalog::load_desk().expect("desk texts"));
     let state = DeskState::new(store.clone(), catalog, &config).with_directory(SharedDirectory::new(directory));
     tokio::spawn(desk::serve(listener, state, std::future::pending()));
-    (addr, format!("{}={}", desk::SESSION_COOKIE, session.id), store)
+    let cookie = |id: &str| format!("{}={id}", desk::SESSION_COOKIE);
+    Cookies { addr, operator: cookie(&session.id), coordinator: cookie(&coordinating.id), store }
+}
+
+/// A desk being measured: where it answers, the cookies of an operator and
+/// of a coordinator of bench-0, and its store.
+struct Cookies {
+    addr: SocketAddr,
+    operator: String,
+    coordinator: String,
+    store: Store,
 }
 
 /// Milliseconds at the given quantiles.
@@ -133,12 +148,16 @@ async fn main() {
     let client = reqwest::Client::new();
     let mut table = Vec::new();
     for &(count, target) in sizes {
-        let (addr, cookie, store) = desk_with(&admin, count).await;
-        for (name, paths) in pages(count, rounds) {
+        let desk = desk_with(&admin, count).await;
+        let (addr, store) = (desk.addr, &desk.store);
+        let as_coordinator =
+            ("a centre's groups, as its coordinator", vec!["/centres/bench-0/groups".to_owned(); rounds]);
+        let every = pages(count, rounds).into_iter().map(|page| (page, &desk.operator));
+        for ((name, paths), cookie) in every.chain([(as_coordinator, &desk.coordinator)]) {
             // One request first, reported apart: it fills what the desk
             // keeps between requests (the tallies, the weekly figures).
-            let first = fetch_all(&client, addr, &cookie, &paths[..1]).await[0].as_secs_f64() * 1e3;
-            let (p50, p95, p99) = quantiles(fetch_all(&client, addr, &cookie, &paths).await);
+            let first = fetch_all(&client, addr, cookie, &paths[..1]).await[0].as_secs_f64() * 1e3;
+            let (p50, p95, p99) = quantiles(fetch_all(&client, addr, cookie, &paths).await);
             table.push(format!(
                 "| {name}, {count} centres | first {first:.1} ms; then p50 {p50:.1} ms, p95 {p95:.1} ms, p99 {p99:.1} ms | p95 ≤ {target} ms |"
             ));
