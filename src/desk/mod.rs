@@ -8,7 +8,8 @@
 //! `form_check` refuses a form whose text is not UTF-8 before any screen reads it;
 //! `sign_in`, `centres`, `centre`, `reports`, `coordinators`, `poster`, `import`,
 //! `audit`, `statistics` and `coverage` are the screens; `qr` draws QR codes,
-//! `chart` the statistics' SVG, `area` names oblasts and hromadas; `state` is
+//! `chart` the statistics' SVG, `area` names oblasts and hromadas, `htmx`
+//! serves the vendored library the hours preview uses; `state` is
 //! what they share. `groups`/`group` (a centre's groups and sign-ups) and
 //! `messages` (to its subscribers) do what the bot's coordinator screens do,
 //! through the same core and store functions, answering in the bot's words
@@ -29,6 +30,7 @@ mod form_check;
 mod group;
 mod groups;
 mod hours;
+mod htmx;
 mod import;
 mod kept;
 mod messages;
@@ -75,6 +77,7 @@ pub fn router(state: DeskState) -> Router {
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))
+        .route("/htmx.min.js", get(htmx::script))
         // Groups and sign-ups, messages to subscribers (issue 20, parts 4–5).
         .route("/centres/{id}/groups", get(groups::list).post(groups::create))
         .route("/centres/{id}/groups/{cohort}/seats", post(group::seats))

@@ -100,3 +100,58 @@ async fn hours_typed_in_words_are_previewed_then_saved_in_a_browser(pool: PgPool
     assert!(browser.text().await.contains("Mo-Sa 10:00-14:00"));
     browser.client.clone().close().await.unwrap();
 }
+
+/// With JavaScript, the preview follows the typing (htmx, served by the desk
+/// itself): no button pressed, no page loaded, nothing saved.
+#[sqlx::test]
+async fn the_hours_preview_follows_the_typing_in_a_browser(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    desk.app.store.add_operator(&crate::desk::console("op")).await.unwrap();
+    let id = "sample-izmailska";
+    let browser = Browser::start().await;
+    browser.client.goto(&desk.link_from_bot("op").await).await.unwrap();
+    browser.submit("#sign-in", "#count-all").await;
+    let page = format!("{}/centres/{id}", desk.base);
+    browser.client.goto(&page).await.unwrap();
+    let hours = browser.client.find(Locator::Css("#edit-opening_hours")).await.unwrap();
+    hours.clear().await.unwrap();
+    hours.send_keys("вт–сб з 11:00 до 15:00").await.unwrap();
+    let waited = browser.client.wait().at_most(Duration::from_secs(10));
+    let preview = waited.for_element(Locator::Css("#hours-preview strong")).await.expect("a preview without a click");
+    let preview = preview.find(Locator::XPath("..")).await.unwrap().text().await.unwrap();
+    assert!(preview.contains("Tu-Sa 11:00-15:00") && preview.contains("Вт–Сб: 11:00–15:00"), "{preview}");
+    assert_eq!(browser.client.current_url().await.unwrap().as_str(), page, "the page stayed");
+    assert_eq!(stored_hours(&desk, id).await.as_deref(), Some("Mo-Fr 09:00-18:00"), "a preview saves nothing");
+
+    // The picker previews on each change too.
+    // Set as a person's picking leaves them (typing into a time field
+    // depends on the browser's 12- or 24-hour locale), then a change event.
+    let pick = "document.querySelector('#picker-sa-from').value = '10:00'; \
+                const to = document.querySelector('#picker-sa-to'); to.value = '13:00'; \
+                to.dispatchEvent(new Event('change', { bubbles: true }));";
+    browser.client.execute(pick, Vec::new()).await.unwrap();
+    let picked = async {
+        for _ in 0..50 {
+            let text = browser.client.find(Locator::Css("#hours-preview")).await.unwrap().text().await.unwrap();
+            if text.contains("Sa 10:00-13:00") {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("the picker's Saturday never reached the preview");
+    };
+    let picked = picked.await;
+    assert!(picked.contains("Сб: 10:00–13:00"), "{picked}");
+    browser.client.clone().close().await.unwrap();
+}
+
+#[sqlx::test]
+async fn the_desk_serves_its_own_htmx_and_allows_no_other_script(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let script = desk.get("/htmx.min.js", None).await;
+    assert_eq!(script.status(), StatusCode::OK);
+    assert_eq!(script.headers()["content-type"], "text/javascript; charset=utf-8");
+    let policy = script.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(policy.contains("script-src 'self'") && policy.contains("connect-src 'self'"), "{policy}");
+    assert!(script.text().await.unwrap().contains("htmx"));
+}
