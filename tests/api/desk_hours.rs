@@ -116,10 +116,8 @@ async fn the_hours_preview_follows_the_typing_in_a_browser(pool: PgPool) {
     let hours = browser.client.find(Locator::Css("#edit-opening_hours")).await.unwrap();
     hours.clear().await.unwrap();
     hours.send_keys("вт–сб з 11:00 до 15:00").await.unwrap();
-    let waited = browser.client.wait().at_most(Duration::from_secs(10));
-    let preview = waited.for_element(Locator::Css("#hours-preview strong")).await.expect("a preview without a click");
-    let preview = preview.find(Locator::XPath("..")).await.unwrap().text().await.unwrap();
-    assert!(preview.contains("Tu-Sa 11:00-15:00") && preview.contains("Вт–Сб: 11:00–15:00"), "{preview}");
+    let preview = preview_showing(&browser, "Tu-Sa 11:00-15:00").await;
+    assert!(preview.contains("Вт–Сб: 11:00–15:00"), "{preview}");
     assert_eq!(browser.client.current_url().await.unwrap().as_str(), page, "the page stayed");
     assert_eq!(stored_hours(&desk, id).await.as_deref(), Some("Mo-Fr 09:00-18:00"), "a preview saves nothing");
 
@@ -130,19 +128,27 @@ async fn the_hours_preview_follows_the_typing_in_a_browser(pool: PgPool) {
                 const to = document.querySelector('#picker-sa-to'); to.value = '13:00'; \
                 to.dispatchEvent(new Event('change', { bubbles: true }));";
     browser.client.execute(pick, Vec::new()).await.unwrap();
-    let picked = async {
-        for _ in 0..50 {
-            let text = browser.client.find(Locator::Css("#hours-preview")).await.unwrap().text().await.unwrap();
-            if text.contains("Sa 10:00-13:00") {
-                return text;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        panic!("the picker's Saturday never reached the preview");
-    };
-    let picked = picked.await;
+    let picked = preview_showing(&browser, "Sa 10:00-13:00").await;
     assert!(picked.contains("Сб: 10:00–13:00"), "{picked}");
     browser.client.clone().close().await.unwrap();
+}
+
+/// The preview's text once it shows `expected`, waiting up to ten seconds
+/// (each swap replaces the element, so it is looked up afresh each time).
+async fn preview_showing(browser: &Browser, expected: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..50 {
+        if let Ok(element) = browser.client.find(Locator::Css("#hours-preview")).await
+            && let Ok(text) = element.text().await
+        {
+            if text.contains(expected) {
+                return text;
+            }
+            last = text;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("the preview never showed {expected:?}; last: {last:?}");
 }
 
 #[sqlx::test]
