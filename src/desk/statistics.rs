@@ -7,6 +7,8 @@
 //! oblast, and coordinators already get the same check-in table in the bot
 //! (`/stats`). Nobody else.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -87,13 +89,16 @@ pub async fn page(State(state): State<DeskState>, signed: Signed) -> Response {
     ];
     let labels: Vec<String> = mondays.iter().map(|w| w.format("%d.%m").to_string()).collect();
     let chart = chart::svg(&tr.t("desk-stats-chart"), &labels, &series);
+    // Each area named once: the table repeats every oblast each week, and
+    // a code the gazetteer does not know is looked up by name, slowly.
+    let mut names: HashMap<&Area, String> = HashMap::new();
     let checkins = rows
         .iter()
         .map(|row| {
             let (count, mean, low) = figures(row.figures, tr.language);
             CheckinLine {
                 week: week_label(row.week),
-                area: area_name(&row.area, tr),
+                area: names.entry(&row.area).or_insert_with(|| area_name(&row.area, tr)).clone(),
                 total: row.area == Area::All,
                 count,
                 mean,

@@ -36,7 +36,7 @@ pub struct CellSums {
 }
 
 /// Which check-ins a row describes.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Area {
     /// Every check-in of the week.
     All,
