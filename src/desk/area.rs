@@ -8,7 +8,7 @@ use crate::domain::Language;
 
 /// The built-in gazetteer, or `None` if it does not load (then codes are
 /// shown instead of names, and the failure is logged once).
-fn gazetteer() -> Option<&'static Gazetteer> {
+pub(super) fn gazetteer() -> Option<&'static Gazetteer> {
     static GAZETTEER: OnceLock<Option<Gazetteer>> = OnceLock::new();
     GAZETTEER
         .get_or_init(|| {

@@ -8,8 +8,9 @@ use std::sync::OnceLock;
 use crate::domain::Language;
 use crate::i18n::{Catalog, Text};
 
-/// The bot's catalog, compiled into the binary, loaded once.
-fn catalog() -> Option<&'static Catalog> {
+/// The bot's catalog, compiled into the binary, loaded once for the whole
+/// desk (its cards, posters and notices).
+pub(super) fn catalog() -> Option<&'static Catalog> {
     static CATALOG: OnceLock<Option<Catalog>> = OnceLock::new();
     CATALOG
         .get_or_init(|| {

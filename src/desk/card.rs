@@ -3,56 +3,28 @@
 //! bot's card calls, rendered with the bot's catalog (`main.ftl`) as every
 //! channel renders them (`wording::card::plain_text`).
 
-use std::sync::{Arc, OnceLock};
-
 use chrono::NaiveDateTime;
 use chrono_tz::Europe::Kyiv;
 
-use crate::directory::{Gazetteer, Hours};
+use super::{area, bot_words};
+use crate::directory::Hours;
 use crate::domain::{Centre, Closure, Language};
-use crate::i18n::Catalog;
 use crate::wording::card::{CardFacts, card, plain_text};
-
-/// The bot's catalog and the gazetteer (for place names in English), read
-/// once per process: both are built into the binary.
-struct Words {
-    catalog: Catalog,
-    gazetteer: Option<Arc<Gazetteer>>,
-}
-
-fn words() -> Option<&'static Words> {
-    static WORDS: OnceLock<Option<Words>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            let catalog =
-                Catalog::load().map_err(|error| tracing::error!(%error, "the bot's texts do not load")).ok()?;
-            let gazetteer = Gazetteer::built_in()
-                .map_err(|error| tracing::error!(%error, "the gazetteer does not load"))
-                .ok()
-                .map(Arc::new);
-            Some(Words { catalog, gazetteer })
-        })
-        .as_ref()
-}
 
 /// The card as the bot shows it now (Kyiv time `now`), in Ukrainian and in
 /// English: `[(language, text)]`; empty when the bot's texts do not load.
 pub fn both(centre: &Centre, closure: Option<&Closure>, now: NaiveDateTime) -> Vec<(Language, String)> {
-    let Some(words) = words() else { return Vec::new() };
+    // The bot's catalog and the gazetteer (place names in English), each
+    // loaded once for the whole desk.
+    let Some(catalog) = bot_words::catalog() else { return Vec::new() };
     let hours = centre.opening_hours.as_deref().and_then(|raw| Hours::parse(raw).ok());
     let closure = closure.filter(|c| c.until.with_timezone(&Kyiv).naive_local() > now);
     [Language::Uk, Language::En]
         .into_iter()
         .map(|language| {
-            let facts = CardFacts {
-                hours: hours.as_ref(),
-                closure,
-                metres: None,
-                language,
-                gazetteer: words.gazetteer.as_deref(),
-                now,
-            };
-            (language, plain_text(&words.catalog, language, &card(centre, facts)))
+            let facts =
+                CardFacts { hours: hours.as_ref(), closure, metres: None, language, gazetteer: area::gazetteer(), now };
+            (language, plain_text(catalog, language, &card(centre, facts)))
         })
         .collect()
 }

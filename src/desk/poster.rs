@@ -58,7 +58,7 @@ pub async fn show(State(state): State<DeskState>, signed: Signed, Path(id): Path
     let page = PosterPage {
         tr,
         phones: centre.phones.iter().map(|p| p.display()).collect::<Vec<_>>().join(", "),
-        hours: hours(&state, &centre),
+        hours: hours(&centre),
         telegram: state.links.telegram(&payload).and_then(|link| link_code(link, QR_SIZE)),
         viber: state.links.viber(&payload).and_then(|link| link_code(link, QR_SIZE)),
         centre,
@@ -67,8 +67,8 @@ pub async fn show(State(state): State<DeskState>, signed: Signed, Path(id): Path
 }
 
 /// This week's hours in the bot's Ukrainian words, and the schedule's comments.
-fn hours(state: &DeskState, centre: &Centre) -> Vec<String> {
-    let (Some(catalog), Some(raw)) = (state.wording.as_ref(), centre.opening_hours.as_deref()) else {
+fn hours(centre: &Centre) -> Vec<String> {
+    let (Some(catalog), Some(raw)) = (super::bot_words::catalog(), centre.opening_hours.as_deref()) else {
         return Vec::new();
     };
     let Ok(hours) = Hours::parse(raw) else { return vec![raw.to_owned()] };

@@ -53,9 +53,6 @@ pub struct DeskState {
     /// Whether cookies carry `Secure` (see [`cookie_is_secure`]).
     pub(super) secure: bool,
     pub(super) links: BotLinks,
-    /// The bot's own texts (`main.ftl`), so a poster words the hours as
-    /// the bot's card does; `None` only if they failed to load.
-    pub(super) wording: Option<Arc<Catalog>>,
     /// Failed sign-in attempts per address, to slow guessing down. Behind a
     /// reverse proxy every request comes from the proxy: then the limit is
     /// shared, which slows an attacker as much and costs the real people a
@@ -73,18 +70,24 @@ pub struct DeskState {
     search: Arc<Mutex<Option<SearchKeys>>>,
     /// Each centre's coordinators and open reports, under their version
     /// (see [`Store::centre_tallies_version`]).
-    tallies: Arc<Kept<i64, HashMap<String, (i64, i64)>>>,
+    tallies: Arc<Kept<i64, CentreTallies>>,
     /// The statistics page's check-in table and usage, under the weeks they cover.
-    pub(super) statistics: Arc<Kept<(NaiveDate, NaiveDate), (Vec<StatsRow>, Vec<UsageWeek>)>>,
+    pub(super) statistics: Arc<Kept<Weeks, WeeklyStatistics>>,
     /// The coverage page's far-search cells, under the weeks they cover.
-    pub(super) coverage: Arc<Kept<(NaiveDate, NaiveDate), Vec<UnmetDemand>>>,
+    pub(super) coverage: Arc<Kept<Weeks, Vec<UnmetDemand>>>,
     /// The geocoder `serve` was given (`GEOCODER_URL`): then the import
     /// page offers to geocode rows without coordinates.
     pub(super) geocoder: Option<Arc<Geocoder>>,
 }
 
 /// Per centre that has any: (its coordinators, its open reports).
-pub(super) type Tallies = Arc<HashMap<String, (i64, i64)>>;
+pub(super) type CentreTallies = HashMap<String, (i64, i64)>;
+/// [`CentreTallies`] as the desk keeps them.
+pub(super) type Tallies = Arc<CentreTallies>;
+/// The first Monday and the last Sunday of the weeks a page covers.
+type Weeks = (NaiveDate, NaiveDate);
+/// The statistics page's check-in table and usage per week.
+type WeeklyStatistics = (Vec<StatsRow>, Vec<UsageWeek>);
 
 /// Each centre's names and hromada, lowercased, in the directory's order;
 /// built once per directory snapshot rather than per centre per request.
@@ -116,7 +119,6 @@ impl DeskState {
             catalog,
             secure: cookie_is_secure(&config.url),
             links: config.links.clone(),
-            wording: Catalog::load().ok().map(Arc::new),
             failures: Arc::default(),
             uploads: Arc::default(),
             directory: None,

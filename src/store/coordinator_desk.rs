@@ -45,7 +45,8 @@ pub fn mask(external_id: &str) -> String {
 impl Store {
     /// The coordinators of a centre, oldest first.
     pub async fn centre_coordinators(&self, centre: &str) -> Result<Vec<CentreCoordinator>, StoreError> {
-        let rows: Vec<(String, String, String, DateTime<Utc>, Option<NaiveDate>)> = sqlx::query_as(
+        type Row = (String, String, String, DateTime<Utc>, Option<NaiveDate>);
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT k.desk_key::text, k.channel, k.external_id, k.added_at, u.seen_on FROM coordinator k \
              LEFT JOIN chat_user u ON u.channel = k.channel AND u.external_id = k.external_id \
              WHERE k.centre_id = $1 ORDER BY k.added_at, k.channel, k.external_id",
