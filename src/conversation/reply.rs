@@ -67,6 +67,12 @@ impl Reply {
         self.buttons.extend(buttons);
         self
     }
+
+    /// Whether the reply is text with its choices and nothing sent beside
+    /// it (no pin, file or chart): more text can lead it in the same message.
+    pub fn is_text_only(&self) -> bool {
+        !self.paragraphs.is_empty() && self.venue.is_none() && self.document.is_none() && self.chart.is_none()
+    }
 }
 
 /// A choice offered to the person.

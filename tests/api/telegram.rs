@@ -16,15 +16,15 @@ use crate::helpers::{Server, TestApp};
 const SECRET: &str = "test-secret_1234567890";
 const OLENA: i64 = 4242;
 
-struct Served {
-    fake: FakeTelegram,
+pub(crate) struct Served {
+    pub(crate) fake: FakeTelegram,
     addr: SocketAddr,
-    app: TestApp,
+    pub(crate) app: TestApp,
     server: Server,
 }
 
 impl Served {
-    async fn start(pool: PgPool, webhook: bool) -> Self {
+    pub(crate) async fn start(pool: PgPool, webhook: bool) -> Self {
         let app = TestApp::new(pool).await;
         let fake = FakeTelegram::start().await;
         let webhook_url = webhook.then(|| "https://bot.example.org/telegram/webhook".parse().unwrap());
@@ -48,7 +48,7 @@ impl Served {
         request.send().await.unwrap().status()
     }
 
-    async fn stop(self) {
+    pub(crate) async fn stop(self) {
         self.server.stop().await;
     }
 }

@@ -20,15 +20,15 @@ const OLENA: &str = "01234567890A=";
 /// Above 2^53: a float would turn it into its neighbour.
 const BIG_TOKEN: u64 = 9_007_199_254_740_993;
 
-struct Served {
-    fake: FakeViber,
+pub(crate) struct Served {
+    pub(crate) fake: FakeViber,
     addr: SocketAddr,
-    app: TestApp,
+    pub(crate) app: TestApp,
     server: Server,
 }
 
 impl Served {
-    async fn start(pool: PgPool) -> Self {
+    pub(crate) async fn start(pool: PgPool) -> Self {
         let app = TestApp::new(pool).await;
         let fake = FakeViber::start().await;
         // The webhook URL must be known before the server binds: pick a free port.
@@ -58,12 +58,12 @@ impl Served {
     }
 
     /// Posts a callback signed with the bot's token, as Viber does.
-    async fn post(&self, callback: &Value) -> (StatusCode, String) {
+    pub(crate) async fn post(&self, callback: &Value) -> (StatusCode, String) {
         let body = callback.to_string();
         self.post_raw(Some(signature::sign(TOKEN, body.as_bytes())), body).await
     }
 
-    async fn stop(self) {
+    pub(crate) async fn stop(self) {
         self.server.stop().await;
     }
 }
