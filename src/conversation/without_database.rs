@@ -33,7 +33,10 @@ impl Conversation {
         }
         let input = flow::Input::from(incoming.clone());
         let answerable = matches!(input.incoming(), Incoming::Location { .. })
-            || matches!(input.action(), Some(Action::Centre(_) | Action::Pin(_) | Action::Place(_) | Action::HelpNow | Action::Find));
+            || matches!(
+                input.action(),
+                Some(Action::Centre(_) | Action::Pin(_) | Action::Place(_) | Action::HelpNow | Action::Find)
+            );
         if !answerable {
             return None;
         }

@@ -69,10 +69,8 @@ fn buttons_of(calls: &[Call], part: &str) -> Vec<String> {
 async fn the_surge_script_costs_one_telegram_message_per_update_and_the_pin_is_one_tap_away(pool: PgPool) {
     let served = crate::telegram::Served::start(pool, false).await;
     let fake = &served.fake;
-    let start = answer_to(fake, OLENA, text_update(1, OLENA, "uk", "/start"), "the welcome", |c| {
-        has_text(c, "Вітаю!")
-    })
-    .await;
+    let start =
+        answer_to(fake, OLENA, text_update(1, OLENA, "uk", "/start"), "the welcome", |c| has_text(c, "Вітаю!")).await;
     let list = answer_to(fake, OLENA, location_update(2, OLENA, 50.45, 30.52), "the list", |c| {
         has_text(c, "Найближчі до вас центри")
     })
@@ -80,10 +78,8 @@ async fn the_surge_script_costs_one_telegram_message_per_update_and_the_pin_is_o
     let nearest = brute_force_nearest(50.45, 30.52, 1)[0].clone();
     let open = format!("c:{nearest}");
     assert_eq!(buttons_of(&messages(fake, OLENA), "Найближчі до вас центри")[0], open);
-    let card = answer_to(fake, OLENA, callback_update(3, OLENA, &open), "the card", |c| {
-        has_text(c, "Дані перевірено")
-    })
-    .await;
+    let card =
+        answer_to(fake, OLENA, callback_update(3, OLENA, &open), "the card", |c| has_text(c, "Дані перевірено")).await;
     eprintln!("Telegram messages per update: /start {start}, location {list}, card {card}");
     let pin_button = buttons_of(&messages(fake, OLENA), "Дані перевірено")
         .into_iter()
@@ -197,7 +193,9 @@ async fn on_viber_the_list_and_the_card_are_one_message_each_and_the_pin_a_locat
     assert_eq!(served.post(&text(4, OKSANA, "btn:pin:no-such-centre")).await.0, StatusCode::OK);
     served
         .fake
-        .wait_for("a polite answer", |f| crate::viber::texts(&sent(f)).iter().any(|t| t.contains("Ця кнопка вже не діє")))
+        .wait_for("a polite answer", |f| {
+            crate::viber::texts(&sent(f)).iter().any(|t| t.contains("Ця кнопка вже не діє"))
+        })
         .await;
     settle().await;
     assert_eq!(sent(&served.fake).iter().filter(|c| c.body["type"] == "location").count(), 1);

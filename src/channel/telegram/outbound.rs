@@ -185,7 +185,11 @@ mod tests {
         assert_eq!(
             calls[0],
             Outbound::Venue {
-                lat: 50.5, lon: 30.8, title: "Центр".into(), address: "вул. Київська, 1".into(), markup: None
+                lat: 50.5,
+                lon: 30.8,
+                title: "Центр".into(),
+                address: "вул. Київська, 1".into(),
+                markup: None
             }
         );
         let Outbound::Text { markup: Some(ReplyMarkup::InlineKeyboard(keyboard)), .. } = &calls[1] else {

@@ -68,9 +68,9 @@ const MAX_PLACE_MESSAGE_WORDS: usize = 6;
 /// Applies one update: an [`Incoming`] as the channel gave
 /// it, or an [`Input`] already read (to see what it needs loaded). A
 /// person's very first message, whatever it is, is answered after the
-/// welcome, which carries the privacy notice, in the same message when the
-/// answer is text alone; but words of distress are answered first, with the
-/// welcome after.
+/// welcome, which carries the privacy notice (and leads the answer: channels
+/// send both in one message when the answer is text alone); but words of
+/// distress are answered first, with the welcome after.
 pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
     let input = input.into();
     let greet = ctx.is_new && !matches!(input.incoming, Incoming::Start { .. });
@@ -78,25 +78,10 @@ pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
     let mut step = dispatch(ctx, state, input);
     match (greet, distress) {
         (true, true) => step.replies.push(menu::welcome()),
-        (true, false) => welcome_before(&mut step.replies),
+        (true, false) => step.replies.insert(0, Reply { leads: true, ..menu::welcome() }),
         (false, _) => {}
     }
     step
-}
-
-/// The welcome before the first answer: its paragraphs lead the answer's
-/// text, one message instead of two, unless the answer carries more than
-/// text (a pin or a file goes before the text, which would put it ahead of
-/// the welcome); then it is a message of its own, as when the answer is
-/// worded only after an effect is applied.
-fn welcome_before(replies: &mut Vec<Reply>) {
-    let welcome = menu::welcome();
-    match replies.first_mut() {
-        Some(first) if first.is_text_only() => {
-            first.paragraphs.splice(0..0, welcome.paragraphs);
-        }
-        _ => replies.insert(0, welcome),
-    }
 }
 
 fn dispatch(ctx: &Context<'_>, state: State, Input { incoming, action }: Input) -> Step {
