@@ -98,6 +98,7 @@ card-hours-title = Opening hours:
 card-services = Services: { $services }
 card-verified = Last verified: { $date }
 card-map = Map: { $url }
+card-pin = 📍 Show on the map
 card-gone = This centre is no longer in the directory. Please search again.
 
 ## Opening hours

@@ -107,6 +107,7 @@ card-hours-title = Графік роботи:
 card-services = Послуги: { $services }
 card-verified = Дані перевірено: { $date }
 card-map = Карта: { $url }
+card-pin = 📍 Показати на мапі
 card-gone = Цього центру вже немає в довіднику. Спробуйте пошукати ще раз.
 
 ## Opening hours

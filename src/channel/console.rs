@@ -131,7 +131,9 @@ impl Console<'_> {
         let language = outgoing.language;
         let mut buttons = Vec::new();
         for reply in &outgoing.replies {
-            writeln!(output, "{}", plain_text(self.catalog, language, reply))?;
+            if !reply.paragraphs.is_empty() || reply.venue.is_none() {
+                writeln!(output, "{}", plain_text(self.catalog, language, reply))?;
+            }
             if let Some(venue) = &reply.venue {
                 let pin = Text::new("console-venue")
                     .plain("title", venue.title.as_str())

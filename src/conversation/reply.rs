@@ -26,6 +26,10 @@ pub struct Reply {
     /// A line chart to send as a picture where the platform takes an
     /// uploaded one (Telegram); the text always carries the same figures.
     pub chart: Option<Chart>,
+    /// Text that leads the reply after it (a new person's welcome before
+    /// their first answer): channels send the two as one message when that
+    /// reply is text alone ([`Reply::is_text_only`]), and its buttons only.
+    pub leads: bool,
 }
 
 /// Weekly values, one line per series; a missing value is a gap.
@@ -66,6 +70,12 @@ impl Reply {
     pub fn buttons(mut self, buttons: impl IntoIterator<Item = Button>) -> Self {
         self.buttons.extend(buttons);
         self
+    }
+
+    /// Whether the reply is text with its choices and nothing sent beside
+    /// it (no pin, file or chart): more text can lead it in the same message.
+    pub fn is_text_only(&self) -> bool {
+        !self.paragraphs.is_empty() && self.venue.is_none() && self.document.is_none() && self.chart.is_none()
     }
 }
 

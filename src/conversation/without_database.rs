@@ -1,6 +1,6 @@
 //! What the bot can say without the database: during an outage, the nearest
-//! centres (a shared location, a place or a centre's card from a button) and
-//! the crisis lines come from memory, and everything else gets a polite
+//! centres (a shared location, a place, a centre's card or its pin from a
+//! button) and the crisis lines come from memory, and everything else gets a polite
 //! "try again in a minute" while the platform keeps the update for later.
 //! Typed text is not answered from memory (it may be an answer the stored
 //! state is waiting for: a name, a message to subscribers, which must be
@@ -33,7 +33,10 @@ impl Conversation {
         }
         let input = flow::Input::from(incoming.clone());
         let answerable = matches!(input.incoming(), Incoming::Location { .. })
-            || matches!(input.action(), Some(Action::Centre(_) | Action::Place(_) | Action::HelpNow | Action::Find));
+            || matches!(
+                input.action(),
+                Some(Action::Centre(_) | Action::Pin(_) | Action::Place(_) | Action::HelpNow | Action::Find)
+            );
         if !answerable {
             return None;
         }

@@ -124,7 +124,7 @@ async fn show_more_continues_the_list_by_distance(pool: PgPool) {
 }
 
 #[sqlx::test]
-async fn a_card_shows_hours_status_verified_date_map_and_a_pin(pool: PgPool) {
+async fn a_card_shows_hours_status_verified_date_map_and_its_pin_a_tap_away(pool: PgPool) {
     let app = TestApp::new(pool).await;
     app.say("olena", UK, "Ізмаїл").await;
     let card = app.press("olena", UK, &Action::Centre(CentreId::parse("sample-izmailska").unwrap())).await;
@@ -142,10 +142,28 @@ async fn a_card_shows_hours_status_verified_date_map_and_a_pin(pool: PgPool) {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
-    let (lat, lon, title) = card.last().venue.clone().expect("a map pin");
+    assert!(card.has_button(&Action::List));
+    // The card is one message: its pin is the first of its buttons.
+    assert!(card.replies.iter().all(|r| r.venue.is_none()), "{:?}", card.replies);
+    let pin = card.button("Показати на мапі");
+    assert_eq!(pin, Action::Pin(CentreId::parse("sample-izmailska").unwrap()));
+    let state = app.stored_state("olena").await;
+    let shown = app.press("olena", UK, &pin).await;
+    assert_eq!(shown.replies.len(), 1);
+    let (lat, lon, title) = shown.last().venue.clone().expect("a map pin");
     assert!((lat - 45.35).abs() < 0.1 && (lon - 28.84).abs() < 0.1, "{lat}, {lon}");
     assert_eq!(title, "Центр життєстійкості Ізмаїльської громади");
-    assert!(card.has_button(&Action::List));
+    assert!(shown.last().text.is_empty(), "the pin alone: {}", shown.last().text);
+    assert!(shown.has_button(&Action::List) && shown.has_button(&Action::HelpNow));
+    assert_eq!(app.stored_state("olena").await, state, "showing the pin changes nothing");
+
+    // A pin button for a centre the directory does not know: the usual answer, no pin.
+    let gone = app.press("olena", UK, &Action::Pin(CentreId::parse("no-such-centre").unwrap())).await;
+    assert!(gone.text().starts_with("Ця кнопка вже не діє"), "{}", gone.text());
+    assert!(gone.replies.iter().all(|r| r.venue.is_none()));
+    let forged = app.send("olena", UK, Incoming::Button("pin:'; DROP TABLE centre; --".into())).await;
+    assert!(forged.text().starts_with("Ця кнопка вже не діє"), "{}", forged.text());
+    assert!(forged.replies.iter().all(|r| r.venue.is_none()));
 }
 
 #[sqlx::test]

@@ -42,6 +42,7 @@ mod groups;
 mod helpers;
 mod i18n;
 mod import;
+mod messages_per_update;
 mod notices;
 mod official_list;
 mod opendata;

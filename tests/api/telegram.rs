@@ -16,15 +16,15 @@ use crate::helpers::{Server, TestApp};
 const SECRET: &str = "test-secret_1234567890";
 const OLENA: i64 = 4242;
 
-struct Served {
-    fake: FakeTelegram,
+pub(crate) struct Served {
+    pub(crate) fake: FakeTelegram,
     addr: SocketAddr,
-    app: TestApp,
+    pub(crate) app: TestApp,
     server: Server,
 }
 
 impl Served {
-    async fn start(pool: PgPool, webhook: bool) -> Self {
+    pub(crate) async fn start(pool: PgPool, webhook: bool) -> Self {
         let app = TestApp::new(pool).await;
         let fake = FakeTelegram::start().await;
         let webhook_url = webhook.then(|| "https://bot.example.org/telegram/webhook".parse().unwrap());
@@ -48,7 +48,7 @@ impl Served {
         request.send().await.unwrap().status()
     }
 
-    async fn stop(self) {
+    pub(crate) async fn stop(self) {
         self.server.stop().await;
     }
 }
@@ -100,10 +100,10 @@ fn callback_data(call: &crate::fake_telegram::Call) -> Vec<String> {
 async fn polling_answers_a_shared_location_with_the_nearest_centres_and_buttons(pool: PgPool) {
     let served = Served::start(pool, false).await;
     served.fake.push_update(location_update(1, OLENA, 50.45, 30.52));
-    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Найближчі"))).await;
+    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Найближчі"))).await;
 
     let sent = served.fake.sent_to(OLENA);
-    let results = sent.iter().find(|c| c.body["text"].as_str().is_some_and(|t| t.starts_with("Найближчі"))).unwrap();
+    let results = sent.iter().find(|c| c.body["text"].as_str().is_some_and(|t| t.contains("Найближчі"))).unwrap();
     let data = callback_data(results);
     assert_eq!(
         &data[..3],
@@ -115,8 +115,11 @@ async fn polling_answers_a_shared_location_with_the_nearest_centres_and_buttons(
     );
     assert!(data.contains(&"more".to_owned()) && data.contains(&"help".to_owned()), "{data:?}");
     assert!(data.iter().all(|d| d.len() <= 64));
-    // A new person's first answer follows the welcome with the privacy notice.
+    // A new person's first answer follows the welcome with the privacy notice,
+    // in the same message; the list has no pin (the cards have it).
+    assert_eq!(sent.len(), 1, "{:?}", texts(&sent));
     assert!(texts(&sent)[0].starts_with("Вітаю!"), "{:?}", texts(&sent));
+    assert!(texts(&sent)[0].contains("\n\nНайближчі до вас центри:"), "{:?}", texts(&sent));
     // The command menu is registered in both languages; polling removed any webhook.
     let commands = served.fake.calls("setMyCommands");
     assert!(commands.iter().any(|c| c.body["language_code"] == "en" && c.body["commands"][0]["command"] == "start"));
@@ -146,23 +149,26 @@ async fn finding_a_centre_offers_the_share_location_keyboard_in_the_users_langua
 }
 
 #[sqlx::test]
-async fn a_centre_button_sends_a_venue_and_a_card_with_tappable_phones(pool: PgPool) {
+async fn a_centre_button_sends_a_card_with_tappable_phones_and_its_pin_button_a_venue(pool: PgPool) {
     let served = Served::start(pool, false).await;
     served.fake.push_update(callback_update(1, OLENA, "c:sample-izmailska"));
     served.fake.wait_for("the card", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Дані перевірено"))).await;
     let sent = served.fake.sent_to(OLENA);
-    let venue = sent.iter().find(|c| c.method == "sendVenue").expect("a venue");
+    let card = sent.iter().find(|c| c.body["text"].as_str().is_some_and(|t| t.contains("Дані перевірено"))).unwrap();
+    let phones: Vec<&Value> =
+        card.body["entities"].as_array().unwrap().iter().filter(|e| e["type"] == "phone_number").collect();
+    assert_eq!(phones.len(), 3, "{}", card.body["entities"]);
+    assert_eq!(callback_data(card)[0], "pin:sample-izmailska", "the pin is the card's first button");
+    assert!(served.fake.calls("sendVenue").is_empty(), "the card comes without a pin");
+
+    served.fake.push_update(callback_update(2, OLENA, "pin:sample-izmailska"));
+    served.fake.wait_for("the venue", |f| !f.calls("sendVenue").is_empty()).await;
+    let venue = &served.fake.calls("sendVenue")[0];
     assert!((venue.body["latitude"].as_f64().unwrap() - 45.35).abs() < 0.1);
     assert!((venue.body["longitude"].as_f64().unwrap() - 28.84).abs() < 0.1);
     assert_eq!(venue.body["title"], "Центр життєстійкості Ізмаїльської громади");
     assert_eq!(venue.body["address"], "вул. Національної гвардії України, 79, Ізмаїл");
-    let card = sent.iter().find(|c| c.body["text"].as_str().is_some_and(|t| t.contains("Дані перевірено"))).unwrap();
-    let venue_index = sent.iter().position(|c| c.method == "sendVenue").unwrap();
-    let card_index = sent.iter().position(|c| std::ptr::eq(c, card)).unwrap();
-    assert!(venue_index < card_index, "the pin comes before the card");
-    let phones: Vec<&Value> =
-        card.body["entities"].as_array().unwrap().iter().filter(|e| e["type"] == "phone_number").collect();
-    assert_eq!(phones.len(), 3, "{}", card.body["entities"]);
+    assert!(callback_data(venue).contains(&"help".to_owned()), "{}", venue.body);
     served.stop().await;
 }
 
@@ -170,9 +176,11 @@ async fn a_centre_button_sends_a_venue_and_a_card_with_tappable_phones(pool: PgP
 async fn a_deep_link_opens_the_centres_card(pool: PgPool) {
     let served = Served::start(pool, false).await;
     served.fake.push_update(text_update(1, OLENA, "uk", "/start centre-sample-lvivska"));
-    served.fake.wait_for("the venue", |f| f.sent_to(OLENA).iter().any(|c| c.method == "sendVenue")).await;
-    let venue = served.fake.calls("sendVenue");
-    assert_eq!(venue[0].body["title"], "Центр життєстійкості Львівської громади");
+    served.fake.wait_for("the card", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Дані перевірено"))).await;
+    let sent = served.fake.sent_to(OLENA);
+    let card = sent.iter().find(|c| c.body["text"].as_str().is_some_and(|t| t.contains("Дані перевірено"))).unwrap();
+    assert!(card.body["text"].as_str().unwrap().contains("Центр життєстійкості Львівської громади"));
+    assert_eq!(callback_data(card)[0], "pin:sample-lvivska", "its pin a tap away");
     served.stop().await;
 }
 
@@ -180,7 +188,7 @@ async fn a_deep_link_opens_the_centres_card(pool: PgPool) {
 async fn a_forged_callback_is_answered_politely_and_changes_nothing(pool: PgPool) {
     let served = Served::start(pool, false).await;
     served.fake.push_update(location_update(1, OLENA, 50.45, 30.52));
-    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Найближчі"))).await;
+    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Найближчі"))).await;
     let before = served.app.stored_state(&OLENA.to_string()).await;
     served.fake.push_update(callback_update(2, OLENA, "c:'; DROP TABLE centre; --"));
     served.fake.push_update(callback_update(3, OLENA, &"x".repeat(200)));
@@ -258,8 +266,10 @@ async fn a_person_who_blocked_the_bot_is_marked_inactive_and_not_retried(pool: P
         StatusCode::FORBIDDEN,
         json!({ "ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user" }),
     );
-    // A first message gets two replies (welcome, answer): the second must not be tried.
-    served.fake.push_update(text_update(1, OLENA, "uk", "Бровари"));
+    // A first message that finds nothing gets two messages (the welcome with
+    // "not found" and the share-location keyboard, then the choices): the
+    // second must not be tried.
+    served.fake.push_update(text_update(1, OLENA, "uk", "Zzyzx"));
     let store = served.app.store.clone();
     let mut inactive = false;
     for _ in 0..200 {
@@ -292,15 +302,22 @@ async fn a_telegram_outage_is_waited_out_and_polling_recovers(pool: PgPool) {
     served.fake.push_update(text_update(1, OLENA, "uk", "/help"));
     let help = |f: &FakeTelegram| {
         let calls = f.calls("sendMessage");
-        calls.iter().filter(|c| c.body["text"].as_str().is_some_and(|t| t.starts_with("Надішліть"))).count()
+        calls.iter().filter(|c| c.body["text"].as_str().is_some_and(|t| t.contains("\n\nНадішліть"))).count()
     };
-    served.fake.wait_within(Duration::from_secs(60), "the answer after the outage", |f| help(f) == 1).await;
+    // The first answer leads with the welcome, in the same message: it fails
+    // once and is sent again.
+    served.fake.wait_within(Duration::from_secs(60), "the answer after the outage", |f| help(f) == 2).await;
     assert!(served.fake.calls("getUpdates").len() >= 2);
     let welcomes = texts(&served.fake.sent_to(OLENA)).iter().filter(|t| t.starts_with("Вітаю!")).count();
     assert_eq!(welcomes, 2, "the welcome failed once and was sent again");
     // It keeps serving afterwards.
     served.fake.push_update(text_update(2, OLENA, "uk", "/help"));
-    served.fake.wait_for("the next answer", |f| help(f) == 2).await;
+    served
+        .fake
+        .wait_for("the next answer", |f| {
+            f.calls("sendMessage").iter().any(|c| c.body["text"].as_str().is_some_and(|t| t.starts_with("Надішліть")))
+        })
+        .await;
     served.stop().await;
 }
 
@@ -336,9 +353,9 @@ async fn edited_messages_and_live_location_updates_get_no_second_answer(pool: Pg
             "from": person(OLENA, "uk"), "location": { "latitude": 50.45, "longitude": 30.52, "live_period": 900 }
         }}));
     }
-    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.starts_with("Найближчі"))).await;
+    served.fake.wait_for("the results", |f| texts(&f.sent_to(OLENA)).iter().any(|t| t.contains("Найближчі"))).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let results = texts(&served.fake.sent_to(OLENA)).iter().filter(|t| t.starts_with("Найближчі")).count();
+    let results = texts(&served.fake.sent_to(OLENA)).iter().filter(|t| t.contains("Найближчі")).count();
     assert_eq!(results, 1);
     served.stop().await;
 }

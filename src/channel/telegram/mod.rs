@@ -170,7 +170,10 @@ impl Telegram {
     }
 
     fn render(&self, outgoing: &Outgoing) -> Vec<outbound::Outbound> {
-        outgoing.replies.iter().flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply)).collect()
+        crate::channel::render::joined(&outgoing.replies)
+            .iter()
+            .flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply))
+            .collect()
     }
 
     /// Counts a webhook call that was not an update of ours.

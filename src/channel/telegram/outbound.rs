@@ -20,8 +20,9 @@ pub const MAX_TEXT_UNITS: usize = 4096;
 pub enum Outbound {
     /// `sendMessage`.
     Text { text: String, entities: Vec<MessageEntity>, markup: Option<ReplyMarkup> },
-    /// `sendVenue`: a pin with a title and an address.
-    Venue { lat: f64, lon: f64, title: String, address: String },
+    /// `sendVenue`: a pin with a title and an address, and the choices when
+    /// no text follows it.
+    Venue { lat: f64, lon: f64, title: String, address: String, markup: Option<ReplyMarkup> },
     /// `sendDocument`: a file made in memory, with a caption and the choices.
     Document { file_name: String, bytes: Vec<u8>, caption: String, markup: Option<ReplyMarkup> },
     /// `sendPhoto`: a chart drawn in memory, after the text with the same figures.
@@ -31,15 +32,22 @@ pub enum Outbound {
 /// The calls for one reply, in the order they must arrive.
 pub fn render(catalog: &Catalog, language: Language, reply: &Reply) -> Vec<Outbound> {
     let mut calls = Vec::new();
+    let inline = inline_keyboard(catalog, language, reply);
     if let Some(venue) = &reply.venue {
+        // A pin alone (a card's "show on the map") is one message, with the
+        // choices; Telegram refuses a message without text.
+        let alone = reply.paragraphs.is_empty() && reply.document.is_none() && !reply.ask_location;
         calls.push(Outbound::Venue {
             lat: venue.location.lat(),
             lon: venue.location.lon(),
             title: venue.title.clone(),
             address: venue.address.clone(),
+            markup: if alone { inline.clone() } else { None },
         });
+        if alone {
+            return calls;
+        }
     }
-    let inline = inline_keyboard(catalog, language, reply);
     if let Some(document) = &reply.document {
         let bytes = csv(catalog, language, document);
         let caption = catalog.render(language, &document.caption);
@@ -177,13 +185,37 @@ mod tests {
         assert_eq!(
             calls[0],
             Outbound::Venue {
-                lat: 50.5, lon: 30.8, title: "Центр".into(), address: "вул. Київська, 1".into()
+                lat: 50.5,
+                lon: 30.8,
+                title: "Центр".into(),
+                address: "вул. Київська, 1".into(),
+                markup: None
             }
         );
         let Outbound::Text { markup: Some(ReplyMarkup::InlineKeyboard(keyboard)), .. } = &calls[1] else {
             panic!("{:?}", calls[1])
         };
         assert_eq!(keyboard.inline_keyboard.len(), 1);
+    }
+
+    #[test]
+    fn a_pin_alone_is_one_venue_carrying_the_choices() {
+        let catalog = Catalog::load().expect("locales");
+        let reply = Reply {
+            venue: Some(Venue {
+                location: Coordinates::parse(50.5, 30.8).expect("valid"),
+                title: "Центр".into(),
+                address: "вул. Київська, 1".into(),
+            }),
+            ..Reply::default()
+        }
+        .button(Text::new("menu-help-now"), Action::HelpNow);
+        let calls = render(&catalog, Language::Uk, &reply);
+        assert_eq!(calls.len(), 1, "{calls:?}");
+        let Outbound::Venue { markup: Some(ReplyMarkup::InlineKeyboard(keyboard)), .. } = &calls[0] else {
+            panic!("{:?}", calls[0])
+        };
+        assert_eq!(keyboard.inline_keyboard[0][0].text, "🆘 Мені потрібна допомога зараз");
     }
 
     #[test]

@@ -107,13 +107,15 @@ async fn send(bot: &Bot, chat: ChatId, call: &Outbound, paid: bool) -> Result<()
             }
             request.await?;
         }
-        Outbound::Venue { lat, lon, title, address } => {
-            let request = bot.send_venue(chat, *lat, *lon, title.clone(), address.clone());
+        Outbound::Venue { lat, lon, title, address, markup } => {
+            let mut request = bot.send_venue(chat, *lat, *lon, title.clone(), address.clone());
             if paid {
-                request.allow_paid_broadcast(true).await?
-            } else {
-                request.await?
-            };
+                request = request.allow_paid_broadcast(true);
+            }
+            if let Some(markup) = markup {
+                request = request.reply_markup(markup.clone());
+            }
+            request.await?;
         }
         Outbound::Document { file_name, bytes, caption, markup } => {
             let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());

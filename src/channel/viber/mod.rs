@@ -153,7 +153,10 @@ impl Viber {
     }
 
     fn render(&self, outgoing: &Outgoing) -> Vec<outbound::ViberOut> {
-        outgoing.replies.iter().flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply)).collect()
+        crate::channel::render::joined(&outgoing.replies)
+            .iter()
+            .flat_map(|reply| outbound::render(&self.catalog, outgoing.language, reply))
+            .collect()
     }
 
     /// The welcome, answered in the HTTP response: the person opened the chat

@@ -69,9 +69,13 @@ pub fn render(catalog: &Catalog, language: Language, reply: &Reply) -> Vec<Viber
         let location = Location { lat: venue.location.lat(), lon: venue.location.lon() };
         messages.push(ViberOut { kind: "location", text: None, location: Some(location), keyboard: None });
     }
-    let text = plain_text(catalog, language, reply);
-    for chunk in split(&text, MAX_TEXT_CHARS, |_| 1) {
-        messages.push(ViberOut { kind: "text", text: Some(chunk), location: None, keyboard: None });
+    // A pin alone (a card's "show on the map") is the location message, with
+    // the keyboard; Viber refuses an empty text.
+    if reply.venue.is_none() || !reply.paragraphs.is_empty() {
+        let text = plain_text(catalog, language, reply);
+        for chunk in split(&text, MAX_TEXT_CHARS, |_| 1) {
+            messages.push(ViberOut { kind: "text", text: Some(chunk), location: None, keyboard: None });
+        }
     }
     let keyboard = keyboard(catalog, language, reply);
     if let (Some(last), false) = (messages.last_mut(), keyboard.buttons.is_empty()) {
@@ -128,6 +132,26 @@ mod tests {
         let json = serde_json::to_value(&messages[1]).expect("serialises");
         assert_eq!(json["keyboard"]["Buttons"][0]["ActionType"], "reply");
         assert_eq!(json["keyboard"]["Type"], "keyboard");
+    }
+
+    #[test]
+    fn a_pin_alone_is_one_location_message_with_the_keyboard() {
+        let catalog = Catalog::load().expect("locales");
+        let reply = Reply {
+            venue: Some(Venue {
+                location: Coordinates::parse(49.84, 24.02).expect("valid"),
+                title: "Центр".into(),
+                address: String::new(),
+            }),
+            ..Reply::default()
+        }
+        .button(Text::new("menu-help-now"), Action::HelpNow);
+        let messages = render(&catalog, Language::Uk, &reply);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert_eq!(messages[0].kind, "location");
+        let keyboard = messages[0].keyboard.as_ref().expect("a keyboard");
+        assert_eq!(keyboard.buttons[0].action_body, "btn:help");
+        assert_eq!(keyboard.buttons[1].action_type, "open-url");
     }
 
     #[test]

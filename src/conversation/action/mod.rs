@@ -25,6 +25,9 @@ pub enum Action {
     /// Back to the current page of results.
     List,
     Centre(CentreId),
+    /// A centre's map pin, one tap from its card (sent on its own, so that
+    /// the list and the card are one message each).
+    Pin(CentreId),
     /// Narrow an ambiguous place name to one oblast (by KATOTTH code).
     Oblast(String),
     /// A place from the gazetteer (by KATOTTH code).
@@ -259,6 +262,7 @@ impl Action {
             | Action::More
             | Action::List
             | Action::Centre(_)
+            | Action::Pin(_)
             | Action::Oblast(_)
             | Action::Place(_)
             | Action::OtherPlaces { .. }

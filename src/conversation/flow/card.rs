@@ -41,12 +41,14 @@ pub fn summary(ctx: &Context<'_>, number: usize, near: &Nearby<'_>) -> Vec<Text>
     lines
 }
 
-/// The full card of a centre, with its map pin.
+/// The full card of a centre, in one message: its map pin is a button away
+/// ([`pin`]).
 pub fn full(ctx: &Context<'_>, id: &CentreId, metres: Option<f64>, from_results: bool) -> Reply {
     let Some((centre, hours)) = ctx.directory.get(id) else {
         return Reply::default().line(Text::new("card-gone")).buttons(menu_buttons(ctx));
     };
     let mut reply = shown(ctx, centre, hours, metres);
+    reply = reply.button(Text::new("card-pin"), Action::Pin(centre.id.clone()));
     reply = reply.button(Text::new("card-groups"), Action::CentreGroups(centre.id.clone()));
     reply = reply.button(Text::new("card-subscribe"), Action::Subscribe(centre.id.clone()));
     reply = reply.button(Text::new("card-report"), Action::Report(centre.id.clone()));
@@ -68,10 +70,21 @@ pub fn shown(ctx: &Context<'_>, centre: &Centre, hours: Option<&Hours>, metres: 
         gazetteer: Some(ctx.gazetteer),
         now: ctx.now,
     };
-    let venue = venue(ctx, centre);
     let phones = centre.phones.iter().map(|p| p.display()).collect();
-    let reply = Reply { venue: Some(venue), phones, ..Reply::default() };
+    let reply = Reply { phones, ..Reply::default() };
     card(centre, facts).into_iter().fold(reply, Reply::paragraph)
+}
+
+/// The card's "show on the map": the centre's pin as a message of its own,
+/// with the way back to the list and to help; `None` for a centre the
+/// directory does not know (any more).
+pub fn pin(ctx: &Context<'_>, id: &CentreId, from_results: bool) -> Option<Reply> {
+    let (centre, _) = ctx.directory.get(id)?;
+    let mut reply = Reply { venue: Some(venue(ctx, centre)), ..Reply::default() };
+    if from_results {
+        reply = reply.button(Text::new("find-back-to-list"), Action::List);
+    }
+    Some(reply.buttons([help_now_button(), menu_button()]))
 }
 
 /// A centre's map pin. Telegram needs an address: without a street address

@@ -197,8 +197,9 @@ fn preview(ctx: &Context<'_>, editing: Editing, value: EditValue, edit: &CentreE
     let changed = edit.apply(shown);
     let hours = changed.opening_hours.as_deref().and_then(|raw| Hours::parse(raw).ok());
     let card = card::shown(ctx, &changed, hours.as_ref(), None);
-    let mut reply =
-        Reply { venue: card.venue, phones: card.phones, ..Reply::default() }.line(Text::new("edit-preview-title"));
+    // The preview keeps its pin: the change may be the location itself.
+    let venue = Some(card::venue(ctx, &changed));
+    let mut reply = Reply { venue, phones: card.phones, ..Reply::default() }.line(Text::new("edit-preview-title"));
     for paragraph in card.paragraphs {
         reply = reply.paragraph(paragraph);
     }

@@ -259,9 +259,9 @@ fn results(ctx: &Context<'_>, origin: Origin, skip: usize) -> Step {
         }
         None => vec![Text::new("find-results-near-you")],
     };
-    // The nearest centre of the page comes with its map pin.
-    let venue = page.first().map(|near| card::venue(ctx, near.centre));
-    let mut reply = Reply { venue, ..Reply::default() }.paragraph(header);
+    // One message, without a pin: each centre has its distance and address,
+    // and its card has the pin a tap away.
+    let mut reply = Reply::default().paragraph(header);
     for (offset, near) in page.iter().enumerate() {
         reply = reply.paragraph(card::summary(ctx, skip + offset + 1, near));
     }

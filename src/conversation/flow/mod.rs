@@ -68,8 +68,9 @@ const MAX_PLACE_MESSAGE_WORDS: usize = 6;
 /// Applies one update: an [`Incoming`] as the channel gave
 /// it, or an [`Input`] already read (to see what it needs loaded). A
 /// person's very first message, whatever it is, is answered after the
-/// welcome, which carries the privacy notice; but words of distress are
-/// answered first, with the welcome after.
+/// welcome, which carries the privacy notice (and leads the answer: channels
+/// send both in one message when the answer is text alone); but words of
+/// distress are answered first, with the welcome after.
 pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
     let input = input.into();
     let greet = ctx.is_new && !matches!(input.incoming, Incoming::Start { .. });
@@ -77,7 +78,7 @@ pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
     let mut step = dispatch(ctx, state, input);
     match (greet, distress) {
         (true, true) => step.replies.push(menu::welcome()),
-        (true, false) => step.replies.insert(0, menu::welcome()),
+        (true, false) => step.replies.insert(0, Reply { leads: true, ..menu::welcome() }),
         (false, _) => {}
     }
     step
@@ -126,6 +127,10 @@ fn on_action(ctx: &Context<'_>, state: State, action: Action) -> Step {
         Action::More => find::more(ctx, state),
         Action::List => find::current_page(ctx, state),
         Action::Centre(id) => find::open_card(ctx, state, &id),
+        Action::Pin(id) => {
+            let reply = card::pin(ctx, &id, matches!(state, State::Results { .. }));
+            Step::new(state, language, reply.unwrap_or_else(|| stale_button(ctx)))
+        }
         Action::Oblast(code) => find::choose_oblast(ctx, state, &code),
         Action::Place(code) => find::from_place_code(ctx, state, &code),
         Action::OtherPlaces { place, matched } => find::other_places(ctx, state, &place, &matched),
