@@ -15,6 +15,31 @@ pub trait Rows {
     fn fill(&mut self, depth: usize, byte: u8, parent: Option<u8>) -> bool;
     /// The whole query's distance at `depth`, if within `max`.
     fn end(&self, depth: usize) -> Option<usize>;
+    /// Whether a key that has the row's `depth` bytes and then `rest` more
+    /// may be within `max` of the query. A key ending `r` bytes later is
+    /// at least `cell(j) + |r - (query length - j)|` away for some `j`: the
+    /// rest of the query and of the key differ in length by that much, and
+    /// each edit changes the difference by one at most (a swap that spans
+    /// this row starts from a cell a diagonal step before, which is within
+    /// one edit of the cell after it, so it cannot do better). No such `j`
+    /// within `max`: no key below can be found, and the walk skips them.
+    fn may_end(&self, depth: usize, rest: Rest) -> bool;
+}
+
+/// The fewest and the most bytes that keys have after a row's depth
+/// (`longest` may be `usize::MAX`, for "any").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rest {
+    pub shortest: usize,
+    pub longest: usize,
+}
+
+impl Rest {
+    /// How far `query_rest` (the bytes of the query after a cell) is from
+    /// the lengths the keys have left: the edits the lengths alone cost.
+    fn gap(self, query_rest: usize) -> usize {
+        self.shortest.saturating_sub(query_rest).max(query_rest.saturating_sub(self.longest))
+    }
 }
 
 /// A byte a cell (distances saturate at 255): any query length.
@@ -66,6 +91,13 @@ impl Rows for ByteRows<'_> {
     fn end(&self, depth: usize) -> Option<usize> {
         let last = self.rows[depth * self.width + self.width - 1];
         (last <= self.max).then_some(usize::from(last))
+    }
+
+    fn may_end(&self, depth: usize, rest: Rest) -> bool {
+        let row = &self.rows[depth * self.width..(depth + 1) * self.width];
+        row.iter()
+            .enumerate()
+            .any(|(j, &cell)| usize::from(cell).saturating_add(rest.gap(self.query.len() - j)) <= usize::from(self.max))
     }
 }
 
@@ -146,5 +178,20 @@ impl Rows for BitRows {
     fn end(&self, depth: usize) -> Option<usize> {
         let stride = self.max + 1;
         self.rows[depth * stride..(depth + 1) * stride].iter().position(|vector| vector & self.last != 0)
+    }
+
+    fn may_end(&self, depth: usize, rest: Rest) -> bool {
+        let stride = self.max + 1;
+        let length = self.last.trailing_zeros() as usize;
+        self.rows[depth * stride..(depth + 1) * stride].iter().enumerate().any(|(e, vector)| {
+            // Within `e` edits at `j`, the lengths may cost `max - e` more:
+            // the rest of the query, `length - j`, is at least the keys'
+            // shortest rest and at most their longest, give or take that.
+            let slack = self.max - e;
+            let Some(high) = (length + slack).checked_sub(rest.shortest) else { return false };
+            let high = high.min(length);
+            let low = length.saturating_sub(rest.longest.saturating_add(slack));
+            low <= high && vector & (u128::MAX >> (BIT_ROWS_LONGEST - high)) & (u128::MAX << low) != 0
+        })
     }
 }
