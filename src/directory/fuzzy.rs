@@ -3,17 +3,20 @@
 //! swaps of neighbours), found by walking a trie of the keys with one row
 //! of the edit-distance table per node. Keys that share a prefix share its
 //! rows, and a branch is left as soon as no key below it can end within the
-//! budget: no cell of its row is, or the keys below are all too short or
-//! too long for what the row leaves (see [`Rows::may_end`]). A search then
-//! visits a few thousand nodes instead of comparing the query with every key.
+//! budget: no cell of its row is, or the keys below are all too short, too
+//! long or short of the query's letters for what the row leaves (see
+//! [`Rows::may_end`]). A search then visits a few thousand nodes instead of
+//! comparing the query with every key.
 
+mod below;
 mod rows;
 
-use rows::{BitRows, ByteRows, Rest, Rows};
+use below::{Below, letter, letters};
+use rows::{BitRows, ByteRows, Rows};
 
 /// The keys as a trie: nodes in one array, each linking to its first child
-/// and its next sibling, so that building and holding it costs 16 bytes a
-/// node (the lengths below fit beside the byte) and no allocation per node.
+/// and its next sibling, so that building and holding it costs 20 bytes a
+/// node and no allocation per node.
 #[derive(Debug, Default)]
 pub struct KeyTrie {
     nodes: Vec<Node>,
@@ -28,6 +31,10 @@ struct Node {
     /// 255 is "at least 255", `longest` at 255 is "any length".
     shortest: u8,
     longest: u8,
+    /// The letters (see [`letter`]) of this node's byte and of every byte
+    /// after it in the keys through it: a branch without enough of the
+    /// query's letters is skipped.
+    letters: u32,
     first_child: u32,
     next_sibling: u32,
     /// The key that ends here (an index into the keys given), or `NONE`.
@@ -50,12 +57,21 @@ pub enum Start {
 impl KeyTrie {
     /// A trie of `keys`; searches return indexes into it.
     pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
-        let root = Node { byte: 0, shortest: u8::MAX, longest: 0, first_child: NONE, next_sibling: NONE, key: NONE };
+        let root = Node {
+            byte: 0,
+            shortest: u8::MAX,
+            longest: 0,
+            letters: 0,
+            first_child: NONE,
+            next_sibling: NONE,
+            key: NONE,
+        };
         let mut nodes = vec![root];
         for (index, key) in keys.into_iter().enumerate() {
             let mut node = 0;
-            nodes[0].count_rest(key.len());
-            for (depth, &byte) in key.as_bytes().iter().enumerate() {
+            let key = key.as_bytes();
+            nodes[0].count_rest(key.len(), letters(key));
+            for (depth, &byte) in key.iter().enumerate() {
                 let mut child = nodes[node].first_child;
                 while child != NONE && nodes[child as usize].byte != byte {
                     child = nodes[child as usize].next_sibling;
@@ -68,7 +84,7 @@ impl KeyTrie {
                     nodes[node].first_child = child;
                 }
                 node = child as usize;
-                nodes[node].count_rest(key.len() - depth - 1);
+                nodes[node].count_rest(key.len() - depth - 1, letters(&key[depth..]));
             }
             nodes[node].key = u32::try_from(index).unwrap_or(NONE);
         }
@@ -76,13 +92,14 @@ impl KeyTrie {
         Self { nodes }
     }
 
-    /// The children of `node`, as (byte, node, the bytes of the keys
-    /// through the child that come after `node`).
-    fn children(&self, node: u32) -> impl Iterator<Item = (u8, u32, Rest)> + '_ {
+    /// The children of `node`, as (byte, node, what the keys through the
+    /// child have from `node` on).
+    fn children(&self, node: u32) -> impl Iterator<Item = (u8, u32, Below)> + '_ {
+        let parent = if node == 0 { 0 } else { letter(self.nodes[node as usize].byte) };
         let mut child = self.nodes[node as usize].first_child;
         std::iter::from_fn(move || {
             let current = *self.nodes.get(child as usize)?;
-            let found = (current.byte, child, current.rest_after_parent());
+            let found = (current.byte, child, current.below(parent));
             child = current.next_sibling;
             Some(found)
         })
@@ -124,8 +141,8 @@ impl KeyTrie {
         let deepest = query.len() + max + 1;
         let mut walk = Walk { trie: self, rows, deepest, found, nodes_left: nodes };
         let first = query.first().copied();
-        for (byte, child, rest) in self.children(0) {
-            if (start == Start::Any || Some(byte) == first) && walk.rows.may_end(0, rest) {
+        for (byte, child, below) in self.children(0) {
+            if (start == Start::Any || Some(byte) == first) && walk.rows.may_end(0, below) {
                 walk.visit(child, 1, byte, None);
             }
         }
@@ -135,18 +152,20 @@ impl KeyTrie {
 }
 
 impl Node {
-    /// Counts a key through this node with `rest` bytes after it.
-    fn count_rest(&mut self, rest: usize) {
+    /// Counts a key through this node with `rest` bytes after it and
+    /// `letters` from this node's byte on.
+    fn count_rest(&mut self, rest: usize, letters: u32) {
         let rest = u8::try_from(rest).unwrap_or(u8::MAX);
         self.shortest = self.shortest.min(rest);
         self.longest = self.longest.max(rest);
+        self.letters |= letters;
     }
 
-    /// The lengths of the keys through this node after its parent: one byte
-    /// (its own) more than after itself.
-    fn rest_after_parent(&self) -> Rest {
+    /// What the keys through this node have after its parent's depth (one
+    /// byte, its own, more than after itself), with `parent`'s letter.
+    fn below(&self, parent: u32) -> Below {
         let longest = if self.longest == u8::MAX { usize::MAX } else { usize::from(self.longest) + 1 };
-        Rest { shortest: usize::from(self.shortest) + 1, longest }
+        Below { shortest: usize::from(self.shortest) + 1, longest, letters: self.letters | parent }
     }
 }
 
@@ -191,8 +210,8 @@ impl<R: Rows> Walk<'_, R> {
         if !alive {
             return;
         }
-        for (next, child, rest) in self.trie.children(node) {
-            if self.rows.may_end(depth, rest) {
+        for (next, child, below) in self.trie.children(node) {
+            if self.rows.may_end(depth, below) {
                 self.visit(child, depth + 1, next, Some(byte));
             }
         }

@@ -7,6 +7,8 @@
 //! within 0, 1, … `max` edits), which fills a row in a few word operations
 //! whatever the query's length.
 
+use super::below::{Below, letter};
+
 /// Rows a walk fills, one per depth (the root's, depth 0, filled at start).
 pub trait Rows {
     /// Fills the row at `depth` (≥ 1) for a key byte `byte` that follows
@@ -15,31 +17,17 @@ pub trait Rows {
     fn fill(&mut self, depth: usize, byte: u8, parent: Option<u8>) -> bool;
     /// The whole query's distance at `depth`, if within `max`.
     fn end(&self, depth: usize) -> Option<usize>;
-    /// Whether a key that has the row's `depth` bytes and then `rest` more
-    /// may be within `max` of the query. A key ending `r` bytes later is
-    /// at least `cell(j) + |r - (query length - j)|` away for some `j`: the
-    /// rest of the query and of the key differ in length by that much, and
-    /// each edit changes the difference by one at most (a swap that spans
-    /// this row starts from a cell a diagonal step before, which is within
-    /// one edit of the cell after it, so it cannot do better). No such `j`
-    /// within `max`: no key below can be found, and the walk skips them.
-    fn may_end(&self, depth: usize, rest: Rest) -> bool;
-}
-
-/// The fewest and the most bytes that keys have after a row's depth
-/// (`longest` may be `usize::MAX`, for "any").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rest {
-    pub shortest: usize,
-    pub longest: usize,
-}
-
-impl Rest {
-    /// How far `query_rest` (the bytes of the query after a cell) is from
-    /// the lengths the keys have left: the edits the lengths alone cost.
-    fn gap(self, query_rest: usize) -> usize {
-        self.shortest.saturating_sub(query_rest).max(query_rest.saturating_sub(self.longest))
-    }
+    /// Whether a key through a child of the node at `depth`, with what
+    /// `below` says of it, may be within `max` of the query. Such a key is
+    /// at least `cell(j) + rest(j)` away for some `j`, where `rest(j)` is the
+    /// larger of the edits its length and its letters cost against the
+    /// query's bytes after `j` (see [`Below`]): an alignment passes through
+    /// a cell of this row, or swaps the node's byte with the child's, and
+    /// then the cell one diagonal step before the swap is within one edit
+    /// of it and the swapped query byte is among `below`'s letters, so that
+    /// cell's bound is no higher. No such `j` within `max`: no key below
+    /// can be found, and the walk skips them.
+    fn may_end(&self, depth: usize, below: Below) -> bool;
 }
 
 /// A byte a cell (distances saturate at 255): any query length.
@@ -93,11 +81,18 @@ impl Rows for ByteRows<'_> {
         (last <= self.max).then_some(usize::from(last))
     }
 
-    fn may_end(&self, depth: usize, rest: Rest) -> bool {
+    fn may_end(&self, depth: usize, below: Below) -> bool {
         let row = &self.rows[depth * self.width..(depth + 1) * self.width];
-        row.iter()
-            .enumerate()
-            .any(|(j, &cell)| usize::from(cell).saturating_add(rest.gap(self.query.len() - j)) <= usize::from(self.max))
+        // The query's bytes after `j` whose letter no key below has, from
+        // the last cell back.
+        let mut missing = 0;
+        (0..self.width).rev().any(|j| {
+            if j < self.query.len() && below.letters & letter(self.query[j]) == 0 {
+                missing += 1;
+            }
+            let rest = below.length_gap(self.query.len() - j).max(missing);
+            usize::from(row[j]).saturating_add(rest) <= usize::from(self.max)
+        })
     }
 }
 
@@ -113,6 +108,9 @@ pub const BIT_ROWS_LONGEST: usize = 127;
 pub struct BitRows {
     /// For each byte value, the positions `j` (1-based) where the query has it.
     positions: Box<[u128; 256]>,
+    /// The query's letters (see [`letter`]), and for each, where it has them.
+    letters: u32,
+    by_letter: [u128; 32],
     max: usize,
     /// Bits 0 to the query's length.
     full: u128,
@@ -128,8 +126,11 @@ impl BitRows {
             return None;
         }
         let mut positions = Box::new([0u128; 256]);
+        let (mut letters, mut by_letter) = (0, [0u128; 32]);
         for (i, &byte) in query.iter().enumerate() {
             positions[usize::from(byte)] |= 1 << (i + 1);
+            letters |= letter(byte);
+            by_letter[letter(byte).trailing_zeros() as usize] |= 1 << (i + 1);
         }
         let last = 1u128 << query.len();
         let full = last | (last - 1);
@@ -140,7 +141,7 @@ impl BitRows {
             let reach = e.min(query.len());
             *vector = if reach == BIT_ROWS_LONGEST { u128::MAX } else { (1u128 << (reach + 1)) - 1 };
         }
-        Some(Self { positions, max, full, last, rows })
+        Some(Self { positions, letters, by_letter, max, full, last, rows })
     }
 }
 
@@ -180,18 +181,39 @@ impl Rows for BitRows {
         self.rows[depth * stride..(depth + 1) * stride].iter().position(|vector| vector & self.last != 0)
     }
 
-    fn may_end(&self, depth: usize, rest: Rest) -> bool {
+    fn may_end(&self, depth: usize, below: Below) -> bool {
         let stride = self.max + 1;
         let length = self.last.trailing_zeros() as usize;
+        // The positions of the query's bytes whose letter no key below has.
+        let mut absent = self.letters & !below.letters;
+        let mut missing = 0u128;
+        while absent != 0 {
+            missing |= self.by_letter[absent.trailing_zeros() as usize];
+            absent &= absent - 1;
+        }
         self.rows[depth * stride..(depth + 1) * stride].iter().enumerate().any(|(e, vector)| {
-            // Within `e` edits at `j`, the lengths may cost `max - e` more:
-            // the rest of the query, `length - j`, is at least the keys'
-            // shortest rest and at most their longest, give or take that.
+            // Within `e` edits at `j`, the rest may cost `max - e` more: the
+            // rest of the query, `length - j`, is at least the keys'
+            // shortest rest and at most their longest, give or take that,
+            // and has at most that many bytes in `missing`.
             let slack = self.max - e;
-            let Some(high) = (length + slack).checked_sub(rest.shortest) else { return false };
+            let Some(high) = (length + slack).checked_sub(below.shortest) else { return false };
             let high = high.min(length);
-            let low = length.saturating_sub(rest.longest.saturating_add(slack));
+            let low = length.saturating_sub(below.longest.saturating_add(slack)).max(after_all_but(missing, slack));
             low <= high && vector & (u128::MAX >> (BIT_ROWS_LONGEST - high)) & (u128::MAX << low) != 0
         })
     }
+}
+
+/// The least `j` such that at most `allowed` of the positions in `bits`
+/// are above `j`: the highest position left once the `allowed` highest
+/// are taken away, or 0.
+fn after_all_but(mut bits: u128, allowed: usize) -> usize {
+    for _ in 0..allowed {
+        if bits == 0 {
+            break;
+        }
+        bits &= !(1u128 << (127 - bits.leading_zeros()));
+    }
+    if bits == 0 { 0 } else { 127 - bits.leading_zeros() as usize }
 }

@@ -1,5 +1,6 @@
 //! Tests of [`super`]: the walk against the plain edit distance of every
-//! key, both kinds of rows side by side, and what the lengths prune.
+//! key, both kinds of rows side by side, and what the lengths and letters
+//! of the keys below a node prune.
 
 use super::*;
 use crate::directory::normalize::distance_within;
@@ -121,28 +122,49 @@ fn unpruned(trie: &KeyTrie, query: &[u8], max: usize, start: Start) -> Walked {
     old.walked
 }
 
+/// The `i`-th word of `length` bytes over `letters`.
+fn spell(i: usize, length: u32, letters: &[u8]) -> String {
+    let base = letters.len();
+    (0..length).map(|k| char::from(letters[i / base.pow(k) % base])).collect()
+}
+
 #[test]
 fn keys_too_short_or_too_long_for_a_query_are_not_walked() {
-    // Nine bytes within two edits: only keys of seven to eleven bytes can
-    // be found, and the walk without lengths goes three levels deep into
-    // every other branch before it learns so.
-    let mut keys: Vec<String> = (0..300).map(|i| format!("k{i}")).collect();
-    keys.extend((0..300).map(|i| format!("a-long-name-{i:04}")));
+    // Eight bytes within two edits: only keys of six to ten bytes can be
+    // found, and the walk without lengths goes deep into the others before
+    // it learns so. The keys have the query's letters, so that only their
+    // lengths tell.
+    let mut keys: Vec<String> = (0..16).map(|i| spell(i, 4, b"ab")).collect();
+    keys.extend((0..300).map(|i| spell(i, 13, b"ab")));
+    keys.push("abbaabba".into());
+    let trie = KeyTrie::new(keys.iter().map(String::as_str));
+    let [walked, _] = both_walks(&trie, "abbaabab", 2, Start::Any, usize::MAX);
+    let before = unpruned(&trie, b"abbaabab", 2, Start::Any);
+    assert_eq!(walked.found, vec![(316, 1)]);
+    assert_eq!(walked.found, before.found);
+    assert!(walked.visited * 10 < before.visited, "{} nodes against {}", walked.visited, before.visited);
+}
+
+#[test]
+fn keys_without_enough_of_the_query_s_letters_are_not_walked() {
+    // Keys as long as the query, of letters it does not have: each of its
+    // nine bytes costs an edit, which the walk without letters learns only
+    // three levels deep into every branch.
+    let mut keys: Vec<String> = (0..500).map(|i| spell(i, 9, b"bcefg")).collect();
     keys.push("zzyzxroda".into());
     let trie = KeyTrie::new(keys.iter().map(String::as_str));
-    for query in ["zzyzxroad", "nowhere-x"] {
-        let [walked, _] = both_walks(&trie, query, 2, Start::Any, usize::MAX);
-        let before = unpruned(&trie, query.as_bytes(), 2, Start::Any);
-        assert_eq!(walked.found, before.found, "{query}");
-        assert!(walked.visited * 10 < before.visited, "{query}: {} nodes against {}", walked.visited, before.visited);
-    }
+    let [walked, _] = both_walks(&trie, "zzyzxroad", 2, Start::Any, usize::MAX);
+    let before = unpruned(&trie, b"zzyzxroad", 2, Start::Any);
+    assert_eq!(walked.found, vec![(500, 1)]);
+    assert_eq!(walked.found, before.found);
+    assert!(walked.visited * 10 < before.visited, "{} nodes against {}", walked.visited, before.visited);
 }
 
 proptest! {
     #[test]
-    fn the_lengths_prune_no_key_the_unpruned_walk_finds(
-        keys in proptest::collection::vec("[ab]{0,12}", 1..60),
-        query in "[ab]{0,12}",
+    fn the_lengths_and_letters_prune_no_key_the_unpruned_walk_finds(
+        keys in proptest::collection::vec("[ab]{0,12}|[a-e]{0,10}", 1..60),
+        query in "[ab]{0,12}|[b-f]{0,10}",
         max in 0usize..4,
         same_first in any::<bool>(),
     ) {
