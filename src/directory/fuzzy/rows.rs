@@ -184,6 +184,7 @@ impl Rows for BitRows {
     fn may_end(&self, depth: usize, below: Below) -> bool {
         let stride = self.max + 1;
         let length = self.last.trailing_zeros() as usize;
+        let row = &self.rows[depth * stride..(depth + 1) * stride];
         // The positions of the query's bytes whose letter no key below has.
         let mut absent = self.letters & !below.letters;
         let mut missing = 0u128;
@@ -191,29 +192,22 @@ impl Rows for BitRows {
             missing |= self.by_letter[absent.trailing_zeros() as usize];
             absent &= absent - 1;
         }
-        self.rows[depth * stride..(depth + 1) * stride].iter().enumerate().any(|(e, vector)| {
-            // Within `e` edits at `j`, the rest may cost `max - e` more: the
-            // rest of the query, `length - j`, is at least the keys'
-            // shortest rest and at most their longest, give or take that,
-            // and has at most that many bytes in `missing`.
-            let slack = self.max - e;
-            let Some(high) = (length + slack).checked_sub(below.shortest) else { return false };
+        // From the tightest slack up: within `e = max - slack` edits at `j`,
+        // the rest may cost `slack` more. The rest of the query, `length -
+        // j`, is then at least the keys' shortest rest and at most their
+        // longest, give or take `slack`, and `j` is at or after the
+        // `slack + 1`-th last position in `missing` (each slack lets one
+        // more of them go).
+        for (slack, vector) in row.iter().rev().enumerate() {
+            let after = if missing == 0 { 0 } else { BIT_ROWS_LONGEST - missing.leading_zeros() as usize };
+            missing &= !(1u128 << after);
+            let Some(high) = (length + slack).checked_sub(below.shortest) else { continue };
             let high = high.min(length);
-            let low = length.saturating_sub(below.longest.saturating_add(slack)).max(after_all_but(missing, slack));
-            low <= high && vector & (u128::MAX >> (BIT_ROWS_LONGEST - high)) & (u128::MAX << low) != 0
-        })
-    }
-}
-
-/// The least `j` such that at most `allowed` of the positions in `bits`
-/// are above `j`: the highest position left once the `allowed` highest
-/// are taken away, or 0.
-fn after_all_but(mut bits: u128, allowed: usize) -> usize {
-    for _ in 0..allowed {
-        if bits == 0 {
-            break;
+            let low = length.saturating_sub(below.longest.saturating_add(slack)).max(after);
+            if low <= high && vector & (u128::MAX >> (BIT_ROWS_LONGEST - high)) & (u128::MAX << low) != 0 {
+                return true;
+            }
         }
-        bits &= !(1u128 << (127 - bits.leading_zeros()));
+        false
     }
-    if bits == 0 { 0 } else { 127 - bits.leading_zeros() as usize }
 }
