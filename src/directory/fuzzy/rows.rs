@@ -100,6 +100,18 @@ impl Rows for ByteRows<'_> {
 /// query's first `j` bytes, in a `u128`.
 pub const BIT_ROWS_LONGEST: usize = 127;
 
+/// `UNDER[k]`: the bits below `k` (a table, because a shift of a `u128` by
+/// a variable count is several instructions, and a walk makes thousands).
+const UNDER: [u128; BIT_ROWS_LONGEST + 2] = {
+    let mut under = [0; BIT_ROWS_LONGEST + 2];
+    let mut k = 1;
+    while k < under.len() {
+        under[k] = (under[k - 1] << 1) | 1;
+        k += 1;
+    }
+    under
+};
+
 /// A row as `max + 1` bit vectors: bit `j` of vector `e` is set when the
 /// query's first `j` bytes are within `e` edits of the key's prefix. This
 /// is the byte row's content exactly (`cell ≤ e`), so a walk prunes and
@@ -181,9 +193,18 @@ impl Rows for BitRows {
         self.rows[depth * stride..(depth + 1) * stride].iter().position(|vector| vector & self.last != 0)
     }
 
+    #[inline]
     fn may_end(&self, depth: usize, below: Below) -> bool {
         let stride = self.max + 1;
         let length = self.last.trailing_zeros() as usize;
+        // Keys whose whole length is out of reach need no look at the row
+        // (the row's bound implies this one: a cell is at least as far
+        // from its diagonal as `j` is from `depth`).
+        if depth.saturating_add(below.shortest) > length + self.max
+            || depth.saturating_add(below.longest).saturating_add(self.max) < length
+        {
+            return false;
+        }
         let row = &self.rows[depth * stride..(depth + 1) * stride];
         // The positions of the query's bytes whose letter no key below has.
         let mut absent = self.letters & !below.letters;
@@ -200,11 +221,11 @@ impl Rows for BitRows {
         // more of them go).
         for (slack, vector) in row.iter().rev().enumerate() {
             let after = if missing == 0 { 0 } else { BIT_ROWS_LONGEST - missing.leading_zeros() as usize };
-            missing &= !(1u128 << after);
+            missing &= UNDER[after];
             let Some(high) = (length + slack).checked_sub(below.shortest) else { continue };
             let high = high.min(length);
             let low = length.saturating_sub(below.longest.saturating_add(slack)).max(after);
-            if low <= high && vector & (u128::MAX >> (BIT_ROWS_LONGEST - high)) & (u128::MAX << low) != 0 {
+            if low <= high && vector & UNDER[high + 1] & !UNDER[low] != 0 {
                 return true;
             }
         }
