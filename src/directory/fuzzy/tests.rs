@@ -213,11 +213,13 @@ proptest! {
     }
 }
 
+/// The walk finds exactly the keys that the plain edit distance puts
+/// within `max` of `query`.
 fn agrees_with_the_edit_distance(keys: &[String], query: &str, max: usize) -> Result<(), TestCaseError> {
     let trie = KeyTrie::new(keys.iter().map(String::as_str));
     let mut got = trie.within(query.as_bytes(), max);
     got.sort_unstable();
-    let mut want = naive(&keys, &query, max);
+    let mut want = naive(keys, query, max);
     // Keys given twice end at the same node: the trie keeps the last.
     let last: std::collections::HashMap<&str, u32> =
         keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect();
