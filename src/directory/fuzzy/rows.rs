@@ -7,6 +7,8 @@
 //! within 0, 1, … `max` edits), which fills a row in a few word operations
 //! whatever the query's length.
 
+use super::below::{Below, letter};
+
 /// Rows a walk fills, one per depth (the root's, depth 0, filled at start).
 pub trait Rows {
     /// Fills the row at `depth` (≥ 1) for a key byte `byte` that follows
@@ -15,6 +17,17 @@ pub trait Rows {
     fn fill(&mut self, depth: usize, byte: u8, parent: Option<u8>) -> bool;
     /// The whole query's distance at `depth`, if within `max`.
     fn end(&self, depth: usize) -> Option<usize>;
+    /// Whether a key through a child of the node at `depth`, with what
+    /// `below` says of it, may be within `max` of the query. Such a key is
+    /// at least `cell(j) + rest(j)` away for some `j`, where `rest(j)` is the
+    /// larger of the edits its length and its letters cost against the
+    /// query's bytes after `j` (see [`Below`]): an alignment passes through
+    /// a cell of this row, or swaps the node's byte with the child's, and
+    /// then the cell one diagonal step before the swap is within one edit
+    /// of it and the swapped query byte is among `below`'s letters, so that
+    /// cell's bound is no higher. No such `j` within `max`: no key below
+    /// can be found, and the walk skips them.
+    fn may_end(&self, depth: usize, below: Below) -> bool;
 }
 
 /// A byte a cell (distances saturate at 255): any query length.
@@ -67,11 +80,37 @@ impl Rows for ByteRows<'_> {
         let last = self.rows[depth * self.width + self.width - 1];
         (last <= self.max).then_some(usize::from(last))
     }
+
+    fn may_end(&self, depth: usize, below: Below) -> bool {
+        let row = &self.rows[depth * self.width..(depth + 1) * self.width];
+        // The query's bytes after `j` whose letter no key below has, from
+        // the last cell back.
+        let mut missing = 0;
+        (0..self.width).rev().any(|j| {
+            if j < self.query.len() && below.letters & letter(self.query[j]) == 0 {
+                missing += 1;
+            }
+            let rest = below.length_gap(self.query.len() - j).max(missing);
+            usize::from(row[j]).saturating_add(rest) <= usize::from(self.max)
+        })
+    }
 }
 
 /// The longest query [`BitRows`] holds: bit `j` of a row stands for the
 /// query's first `j` bytes, in a `u128`.
 pub const BIT_ROWS_LONGEST: usize = 127;
+
+/// `UNDER[k]`: the bits below `k` (a table, because a shift of a `u128` by
+/// a variable count is several instructions, and a walk makes thousands).
+const UNDER: [u128; BIT_ROWS_LONGEST + 2] = {
+    let mut under = [0; BIT_ROWS_LONGEST + 2];
+    let mut k = 1;
+    while k < under.len() {
+        under[k] = (under[k - 1] << 1) | 1;
+        k += 1;
+    }
+    under
+};
 
 /// A row as `max + 1` bit vectors: bit `j` of vector `e` is set when the
 /// query's first `j` bytes are within `e` edits of the key's prefix. This
@@ -81,6 +120,9 @@ pub const BIT_ROWS_LONGEST: usize = 127;
 pub struct BitRows {
     /// For each byte value, the positions `j` (1-based) where the query has it.
     positions: Box<[u128; 256]>,
+    /// The query's letters (see [`letter`]), and for each, where it has them.
+    letters: u32,
+    by_letter: [u128; 32],
     max: usize,
     /// Bits 0 to the query's length.
     full: u128,
@@ -96,8 +138,11 @@ impl BitRows {
             return None;
         }
         let mut positions = Box::new([0u128; 256]);
+        let (mut letters, mut by_letter) = (0, [0u128; 32]);
         for (i, &byte) in query.iter().enumerate() {
             positions[usize::from(byte)] |= 1 << (i + 1);
+            letters |= letter(byte);
+            by_letter[letter(byte).trailing_zeros() as usize] |= 1 << (i + 1);
         }
         let last = 1u128 << query.len();
         let full = last | (last - 1);
@@ -108,7 +153,7 @@ impl BitRows {
             let reach = e.min(query.len());
             *vector = if reach == BIT_ROWS_LONGEST { u128::MAX } else { (1u128 << (reach + 1)) - 1 };
         }
-        Some(Self { positions, max, full, last, rows })
+        Some(Self { positions, letters, by_letter, max, full, last, rows })
     }
 }
 
@@ -146,5 +191,46 @@ impl Rows for BitRows {
     fn end(&self, depth: usize) -> Option<usize> {
         let stride = self.max + 1;
         self.rows[depth * stride..(depth + 1) * stride].iter().position(|vector| vector & self.last != 0)
+    }
+
+    // Called for every child of every node walked: inlined into the walk,
+    // it saves a call's worth of saved registers on each.
+    #[inline(always)]
+    fn may_end(&self, depth: usize, below: Below) -> bool {
+        let stride = self.max + 1;
+        let length = self.last.trailing_zeros() as usize;
+        // Keys whose whole length is out of reach need no look at the row
+        // (the row's bound implies this one: a cell is at least as far
+        // from its diagonal as `j` is from `depth`).
+        if depth.saturating_add(below.shortest) > length + self.max
+            || depth.saturating_add(below.longest).saturating_add(self.max) < length
+        {
+            return false;
+        }
+        let row = &self.rows[depth * stride..(depth + 1) * stride];
+        // The positions of the query's bytes whose letter no key below has.
+        let mut absent = self.letters & !below.letters;
+        let mut missing = 0u128;
+        while absent != 0 {
+            missing |= self.by_letter[absent.trailing_zeros() as usize];
+            absent &= absent - 1;
+        }
+        // From the tightest slack up: within `e = max - slack` edits at `j`,
+        // the rest may cost `slack` more. The rest of the query, `length -
+        // j`, is then at least the keys' shortest rest and at most their
+        // longest, give or take `slack`, and `j` is at or after the
+        // `slack + 1`-th last position in `missing` (each slack lets one
+        // more of them go).
+        for (slack, vector) in row.iter().rev().enumerate() {
+            let after = if missing == 0 { 0 } else { BIT_ROWS_LONGEST - missing.leading_zeros() as usize };
+            missing &= UNDER[after];
+            let Some(high) = (length + slack).checked_sub(below.shortest) else { continue };
+            let high = high.min(length);
+            let low = length.saturating_sub(below.longest.saturating_add(slack)).max(after);
+            if low <= high && vector & UNDER[high + 1] & !UNDER[low] != 0 {
+                return true;
+            }
+        }
+        false
     }
 }
