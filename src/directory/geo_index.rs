@@ -8,7 +8,7 @@
 //! where a degree of longitude is a third shorter than a degree of latitude.
 
 use geo::{Distance, Haversine, Point};
-use rstar::{AABB, Envelope, ParentNode, PointDistance, RTree, RTreeNode, RTreeObject};
+use rstar::{AABB, ParentNode, PointDistance, RTree, RTreeNode, RTreeObject};
 
 use crate::domain::Coordinates;
 
@@ -191,6 +191,16 @@ mod tests {
         let found = index.nearest(lviv, 1)[0].metres;
         assert!((found - haversine_metres(lviv, kyiv)).abs() < 1.0);
         assert!((found / 1000.0 - 468.0).abs() < 5.0, "Lviv–Kyiv is about 468 km, got {found}");
+    }
+
+    #[test]
+    fn centres_at_the_same_spot_are_taken_lowest_item_first() {
+        // Forty at one point (more than a node holds) and one farther away.
+        let mut points = vec![at(50.0, 30.0); 40];
+        points.push(at(50.1, 30.0));
+        let found: Vec<usize> = GeoIndex::new(&points).nearest(at(49.9, 30.0), 3).iter().map(|n| n.item).collect();
+        assert_eq!(found, [0, 1, 2]);
+        assert!(GeoIndex::new(&points).nearest(at(49.9, 30.0), 0).is_empty());
     }
 
     #[test]

@@ -33,6 +33,19 @@ async fn a_new_person_whose_first_words_are_distress_reads_the_crisis_lines_befo
     assert!(answer.replies.len() == 2, "then the welcome, with the privacy notice: {:?}", answer.replies);
 }
 
+/// On Viber the welcome's keyboard comes before the bot stores anyone, so
+/// "I need help now" is often a new person's first update: the crisis lines
+/// come first there too, and the welcome after them in a message of its own.
+#[sqlx::test]
+async fn a_new_person_whose_first_update_is_the_help_now_button_reads_the_crisis_lines_first(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let answer = app.press("new", UK, &Action::HelpNow).await;
+    assert_crisis_lines_first(&answer);
+    assert!(!answer.replies[0].leads, "nothing is put above the crisis lines");
+    let welcome = answer.replies.last().unwrap();
+    assert!(welcome.text.starts_with("Вітаю!") && !welcome.leads, "{:?}", answer.replies);
+}
+
 #[sqlx::test]
 async fn distress_typed_where_a_place_is_expected_is_not_searched_for(pool: PgPool) {
     let app = TestApp::new(pool).await;

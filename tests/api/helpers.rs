@@ -44,6 +44,8 @@ pub struct Seen {
     pub ask_location: bool,
     /// A CSV file, as text.
     pub document: Option<String>,
+    /// Sent in one message with the next reply (a new person's welcome).
+    pub leads: bool,
 }
 
 /// Everything sent back for one message.
@@ -169,7 +171,7 @@ impl TestApp {
                 let document = reply.document.as_ref().map(|d| {
                     String::from_utf8(resilience_bot::channel::render::csv(&self.catalog, language, d)).unwrap()
                 });
-                Seen { text, buttons, venue, ask_location: reply.ask_location, document }
+                Seen { text, buttons, venue, ask_location: reply.ask_location, document, leads: reply.leads }
             })
             .collect();
         Answer { language, replies }

@@ -70,11 +70,13 @@ const MAX_PLACE_MESSAGE_WORDS: usize = 6;
 /// person's very first message, whatever it is, is answered after the
 /// welcome, which carries the privacy notice (and leads the answer: channels
 /// send both in one message when the answer is text alone); but words of
-/// distress are answered first, with the welcome after.
+/// distress and the "I need help now" button are answered first, with the
+/// welcome after (on Viber that button is often a new person's first tap).
 pub fn step(ctx: &Context<'_>, state: State, input: impl Into<Input>) -> Step {
     let input = input.into();
     let greet = ctx.is_new && !matches!(input.incoming, Incoming::Start { .. });
-    let distress = matches!(&input.incoming, Incoming::Text(text) if ctx.distress.is_distress(text));
+    let distress = matches!(&input.incoming, Incoming::Text(text) if ctx.distress.is_distress(text))
+        || matches!(input.action, Some(Action::HelpNow));
     let mut step = dispatch(ctx, state, input);
     match (greet, distress) {
         (true, true) => step.replies.push(menu::welcome()),
