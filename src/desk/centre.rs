@@ -41,6 +41,9 @@ struct CentrePage {
     lon: String,
     /// Why the last edit was refused (empty when it was not).
     error: String,
+    /// The picker's week was refused: the preview says why instead of
+    /// showing a week (htmx swaps only the preview in).
+    hours_refused: bool,
     /// The week of the hours shown (typed for a preview, or stored).
     preview: Option<Preview>,
     /// The hours typed for a preview; empty otherwise.
@@ -101,7 +104,7 @@ pub async fn show(
     if !signed.session.role.reaches(&id) {
         return signed.forbidden();
     }
-    render(&state, signed, &id, String::new(), None, query.report.as_deref().unwrap_or_default()).await
+    render(&state, signed, &id, String::new(), None, query.report.as_deref().unwrap_or_default(), false).await
 }
 
 /// POST /centres/{id}/preview: the page with the week of the hours typed
@@ -119,7 +122,7 @@ pub async fn preview(
         return signed.forbidden();
     }
     match form.value() {
-        Ok(value) => render(&state, signed, &id, String::new(), Some(value), &form.report).await,
+        Ok(value) => render(&state, signed, &id, String::new(), Some(value), &form.report, false).await,
         Err(day) => refused(&state, signed, &id, day, &form.report).await,
     }
 }
@@ -127,7 +130,7 @@ pub async fn preview(
 /// The page again with why the picker's week was refused (422).
 async fn refused(state: &DeskState, signed: Signed, id: &str, day: &str, report: &str) -> Response {
     let error = signed.chrome.tr.reason("desk-picker-refused", day);
-    let mut response = render(state, signed, id, error, None, report).await;
+    let mut response = render(state, signed, id, error, None, report, true).await;
     *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     response
 }
@@ -162,7 +165,7 @@ pub async fn edit(
         Ok(edit) => edit,
         Err(reason) => {
             let error = signed.chrome.tr.reason("desk-edit-refused", &reason);
-            let mut response = render(&state, signed, &id, error, None, &form.report).await;
+            let mut response = render(&state, signed, &id, error, None, &form.report, false).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             return response;
         }
@@ -203,6 +206,7 @@ async fn render(
     error: String,
     typed: Option<String>,
     report: &str,
+    hours_refused: bool,
 ) -> Response {
     let Ok(id) = CentreId::parse(id) else {
         return page::message(StatusCode::NOT_FOUND, signed.chrome, "desk-not-found");
@@ -260,11 +264,12 @@ async fn render(
         lat,
         lon,
         error,
+        hours_refused,
         preview,
         typed,
         report,
         cards,
         week,
     };
-    page::html(&page)
+    page::with_desk_scripts(page::html(&page))
 }

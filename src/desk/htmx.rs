@@ -1,4 +1,4 @@
-//! htmx (<https://htmx.org>), served from the binary at `/htmx.min.js` so the
+//! htmx (<https://htmx.org>), served from the binary at [`PATH`] so the
 //! desk needs no CDN: the hours on a centre's page preview as they are typed
 //! or picked. Every page works without it (the preview buttons post the
 //! whole form). Vendored file: `vendor/htmx-2.0.11.min.js`, from the npm
@@ -12,9 +12,17 @@ use axum::response::{IntoResponse, Response};
 /// The library itself.
 const HTMX: &[u8] = include_bytes!("vendor/htmx-2.0.11.min.js");
 
-/// GET /htmx.min.js: the same for everyone, signed in or not (it holds no data).
+/// Where it is served: the version is in the name, so browsers may keep it.
+pub const PATH: &str = "/htmx-2.0.11.min.js";
+
+/// GET [`PATH`]: the same for everyone, signed in or not (it holds no data),
+/// kept by the browser for a year (a new version gets a new name).
 pub async fn script() -> Response {
-    ([(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"))], HTMX).into_response()
+    let headers = [
+        (header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
+        (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+    ];
+    (headers, HTMX).into_response()
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ pub fn router(state: DeskState) -> Router {
         .route("/sign-in/{token}", get(sign_in::confirm).post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::language))
-        .route("/htmx.min.js", get(htmx::script))
+        .route(htmx::PATH, get(htmx::script))
         // Groups and sign-ups, messages to subscribers (issue 20, parts 4–5).
         .route("/centres/{id}/groups", get(groups::list).post(groups::create))
         .route("/centres/{id}/groups/{cohort}/seats", post(group::seats))

@@ -116,19 +116,38 @@ pub async fn not_found(
     message(StatusCode::NOT_FOUND, anonymous(Tr::new(state.catalog.clone(), &headers)), "desk-not-found")
 }
 
-/// Headers on every desk answer: no framing (clickjacking), no scripts or
-/// anything loaded from elsewhere, forms only to the desk itself, no caching
-/// of pages that show people's data, no referrer leaking sign-in links.
+/// The policy of every page: no scripts and nothing loaded from elsewhere.
+const NO_SCRIPTS: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; \
+                          frame-ancestors 'none'; base-uri 'none'";
+
+/// The policy of a centre's page, the one page that uses htmx: scripts from
+/// the desk itself, and htmx may only ask the desk.
+const DESK_SCRIPTS: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; \
+                            img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// A page that runs the desk's own htmx (a centre's page): every other page
+/// keeps [`NO_SCRIPTS`], so an escaping slip there could not load it.
+pub fn with_desk_scripts(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DESK_SCRIPTS));
+    response
+}
+
+/// Headers on every desk answer: no framing (clickjacking), no scripts (but
+/// where a page allowed the desk's own, [`with_desk_scripts`]), forms only
+/// to the desk itself, no caching of pages that show people's data (but
+/// where an answer said otherwise: the vendored script), no referrer
+/// leaking sign-in links.
 pub async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
-    // Scripts only from the desk itself (htmx), and htmx may only ask the desk.
-    let policy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; \
-                  img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(NO_SCRIPTS));
+    }
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }
 

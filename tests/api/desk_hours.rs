@@ -130,6 +130,15 @@ async fn the_hours_preview_follows_the_typing_in_a_browser(pool: PgPool) {
     browser.client.execute(pick, Vec::new()).await.unwrap();
     let picked = preview_showing(&browser, "Sa 10:00-13:00").await;
     assert!(picked.contains("Сб: 10:00–13:00"), "{picked}");
+
+    // A day with an opening time but no closing time, as while picking: the
+    // preview says which day, instead of keeping the last week shown.
+    let half = "const to = document.querySelector('#picker-mo-to'); to.value = ''; \
+                to.dispatchEvent(new Event('change', { bubbles: true }));";
+    browser.client.execute(half, Vec::new()).await.unwrap();
+    let refused = preview_showing(&browser, "«Mo»").await;
+    assert!(!refused.contains("Sa 10:00-13:00"), "{refused}");
+    assert_eq!(stored_hours(&desk, id).await.as_deref(), Some("Mo-Fr 09:00-18:00"));
     browser.client.clone().close().await.unwrap();
 }
 
@@ -152,12 +161,23 @@ async fn preview_showing(browser: &Browser, expected: &str) -> String {
 }
 
 #[sqlx::test]
-async fn the_desk_serves_its_own_htmx_and_allows_no_other_script(pool: PgPool) {
+async fn the_desk_serves_its_own_htmx_and_only_the_centre_page_may_run_it(pool: PgPool) {
     let desk = Desk::start(pool).await;
-    let script = desk.get("/htmx.min.js", None).await;
+    let script = desk.get("/htmx-2.0.11.min.js", None).await;
     assert_eq!(script.status(), StatusCode::OK);
     assert_eq!(script.headers()["content-type"], "text/javascript; charset=utf-8");
-    let policy = script.headers()["content-security-policy"].to_str().unwrap().to_owned();
-    assert!(policy.contains("script-src 'self'") && policy.contains("connect-src 'self'"), "{policy}");
+    assert_eq!(script.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert!(script.text().await.unwrap().contains("htmx"));
+    let cookie = desk.signed_in_operator().await;
+    let policy =
+        |response: &reqwest::Response| response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let centre = desk.get("/centres/sample-izmailska", Some(&cookie)).await;
+    assert!(policy(&centre).contains("script-src 'self'") && policy(&centre).contains("connect-src 'self'"));
+    assert_eq!(centre.headers()["cache-control"], "no-store");
+    for path in ["/", "/centres", "/reports", "/statistics", "/audit", "/no-such-page"] {
+        let page = desk.get(path, Some(&cookie)).await;
+        let policy = policy(&page);
+        assert!(policy.contains("default-src 'none'") && !policy.contains("script-src"), "{path}: {policy}");
+        assert_eq!(page.headers()["cache-control"], "no-store", "{path}");
+    }
 }
