@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 /// The last value computed, its key and when it was computed.
 pub(super) struct Kept<K, V> {
     slot: Mutex<Option<(K, Instant, Arc<V>)>>,
+    /// Held while a value is computed, so that requests arriving meanwhile
+    /// wait for it instead of each running the same query.
+    computing: tokio::sync::Mutex<()>,
     /// How long a value is good for under an unchanged key (`None`: as long as the key stays).
     max_age: Option<Duration>,
 }
@@ -21,12 +24,12 @@ pub(super) struct Kept<K, V> {
 impl<K: PartialEq, V> Kept<K, V> {
     /// Values good for as long as their key stays the same.
     pub(super) fn while_key_stays() -> Self {
-        Self { slot: Mutex::new(None), max_age: None }
+        Self { slot: Mutex::new(None), computing: tokio::sync::Mutex::new(()), max_age: None }
     }
 
     /// Values good for `max_age` under the same key.
     pub(super) fn for_at_most(max_age: Duration) -> Self {
-        Self { slot: Mutex::new(None), max_age: Some(max_age) }
+        Self { slot: Mutex::new(None), computing: tokio::sync::Mutex::new(()), max_age: Some(max_age) }
     }
 
     /// The value kept under `key` if still good, else what `compute` gives
@@ -36,15 +39,26 @@ impl<K: PartialEq, V> Kept<K, V> {
         key: K,
         compute: impl Future<Output = Result<V, E>>,
     ) -> Result<Arc<V>, E> {
-        if let Some((kept, at, value)) = self.slot.lock().unwrap_or_else(PoisonError::into_inner).as_ref()
-            && *kept == key
-            && self.max_age.is_none_or(|age| at.elapsed() < age)
-        {
-            return Ok(value.clone());
+        if let Some(value) = self.fresh(&key) {
+            return Ok(value);
+        }
+        let _turn = self.computing.lock().await;
+        // Computed by the request this one waited for?
+        if let Some(value) = self.fresh(&key) {
+            return Ok(value);
         }
         let value = Arc::new(compute.await?);
         *self.slot.lock().unwrap_or_else(PoisonError::into_inner) = Some((key, Instant::now(), value.clone()));
         Ok(value)
+    }
+}
+
+impl<K: PartialEq, V> Kept<K, V> {
+    /// The value kept under `key`, if it is still good.
+    fn fresh(&self, key: &K) -> Option<Arc<V>> {
+        let slot = self.slot.lock().unwrap_or_else(PoisonError::into_inner);
+        let (kept, at, value) = slot.as_ref()?;
+        (kept == key && self.max_age.is_none_or(|age| at.elapsed() < age)).then(|| value.clone())
     }
 }
 
@@ -81,6 +95,26 @@ mod tests {
         counted(&kept, 1, &computed).await;
         counted(&kept, 1, &computed).await;
         assert_eq!(computed.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn requests_arriving_while_a_value_is_computed_wait_for_it() {
+        let (kept, computed) = (Arc::new(Kept::while_key_stays()), Arc::new(AtomicU32::new(0)));
+        let slow = |kept: Arc<Kept<u32, u32>>, computed: Arc<AtomicU32>| async move {
+            let value = kept
+                .get_or_compute(1, async {
+                    computed.fetch_add(1, Ordering::SeqCst);
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    Ok::<_, ()>(10)
+                })
+                .await;
+            *value.unwrap()
+        };
+        let requests: Vec<_> = (0..5).map(|_| tokio::spawn(slow(kept.clone(), computed.clone()))).collect();
+        for request in requests {
+            assert_eq!(request.await.unwrap(), 10);
+        }
+        assert_eq!(computed.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test]

@@ -109,4 +109,8 @@ async fn the_counts_follow_coordinators_and_reports_changed_outside_the_desk(poo
     let undone = overview().await;
     assert_eq!(count(&undone, "no-coordinator"), lonely);
     assert_eq!(coordinators_line().await, none);
+
+    // Even a table emptied at once (no row trigger sees a TRUNCATE).
+    sqlx::query("TRUNCATE centre_report CASCADE").execute(desk.app.store.pool()).await.unwrap();
+    assert_eq!(count(&overview().await, "open-reports"), 0);
 }
