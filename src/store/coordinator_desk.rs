@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::bind::BindPerson;
 use super::desk::audit_values;
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Person};
@@ -85,9 +86,17 @@ impl Store {
         };
         let who = format!("{} {}", person.channel.as_str(), mask(&person.external_id));
         audit_values(&mut tx, by, "revoke-coordinator", centre, Some(&who), None).await?;
+        // Revoking a role ends the person's desk sessions when it was their
+        // last, in the same transaction: nothing half done if one fails.
+        sqlx::query(
+            "DELETE FROM desk_session s WHERE s.channel = $1 AND s.external_id = $2 \
+             AND NOT EXISTS (SELECT 1 FROM operator o WHERE o.channel = $1 AND o.external_id = $2) \
+             AND NOT EXISTS (SELECT 1 FROM coordinator k WHERE k.channel = $1 AND k.external_id = $2)",
+        )
+        .bind_person(&person)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
-        // Revoking a role ends the person's desk sessions when it was their last.
-        self.end_sessions_without_role(&person).await?;
         Ok(true)
     }
 
