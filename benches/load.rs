@@ -26,7 +26,6 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::post;
 use serde_json::{Value, json};
-use sqlx::postgres::PgConnectOptions;
 
 #[path = "common/gazetteer_queries.rs"]
 mod gazetteer_queries;
@@ -35,7 +34,9 @@ mod many_centres;
 #[path = "common/served.rs"]
 mod served;
 use many_centres::many_centres;
-use served::{Move, Served, Update, fresh_database, import, send_update, telegram_update};
+use served::{
+    Move, Served, Update, database_and_mode, fresh_database, import, send_update, serve_fake, telegram_update,
+};
 
 const SAMPLE: &str = include_str!("../data/centres.sample.csv");
 const PLACES: [&str; 6] = ["Бровари", "Львів", "Харків", "brovary", "Одеса", "Kyiv"];
@@ -77,10 +78,7 @@ async fn start_fake() -> (SocketAddr, Arc<Fake>) {
         .route("/pa/{method}", post(viber_api))
         .route("/{bot}/{method}", post(bot_api))
         .with_state(fake.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port for the fake Bot API");
-    let addr = listener.local_addr().expect("its address");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (addr, fake)
+    (serve_fake(app).await, fake)
 }
 
 fn next_move(person: u64, step: u64, centres: &[String]) -> Move {
@@ -239,9 +237,7 @@ fn sample_ids() -> Vec<String> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let url = std::env::var("DATABASE_URL").expect("set DATABASE_URL (scripts/bench starts a cluster)");
-    let admin: PgConnectOptions = url.parse().expect("DATABASE_URL is a Postgres URL");
-    let benching = std::env::args().any(|a| a == "--bench");
+    let (admin, benching) = database_and_mode();
     let (api, fake) = start_fake().await;
 
     let sample_db = fresh_database(&admin, "rb_bench_load").await;

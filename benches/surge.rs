@@ -46,7 +46,7 @@ use tokio::time::Instant;
 
 #[path = "common/served.rs"]
 mod served;
-use served::{Move, Served, fresh_database, import, send_update, telegram_update};
+use served::{Move, Served, database_and_mode, fresh_database, import, send_update, serve_fake, telegram_update};
 
 const SAMPLE: &str = include_str!("../data/centres.sample.csv");
 /// People in the surge write from chats from here on; broadcast recipients
@@ -235,10 +235,7 @@ async fn start_fake() -> (SocketAddr, Arc<Mutex<Fake>>) {
         .route("/pa/{method}", post(viber_api))
         .route("/{bot}/{method}", post(bot_api))
         .with_state(fake.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port for the fake Bot API");
-    let addr = listener.local_addr().expect("its address");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (addr, fake)
+    (serve_fake(app).await, fake)
 }
 
 /// Messages accepted beyond a limit, recounted from the log: more than 30
@@ -747,9 +744,7 @@ fn env_number(name: &str, default: usize) -> usize {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let url = std::env::var("DATABASE_URL").expect("set DATABASE_URL (scripts/bench starts a cluster)");
-    let admin: PgConnectOptions = url.parse().expect("DATABASE_URL is a Postgres URL");
-    let benching = std::env::args().any(|a| a == "--bench");
+    let (admin, benching) = database_and_mode();
     let (api, fake) = start_fake().await;
 
     if !benching {

@@ -17,6 +17,22 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
 pub const SECRET: &str = "load-benchmark-secret";
 pub const VIBER_TOKEN: &str = "load-viber-token";
 
+/// DATABASE_URL's server, and whether this is `cargo bench` (`--bench`)
+/// rather than the smoke round of `cargo test`.
+pub fn database_and_mode() -> (PgConnectOptions, bool) {
+    let url = std::env::var("DATABASE_URL").expect("set DATABASE_URL (scripts/bench starts a cluster)");
+    let admin = url.parse().expect("DATABASE_URL is a Postgres URL");
+    (admin, std::env::args().any(|a| a == "--bench"))
+}
+
+/// Serves a fake platform API on a free loopback port; returns its address.
+pub async fn serve_fake(app: axum::Router) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port for the fake API");
+    let addr = listener.local_addr().expect("its address");
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    addr
+}
+
 /// A fresh database on DATABASE_URL's server, with its URL.
 pub async fn fresh_database(admin: &PgConnectOptions, name: &str) -> String {
     let pool = PgPoolOptions::new().max_connections(1).connect_with(admin.clone()).await.expect("DATABASE_URL answers");
