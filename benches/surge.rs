@@ -31,6 +31,7 @@
 //! beyond the limits was accepted.
 
 use std::collections::{HashMap, VecDeque};
+use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -502,6 +503,12 @@ struct LastTenth {
     rate: f64,
     /// Waited over the allowed time plus a second.
     over: usize,
+    /// The messages a second the platform took (free and paid) from the
+    /// first of these arrivals to the last of their first replies, and the
+    /// same allowance and count at that rate.
+    measured: f64,
+    allowed_measured: [f64; 3],
+    over_measured: usize,
 }
 
 #[derive(Debug)]
@@ -622,6 +629,19 @@ fn analyse(
         allowed.push(allow);
         ahead_counts.push(ahead as f64);
     }
+    let span = (
+        traces[tenth..].iter().filter_map(|t| t.sent[0]).min(),
+        first_reply_times[tenth..].iter().filter_map(|times| times.first()).max(),
+    );
+    if let (Some(from), Some(to)) = span
+        && *to > from
+    {
+        let taken = log.iter().filter(|m| m.at >= from && m.at <= *to).count();
+        last_tenth.measured = taken as f64 / secs(&(*to - from));
+        let at_measured: Vec<f64> = ahead_counts.iter().map(|a| a / last_tenth.measured).collect();
+        last_tenth.over_measured = waited.iter().zip(&at_measured).filter(|(w, a)| **w > **a + 1.0).count();
+        last_tenth.allowed_measured = percentiles(at_measured);
+    }
     last_tenth.people = waited.len();
     last_tenth.waited = percentiles(waited);
     last_tenth.allowed = percentiles(allowed);
@@ -666,10 +686,12 @@ fn three(v: [f64; 3]) -> String {
     format!("{} / {} / {}", s(v[0]), s(v[1]), s(v[2]))
 }
 
-fn print(reports: &[Report]) {
-    let Some(first) = reports.first() else { return };
+fn table(reports: &[Report]) -> String {
+    let mut out = String::new();
+    let Some(first) = reports.first() else { return out };
     let round = &first.round;
-    println!(
+    let _ = writeln!(
+        out,
         "Surge: {} new people over {} s (each: /start, a shared location, a centre's card, {} s think time), \
          {} subscribers of {BROADCAST_CENTRES} centres with a broadcast each due at {}; fake Bot API: \
          {FREE_PER_SECOND} messages/s free, {PAID_PER_SECOND}/s paid, 1/s per chat (burst {CHAT_BURST}).",
@@ -679,16 +701,16 @@ fn print(reports: &[Report]) {
         round.subscribers,
         s(first.broadcasts_after.as_secs_f64())
     );
-    println!();
+    out.push('\n');
     let header: Vec<String> = reports
         .iter()
         .map(|r| r.round.paid_rate.map_or("free rate only".to_owned(), |rate| format!("TELEGRAM_PAID_RATE={rate}")))
         .collect();
-    println!("| measurement | {} |", header.join(" | "));
-    println!("|---|{}", "---|".repeat(reports.len()));
-    let row = |name: &str, cell: &dyn Fn(&Report) -> String| {
+    let _ = writeln!(out, "| measurement | {} |", header.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---|".repeat(reports.len()));
+    let mut row = |name: &str, cell: &dyn Fn(&Report) -> String| {
         let cells: Vec<String> = reports.iter().map(cell).collect();
-        println!("| {name} | {} |", cells.join(" | "));
+        let _ = writeln!(out, "| {name} | {} |", cells.join(" | "));
     };
     row("people who got all three replies", &|r| format!("{} of {}", r.complete, r.round.people));
     row("first reply, p50 / p95 / p99 (target with 300/s: p95 ≤ 2 s)", &|r| three(r.first));
@@ -719,14 +741,19 @@ fn print(reports: &[Report]) {
         format!("{} (at {:.0}/s)", three(r.last_tenth.allowed), r.last_tenth.rate)
     });
     row("… waited over backlog ÷ rate + 1 s", &|r| format!("{} of {}", r.last_tenth.over, r.last_tenth.people));
-    println!();
-    println!(
+    row("… that backlog ÷ the rate measured meanwhile, p50 / p95 / p99", &|r| {
+        format!("{} (at {:.1}/s)", three(r.last_tenth.allowed_measured), r.last_tenth.measured)
+    });
+    row("… waited over that + 1 s", &|r| format!("{} of {}", r.last_tenth.over_measured, r.last_tenth.people));
+    out.push('\n');
+    let _ = writeln!(
+        out,
         "Backlog every {}: updates waiting for their reply (of them first replies), broadcast messages not yet sent.",
         s((round.window / 10).as_secs_f64())
     );
-    println!();
-    println!("| t | {} |", header.join(" | "));
-    println!("|---|{}", "---|".repeat(reports.len()));
+    out.push('\n');
+    let _ = writeln!(out, "| t | {} |", header.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---|".repeat(reports.len()));
     let rows = reports.iter().map(|r| r.backlog.len()).max().unwrap_or(0);
     for k in 0..rows {
         let t = reports.iter().find_map(|r| r.backlog.get(k)).map_or(0.0, |b| b.0.as_secs_f64());
@@ -734,8 +761,9 @@ fn print(reports: &[Report]) {
             .iter()
             .map(|r| r.backlog.get(k).map_or("-".to_owned(), |(_, w, f, b)| format!("{w} ({f}), {b}")))
             .collect();
-        println!("| {} | {} |", s(t), cells.join(" | "));
+        let _ = writeln!(out, "| {} | {} |", s(t), cells.join(" | "));
     }
+    out
 }
 
 fn env_number(name: &str, default: usize) -> usize {
@@ -757,7 +785,7 @@ async fn main() {
             paid_rate: None,
         };
         let report = play(&admin, api, &fake, round).await;
-        print(std::slice::from_ref(&report));
+        print!("{}", table(std::slice::from_ref(&report)));
         assert_eq!(report.complete, 30, "every person got all three replies: {report:?}");
         assert_eq!(report.beyond, 0, "no message beyond the limits was accepted");
         assert_eq!(report.broadcasts, 30, "every broadcast message went out");
@@ -784,11 +812,9 @@ async fn main() {
         };
         eprintln!("surge: {round:?}");
         let report = play(&admin, api, &fake, round).await;
-        eprintln!(
-            "surge: {} of {} complete, last message at {:?}",
-            report.complete, report.round.people, report.finished
-        );
+        // Each round's table as soon as it is done: a full free round takes an hour.
+        eprint!("{}", table(std::slice::from_ref(&report)));
         reports.push(report);
     }
-    print(&reports);
+    print!("{}", table(&reports));
 }
