@@ -18,7 +18,6 @@
 //! smoke round that checks every update was applied and answered.
 
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -26,21 +25,20 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::post;
-use resilience_bot::channel::viber::signature::sign;
 use serde_json::{Value, json};
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{AssertSqlSafe, ConnectOptions as _};
 
 #[path = "common/gazetteer_queries.rs"]
 mod gazetteer_queries;
 #[path = "common/many_centres.rs"]
 mod many_centres;
+#[path = "common/served.rs"]
+mod served;
 use many_centres::many_centres;
+use served::{
+    Move, Served, Update, database_and_mode, fresh_database, import, send_update, serve_fake, telegram_update,
+};
 
-const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
 const SAMPLE: &str = include_str!("../data/centres.sample.csv");
-const SECRET: &str = "load-benchmark-secret";
-const VIBER_TOKEN: &str = "load-viber-token";
 const PLACES: [&str; 6] = ["Бровари", "Львів", "Харків", "brovary", "Одеса", "Kyiv"];
 
 /// Counts what the bot sent to the fake Bot API.
@@ -80,116 +78,7 @@ async fn start_fake() -> (SocketAddr, Arc<Fake>) {
         .route("/pa/{method}", post(viber_api))
         .route("/{bot}/{method}", post(bot_api))
         .with_state(fake.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port for the fake Bot API");
-    let addr = listener.local_addr().expect("its address");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (addr, fake)
-}
-
-/// A fresh database on DATABASE_URL's server, with its URL.
-async fn fresh_database(admin: &PgConnectOptions, name: &str) -> String {
-    let pool = PgPoolOptions::new().max_connections(1).connect_with(admin.clone()).await.expect("DATABASE_URL answers");
-    sqlx::query(AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-        .execute(&pool)
-        .await
-        .expect("drop");
-    sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await.expect("create");
-    pool.close().await;
-    admin.clone().database(name).to_url_lossy().to_string()
-}
-
-fn import(database_url: &str, csv: &str) {
-    let file = std::env::temp_dir().join(format!("rb-load-{}.csv", std::process::id()));
-    std::fs::write(&file, csv).expect("a temporary CSV");
-    let status = Command::new(BIN)
-        .args(["import", "centres"])
-        .arg(&file)
-        .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .status()
-        .expect("the import runs");
-    let _ = std::fs::remove_file(&file);
-    assert!(status.success(), "the import failed");
-}
-
-/// A running `serve`, stopped (SIGTERM) when dropped.
-struct Served {
-    child: Child,
-    addr: SocketAddr,
-    ready_after: Duration,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
-        let _ = self.child.wait();
-    }
-}
-
-impl Served {
-    async fn start(database_url: &str, api: SocketAddr) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
-        let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
-        let started = Instant::now();
-        let child = Command::new(BIN)
-            .arg("serve")
-            .env("DATABASE_URL", database_url)
-            .env("HTTP_ADDR", addr.to_string())
-            .env("DESK_ADDR", "off")
-            .env("TELEGRAM_BOT_TOKEN", "123:LOAD")
-            .env("TELEGRAM_API_URL", format!("http://{api}"))
-            .env("TELEGRAM_WEBHOOK_URL", format!("http://{addr}/telegram/webhook"))
-            .env("TELEGRAM_WEBHOOK_SECRET", SECRET)
-            .env("VIBER_AUTH_TOKEN", VIBER_TOKEN)
-            .env("VIBER_API_URL", format!("http://{api}/pa/"))
-            .env("VIBER_WEBHOOK_URL", format!("http://{addr}/viber/webhook"))
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("serve starts");
-        let mut child = child;
-        let client = reqwest::Client::new();
-        loop {
-            // A refused configuration ends the process at once: say so, rather than wait.
-            if let Ok(Some(status)) = child.try_wait() {
-                panic!("serve exited before it was ready ({status}); its error is above");
-            }
-            if let Ok(response) = client.get(format!("http://{addr}/healthz")).send().await
-                && response.status().is_success()
-            {
-                break;
-            }
-            assert!(started.elapsed() < Duration::from_secs(60), "serve was not ready within a minute");
-            tokio::time::sleep(Duration::from_millis(2)).await;
-        }
-        Self { child, addr, ready_after: started.elapsed() }
-    }
-
-    /// The most memory the process has held (VmHWM), in MiB.
-    fn peak_rss_mib(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
-        let kib: f64 = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.split_whitespace().next()?.parse().ok())
-            .unwrap_or(f64::NAN);
-        kib / 1024.0
-    }
-}
-
-/// One webhook call: where it goes and what it carries.
-struct Update {
-    path: &'static str,
-    body: String,
-}
-
-/// What simulated person `person` does at `step`: a conversation that goes
-/// round and round.
-enum Move {
-    Text(&'static str),
-    Button(String),
-    Location(f64, f64),
+    (serve_fake(app).await, fake)
 }
 
 fn next_move(person: u64, step: u64, centres: &[String]) -> Move {
@@ -220,20 +109,7 @@ fn update(id: u64, person: u64, step: u64, centres: &[String]) -> Update {
             "message": message });
         return Update { path: "/viber/webhook", body: body.to_string() };
     }
-    let chat = 1_000_000 + person as i64;
-    let from = json!({ "id": chat, "is_bot": false, "first_name": "Load", "language_code": "uk" });
-    let private = json!({ "id": chat, "type": "private", "first_name": "Load" });
-    let body = match action {
-        Move::Text(text) => json!({ "update_id": id, "message": {
-            "message_id": id, "date": 1_700_000_000, "chat": private, "from": from, "text": text } }),
-        Move::Button(data) => json!({ "update_id": id, "callback_query": {
-            "id": format!("cb{id}"), "chat_instance": "ci", "data": data, "from": from,
-            "message": { "message_id": 1, "date": 1_700_000_000, "chat": private } } }),
-        Move::Location(lat, lon) => json!({ "update_id": id, "message": { "message_id": id,
-            "date": 1_700_000_000, "chat": private, "from": from,
-            "location": { "latitude": lat, "longitude": lon } } }),
-    };
-    Update { path: "/telegram/webhook", body: body.to_string() }
+    telegram_update(id, 1_000_000 + person as i64, action)
 }
 
 /// Who sends the next update, so that one person's updates never overlap.
@@ -249,16 +125,6 @@ impl Script {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         update(id, n % self.people, n / self.people, &self.centres)
     }
-}
-
-async fn send_update(client: &reqwest::Client, addr: SocketAddr, update: &Update) -> bool {
-    let request = client.post(format!("http://{addr}{}", update.path)).header("content-type", "application/json");
-    let request = if update.path.starts_with("/viber") {
-        request.header("X-Viber-Content-Signature", sign(VIBER_TOKEN, update.body.as_bytes()))
-    } else {
-        request.header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-    };
-    request.body(update.body.clone()).send().await.is_ok_and(|r| r.status().is_success())
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -371,14 +237,12 @@ fn sample_ids() -> Vec<String> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let url = std::env::var("DATABASE_URL").expect("set DATABASE_URL (scripts/bench starts a cluster)");
-    let admin: PgConnectOptions = url.parse().expect("DATABASE_URL is a Postgres URL");
-    let benching = std::env::args().any(|a| a == "--bench");
+    let (admin, benching) = database_and_mode();
     let (api, fake) = start_fake().await;
 
     let sample_db = fresh_database(&admin, "rb_bench_load").await;
     import(&sample_db, SAMPLE);
-    let served = Served::start(&sample_db, api).await;
+    let served = Served::start(&sample_db, api, &[]).await;
     let idle_rss = served.peak_rss_mib();
     let script = Arc::new(Script { people: 2_000, next_id: AtomicU64::new(1), centres: sample_ids() });
 
@@ -412,7 +276,7 @@ async fn main() {
     let imported = Instant::now();
     import(&big_db, &many_centres(100_000));
     let import_time = imported.elapsed();
-    let big = Served::start(&big_db, api).await;
+    let big = Served::start(&big_db, api, &[]).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let big_rss = big.peak_rss_mib();
     let ready_big = big.ready_after;
