@@ -71,7 +71,15 @@ pub fn clock(minutes: u16) -> Arg {
 pub fn place_name<'a>(name: &'a str, language: Language, gazetteer: Option<&Gazetteer>) -> Cow<'a, str> {
     match language {
         Language::Uk => Cow::Borrowed(name),
-        Language::En => match gazetteer.and_then(|gazetteer| gazetteer.find_oblast(name)) {
+        // Only a name that is the oblast's own: the gazetteer's lookup also
+        // takes a name that starts with an oblast's, and "Львівська громада"
+        // is not "Lviv Oblast".
+        Language::En => match gazetteer.and_then(|gazetteer| gazetteer.find_oblast(name)).filter(|oblast| {
+            let key = crate::directory::normalize::skeleton(name);
+            [&oblast.code, &oblast.name_uk, &oblast.name_en]
+                .iter()
+                .any(|own| crate::directory::normalize::skeleton(own) == key)
+        }) {
             Some(oblast) => Cow::Owned(oblast.name_en.clone()),
             None => Cow::Owned(transliterate(name)),
         },
@@ -106,4 +114,20 @@ pub fn with_date_time(text: Text, at: NaiveDateTime) -> Text {
 pub fn closure_line(closure: &Closure, id: &'static str) -> Text {
     let until = closure.until.with_timezone(&Kyiv).naive_local();
     with_date_time(Text::new(id), until).plain("reason", closure.reason.as_str())
+}
+
+#[cfg(test)]
+mod place_name_tests {
+    use super::*;
+
+    #[test]
+    fn an_oblast_is_named_in_english_and_a_hromada_of_the_same_stem_is_not_taken_for_it() {
+        let gazetteer = Gazetteer::built_in().expect("the built-in gazetteer");
+        let en = |name: &str| place_name(name, Language::En, Some(&gazetteer)).into_owned();
+        assert_eq!(en("Львівська область"), "Lviv Oblast");
+        assert_eq!(en("Донецька область"), "Donetsk Oblast");
+        assert_eq!(en("Львівська громада"), "Lvivska hromada");
+        assert_eq!(en("Харківська громада"), "Kharkivska hromada");
+        assert_eq!(place_name("Львівська громада", Language::Uk, Some(&gazetteer)), "Львівська громада");
+    }
 }
