@@ -237,3 +237,13 @@ async fn the_coverage_table_shows_a_hundred_cells_a_page_and_the_csv_all(pool: P
     let csv = desk.get("/coverage.csv", Some(&cookie)).await.text().await.unwrap();
     assert_eq!(csv.lines().count(), 1 + 150, "{csv}");
 }
+
+#[sqlx::test]
+async fn with_nothing_hidden_the_coverage_page_says_nothing_about_hidden_cells(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    far_searches(&desk.app.store, last_week(), BILHOROD, 40).await;
+    let cookie = desk.signed_in_operator().await;
+    let page = desk.get("/coverage", Some(&cookie)).await.text().await.unwrap();
+    assert!(page.contains("<td>Білгород-Дністровська</td>"), "{page}");
+    assert!(!page.contains("coverage-hidden") && !page.contains("Не показано"), "{page}");
+}

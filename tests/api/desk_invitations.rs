@@ -207,3 +207,16 @@ async fn forget_clears_who_made_and_who_used_an_invitation(pool: PgPool) {
     desk.app.say("maker", Language::Uk, "/forget").await;
     assert_eq!(ids().await, (None, None));
 }
+
+/// A sample centre's poster says it is a sample (the door must not take it
+/// for a real centre), and asks once to scan the codes it shows.
+#[sqlx::test]
+async fn a_sample_centres_poster_says_it_is_a_sample(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let cookie = desk.signed_in_operator().await;
+    let poster = desk.get("/centres/sample-lvivska/poster", Some(&cookie)).await.text().await.unwrap();
+    assert!(poster.contains("id=\"poster-sample\"") && poster.contains("зразок, не справжні дані"), "{poster}");
+    assert!(poster.contains("poster-telegram-qr"), "the test desk knows the bot's Telegram name");
+    let scan = poster.matches("Наведіть камеру").count();
+    assert_eq!(scan, 1, "{poster}");
+}
