@@ -65,14 +65,20 @@ async fn the_picker_previews_a_week_and_saves_it_through_the_edit_path(pool: PgP
     assert_eq!((changes[0].action.as_str(), changes[0].new_value.as_deref()), ("edit-centre", Some(value)));
 }
 
-#[sqlx::test]
-async fn hours_typed_in_words_are_previewed_then_saved_in_a_browser(pool: PgPool) {
+/// A desk, and a browser signed in to it as an operator through the bot's link.
+async fn operator_in_a_browser(pool: PgPool) -> (Desk, Browser) {
     let desk = Desk::start(pool).await;
     desk.app.store.add_operator(&crate::desk::console("op")).await.unwrap();
-    let id = "sample-izmailska";
     let browser = Browser::start().await;
     browser.client.goto(&desk.link_from_bot("op").await).await.unwrap();
     browser.submit("#sign-in", "#count-all").await;
+    (desk, browser)
+}
+
+#[sqlx::test]
+async fn hours_typed_in_words_are_previewed_then_saved_in_a_browser(pool: PgPool) {
+    let (desk, browser) = operator_in_a_browser(pool).await;
+    let id = "sample-izmailska";
     browser.client.goto(&format!("{}/centres/{id}", desk.base)).await.unwrap();
     let before = browser.client.find(Locator::Css("#hours-preview")).await.unwrap().text().await.unwrap();
     assert!(before.contains("Пн–Пт: 09:00–18:00"), "{before}");
@@ -105,12 +111,8 @@ async fn hours_typed_in_words_are_previewed_then_saved_in_a_browser(pool: PgPool
 /// itself): no button pressed, no page loaded, nothing saved.
 #[sqlx::test]
 async fn the_hours_preview_follows_the_typing_in_a_browser(pool: PgPool) {
-    let desk = Desk::start(pool).await;
-    desk.app.store.add_operator(&crate::desk::console("op")).await.unwrap();
+    let (desk, browser) = operator_in_a_browser(pool).await;
     let id = "sample-izmailska";
-    let browser = Browser::start().await;
-    browser.client.goto(&desk.link_from_bot("op").await).await.unwrap();
-    browser.submit("#sign-in", "#count-all").await;
     let page = format!("{}/centres/{id}", desk.base);
     browser.client.goto(&page).await.unwrap();
     let hours = browser.client.find(Locator::Css("#edit-opening_hours")).await.unwrap();

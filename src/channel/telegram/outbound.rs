@@ -167,19 +167,19 @@ mod tests {
         assert_eq!(entities[0].kind, MessageEntityKind::PhoneNumber);
     }
 
+    /// A centre's pin and nothing else yet.
+    fn pin() -> Reply {
+        let location = Coordinates::parse(50.5, 30.8).expect("valid");
+        Reply {
+            venue: Some(Venue { location, title: "Центр".into(), address: "вул. Київська, 1".into() }),
+            ..Reply::default()
+        }
+    }
+
     #[test]
     fn a_card_sends_a_venue_then_the_text_with_its_buttons() {
         let catalog = Catalog::load().expect("locales");
-        let reply = Reply {
-            venue: Some(Venue {
-                location: Coordinates::parse(50.5, 30.8).expect("valid"),
-                title: "Центр".into(),
-                address: "вул. Київська, 1".into(),
-            }),
-            ..Reply::default()
-        }
-        .line(Text::new("menu-title"))
-        .button(Text::new("menu-find"), Action::Find);
+        let reply = pin().line(Text::new("menu-title")).button(Text::new("menu-find"), Action::Find);
         let calls = render(&catalog, Language::Uk, &reply);
         assert_eq!(calls.len(), 2);
         assert_eq!(
@@ -201,15 +201,7 @@ mod tests {
     #[test]
     fn a_pin_alone_is_one_venue_carrying_the_choices() {
         let catalog = Catalog::load().expect("locales");
-        let reply = Reply {
-            venue: Some(Venue {
-                location: Coordinates::parse(50.5, 30.8).expect("valid"),
-                title: "Центр".into(),
-                address: "вул. Київська, 1".into(),
-            }),
-            ..Reply::default()
-        }
-        .button(Text::new("menu-help-now"), Action::HelpNow);
+        let reply = pin().button(Text::new("menu-help-now"), Action::HelpNow);
         let calls = render(&catalog, Language::Uk, &reply);
         assert_eq!(calls.len(), 1, "{calls:?}");
         let Outbound::Venue { markup: Some(ReplyMarkup::InlineKeyboard(keyboard)), .. } = &calls[0] else {

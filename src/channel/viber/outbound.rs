@@ -109,19 +109,18 @@ mod tests {
     use crate::conversation::{Action, Venue};
     use crate::domain::Coordinates;
 
+    /// A centre's pin and nothing else yet.
+    fn pin() -> Reply {
+        let location = Coordinates::parse(49.84, 24.02).expect("valid");
+        Reply {
+            venue: Some(Venue { location, title: "Центр".into(), address: String::new() }), ..Reply::default()
+        }
+    }
+
     #[test]
     fn a_card_is_a_location_then_text_with_reply_and_map_buttons() {
         let catalog = Catalog::load().expect("locales");
-        let reply = Reply {
-            venue: Some(Venue {
-                location: Coordinates::parse(49.84, 24.02).expect("valid"),
-                title: "Центр".into(),
-                address: String::new(),
-            }),
-            ..Reply::default()
-        }
-        .line(Text::new("menu-title"))
-        .button(Text::new("menu-find"), Action::Find);
+        let reply = pin().line(Text::new("menu-title")).button(Text::new("menu-find"), Action::Find);
         let messages = render(&catalog, Language::Uk, &reply);
         assert_eq!(messages.len(), 2);
         assert_eq!(messages[0].location, Some(Location { lat: 49.84, lon: 24.02 }));
@@ -137,15 +136,7 @@ mod tests {
     #[test]
     fn a_pin_alone_is_one_location_message_with_the_keyboard() {
         let catalog = Catalog::load().expect("locales");
-        let reply = Reply {
-            venue: Some(Venue {
-                location: Coordinates::parse(49.84, 24.02).expect("valid"),
-                title: "Центр".into(),
-                address: String::new(),
-            }),
-            ..Reply::default()
-        }
-        .button(Text::new("menu-help-now"), Action::HelpNow);
+        let reply = pin().button(Text::new("menu-help-now"), Action::HelpNow);
         let messages = render(&catalog, Language::Uk, &reply);
         assert_eq!(messages.len(), 1, "{messages:?}");
         assert_eq!(messages[0].kind, "location");
