@@ -81,8 +81,23 @@ impl Browser {
     }
 
     /// Clicks a form's button and waits for the page it leads to (which has `then`).
+    ///
+    /// The page the button was on must be gone first: `then` is often on it
+    /// too (a list's filter, a table), and finding it there would let the
+    /// test read the old page while the new one is still on its way.
     pub(crate) async fn submit(&self, css: &str, then: &str) {
+        let old_page = self.client.find(Locator::Css("html")).await.unwrap();
         self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            // Mid-navigation chromedriver may answer with other errors
+            // (no execution context yet): those are asked again.
+            match old_page.tag_name().await {
+                Err(e) if e.is_stale_element_reference() => break,
+                _ => assert!(Instant::now() < deadline, "pressing {css} left the page where it was"),
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
         let waited = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(then)).await;
         waited.unwrap_or_else(|e| panic!("no {then} after pressing {css}: {e}"));
     }
