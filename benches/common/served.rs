@@ -13,7 +13,14 @@ use serde_json::json;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{AssertSqlSafe, ConnectOptions as _};
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
+const BIN: &str = env!("CARGO_BIN_EXE_resilience-bot");
+
+/// The bot the benchmark runs: this build's, or the one `BENCH_BOT` names
+/// (an earlier build kept aside, to measure before and after a change on
+/// the same machine in one sitting).
+fn bot() -> String {
+    std::env::var("BENCH_BOT").unwrap_or_else(|_| BIN.to_owned())
+}
 pub const SECRET: &str = "load-benchmark-secret";
 pub const VIBER_TOKEN: &str = "load-viber-token";
 
@@ -49,7 +56,7 @@ pub async fn fresh_database(admin: &PgConnectOptions, name: &str) -> String {
 pub fn import(database_url: &str, csv: &str) {
     let file = std::env::temp_dir().join(format!("rb-bench-{}-{}.csv", std::process::id(), csv.len()));
     std::fs::write(&file, csv).expect("a temporary CSV");
-    let status = Command::new(BIN)
+    let status = Command::new(bot())
         .args(["import", "centres"])
         .arg(&file)
         .env("DATABASE_URL", database_url)
@@ -82,7 +89,7 @@ impl Served {
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
         let started = Instant::now();
-        let mut command = Command::new(BIN);
+        let mut command = Command::new(bot());
         command
             .arg("serve")
             .env("DATABASE_URL", database_url)

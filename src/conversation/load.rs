@@ -2,15 +2,64 @@
 //! before the pure flow runs: the groups board, or a coordinator's desk with
 //! what their screen shows (see `Action::needs`).
 
-use chrono::{DateTime, Utc};
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::action::{DeskNeeds, Needs};
+use super::state::State;
 use super::{Conversation, ConversationError, flow};
-use crate::domain::Person;
+use crate::directory::Directory;
+use crate::domain::{ChannelKind, Person};
+use crate::store::UserRecord;
+
+/// Everything one step reads besides the person's row: the directory as it
+/// is now, the time, and what the input needs from the database.
+pub(super) struct Loaded {
+    directory: Arc<Directory>,
+    board: Option<flow::Board>,
+    desk: Option<flow::Desk>,
+    pub(super) now: DateTime<Utc>,
+    kyiv_now: NaiveDateTime,
+}
 
 impl Conversation {
+    /// Loads what `input` needs in `state`.
+    pub(super) async fn load_for(
+        &self,
+        person: &Person,
+        input: &flow::Input,
+        state: &State,
+    ) -> Result<Loaded, ConversationError> {
+        let directory = self.directory.current();
+        let now = self.clock.utc_now();
+        let (board, desk) = self.load(person, &input.needs(state), now).await?;
+        Ok(Loaded { directory, board, desk, now, kyiv_now: self.clock.kyiv_now() })
+    }
+
+    /// The context a step of this person's runs in.
+    pub(super) fn context<'a>(
+        &'a self,
+        loaded: &'a Loaded,
+        record: &UserRecord,
+        channel: ChannelKind,
+    ) -> flow::Context<'a> {
+        flow::Context {
+            directory: &loaded.directory,
+            gazetteer: &self.gazetteer,
+            hotlines: &self.hotlines,
+            distress: &self.distress,
+            now: loaded.kyiv_now,
+            language: record.language,
+            is_new: record.is_new,
+            groups: loaded.board.as_ref(),
+            desk: loaded.desk.as_ref(),
+            channel,
+        }
+    }
+
     /// The board or the desk the step needs, if any.
-    pub(super) async fn load(
+    async fn load(
         &self,
         person: &Person,
         needs: &Needs,

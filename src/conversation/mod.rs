@@ -1,11 +1,13 @@
 //! The channel-agnostic core: applies a person's update to their stored state
 //! and returns the replies as data.
 //!
-//! [`Conversation::handle`] locks the person's row, runs the pure
-//! [`flow::step`], and saves the new state in the same transaction, so that
-//! updates of one person are applied in order even across replicas.
+//! [`Conversation::handle`] reads the person's row, runs the pure
+//! [`flow::step`], and saves the new state only if the row did not change
+//! meanwhile (`unlocked`); a step that changes other rows is applied holding
+//! the row's lock, in one transaction (`locked`). Either way updates of one
+//! person are applied one after the other, even across replicas.
 //!
-//! This file wires the core and runs that transaction. Around it: `action`
+//! This file wires the core and chooses between the two. Around it: `action`
 //! (what buttons do), `incoming` and `reply` (what channels hand in and get
 //! back), `state` (what is kept between messages), `load` (what a step needs
 //! from the database), `apply` (the changes a step asks for), `outbound`
@@ -20,9 +22,11 @@ mod clock;
 pub mod flow;
 mod incoming;
 mod load;
+mod locked;
 mod outbound;
 mod reply;
 mod state;
+mod unlocked;
 mod without_database;
 
 use std::sync::Arc;
@@ -37,7 +41,6 @@ pub use state::State;
 
 use crate::directory::{Gazetteer, SharedDirectory};
 use crate::distress::DistressPhrases;
-use crate::domain::tally::{Count, Tally};
 use crate::domain::{ChannelKind, Hotlines, Language, Programme};
 use crate::store::{Store, StoreError};
 
@@ -73,6 +76,11 @@ impl ConversationError {
 /// The longest an update may take: well past the 10 s lock timeout and
 /// the pool's 5 s wait for a connection.
 const APPLY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Unlocked tries of an update before it takes the person's lock: a row
+/// that moved this often is being written by many updates at once (a burst
+/// of taps), which the lock serves better than more retries.
+const UNLOCKED_TRIES: usize = 3;
 
 /// Everything a conversation needs, shared by all channels.
 #[derive(Clone)]
@@ -219,115 +227,23 @@ impl Conversation {
         let _permit = self.in_progress.acquire().await.ok();
         let language_if_new = Language::from_platform_code(user.platform_language.as_deref());
         let person = user.person();
-        let (mut update, record) = self.store.begin_user(&person, language_if_new).await?;
-        if let Some(key) = delivery
-            && !update.claim_delivery(key).await?
-        {
-            tracing::debug!("dropping a repeated delivery");
-            return Ok(None);
-        }
-        let directory = self.directory.current();
-        let state = State::from_json(record.state);
-        let now = self.clock.utc_now();
-        // Button data is read once, here: what it needs loaded, then the step.
         let input = flow::Input::from(incoming);
-        let (board, desk) = self.load(&person, &input.needs(&state), now).await?;
-        let ctx = flow::Context {
-            directory: &directory,
-            gazetteer: &self.gazetteer,
-            hotlines: &self.hotlines,
-            distress: &self.distress,
-            now: self.clock.kyiv_now(),
-            language: record.language,
-            is_new: record.is_new,
-            groups: board.as_ref(),
-            desk: desk.as_ref(),
-            channel: user.channel,
-        };
-        let mut step = flow::step(&ctx, state, input);
-        // Forgetting deletes the person's row itself, so it is applied in the
-        // transaction that holds it, and nothing is saved after.
-        if step.effect == Some(flow::effect::Effect::Forget) {
-            let forgotten = update.forget().await?;
-            let ctx = flow::Context { language: step.language, ..ctx };
-            let outcome = flow::effect::Outcome::Forgotten(forgotten);
-            let (reply, _) = flow::after(&ctx, &flow::effect::Effect::Forget, &outcome);
-            step.replies.push(reply);
-            return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
-        }
-        // A finished check-in goes to the writer, which stores it later in
-        // a shuffled batch, never in this transaction. Only one a week per
-        // person counts; the person's row notes the week (not the answers).
-        // A redelivered update finds the check-in over and stores nothing.
-        if let Some(effect) = step.effect.take_if(|e| matches!(e, flow::effect::Effect::SaveCheckin { .. })) {
-            let mut record = None;
-            if let flow::effect::Effect::SaveCheckin { answers, day, language, oblast } = &effect {
-                let week = crate::store::week_of(*day);
-                if update.claim_checkin_week(week).await? {
-                    record = Some(crate::store::CheckinRecord {
-                        answers: *answers,
-                        week,
-                        language: *language,
-                        channel: person.channel,
-                        oblast: oblast.clone(),
-                    });
+        // Most updates only move the person's state: they are read without
+        // a lock and saved in one statement if the row did not move meanwhile.
+        // Those that change other rows, and a row that keeps moving, take the
+        // person's lock.
+        let mut created = false;
+        for _ in 0..UNLOCKED_TRIES {
+            match self.apply_unlocked(&person, user.channel, &input, language_if_new, delivery, created).await? {
+                unlocked::Unlocked::Applied(outgoing) => return Ok(outgoing),
+                unlocked::Unlocked::Moved { created: made } => created |= made,
+                unlocked::Unlocked::NeedsLock { created: made } => {
+                    created |= made;
+                    break;
                 }
             }
-            update.finish(step.language, &step.state.to_json()).await?;
-            // Handed over once the person's state (check-in over) is saved.
-            let counted = record.is_some();
-            if let Some(record) = record {
-                self.checkins.record(record);
-            }
-            let ctx = flow::Context { language: step.language, ..ctx };
-            let (reply, _) = flow::after(&ctx, &effect, &flow::effect::Outcome::CheckinFinished { counted });
-            step.replies.push(reply);
-            return Ok(Some(Outgoing { language: step.language, replies: step.replies }));
         }
-        // Seats are taken while the person's row is still locked, so a double
-        // tap waits and then finds the place already taken.
-        if let Some(effect) = step.effect.take() {
-            let outcome = match self.apply_effect(&effect, &person, now).await {
-                Ok(outcome) => outcome,
-                // The data refused the change (a centre removed meanwhile…):
-                // it would fail the same way on every redelivery, so the
-                // person is told and the update is applied.
-                Err(ConversationError::Store(StoreError::Refused { constraint, .. })) => {
-                    tracing::warn!(constraint, "a change was refused by the database");
-                    flow::effect::Outcome::Refused
-                }
-                Err(error) => return Err(error),
-            };
-            if let Some(tally) = counted(&outcome) {
-                step.counts.push(Count { week: crate::store::week_of(ctx.now.date()), tally });
-            }
-            let ctx = flow::Context { language: step.language, ..ctx };
-            let (reply, state) = flow::after(&ctx, &effect, &outcome);
-            step.replies.push(reply);
-            if let Some(state) = state {
-                step.state = state;
-            }
-        }
-        update.finish(step.language, &step.state.to_json()).await?;
-        // Counted once the person's transaction is over, by the writer that
-        // adds them later with others: never next to the person's row.
-        for count in step.counts.drain(..) {
-            self.checkins.count(count);
-        }
-        Ok(Some(Outgoing { language: step.language, replies: step.replies }))
-    }
-}
-
-/// The usage count an effect's outcome adds: a new seat or waiting place, a
-/// new subscription.
-fn counted(outcome: &flow::effect::Outcome) -> Option<Tally> {
-    use flow::effect::Outcome;
-    match outcome {
-        Outcome::SignedUp(crate::store::SignUp::Confirmed { .. } | crate::store::SignUp::Waitlisted { .. }) => {
-            Some(Tally::SignUp)
-        }
-        Outcome::Subscribed(true) => Some(Tally::Subscription),
-        _ => None,
+        self.apply_locked(&person, user.channel, input, language_if_new, delivery, created).await
     }
 }
 

@@ -26,6 +26,7 @@ mod subscription;
 mod tally;
 pub mod testing;
 mod user;
+mod user_unlocked;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -55,6 +56,7 @@ pub use notice::{Notice, NoticeOutcome, PendingNotice};
 pub use report::{Filed, REPORTS_PER_DAY, Resolution, TOPICS};
 pub use report_inbox::{DeskResolution, InboxFilter, InboxReport};
 pub use user::{UserRecord, UserUpdate};
+pub use user_unlocked::{Saved, UserRead};
 
 /// A failure talking to the database.
 #[derive(Debug, thiserror::Error)]

@@ -57,20 +57,25 @@ impl Store {
                 return Ok((UserUpdate { tx, person: person.clone() }, record));
             }
             tx.rollback().await?;
-            // A new person's row is committed on its own first: rows that
-            // refer to it (a sign-up, a subscription, a coordinator's role) are
-            // written on other connections while this update is applied, and
-            // their foreign-key checks would wait for an uncommitted row until
-            // this update ended. Two first messages at once insert it once.
-            let inserted = sqlx::query(
-                "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            )
-            .bind_person(person)
-            .bind(language_if_new.code())
-            .execute(&self.pool)
-            .await?;
-            is_new |= inserted.rows_affected() == 1;
+            is_new |= self.insert_person(person, language_if_new).await?;
         }
+    }
+
+    /// Creates a new person's row, committed on its own: rows that refer to
+    /// it (a sign-up, a subscription, a coordinator's role) are written on
+    /// other connections while their first update is applied, and those
+    /// foreign-key checks would wait for an uncommitted row until the update
+    /// ended. Two first messages at once insert it once: true for the one
+    /// that did.
+    pub(super) async fn insert_person(&self, person: &Person, language: Language) -> Result<bool, StoreError> {
+        let inserted = sqlx::query(
+            "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind_person(person)
+        .bind(language.code())
+        .execute(&self.pool)
+        .await?;
+        Ok(inserted.rows_affected() == 1)
     }
 }
 

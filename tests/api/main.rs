@@ -57,5 +57,6 @@ mod shutdown;
 mod slow_clients;
 mod subscriptions;
 mod telegram;
+mod unlocked;
 mod viber;
 mod wording;

@@ -1,0 +1,113 @@
+//! A person's update applied without holding their row: read it with the
+//! version it was read at, then claim the delivery and save the new state in
+//! one statement that writes only if the row is still that version. Two
+//! round trips and one commit instead of a transaction's five; used for the
+//! updates that only move the state (nearly all of them), while those that
+//! change other rows take the lock ([`Store::begin_user`]).
+
+use sqlx::postgres::PgQueryResult;
+
+use super::bind::BindPerson;
+use super::{Store, StoreError, UserRecord};
+use crate::domain::{Language, Person};
+
+/// A person's row as read without a lock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRead {
+    pub record: UserRecord,
+    /// The row's version when read: its `xmin`, the transaction that wrote
+    /// it last, which every write of the row changes (a lock alone does not).
+    version: String,
+}
+
+/// What became of an unlocked save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// The delivery is claimed and the state saved, in one commit.
+    Saved,
+    /// The delivery was applied before; nothing was written.
+    Repeated,
+    /// The row changed since it was read (another update of the same person,
+    /// `/forget`); nothing was written, and the update must be applied again
+    /// from a fresh read.
+    Moved,
+}
+
+/// SQLSTATE `serialization_failure`, raised by `person_row_moved()`
+/// (migration 0030) to undo a claim whose state could not be saved.
+const ROW_MOVED: &str = "40001";
+
+impl Store {
+    /// Reads a person's row without locking it, creating it (committed on
+    /// its own, as [`Store::begin_user`] does) for a new person.
+    pub async fn read_user(&self, person: &Person, language_if_new: Language) -> Result<UserRead, StoreError> {
+        let mut is_new = false;
+        loop {
+            let row: Option<(String, serde_json::Value, String)> = sqlx::query_as(
+                "SELECT language, state, xmin::text FROM chat_user WHERE channel = $1 AND external_id = $2",
+            )
+            .bind_person(person)
+            .fetch_optional(&self.pool)
+            .await?;
+            if let Some((language, state, version)) = row {
+                let language =
+                    Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
+                return Ok(UserRead { record: UserRecord { language, state, is_new }, version });
+            }
+            is_new |= self.insert_person(person, language_if_new).await?;
+        }
+    }
+
+    /// Claims the delivery (when there is one) and saves the person's
+    /// language and state as [`super::UserUpdate::finish`] does, in one
+    /// statement, if their row is still as `read` found it.
+    pub async fn save_user_if_unchanged(
+        &self,
+        read: &UserRead,
+        person: &Person,
+        delivery: Option<&str>,
+        language: Language,
+        state: &serde_json::Value,
+    ) -> Result<Saved, StoreError> {
+        let Some(key) = delivery else {
+            let saved: PgQueryResult = sqlx::query(
+                "UPDATE chat_user SET language = $3, state = $4, active = true, seen_on = current_date \
+                 WHERE channel = $1 AND external_id = $2 AND xmin = $5::text::xid",
+            )
+            .bind_person(person)
+            .bind(language.code())
+            .bind(state)
+            .bind(&read.version)
+            .execute(&self.pool)
+            .await?;
+            return Ok(if saved.rows_affected() == 1 { Saved::Saved } else { Saved::Moved });
+        };
+        // Data-modifying CTEs all run, on one snapshot: the state is written
+        // only if the claim was new, and a new claim whose state was not
+        // written (the row moved) raises, undoing the claim with it.
+        let claimed: Result<bool, sqlx::Error> = sqlx::query_scalar(
+            "WITH claimed AS ( \
+                 INSERT INTO applied_delivery (channel, key) VALUES ($1, $6) ON CONFLICT DO NOTHING RETURNING 1), \
+             saved AS ( \
+                 UPDATE chat_user SET language = $3, state = $4, active = true, seen_on = current_date \
+                 WHERE channel = $1 AND external_id = $2 AND xmin = $5::text::xid \
+                 AND EXISTS (SELECT FROM claimed) RETURNING 1) \
+             SELECT CASE WHEN NOT EXISTS (SELECT FROM claimed) THEN false \
+                         WHEN EXISTS (SELECT FROM saved) THEN true \
+                         ELSE person_row_moved() END",
+        )
+        .bind_person(person)
+        .bind(language.code())
+        .bind(state)
+        .bind(&read.version)
+        .bind(key)
+        .fetch_one(&self.pool)
+        .await;
+        match claimed {
+            Ok(true) => Ok(Saved::Saved),
+            Ok(false) => Ok(Saved::Repeated),
+            Err(sqlx::Error::Database(error)) if error.code().as_deref() == Some(ROW_MOVED) => Ok(Saved::Moved),
+            Err(error) => Err(error.into()),
+        }
+    }
+}
