@@ -25,6 +25,7 @@ desk-signed-out = You have signed out. To sign in again, send /desk to the bot.
 desk-forbidden = This page is not open to you.
 desk-form-not-utf8 = The form arrived with broken characters, so nothing was changed. Please try again.
 desk-not-found = There is no such page.
+desk-bad-address = This page address is not right: it was probably changed by hand. Go back and use the links on the page.
 desk-error = Something went wrong. Please try again in a minute.
 desk-csrf = The form is out of date. Reload the page and try again.
 
@@ -65,20 +66,68 @@ desk-centre-coordinators = Coordinators: { $count }
 desk-centre-subscribers = Subscribers: { $count }
 desk-centre-history = Change history
 desk-centre-history-none = No changes yet.
+desk-history-when = When (Kyiv time)
+desk-history-field = What changed
+desk-history-source = How
+desk-history-old = Was
+desk-history-new = Now
+desk-history-source-name = { $source ->
+    [import] list import
+   *[other] by hand (in the bot or the desk)
+}
+desk-field = { $field ->
+    [name_uk] Name in Ukrainian
+    [name_en] Name in English
+    [location] Place on the map
+    [oblast] Oblast
+    [hromada] Hromada
+    [settlement] Settlement
+    [address_uk] Address in Ukrainian
+    [address_en] Address in English
+    [phone] Phones
+    [email] Email
+    [website] Website
+    [opening_hours] Opening hours
+    [services] Services
+    [notes] Notes
+    [serves_hromada] Serves the hromada
+    [sample] Sample (not a real centre)
+    [verified_on] Verified on
+   *[other] { $field }
+}
 
 ## Audit log
 desk-audit-title = Audit log
-desk-audit-when = When
+desk-audit-when = When (Kyiv time)
 desk-audit-who = Who
 desk-audit-what = What
 desk-audit-old = Before
 desk-audit-new = After
 desk-audit-none = Nothing has been changed through the desk yet.
+desk-action = { $action ->
+    [sign-in] Signed in to the desk
+    [sign-out] Signed out of the desk
+    [edit-centre] Edited a centre
+    [import] Imported the centres list
+    [close-report] Closed a report
+    [invite-coordinator] Invited a coordinator
+    [revoke-coordinator] Revoked a coordinator
+    [create-group] Created a group
+    [set-capacity] Changed the seats
+    [cancel-group] Cancelled a group
+    [send-message] Message to subscribers
+    [cancel-message] Cancelled a message
+    [view-signups] Viewed a sign-up list
+    [download-signups] Downloaded a sign-up list (CSV)
+   *[other] { $action }
+}
 
 ## Editing a centre
 desk-edit-title = Change the centre’s data
 desk-edit-save = Save
 desk-edit-refused = The value was not accepted: { $reason }
+desk-latitude = Latitude
+desk-longitude = Longitude
 
 ## Export
 desk-export-csv = Download the centres (CSV)
@@ -322,7 +371,7 @@ import-problem-outside-ukraine = lat/lon { $lat }, { $lon } is outside Ukraine (
 import-problem-phone = phone “{ $raw }”: a phone number must be Ukrainian: +380 and 9 digits, or 0 and 9 digits
 import-problem-email = email “{ $raw }” is not an address
 import-problem-website = website “{ $raw }” is not a web address (like https://example.org or example.org)
-import-problem-opening-hours = opening_hours “{ $raw }” is not understood ({ $detail })
+import-problem-opening-hours = the opening hours “{ $raw }” are not understood: write them, for example, as “Mon–Fri 9:00–18:00, break 13:00–14:00” or in OpenStreetMap’s form “Mo-Fr 09:00-18:00”
 import-problem-too-long = { $field } is longer than { $max } characters
 import-problem-service = unknown service in services ({ $detail })
 import-problem-date = verified_on “{ $raw }” is not a date like 2025-05-23

@@ -25,6 +25,7 @@ desk-signed-out = Ви вийшли з пульта. Щоб увійти зно�
 desk-forbidden = Ця сторінка вам недоступна.
 desk-form-not-utf8 = Форма надійшла з пошкодженими символами, тож нічого не змінено. Спробуйте ще раз.
 desk-not-found = Такої сторінки немає.
+desk-bad-address = Ця адреса сторінки неправильна: мабуть, її змінили вручну. Поверніться назад і скористайтеся посиланнями на сторінці.
 desk-error = Щось пішло не так. Спробуйте ще раз за хвилину.
 desk-csrf = Форма застаріла. Оновіть сторінку й спробуйте ще раз.
 
@@ -65,20 +66,68 @@ desk-centre-coordinators = Координатори: { $count }
 desk-centre-subscribers = Підписники: { $count }
 desk-centre-history = Історія змін
 desk-centre-history-none = Змін ще не було.
+desk-history-when = Коли (за київським часом)
+desk-history-field = Що змінено
+desk-history-source = Як
+desk-history-old = Було
+desk-history-new = Стало
+desk-history-source-name = { $source ->
+    [import] імпорт списку
+   *[other] вручну (у боті чи в пульті)
+}
+desk-field = { $field ->
+    [name_uk] Назва українською
+    [name_en] Назва англійською
+    [location] Місце на мапі
+    [oblast] Область
+    [hromada] Громада
+    [settlement] Населений пункт
+    [address_uk] Адреса українською
+    [address_en] Адреса англійською
+    [phone] Телефони
+    [email] Електронна пошта
+    [website] Сайт
+    [opening_hours] Графік роботи
+    [services] Послуги
+    [notes] Примітки
+    [serves_hromada] Обслуговує громаду
+    [sample] Зразок (не справжній центр)
+    [verified_on] Дата перевірки
+   *[other] { $field }
+}
 
 ## Audit log
 desk-audit-title = Журнал змін
-desk-audit-when = Коли
+desk-audit-when = Коли (за київським часом)
 desk-audit-who = Хто
 desk-audit-what = Що
 desk-audit-old = Було
 desk-audit-new = Стало
 desk-audit-none = Змін через пульт ще не було.
+desk-action = { $action ->
+    [sign-in] Вхід у пульт
+    [sign-out] Вихід із пульта
+    [edit-centre] Зміна даних центру
+    [import] Імпорт списку центрів
+    [close-report] Закрито повідомлення про помилку
+    [invite-coordinator] Запрошення координатора
+    [revoke-coordinator] Координатора відкликано
+    [create-group] Створено групу
+    [set-capacity] Змінено кількість місць
+    [cancel-group] Групу скасовано
+    [send-message] Повідомлення підписникам
+    [cancel-message] Повідомлення скасовано
+    [view-signups] Переглянуто список записаних
+    [download-signups] Завантажено список записаних (CSV)
+   *[other] { $action }
+}
 
 ## Editing a centre
 desk-edit-title = Змінити дані центру
 desk-edit-save = Зберегти
 desk-edit-refused = Значення не прийнято: { $reason }
+desk-latitude = Широта
+desk-longitude = Довгота
 
 ## Export
 desk-export-csv = Завантажити центри (CSV)
@@ -326,7 +375,7 @@ import-problem-outside-ukraine = точка { $lat }, { $lon } поза межа
 import-problem-phone = телефон «{ $raw }»: номер має бути український: +380 і 9 цифр або 0 і 9 цифр
 import-problem-email = email «{ $raw }» — не адреса електронної пошти
 import-problem-website = website «{ $raw }» — не вебадреса (як-от https://example.org чи example.org)
-import-problem-opening-hours = opening_hours «{ $raw }» не вдалося зрозуміти ({ $detail })
+import-problem-opening-hours = графік «{ $raw }» не вдалося зрозуміти: напишіть його, наприклад, як «пн–пт 9:00–18:00, перерва 13:00–14:00» або як в OpenStreetMap: «Mo-Fr 09:00-18:00»
 import-problem-too-long = { $field } довше за { $max } символів
 import-problem-service = невідома послуга в services ({ $detail })
 import-problem-date = verified_on «{ $raw }» — не дата на кшталт 2025-05-23

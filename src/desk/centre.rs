@@ -10,19 +10,22 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::asked::Asked;
 use super::card;
 use super::centres::failed;
 use super::hours::{Preview, preview as preview_of};
-use super::page::{self, Chrome};
+use super::import::problem_text;
+use super::page::{self, Chrome, Tr};
 use super::picker::{self, PickerDay, Week};
 use super::session::Signed;
 use super::state::DeskState;
+use crate::csv_table::Reason;
 use crate::directory::Hours;
-use crate::directory::centre_fields::{edit_location, parse_edit, parse_number};
+use crate::directory::centre_fields::{FieldError, edit_location, parse_edit, parse_number};
 use crate::domain::{Centre, CentreEdit, CentreField, CentreId};
 use crate::store::{DeskResolution, EditOutcome, HistoryEntry, InboxReport};
 
@@ -99,7 +102,7 @@ pub async fn show(
     State(state): State<DeskState>,
     signed: Signed,
     Path(id): Path<String>,
-    Query(query): Query<ReportQuery>,
+    Asked(query): Asked<ReportQuery>,
 ) -> Response {
     if !signed.session.role.reaches(&id) {
         return signed.forbidden();
@@ -158,13 +161,17 @@ pub async fn edit(
     };
     let parsed = match CentreField::EDITABLE.into_iter().find(|f| f.as_str() == form.field) {
         Some(CentreField::Location) => location(&form.lat, &form.lon),
-        Some(field) => parse_edit(field, &value).map_err(|errors| join(&errors)),
-        None => Err(form.field.clone()),
+        Some(field) => parse_edit(field, &value),
+        // Not a field of the form (a forged or hand-made request): refused
+        // as a value would be, naming the field when it is one at all.
+        None => {
+            Err(vec![FieldError::NotEditable { field: CentreField::parse(&form.field).map_or("?", |f| f.as_str()) }])
+        }
     };
     let edit: CentreEdit = match parsed {
         Ok(edit) => edit,
-        Err(reason) => {
-            let error = signed.chrome.tr.reason("desk-edit-refused", &reason);
+        Err(errors) => {
+            let error = signed.chrome.tr.reason("desk-edit-refused", &refusals(&signed.chrome.tr, &errors));
             let mut response = render(&state, signed, &id, error, None, &form.report, false).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             return response;
@@ -188,15 +195,17 @@ pub async fn edit(
     }
 }
 
-fn location(lat: &str, lon: &str) -> Result<CentreEdit, String> {
-    let lat = parse_number("lat", lat, false).map_err(|e| e.to_string())?;
-    let lon = parse_number("lon", lon, false).map_err(|e| e.to_string())?;
-    let (Some(lat), Some(lon)) = (lat, lon) else { return Err("lat, lon".to_owned()) };
-    edit_location(lat, lon).map_err(|e| e.to_string())
+fn location(lat: &str, lon: &str) -> Result<CentreEdit, Vec<FieldError>> {
+    let lat = parse_number("lat", lat, false).map_err(|e| vec![e])?;
+    let lon = parse_number("lon", lon, false).map_err(|e| vec![e])?;
+    let (Some(lat), Some(lon)) = (lat, lon) else { return Err(vec![FieldError::HalfALocation]) };
+    edit_location(lat, lon).map_err(|e| vec![e])
 }
 
-fn join(errors: &[crate::directory::centre_fields::FieldError]) -> String {
-    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+/// Why a value was refused, in the reader's language: the import's words
+/// for the same problems (the validation is the same).
+fn refusals(tr: &Tr, errors: &[FieldError]) -> String {
+    errors.iter().map(|e| problem_text(tr, &Reason::from(e).problem)).collect::<Vec<_>>().join("; ")
 }
 
 async fn render(

@@ -6,11 +6,13 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 
+use super::alphabet;
+use super::asked::Asked;
 use super::page::{self, Chrome};
 use super::session::Signed;
 use super::state::{DeskState, Tallies};
@@ -254,7 +256,7 @@ fn page_href(filter: &Filter, page: usize) -> String {
 }
 
 /// GET /centres: the filtered, sorted, paged list.
-pub async fn list(State(state): State<DeskState>, signed: Signed, Query(filter): Query<Filter>) -> Response {
+pub async fn list(State(state): State<DeskState>, signed: Signed, Asked(filter): Asked<Filter>) -> Response {
     let visible = match visible(&state, &signed.session.role).await {
         Ok(visible) => visible,
         Err(error) => return failed(signed.chrome, &error),
@@ -270,7 +272,7 @@ pub async fn list(State(state): State<DeskState>, signed: Signed, Query(filter):
             kept.push(centre);
         }
     }
-    let oblasts = oblasts.into_iter().map(str::to_owned).collect();
+    let oblasts = alphabet::sorted(oblasts);
     let pages = kept.len().div_ceil(PAGE_SIZE).max(1);
     let page = filter.page.clamp(1, pages);
     let shown = page_of(kept, page, filter.sort == "newest");

@@ -9,13 +9,14 @@
 use askama::Template;
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::area;
+use super::asked::Asked;
 use super::page::{self, Chrome};
 use super::session::Signed;
 use super::state::DeskState;
@@ -98,7 +99,7 @@ fn line(cell: &UnmetDemand, searches: i64, language: Language) -> CoverageLine {
 }
 
 /// GET /coverage (operators): a page of the shown cells.
-pub async fn page(State(state): State<DeskState>, signed: Signed, Query(asked): Query<PageAsked>) -> Response {
+pub async fn page(State(state): State<DeskState>, signed: Signed, Asked(asked): Asked<PageAsked>) -> Response {
     let cells = match cells(&state, &signed).await {
         Ok(cells) => cells,
         Err(refused) => return refused,

@@ -223,7 +223,8 @@ fn problems(tr: &Tr, error: &CsvError) -> Vec<String> {
     lines
 }
 
-fn problem_text(tr: &Tr, problem: &Problem) -> String {
+/// A problem in the reader's language, decimals as they write them.
+pub(super) fn problem_text(tr: &Tr, problem: &Problem) -> String {
     let text = problem.args.iter().fold(Text::new(problem.key), |text, (name, arg)| match arg {
         ProblemArg::Text(value) => text.plain(name, value.as_str()),
         ProblemArg::Decimal(value) => text.plain(name, decimal(tr.language, value)),

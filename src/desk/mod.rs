@@ -16,7 +16,9 @@
 //! (`bot_words`); `scope` finds the centre and group a request is about, or
 //! refuses it.
 
+mod alphabet;
 mod area;
+mod asked;
 mod audit;
 mod bot_words;
 mod card;

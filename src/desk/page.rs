@@ -37,6 +37,12 @@ impl Tr {
         self.catalog.render(self.language, &Text::new(id).count(name, *value))
     }
 
+    /// A text with one plain value (a selector's key, e.g. `desk-field`'s
+    /// `field`).
+    pub fn with(&self, id: &'static str, name: &'static str, value: &str) -> String {
+        self.catalog.render(self.language, &Text::new(id).plain(name, value))
+    }
+
     /// A text with one plain value named `reason`.
     pub fn reason(&self, id: &'static str, reason: &str) -> String {
         self.catalog.render(self.language, &Text::new(id).plain("reason", reason))

@@ -6,10 +6,12 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::alphabet;
+use super::asked::Asked;
 use super::centres::failed;
 use super::page::{self, Chrome, Tr};
 use super::session::Signed;
@@ -88,7 +90,7 @@ pub fn topic_text(tr: &Tr, topic: &str) -> String {
 }
 
 /// GET /reports.
-pub async fn inbox(State(state): State<DeskState>, signed: Signed, Query(query): Query<InboxQuery>) -> Response {
+pub async fn inbox(State(state): State<DeskState>, signed: Signed, Asked(query): Asked<InboxQuery>) -> Response {
     let filter = query.filter(&signed.session.role);
     let loaded = async {
         let reports = state.store.report_inbox(&filter, SHOWN).await?;
@@ -96,21 +98,30 @@ pub async fn inbox(State(state): State<DeskState>, signed: Signed, Query(query):
         // (or scanning them for their oblasts) in the store took most of a
         // second per request.
         let directory = state.directory().await?;
-        Ok::<_, crate::store::StoreError>((reports, directory))
+        let tallies = state.tallies().await?;
+        Ok::<_, crate::store::StoreError>((reports, directory, tallies))
     };
-    let (reports, directory) = match loaded.await {
+    let (reports, directory, tallies) = match loaded.await {
         Ok(loaded) => loaded,
         Err(error) => return failed(signed.chrome, &error),
     };
-    let oblasts: std::collections::BTreeSet<&String> =
-        directory.centres().iter().filter_map(|c| c.oblast.as_ref()).collect();
-    let oblasts = oblasts.into_iter().cloned().collect();
-    let centres = directory
+    let oblasts: std::collections::BTreeSet<&str> =
+        directory.centres().iter().filter_map(|c| c.oblast.as_deref()).collect();
+    let oblasts = alphabet::sorted(oblasts);
+    // An operator picks among the centres with open reports (and the one
+    // chosen), not among every centre of the country; a coordinator among
+    // their own.
+    let offered = |id: &str| {
+        signed.session.role.reaches(id)
+            && (!signed.is_operator() || id == query.centre || tallies.get(id).is_some_and(|&(_, open)| open > 0))
+    };
+    let mut centres: Vec<(String, String)> = directory
         .centres()
         .iter()
-        .filter(|c| signed.session.role.reaches(c.id.as_str()))
+        .filter(|c| offered(c.id.as_str()))
         .map(|c| (c.id.as_str().to_owned(), c.name_uk.clone()))
         .collect();
+    centres.sort_unstable_by(|a, b| alphabet::compare(&a.1, &b.1));
     let tr = &signed.chrome.tr;
     let rows = reports.into_iter().map(|report| Row { topic: topic_text(tr, &report.topic), report }).collect();
     let topics = TOPICS.into_iter().map(|t| (t, topic_text(tr, t))).collect();

@@ -300,7 +300,12 @@ async fn an_operator_edits_a_centre_through_the_bots_edit_path_and_every_change_
 
     let bad = desk.post(&edit, Some(&cookie), &format!("csrf={csrf}&field=phone&value=call+us")).await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.text().await.unwrap().contains("id=\"edit-error\""));
+    let refused = bad.text().await.unwrap();
+    assert!(refused.contains("id=\"edit-error\""));
+    assert!(
+        refused.contains("Значення не прийнято: телефон «call us»: номер має бути український"),
+        "why, in the reader's language only: {refused}"
+    );
     assert!(changes(&desk).await.is_empty(), "a refused value changes nothing");
 
     let good = desk.post(&edit, Some(&cookie), &format!("csrf={csrf}&field=phone&value=%2B380441234567")).await;
@@ -318,7 +323,18 @@ async fn an_operator_edits_a_centre_through_the_bots_edit_path_and_every_change_
     assert_eq!(audit[0].new_value.as_deref(), Some("+380441234567"));
     assert_eq!(audit[0].old_value, history[0].old_value);
     let log = desk.get("/audit", Some(&cookie)).await.text().await.unwrap();
-    assert!(log.contains("edit-centre") && log.contains("+380441234567"), "{log}");
+    assert!(log.contains("Зміна даних центру") && log.contains("+380441234567"), "{log}");
+    assert!(log.contains("Коли (за київським часом)"), "{log}");
+
+    // The centre's history: headed columns, the field in words, who in
+    // words, the moment in Kyiv time.
+    let page = desk.get(&path, Some(&cookie)).await.text().await.unwrap();
+    let history_table = &page[page.find("id=\"history\"").expect("a history table")..];
+    let kyiv = history[0].changed_at.with_timezone(&chrono_tz::Europe::Kyiv).format("%d.%m.%Y %H:%M").to_string();
+    for shown in ["Коли (за київським часом)", "Що змінено", "<td>Телефони</td>", "вручну (у боті чи в пульті)", &kyiv]
+    {
+        assert!(history_table.contains(shown), "{shown}: {history_table}");
+    }
 }
 
 #[sqlx::test]

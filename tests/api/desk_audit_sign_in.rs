@@ -38,7 +38,7 @@ async fn signing_in_and_out_is_audited_and_shown_to_operators(pool: PgPool) {
     assert!(rows.iter().all(|r| r.subject == "desk" && r.old_value.is_none() && r.new_value.is_none()));
 
     let log = desk.get("/audit", Some(&operator)).await.text().await.unwrap();
-    assert!(log.contains("sign-in") && log.contains("sign-out") && log.contains("coord"), "{log}");
+    assert!(log.contains("Вхід у пульт") && log.contains("Вихід із пульта") && log.contains("coord"), "{log}");
     let coordinator = desk.sign_in(&desk.link_from_bot("coord").await).await;
     assert_eq!(desk.get("/audit", Some(&coordinator)).await.status(), StatusCode::FORBIDDEN);
 }

@@ -234,6 +234,10 @@ async fn the_coverage_table_shows_a_hundred_cells_a_page_and_the_csv_all(pool: P
     assert_eq!(searches(&past), searches(&second));
     let refused = desk.get("/coverage?page=two", Some(&cookie)).await;
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let said = refused.text().await.unwrap();
+    assert!(said.contains("Ця адреса сторінки неправильна"), "the desk's own page, in Ukrainian: {said}");
+    let anonymous = desk.get("/coverage?page=two", None).await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED, "nobody signed in is asked to sign in first");
     let csv = desk.get("/coverage.csv", Some(&cookie)).await.text().await.unwrap();
     assert_eq!(csv.lines().count(), 1 + 150, "{csv}");
 }

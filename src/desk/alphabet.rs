@@ -1,0 +1,50 @@
+//! Names in Ukrainian alphabetical order: а б в г ґ д е є ж з и і ї й к …
+//! Sorting by code points puts `Є`, `І`, `Ї` and `Ґ` after `Я` (they sit
+//! outside the basic Cyrillic block), so "Івано-Франківська" came last in
+//! the oblast lists. ICU4X's collator with CLDR's Ukrainian tailoring
+//! orders them as a Ukrainian reader expects, and Latin names after
+//! Cyrillic ones are handled the same way.
+
+use std::cmp::Ordering;
+use std::sync::LazyLock;
+
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+use icu_locale_core::locale;
+
+static UKRAINIAN: LazyLock<CollatorBorrowed<'static>> = LazyLock::new(|| {
+    // Compiled into the crate: the only failure is a build without the data.
+    Collator::try_new(locale!("uk").into(), CollatorOptions::default()).expect("ICU4X's compiled Ukrainian collation")
+});
+
+/// `a` against `b` in Ukrainian alphabetical order.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    UKRAINIAN.compare(a, b)
+}
+
+/// Sorts `names` in Ukrainian alphabetical order, each once.
+pub fn sorted<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut names: Vec<&str> = names.into_iter().collect();
+    names.sort_unstable_by(|a, b| compare(a, b));
+    names.dedup();
+    names.into_iter().map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ukrainian_letters_outside_the_basic_block_sort_where_the_alphabet_has_them() {
+        let oblasts = ["Чернігівська", "Івано-Франківська", "Вінницька", "Житомирська", "Запорізька", "Київська"];
+        assert_eq!(
+            sorted(oblasts),
+            ["Вінницька", "Житомирська", "Запорізька", "Івано-Франківська", "Київська", "Чернігівська"]
+        );
+        assert_eq!(
+            sorted(["ґанок", "гора", "єнот", "есе", "їжак", "іній", "иній"]),
+            ["гора", "ґанок", "есе", "єнот", "иній", "іній", "їжак"]
+        );
+        assert_eq!(sorted(["Київська", "Київська"]), ["Київська"], "each once");
+    }
+}
