@@ -68,7 +68,7 @@ desk-centre-history = Change history
 desk-centre-history-none = No changes yet.
 desk-history-when = When (Kyiv time)
 desk-history-field = What changed
-desk-history-source = How
+desk-history-source = Source
 desk-history-old = Was
 desk-history-new = Now
 desk-history-source-name = { $source ->
@@ -126,6 +126,7 @@ desk-action = { $action ->
 desk-edit-title = Change the centre’s data
 desk-edit-save = Save
 desk-edit-refused = The value was not accepted: { $reason }
+desk-edit-no-such-field = The form has no such field: change values through this page’s forms.
 desk-latitude = Latitude
 desk-longitude = Longitude
 

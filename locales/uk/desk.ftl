@@ -25,7 +25,7 @@ desk-signed-out = Ви вийшли з пульта. Щоб увійти зно�
 desk-forbidden = Ця сторінка вам недоступна.
 desk-form-not-utf8 = Форма надійшла з пошкодженими символами, тож нічого не змінено. Спробуйте ще раз.
 desk-not-found = Такої сторінки немає.
-desk-bad-address = Ця адреса сторінки неправильна: мабуть, її змінили вручну. Поверніться назад і скористайтеся посиланнями на сторінці.
+desk-bad-address = Ця адреса сторінки неправильна: мабуть, її змінили вручну. Поверніться й скористайтеся посиланнями на сторінці.
 desk-error = Щось пішло не так. Спробуйте ще раз за хвилину.
 desk-csrf = Форма застаріла. Оновіть сторінку й спробуйте ще раз.
 
@@ -68,7 +68,7 @@ desk-centre-history = Історія змін
 desk-centre-history-none = Змін ще не було.
 desk-history-when = Коли (за київським часом)
 desk-history-field = Що змінено
-desk-history-source = Як
+desk-history-source = Джерело
 desk-history-old = Було
 desk-history-new = Стало
 desk-history-source-name = { $source ->
@@ -109,16 +109,16 @@ desk-action = { $action ->
     [sign-out] Вихід із пульта
     [edit-centre] Зміна даних центру
     [import] Імпорт списку центрів
-    [close-report] Закрито повідомлення про помилку
+    [close-report] Закриття повідомлення про помилку
     [invite-coordinator] Запрошення координатора
-    [revoke-coordinator] Координатора відкликано
-    [create-group] Створено групу
-    [set-capacity] Змінено кількість місць
-    [cancel-group] Групу скасовано
-    [send-message] Повідомлення підписникам
-    [cancel-message] Повідомлення скасовано
-    [view-signups] Переглянуто список записаних
-    [download-signups] Завантажено список записаних (CSV)
+    [revoke-coordinator] Відкликання координатора
+    [create-group] Створення групи
+    [set-capacity] Зміна кількості місць
+    [cancel-group] Скасування групи
+    [send-message] Розсилка підписникам
+    [cancel-message] Скасування розсилки
+    [view-signups] Перегляд списку записаних
+    [download-signups] Завантаження списку записаних (CSV)
    *[other] { $action }
 }
 
@@ -126,6 +126,7 @@ desk-action = { $action ->
 desk-edit-title = Змінити дані центру
 desk-edit-save = Зберегти
 desk-edit-refused = Значення не прийнято: { $reason }
+desk-edit-no-such-field = Такого поля у формі немає: змініть значення через форми цієї сторінки.
 desk-latitude = Широта
 desk-longitude = Довгота
 

@@ -205,8 +205,11 @@ impl Conversation {
         // A database that stops answering without closing connections (a
         // network partition) would hold the update, and those behind it,
         // for the TCP timeout; past this it counts as down. Dropping the
-        // update's future rolls its transaction back.
-        let applied = tokio::time::timeout(APPLY_TIMEOUT, self.apply_delivery(user, incoming, delivery))
+        // update's future rolls its transaction back; the unlocked save is
+        // one statement that would commit anyway, so it is not started
+        // unless the time left covers it (`unlocked::SAVE_TIME`).
+        let deadline = tokio::time::Instant::now() + APPLY_TIMEOUT;
+        let applied = tokio::time::timeout_at(deadline, self.apply_delivery(user, incoming, delivery, deadline))
             .await
             .unwrap_or(Err(ConversationError::Unavailable));
         if let Err(error) = &applied
@@ -222,6 +225,7 @@ impl Conversation {
         user: &User,
         incoming: Incoming,
         delivery: Option<&str>,
+        deadline: tokio::time::Instant,
     ) -> Result<Option<Outgoing>, ConversationError> {
         // Never closed, so acquiring cannot fail.
         let _permit = self.in_progress.acquire().await.ok();
@@ -234,7 +238,8 @@ impl Conversation {
         // person's lock.
         let mut created = false;
         for _ in 0..UNLOCKED_TRIES {
-            match self.apply_unlocked(&person, user.channel, &input, language_if_new, delivery, created).await? {
+            let asked = unlocked::Asked { input: &input, language_if_new, delivery, created, deadline };
+            match self.apply_unlocked(&person, user.channel, asked).await? {
                 unlocked::Unlocked::Applied(outgoing) => return Ok(outgoing),
                 unlocked::Unlocked::Moved { created: made } => created |= made,
                 unlocked::Unlocked::NeedsLock { created: made } => {

@@ -11,6 +11,25 @@ use super::{Conversation, ConversationError, Outgoing, flow};
 use crate::domain::{ChannelKind, Language, Person};
 use crate::store::Saved;
 
+/// The longest the save may take: `lock_timeout` (10 s, `Store::connect`)
+/// waiting for a locked update of the same person, and a margin. A save
+/// started with less time left before the update's deadline could commit
+/// after the update was given up for lost, its replies never sent, and the
+/// platform's redelivery then dropped as a repeat.
+const SAVE_TIME: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// One update as the unlocked path applies it.
+pub(super) struct Asked<'a> {
+    pub(super) input: &'a flow::Input,
+    pub(super) language_if_new: Language,
+    pub(super) delivery: Option<&'a str>,
+    /// An earlier try created the person's row, so they are new even though
+    /// their row now exists.
+    pub(super) created: bool,
+    /// When the update is given up ([`super::APPLY_TIMEOUT`] after it came).
+    pub(super) deadline: tokio::time::Instant,
+}
+
 /// What an unlocked try came to.
 pub(super) enum Unlocked {
     /// Saved (`None`: the delivery had been applied before).
@@ -23,17 +42,14 @@ pub(super) enum Unlocked {
 }
 
 impl Conversation {
-    /// One unlocked try. `created`: an earlier try created the person's row,
-    /// so they are new even though their row now exists.
+    /// One unlocked try.
     pub(super) async fn apply_unlocked(
         &self,
         person: &Person,
         channel: ChannelKind,
-        input: &flow::Input,
-        language_if_new: Language,
-        delivery: Option<&str>,
-        created: bool,
+        asked: Asked<'_>,
     ) -> Result<Unlocked, ConversationError> {
+        let Asked { input, language_if_new, delivery, created, deadline } = asked;
         let mut read = self.store.read_user(person, language_if_new).await?;
         let made = read.record.is_new;
         read.record.is_new |= created;
@@ -43,6 +59,9 @@ impl Conversation {
         let mut step = flow::step(&ctx, state, input.clone());
         if step.effect.is_some() {
             return Ok(Unlocked::NeedsLock { created: made });
+        }
+        if deadline.saturating_duration_since(tokio::time::Instant::now()) < SAVE_TIME {
+            return Err(ConversationError::Unavailable);
         }
         match self.store.save_user_if_unchanged(&read, person, delivery, step.language, &step.state.to_json()).await? {
             Saved::Saved => {}

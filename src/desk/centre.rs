@@ -162,16 +162,18 @@ pub async fn edit(
     let parsed = match CentreField::EDITABLE.into_iter().find(|f| f.as_str() == form.field) {
         Some(CentreField::Location) => location(&form.lat, &form.lon),
         Some(field) => parse_edit(field, &value),
-        // Not a field of the form (a forged or hand-made request): refused
-        // as a value would be, naming the field when it is one at all.
-        None => {
-            Err(vec![FieldError::NotEditable { field: CentreField::parse(&form.field).map_or("?", |f| f.as_str()) }])
-        }
+        // Not a field of the form: a forged or hand-made request.
+        None => Err(Vec::new()),
     };
     let edit: CentreEdit = match parsed {
         Ok(edit) => edit,
         Err(errors) => {
-            let error = signed.chrome.tr.reason("desk-edit-refused", &refusals(&signed.chrome.tr, &errors));
+            let tr = &signed.chrome.tr;
+            let error = if errors.is_empty() {
+                tr.t("desk-edit-no-such-field")
+            } else {
+                tr.reason("desk-edit-refused", &refusals(tr, &errors))
+            };
             let mut response = render(&state, signed, &id, error, None, &form.report, false).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             return response;

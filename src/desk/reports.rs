@@ -108,12 +108,17 @@ pub async fn inbox(State(state): State<DeskState>, signed: Signed, Asked(query):
     let oblasts: std::collections::BTreeSet<&str> =
         directory.centres().iter().filter_map(|c| c.oblast.as_deref()).collect();
     let oblasts = alphabet::sorted(oblasts);
-    // An operator picks among the centres with open reports (and the one
-    // chosen), not among every centre of the country; a coordinator among
-    // their own.
+    // An operator picks among the centres with open reports, those of the
+    // reports shown (closed ones too) and the one chosen, not among every
+    // centre of the country; a coordinator among their own.
+    let shown: std::collections::HashSet<&str> = reports.iter().map(|r| r.centre.as_str()).collect();
+    let chosen = query.centre.trim();
     let offered = |id: &str| {
         signed.session.role.reaches(id)
-            && (!signed.is_operator() || id == query.centre || tallies.get(id).is_some_and(|&(_, open)| open > 0))
+            && (!signed.is_operator()
+                || id == chosen
+                || shown.contains(id)
+                || tallies.get(id).is_some_and(|&(_, open)| open > 0))
     };
     let mut centres: Vec<(String, String)> = directory
         .centres()
@@ -121,7 +126,7 @@ pub async fn inbox(State(state): State<DeskState>, signed: Signed, Asked(query):
         .filter(|c| offered(c.id.as_str()))
         .map(|c| (c.id.as_str().to_owned(), c.name_uk.clone()))
         .collect();
-    centres.sort_unstable_by(|a, b| alphabet::compare(&a.1, &b.1));
+    centres.sort_unstable_by(|a, b| alphabet::compare(&a.1, &b.1).then_with(|| a.0.cmp(&b.0)));
     let tr = &signed.chrome.tr;
     let rows = reports.into_iter().map(|report| Row { topic: topic_text(tr, &report.topic), report }).collect();
     let topics = TOPICS.into_iter().map(|t| (t, topic_text(tr, t))).collect();

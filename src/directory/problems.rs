@@ -26,7 +26,8 @@ impl From<&FieldError> for Reason {
             FieldError::Phone { raw } => reason("import-problem-phone").arg("raw", raw.as_str()),
             FieldError::Email { raw } => reason("import-problem-email").arg("raw", raw.as_str()),
             FieldError::Website { raw } => reason("import-problem-website").arg("raw", raw.as_str()),
-            // The opening_hours parser's own words are English; they follow the raw value.
+            // The opening_hours parser's own words are English: the CLI prints
+            // them (`Display`), the desk says what to write instead.
             FieldError::OpeningHours { raw, reason: why } => {
                 reason("import-problem-opening-hours").arg("raw", raw.as_str()).arg("detail", why.as_str())
             }

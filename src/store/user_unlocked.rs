@@ -29,13 +29,13 @@ pub enum Saved {
     Repeated,
     /// The row changed since it was read (another update of the same person,
     /// `/forget`); nothing was written, and the update must be applied again
-    /// from a fresh read.
+    /// from a fresh read (which may then find the delivery a repeat).
     Moved,
 }
 
-/// SQLSTATE `serialization_failure`, raised by `person_row_moved()`
-/// (migration 0030) to undo a claim whose state could not be saved.
-const ROW_MOVED: &str = "40001";
+/// SQLSTATE raised by `delivery_applied_before()` (migration 0030) to undo
+/// a state written for a delivery that was applied before.
+const APPLIED_BEFORE: &str = "RB001";
 
 impl Store {
     /// Reads a person's row without locking it, creating it (committed on
@@ -82,19 +82,20 @@ impl Store {
             .await?;
             return Ok(if saved.rows_affected() == 1 { Saved::Saved } else { Saved::Moved });
         };
-        // Data-modifying CTEs all run, on one snapshot: the state is written
-        // only if the claim was new, and a new claim whose state was not
-        // written (the row moved) raises, undoing the claim with it.
-        let claimed: Result<bool, sqlx::Error> = sqlx::query_scalar(
-            "WITH claimed AS ( \
-                 INSERT INTO applied_delivery (channel, key) VALUES ($1, $6) ON CONFLICT DO NOTHING RETURNING 1), \
-             saved AS ( \
+        // Data-modifying CTEs all run, on one snapshot. The row is written
+        // first (its lock taken first, as the locked path takes it), and the
+        // delivery is claimed only if it was; a claim that already existed
+        // raises, undoing the write with it.
+        let saved: Result<bool, sqlx::Error> = sqlx::query_scalar(
+            "WITH saved AS ( \
                  UPDATE chat_user SET language = $3, state = $4, active = true, seen_on = current_date \
-                 WHERE channel = $1 AND external_id = $2 AND xmin = $5::text::xid \
-                 AND EXISTS (SELECT FROM claimed) RETURNING 1) \
-             SELECT CASE WHEN NOT EXISTS (SELECT FROM claimed) THEN false \
-                         WHEN EXISTS (SELECT FROM saved) THEN true \
-                         ELSE person_row_moved() END",
+                 WHERE channel = $1 AND external_id = $2 AND xmin = $5::text::xid RETURNING 1), \
+             claimed AS ( \
+                 INSERT INTO applied_delivery (channel, key) SELECT $1, $6 FROM saved \
+                 ON CONFLICT DO NOTHING RETURNING 1) \
+             SELECT CASE WHEN NOT EXISTS (SELECT FROM saved) THEN false \
+                         WHEN EXISTS (SELECT FROM claimed) THEN true \
+                         ELSE delivery_applied_before() END",
         )
         .bind_person(person)
         .bind(language.code())
@@ -103,10 +104,10 @@ impl Store {
         .bind(key)
         .fetch_one(&self.pool)
         .await;
-        match claimed {
+        match saved {
             Ok(true) => Ok(Saved::Saved),
-            Ok(false) => Ok(Saved::Repeated),
-            Err(sqlx::Error::Database(error)) if error.code().as_deref() == Some(ROW_MOVED) => Ok(Saved::Moved),
+            Ok(false) => Ok(Saved::Moved),
+            Err(sqlx::Error::Database(error)) if error.code().as_deref() == Some(APPLIED_BEFORE) => Ok(Saved::Repeated),
             Err(error) => Err(error.into()),
         }
     }
