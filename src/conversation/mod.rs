@@ -7,7 +7,8 @@
 //! the row's lock, in one transaction (`locked`). Either way updates of one
 //! person are applied one after the other, even across replicas.
 //!
-//! This file wires the core and chooses between the two. Around it: `action`
+//! This file wires the core and gives each update its time limit; `unlocked`
+//! chooses between the two paths. Around them: `action`
 //! (what buttons do), `incoming` and `reply` (what channels hand in and get
 //! back), `state` (what is kept between messages), `load` (what a step needs
 //! from the database), `apply` (the changes a step asks for), `outbound`
@@ -76,11 +77,6 @@ impl ConversationError {
 /// The longest an update may take: well past the 10 s lock timeout and
 /// the pool's 5 s wait for a connection.
 const APPLY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// Unlocked tries of an update before it takes the person's lock: a row
-/// that moved this often is being written by many updates at once (a burst
-/// of taps), which the lock serves better than more retries.
-const UNLOCKED_TRIES: usize = 3;
 
 /// Everything a conversation needs, shared by all channels.
 #[derive(Clone)]
@@ -232,23 +228,7 @@ impl Conversation {
         let language_if_new = Language::from_platform_code(user.platform_language.as_deref());
         let person = user.person();
         let input = flow::Input::from(incoming);
-        // Most updates only move the person's state: they are read without
-        // a lock and saved in one statement if the row did not move meanwhile.
-        // Those that change other rows, and a row that keeps moving, take the
-        // person's lock.
-        let mut created = false;
-        for _ in 0..UNLOCKED_TRIES {
-            let asked = unlocked::Asked { input: &input, language_if_new, delivery, created, deadline };
-            match self.apply_unlocked(&person, user.channel, asked).await? {
-                unlocked::Unlocked::Applied(outgoing) => return Ok(outgoing),
-                unlocked::Unlocked::Moved { created: made } => created |= made,
-                unlocked::Unlocked::NeedsLock { created: made } => {
-                    created |= made;
-                    break;
-                }
-            }
-        }
-        self.apply_locked(&person, user.channel, input, language_if_new, delivery, created).await
+        self.apply_update(&person, user.channel, input, language_if_new, delivery, deadline).await
     }
 }
 

@@ -1,10 +1,11 @@
 //! An update applied without holding the person's row: read it, run the
 //! step, and when the step only moves the state (a search, a card, a menu:
-//! nearly every update), claim the delivery and save the state in one
+//! nearly every update), save the state and claim the delivery in one
 //! statement that writes only if the row did not move since it was read
-//! ([`crate::store::Store::save_user_if_unchanged`]). Updates of one person
-//! are still applied one after the other: a second one read before the
-//! first was saved finds the row moved and is applied again on top of it.
+//! ([`crate::store::Store::save_user_if_unchanged`]); otherwise, or when the
+//! row keeps moving, apply it holding the row (`locked`). Updates of one
+//! person are still applied one after the other: a second one read before
+//! the first was saved finds the row moved and is applied again on top of it.
 
 use super::state::State;
 use super::{Conversation, ConversationError, Outgoing, flow};
@@ -18,20 +19,25 @@ use crate::store::Saved;
 /// platform's redelivery then dropped as a repeat.
 const SAVE_TIME: std::time::Duration = std::time::Duration::from_secs(15);
 
+/// Unlocked tries of an update before it takes the person's lock: a row
+/// that moved this often is being written by many updates at once (a burst
+/// of taps), which the lock serves better than more retries.
+const UNLOCKED_TRIES: usize = 3;
+
 /// One update as the unlocked path applies it.
-pub(super) struct Asked<'a> {
-    pub(super) input: &'a flow::Input,
-    pub(super) language_if_new: Language,
-    pub(super) delivery: Option<&'a str>,
+struct Asked<'a> {
+    input: &'a flow::Input,
+    language_if_new: Language,
+    delivery: Option<&'a str>,
     /// An earlier try created the person's row, so they are new even though
     /// their row now exists.
-    pub(super) created: bool,
+    created: bool,
     /// When the update is given up ([`super::APPLY_TIMEOUT`] after it came).
-    pub(super) deadline: tokio::time::Instant,
+    deadline: tokio::time::Instant,
 }
 
 /// What an unlocked try came to.
-pub(super) enum Unlocked {
+enum Unlocked {
     /// Saved (`None`: the delivery had been applied before).
     Applied(Option<Outgoing>),
     /// The row moved since it was read; nothing was written. `created`: this
@@ -42,8 +48,35 @@ pub(super) enum Unlocked {
 }
 
 impl Conversation {
+    /// Applies one update: unlocked when its step only moves the person's
+    /// state, holding their row's lock when it changes other rows or the
+    /// row kept moving under it. `deadline`: when the update is given up.
+    pub(super) async fn apply_update(
+        &self,
+        person: &Person,
+        channel: ChannelKind,
+        input: flow::Input,
+        language_if_new: Language,
+        delivery: Option<&str>,
+        deadline: tokio::time::Instant,
+    ) -> Result<Option<Outgoing>, ConversationError> {
+        let mut created = false;
+        for _ in 0..UNLOCKED_TRIES {
+            let asked = Asked { input: &input, language_if_new, delivery, created, deadline };
+            match self.apply_unlocked(person, channel, asked).await? {
+                Unlocked::Applied(outgoing) => return Ok(outgoing),
+                Unlocked::Moved { created: made } => created |= made,
+                Unlocked::NeedsLock { created: made } => {
+                    created |= made;
+                    break;
+                }
+            }
+        }
+        self.apply_locked(person, channel, input, language_if_new, delivery, created).await
+    }
+
     /// One unlocked try.
-    pub(super) async fn apply_unlocked(
+    async fn apply_unlocked(
         &self,
         person: &Person,
         channel: ChannelKind,

@@ -1,5 +1,5 @@
 //! A person's update applied without holding their row: read it with the
-//! version it was read at, then claim the delivery and save the new state in
+//! version it was read at, then save the new state and claim the delivery in
 //! one statement that writes only if the row is still that version. Two
 //! round trips and one commit instead of a transaction's five; used for the
 //! updates that only move the state (nearly all of them), while those that
@@ -58,9 +58,9 @@ impl Store {
         }
     }
 
-    /// Claims the delivery (when there is one) and saves the person's
-    /// language and state as [`super::UserUpdate::finish`] does, in one
-    /// statement, if their row is still as `read` found it.
+    /// Saves the person's language and state as [`super::UserUpdate::finish`]
+    /// does and claims the delivery (when there is one), in one statement, if
+    /// their row is still as `read` found it.
     pub async fn save_user_if_unchanged(
         &self,
         read: &UserRead,
