@@ -405,6 +405,8 @@ async fn numbers_dates_ids_and_bodies_no_form_sends_are_refused_and_change_nothi
     for field in ["name_uk", "id", "sample", "verified_on", "", "location%00"] {
         let response = desk.post(&edit, Some(&cookie), &format!("csrf={csrf}&field={field}&value=x")).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "field {field:?}");
+        let said = response.text().await.unwrap();
+        assert!(said.contains("Такого поля у формі немає"), "field {field:?} is named as no field of the form: {said}");
     }
     // A new group with numbers and dates no bot answer would pass.
     let first = (Utc::now() + Duration::days(9)).with_timezone(&chrono_tz::Europe::Kyiv).format("%d.%m.%Y");
