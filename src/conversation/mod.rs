@@ -88,8 +88,9 @@ pub struct Conversation {
     distress: Arc<DistressPhrases>,
     programmes: Arc<Vec<Programme>>,
     clock: Clock,
-    /// Updates applied at once by this process. An update holds its person's
-    /// row (one connection) while it reads or changes other rows (a second);
+    /// Updates applied at once by this process. An update holds one
+    /// connection for its person's row (locked, or kept from the unlocked
+    /// read to the save) while it reads or changes other rows on a second;
     /// capping updates at a third of the pool keeps every update able to get
     /// its second connection, and leaves room for the workers, however many
     /// updates arrive at once.

@@ -96,7 +96,11 @@ impl Conversation {
         if deadline.saturating_duration_since(tokio::time::Instant::now()) < SAVE_TIME {
             return Err(ConversationError::Unavailable);
         }
-        match self.store.save_user_if_unchanged(&read, person, delivery, step.language, &step.state.to_json()).await? {
+        match self
+            .store
+            .save_user_if_unchanged(&mut read, person, delivery, step.language, &step.state.to_json())
+            .await?
+        {
             Saved::Saved => {}
             Saved::Repeated => {
                 tracing::debug!("dropping a repeated delivery");

@@ -32,8 +32,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{Connection, PgPool};
 
 pub use announce::Announced;
 pub use broadcast::{BroadcastBody, BroadcastReport, BroadcastSummary, Delivery, DeliveryOutcome};
@@ -114,6 +114,13 @@ impl StoreError {
 /// updates use them at once).
 pub const POOL_SIZE: u32 = 24;
 
+/// A connection idle this long is asked whether it still answers before it
+/// is handed out. sqlx asks every time by default (`test_before_acquire`),
+/// a round trip per statement; under load connections are never idle this
+/// long, and a connection that broke while in use is closed when it is
+/// returned (sqlx pings it then), so at most one statement fails on it.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(1);
+
 /// How long a health probe waits for the database.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 /// How often, at most, updates probe a database known to be down.
@@ -143,6 +150,15 @@ impl Store {
         let pool = PgPoolOptions::new()
             .max_connections(POOL_SIZE)
             .acquire_timeout(Duration::from_secs(5))
+            .test_before_acquire(false)
+            .before_acquire(|connection, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= IDLE_BEFORE_PING {
+                        connection.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             // NOTICEs ("relation … already exists, skipping" on every start's
             // migration check) are not for anyone reading the logs.
             .connect_with(options.options([("lock_timeout", "10s"), ("client_min_messages", "warning")]))

@@ -3,7 +3,7 @@
 //! messaged; deliveries already applied.
 
 use chrono::NaiveDate;
-use sqlx::{Postgres, Transaction};
+use sqlx::{PgExecutor, Postgres, Transaction};
 
 use super::bind::BindPerson;
 use super::{Store, StoreError};
@@ -57,26 +57,30 @@ impl Store {
                 return Ok((UserUpdate { tx, person: person.clone() }, record));
             }
             tx.rollback().await?;
-            is_new |= self.insert_person(person, language_if_new).await?;
+            is_new |= insert_person(&self.pool, person, language_if_new).await?;
         }
     }
+}
 
-    /// Creates a new person's row, committed on its own: rows that refer to
-    /// it (a sign-up, a subscription, a coordinator's role) are written on
-    /// other connections while their first update is applied, and those
-    /// foreign-key checks would wait for an uncommitted row until the update
-    /// ended. Two first messages at once insert it once: true for the one
-    /// that did.
-    pub(super) async fn insert_person(&self, person: &Person, language: Language) -> Result<bool, StoreError> {
-        let inserted = sqlx::query(
-            "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        )
-        .bind_person(person)
-        .bind(language.code())
-        .execute(&self.pool)
-        .await?;
-        Ok(inserted.rows_affected() == 1)
-    }
+/// Creates a new person's row, committed on its own: rows that refer to
+/// it (a sign-up, a subscription, a coordinator's role) are written on
+/// other connections while their first update is applied, and those
+/// foreign-key checks would wait for an uncommitted row until the update
+/// ended. Two first messages at once insert it once: true for the one
+/// that did.
+pub(super) async fn insert_person<'c>(
+    executor: impl PgExecutor<'c>,
+    person: &Person,
+    language: Language,
+) -> Result<bool, StoreError> {
+    let inserted = sqlx::query(
+        "INSERT INTO chat_user (channel, external_id, language) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind_person(person)
+    .bind(language.code())
+    .execute(executor)
+    .await?;
+    Ok(inserted.rows_affected() == 1)
 }
 
 impl UserUpdate {

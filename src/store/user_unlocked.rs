@@ -5,19 +5,26 @@
 //! updates that only move the state (nearly all of them), while those that
 //! change other rows take the lock ([`Store::begin_user`]).
 
+use sqlx::Postgres;
+use sqlx::pool::PoolConnection;
 use sqlx::postgres::PgQueryResult;
 
 use super::bind::BindPerson;
+use super::user::insert_person;
 use super::{Store, StoreError, UserRecord};
 use crate::domain::{Language, Person};
 
 /// A person's row as read without a lock.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct UserRead {
     pub record: UserRecord,
     /// The row's version when read: its `xmin`, the transaction that wrote
     /// it last, which every write of the row changes (a lock alone does not).
     version: String,
+    /// The connection it was read on, kept for the save: sqlx pings every
+    /// connection handed back to the pool, so a second connection for the
+    /// save would cost a round trip more. No transaction is open on it.
+    connection: PoolConnection<Postgres>,
 }
 
 /// What became of an unlocked save.
@@ -41,29 +48,31 @@ impl Store {
     /// Reads a person's row without locking it, creating it (committed on
     /// its own, as [`Store::begin_user`] does) for a new person.
     pub async fn read_user(&self, person: &Person, language_if_new: Language) -> Result<UserRead, StoreError> {
+        let mut connection = self.pool.acquire().await?;
         let mut is_new = false;
         loop {
             let row: Option<(String, serde_json::Value, String)> = sqlx::query_as(
                 "SELECT language, state, xmin::text FROM chat_user WHERE channel = $1 AND external_id = $2",
             )
             .bind_person(person)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *connection)
             .await?;
             if let Some((language, state, version)) = row {
                 let language =
                     Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
-                return Ok(UserRead { record: UserRecord { language, state, is_new }, version });
+                return Ok(UserRead { record: UserRecord { language, state, is_new }, version, connection });
             }
-            is_new |= self.insert_person(person, language_if_new).await?;
+            is_new |= insert_person(&mut *connection, person, language_if_new).await?;
         }
     }
 
     /// Saves the person's language and state as [`super::UserUpdate::finish`]
     /// does and claims the delivery (when there is one), in one statement, if
-    /// their row is still as `read` found it.
+    /// their row is still as `read` found it, on the connection it was read
+    /// on.
     pub async fn save_user_if_unchanged(
         &self,
-        read: &UserRead,
+        read: &mut UserRead,
         person: &Person,
         delivery: Option<&str>,
         language: Language,
@@ -78,7 +87,7 @@ impl Store {
             .bind(language.code())
             .bind(state)
             .bind(&read.version)
-            .execute(&self.pool)
+            .execute(&mut *read.connection)
             .await?;
             return Ok(if saved.rows_affected() == 1 { Saved::Saved } else { Saved::Moved });
         };
@@ -102,7 +111,7 @@ impl Store {
         .bind(state)
         .bind(&read.version)
         .bind(key)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *read.connection)
         .await;
         match saved {
             Ok(true) => Ok(Saved::Saved),

@@ -49,6 +49,7 @@ mod opendata;
 mod operations;
 mod outage;
 mod pg_proxy;
+mod pool;
 mod privacy;
 mod reload;
 mod reports;

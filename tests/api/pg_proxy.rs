@@ -64,6 +64,11 @@ impl PgProxy {
         Self { up, connections, accepting, options }
     }
 
+    /// Options to connect through the proxy.
+    pub fn options(&self) -> PgConnectOptions {
+        self.options.clone()
+    }
+
     /// A pool through the proxy, failing fast when it is cut.
     pub async fn pool(&self, max_connections: u32) -> PgPool {
         PgPoolOptions::new()

@@ -45,26 +45,26 @@ async fn claimed(app: &TestApp, key: &str) -> bool {
 async fn a_save_over_a_row_that_moved_writes_nothing_and_leaves_its_delivery_unclaimed(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let person = Person { channel: ChannelKind::Console, external_id: "olena".to_owned() };
-    let first = app.store.read_user(&person, UK).await.unwrap();
+    let mut first = app.store.read_user(&person, UK).await.unwrap();
     assert!(first.record.is_new, "the read created the row");
-    let stale = app.store.read_user(&person, UK).await.unwrap();
+    let mut stale = app.store.read_user(&person, UK).await.unwrap();
     assert!(!stale.record.is_new);
 
-    let saved = app.store.save_user_if_unchanged(&first, &person, Some("d1"), UK, &json!({"step": 1})).await;
+    let saved = app.store.save_user_if_unchanged(&mut first, &person, Some("d1"), UK, &json!({"step": 1})).await;
     assert_eq!(saved.unwrap(), Saved::Saved);
-    let moved = app.store.save_user_if_unchanged(&stale, &person, Some("d2"), UK, &json!({"step": 2})).await;
+    let moved = app.store.save_user_if_unchanged(&mut stale, &person, Some("d2"), UK, &json!({"step": 2})).await;
     assert_eq!(moved.unwrap(), Saved::Moved);
     assert!(claimed(&app, "d1").await && !claimed(&app, "d2").await, "the moved save's claim was undone");
     assert_eq!(app.stored_state("olena").await, json!({"step": 1}));
-    let without_delivery = app.store.save_user_if_unchanged(&stale, &person, None, UK, &json!({"step": 3})).await;
+    let without_delivery = app.store.save_user_if_unchanged(&mut stale, &person, None, UK, &json!({"step": 3})).await;
     assert_eq!(without_delivery.unwrap(), Saved::Moved);
 
     // From a fresh read: d2 is applied; d1 again is a repeat and writes nothing.
-    let fresh = app.store.read_user(&person, UK).await.unwrap();
-    let repeat = app.store.save_user_if_unchanged(&fresh, &person, Some("d1"), UK, &json!({"step": 4})).await;
+    let mut fresh = app.store.read_user(&person, UK).await.unwrap();
+    let repeat = app.store.save_user_if_unchanged(&mut fresh, &person, Some("d1"), UK, &json!({"step": 4})).await;
     assert_eq!(repeat.unwrap(), Saved::Repeated);
     assert_eq!(app.stored_state("olena").await, json!({"step": 1}));
-    let applied = app.store.save_user_if_unchanged(&fresh, &person, Some("d2"), UK, &json!({"step": 5})).await;
+    let applied = app.store.save_user_if_unchanged(&mut fresh, &person, Some("d2"), UK, &json!({"step": 5})).await;
     assert_eq!(applied.unwrap(), Saved::Saved);
     assert_eq!(app.stored_state("olena").await, json!({"step": 5}));
 }
