@@ -64,9 +64,10 @@ struct CohortViewRow {
 
 /// The query for one [`Filter`]: cohorts with their programme, seats and
 /// first and last session, where `$where` holds. One statement per filter
-/// rather than one that switches on a parameter: Postgres cannot make one
-/// plan for all three, so it planned that one again on every call (630 µs
-/// each, more than it took to run; `pg_stat_statements`, 2026-11-30).
+/// rather than one that switches on a parameter: Postgres found no plan for
+/// all three worth reusing, so it planned that one again on every call
+/// (630 µs each, more than it took to run; `pg_stat_statements`,
+/// 2026-11-30).
 macro_rules! select_cohorts {
     ($where:literal) => {
         concat!(

@@ -117,8 +117,10 @@ pub const POOL_SIZE: u32 = 24;
 /// A connection idle this long is asked whether it still answers before it
 /// is handed out. sqlx asks every time by default (`test_before_acquire`),
 /// a round trip per statement; under load connections are never idle this
-/// long, and a connection that broke while in use is closed when it is
-/// returned (sqlx pings it then), so at most one statement fails on it.
+/// long. One that broke in the last second (a backend terminated, a
+/// failover) fails the statement of the update that gets it, which then
+/// takes the outage path as in any outage (`Store::available`); sqlx closes
+/// it when it is returned, so it fails once.
 const IDLE_BEFORE_PING: Duration = Duration::from_secs(1);
 
 /// How long a health probe waits for the database.

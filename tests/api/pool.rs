@@ -21,9 +21,15 @@ async fn a_connection_broken_while_idle_is_replaced_before_an_update_uses_it(poo
     let store = Store::connect(proxy.options()).await.unwrap();
     let person = Person { channel: ChannelKind::Console, external_id: "olena".to_owned() };
     drop(store.read_user(&person, Language::Uk).await.unwrap());
-    // Let the read's connection go back to the pool before the break.
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let open = store.pool().size();
+    // The read's connection back in the pool, idle (sqlx's check on its
+    // return finished), before the break: only the idle check can find it.
+    let returned = tokio::time::timeout(Duration::from_secs(5), async {
+        while store.pool().num_idle() == 0 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    });
+    assert!(returned.await.is_ok(), "the read's connection went back to the pool");
+    let idle = store.pool().num_idle();
 
     // Every open connection dropped, the database reachable again at once.
     proxy.cut();
@@ -33,5 +39,5 @@ async fn a_connection_broken_while_idle_is_replaced_before_an_update_uses_it(poo
     let read = store.read_user(&person, Language::Uk).await;
     assert!(read.is_ok(), "the first read after the break: {read:?}");
     assert!(!read.unwrap().record.is_new, "the row written before the break is read");
-    assert!(open >= 1, "the pool had a connection to lose");
+    assert!(idle >= 1, "the pool had an idle connection to lose");
 }
