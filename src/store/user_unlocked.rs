@@ -1,9 +1,10 @@
 //! A person's update applied without holding their row: read it with the
 //! version it was read at, then save the new state and claim the delivery in
 //! one statement that writes only if the row is still that version. Two
-//! round trips and one commit instead of a transaction's five; used for the
-//! updates that only move the state (nearly all of them), while those that
-//! change other rows take the lock ([`Store::begin_user`]).
+//! statements on one connection and one commit instead of a transaction's
+//! five statements; used for the updates that only move the state (nearly
+//! all of them), while those that change other rows take the lock
+//! ([`Store::begin_user`]).
 
 use sqlx::Postgres;
 use sqlx::pool::PoolConnection;
