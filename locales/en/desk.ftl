@@ -261,6 +261,15 @@ desk-messages-recipients = { $count ->
     [one] { $count } subscriber
    *[other] { $count } subscribers
 }
+# A count's language beside the total: "3 subscribers · in Ukrainian: 2 · in English: 1"; then a preview's heading.
+desk-messages-in-language = { $code ->
+        [uk] in Ukrainian
+       *[other] in English
+    }
+desk-messages-preview-in = { $code ->
+        [uk] In Ukrainian
+       *[other] In English
+    }
 desk-messages-preview = As subscribers will see it
 desk-messages-new = New message
 desk-messages-kind-message = Message

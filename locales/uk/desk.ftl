@@ -263,6 +263,15 @@ desk-messages-recipients = { $count } { $count ->
         [many] підписників
        *[other] підписника
     }
+# A count's language beside the total: "3 підписники · українською: 2 · англійською: 1"; then a preview's heading.
+desk-messages-in-language = { $code ->
+        [uk] українською
+       *[other] англійською
+    }
+desk-messages-preview-in = { $code ->
+        [uk] Українською
+       *[other] Англійською
+    }
 desk-messages-preview = Як це побачать підписники
 desk-messages-new = Нове повідомлення
 desk-messages-kind-message = Повідомлення

@@ -41,7 +41,7 @@ async fn a_message_is_previewed_in_each_language_with_its_readers_then_scheduled
     let (cookie, csrf) = coordinator(&desk, "coord", CENTRE).await;
     let path = format!("/centres/{CENTRE}/messages");
     let page = unescape(&desk.get(&path, Some(&cookie)).await.text().await.unwrap());
-    assert!(page.contains("3 підписники · uk: 2 · en: 1"), "{page}");
+    assert!(page.contains("3 підписники · українською: 2 · англійською: 1"), "{page}");
 
     let message = "csrf={csrf}&kind=message&text=%D0%97%D0%B0%D0%B2%D1%82%D1%80%D0%B0+%D0%BD%D0%B5+%D0%BF%D1%80%D0%B0%D1%86%D1%8E%D1%94%D0%BC%D0%BE.&at=";
     let message = message.replace("{csrf}", &csrf);
