@@ -325,6 +325,8 @@ async fn an_operator_edits_a_centre_through_the_bots_edit_path_and_every_change_
     let log = desk.get("/audit", Some(&cookie)).await.text().await.unwrap();
     assert!(log.contains("Зміна даних центру") && log.contains("+380441234567"), "{log}");
     assert!(log.contains("Коли (за київським часом)"), "{log}");
+    // Each page's title names the page (a tab or a bookmark tells them apart).
+    assert!(log.contains("<title>Журнал змін — Пульт центрів життєстійкості</title>"), "{log}");
 
     // The centre's history: headed columns, the field in words, who in
     // words, the moment in Kyiv time.
