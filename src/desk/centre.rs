@@ -126,14 +126,24 @@ pub async fn preview(
     }
     match form.value() {
         Ok(value) => render(&state, signed, &id, String::new(), Some(value), &form.report, false).await,
-        Err(day) => refused(&state, signed, &id, day, &form.report).await,
+        Err(day) => {
+            let error = signed.chrome.tr.reason("desk-picker-refused", day);
+            refused(&state, signed, &id, error, &form.report, true).await
+        }
     }
 }
 
-/// The page again with why the picker's week was refused (422).
-async fn refused(state: &DeskState, signed: Signed, id: &str, day: &str, report: &str) -> Response {
-    let error = signed.chrome.tr.reason("desk-picker-refused", day);
-    let mut response = render(state, signed, id, error, None, report, true).await;
+/// The page again with why the edit was refused (422). `hours_refused`: it
+/// was the hours picker's week, whose form then stays open.
+async fn refused(
+    state: &DeskState,
+    signed: Signed,
+    id: &str,
+    error: String,
+    report: &str,
+    hours_refused: bool,
+) -> Response {
+    let mut response = render(state, signed, id, error, None, report, hours_refused).await;
     *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     response
 }
@@ -157,26 +167,26 @@ pub async fn edit(
     };
     let value = match form.value() {
         Ok(value) => value,
-        Err(day) => return refused(&state, signed, &id, day, &form.report).await,
+        Err(day) => {
+            let error = signed.chrome.tr.reason("desk-picker-refused", day);
+            return refused(&state, signed, &id, error, &form.report, true).await;
+        }
     };
-    let parsed = match CentreField::EDITABLE.into_iter().find(|f| f.as_str() == form.field) {
-        Some(CentreField::Location) => location(&form.lat, &form.lon),
-        Some(field) => parse_edit(field, &value),
+    let Some(field) = CentreField::EDITABLE.into_iter().find(|f| f.as_str() == form.field) else {
         // Not a field of the form: a forged or hand-made request.
-        None => Err(Vec::new()),
+        let error = signed.chrome.tr.t("desk-edit-no-such-field");
+        return refused(&state, signed, &id, error, &form.report, false).await;
+    };
+    let parsed = match field {
+        CentreField::Location => location(&form.lat, &form.lon),
+        field => parse_edit(field, &value),
     };
     let edit: CentreEdit = match parsed {
         Ok(edit) => edit,
         Err(errors) => {
             let tr = &signed.chrome.tr;
-            let error = if errors.is_empty() {
-                tr.t("desk-edit-no-such-field")
-            } else {
-                tr.reason("desk-edit-refused", &refusals(tr, &errors))
-            };
-            let mut response = render(&state, signed, &id, error, None, &form.report, false).await;
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            return response;
+            let error = tr.reason("desk-edit-refused", &refusals(tr, &errors));
+            return refused(&state, signed, &id, error, &form.report, false).await;
         }
     };
     let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Kyiv).date_naive();

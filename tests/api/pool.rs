@@ -29,7 +29,6 @@ async fn a_connection_broken_while_idle_is_replaced_before_an_update_uses_it(poo
         }
     });
     assert!(returned.await.is_ok(), "the read's connection went back to the pool");
-    let idle = store.pool().num_idle();
 
     // Every open connection dropped, the database reachable again at once.
     proxy.cut();
@@ -39,5 +38,4 @@ async fn a_connection_broken_while_idle_is_replaced_before_an_update_uses_it(poo
     let read = store.read_user(&person, Language::Uk).await;
     assert!(read.is_ok(), "the first read after the break: {read:?}");
     assert!(!read.unwrap().record.is_new, "the row written before the break is read");
-    assert!(idle >= 1, "the pool had an idle connection to lose");
 }
