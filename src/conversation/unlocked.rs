@@ -6,6 +6,9 @@
 //! row keeps moving, apply it holding the row (`locked`). Updates of one
 //! person are still applied one after the other: a second one read before
 //! the first was saved finds the row moved and is applied again on top of it.
+//! The first try starts from the state this process saved last for the
+//! person when it remembers one (`store::recent_states`), which the save
+//! checks like any read.
 
 use super::state::State;
 use super::{Conversation, ConversationError, Outgoing, flow};
@@ -32,6 +35,9 @@ struct Asked<'a> {
     /// An earlier try created the person's row, so they are new even though
     /// their row now exists.
     created: bool,
+    /// Start from the state this process saved last for the person, if it
+    /// remembers one (the first try), rather than read their row.
+    recall: bool,
     /// When the update is given up ([`super::APPLY_TIMEOUT`] after it came).
     deadline: tokio::time::Instant,
 }
@@ -41,8 +47,9 @@ enum Unlocked {
     /// Saved (`None`: the delivery had been applied before).
     Applied(Option<Outgoing>),
     /// The row moved since it was read; nothing was written. `created`: this
-    /// try created the person's row.
-    Moved { created: bool },
+    /// try created the person's row; `remembered`: the state was the one this
+    /// process saved last, not read.
+    Moved { created: bool, remembered: bool },
     /// The step changes other rows: it must be applied holding the row.
     NeedsLock { created: bool },
 }
@@ -61,11 +68,20 @@ impl Conversation {
         deadline: tokio::time::Instant,
     ) -> Result<Option<Outgoing>, ConversationError> {
         let mut created = false;
-        for _ in 0..UNLOCKED_TRIES {
-            let asked = Asked { input: &input, language_if_new, delivery, created, deadline };
+        let mut recall = true;
+        let mut tries = 0;
+        while tries < UNLOCKED_TRIES {
+            let asked = Asked { input: &input, language_if_new, delivery, created, recall, deadline };
             match self.apply_unlocked(person, channel, asked).await? {
                 Unlocked::Applied(outgoing) => return Ok(outgoing),
-                Unlocked::Moved { created: made } => created |= made,
+                Unlocked::Moved { created: made, remembered } => {
+                    created |= made;
+                    // A remembered state that went stale (the row was written
+                    // elsewhere since this process saved it) says nothing of
+                    // how busy the row is: it is not a try.
+                    tries += usize::from(!remembered);
+                    recall = false;
+                }
                 Unlocked::NeedsLock { created: made } => {
                     created |= made;
                     break;
@@ -82,8 +98,12 @@ impl Conversation {
         channel: ChannelKind,
         asked: Asked<'_>,
     ) -> Result<Unlocked, ConversationError> {
-        let Asked { input, language_if_new, delivery, created, deadline } = asked;
-        let mut read = self.store.read_user(person, language_if_new).await?;
+        let Asked { input, language_if_new, delivery, created, recall, deadline } = asked;
+        let mut read = if recall {
+            self.store.read_user(person, language_if_new).await?
+        } else {
+            self.store.read_stored_user(person, language_if_new).await?
+        };
         let made = read.record.is_new;
         read.record.is_new |= created;
         let state = State::from_json(std::mem::take(&mut read.record.state));
@@ -98,7 +118,7 @@ impl Conversation {
         }
         match self
             .store
-            .save_user_if_unchanged(&mut read, person, delivery, step.language, &step.state.to_json())
+            .save_user_if_unchanged(&mut read, person, delivery, step.language, step.state.to_json())
             .await?
         {
             Saved::Saved => {}
@@ -106,7 +126,7 @@ impl Conversation {
                 tracing::debug!("dropping a repeated delivery");
                 return Ok(Unlocked::Applied(None));
             }
-            Saved::Moved => return Ok(Unlocked::Moved { created: made }),
+            Saved::Moved => return Ok(Unlocked::Moved { created: made, remembered: read.was_remembered() }),
         }
         // Counted once the person's state is saved, by the writer that adds
         // them later with others: never next to the person's row.

@@ -23,7 +23,8 @@ impl UserUpdate {
     /// roles (what they did as one stays with the centre, without their id),
     /// messages queued or sent to them, and their row
     /// with its language and conversation state, in the transaction that
-    /// holds their row. Anonymous check-ins stay: nothing links them to anyone.
+    /// holds their row, and then what this process remembers of their state.
+    /// Anonymous check-ins stay: nothing links them to anyone.
     pub async fn forget(mut self) -> Result<Forgotten, StoreError> {
         let channel = self.person.channel.as_str();
         let id = self.person.external_id.clone();
@@ -82,6 +83,7 @@ impl UserUpdate {
             sqlx::query(statement).bind(channel).bind(&id).execute(&mut *tx).await?;
         }
         self.tx.commit().await?;
+        self.recent.forget(&self.person);
         Ok(forgotten)
     }
 }

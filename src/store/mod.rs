@@ -20,6 +20,7 @@ mod geocoder;
 mod invite;
 mod listen;
 mod notice;
+mod recent_states;
 mod report;
 mod report_inbox;
 mod subscription;
@@ -53,6 +54,7 @@ pub use forget::Forgotten;
 pub use invite::{CoordinatorEntry, Redeemed, hash_code, new_invite_code};
 pub use listen::CentreChanges;
 pub use notice::{Notice, NoticeOutcome, PendingNotice};
+pub use recent_states::{RECENT_PEOPLE, REMEMBERED_FOR};
 pub use report::{Filed, REPORTS_PER_DAY, Resolution, TOPICS};
 pub use report_inbox::{DeskResolution, InboxFilter, InboxReport};
 pub use user::{UserRecord, UserUpdate};
@@ -133,6 +135,8 @@ const PROBE_INTERVAL: Duration = Duration::from_secs(1);
 pub struct Store {
     pool: PgPool,
     health: Arc<Health>,
+    /// The states this process saved last for its recent people.
+    recent: Arc<recent_states::RecentStates>,
 }
 
 /// Whether the database answered lately. While it is down, updates do not
@@ -172,7 +176,8 @@ impl Store {
     pub async fn from_pool(pool: PgPool) -> Result<Self, StoreError> {
         sqlx::migrate!("./migrations").run(&pool).await?;
         let health = Arc::new(Health { down: AtomicBool::new(false), last_probe: Mutex::new(Instant::now()) });
-        Ok(Self { pool, health })
+        let recent = Arc::new(recent_states::RecentStates::new(recent_states::RECENT_PEOPLE));
+        Ok(Self { pool, health, recent })
     }
 
     pub fn pool(&self) -> &PgPool {

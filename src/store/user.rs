@@ -2,10 +2,13 @@
 //! messages, locked while one update is applied; whether they can be
 //! messaged; deliveries already applied.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use sqlx::{PgExecutor, Postgres, Transaction};
 
 use super::bind::BindPerson;
+use super::recent_states::RecentStates;
 use super::{Store, StoreError};
 use crate::domain::{ChannelKind, Language, Person};
 
@@ -25,6 +28,9 @@ pub struct UserRecord {
 pub struct UserUpdate {
     pub(super) tx: Transaction<'static, Postgres>,
     pub(super) person: Person,
+    /// Told what the update saved (or that it deleted the person) once it
+    /// is committed.
+    pub(super) recent: Arc<RecentStates>,
 }
 
 impl Store {
@@ -54,7 +60,8 @@ impl Store {
                 let language =
                     Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
                 let record = UserRecord { language, state, is_new };
-                return Ok((UserUpdate { tx, person: person.clone() }, record));
+                let update = UserUpdate { tx, person: person.clone(), recent: self.recent.clone() };
+                return Ok((update, record));
             }
             tx.rollback().await?;
             is_new |= insert_person(&self.pool, person, language_if_new).await?;
@@ -115,17 +122,20 @@ impl UserUpdate {
     /// writes is reachable again, even if they had blocked the bot before.
     /// Only the day is noted (for pruning people inactive for a year): a
     /// moment would date the end of a check-in.
+    /// The state saved is remembered for the person's next update
+    /// ([`super::recent_states`]).
     pub async fn finish(mut self, language: Language, state: &serde_json::Value) -> Result<(), StoreError> {
-        sqlx::query(
+        let version: String = sqlx::query_scalar(
             "UPDATE chat_user SET language = $3, state = $4, active = true, seen_on = current_date \
-             WHERE channel = $1 AND external_id = $2",
+             WHERE channel = $1 AND external_id = $2 RETURNING xmin::text",
         )
         .bind_person(&self.person)
         .bind(language.code())
         .bind(state)
-        .execute(&mut *self.tx)
+        .fetch_one(&mut *self.tx)
         .await?;
         self.tx.commit().await?;
+        self.recent.remember(&self.person, language, state.clone(), version);
         Ok(())
     }
 }

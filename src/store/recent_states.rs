@@ -1,0 +1,143 @@
+//! The state this process last saved for each of its recent people, with
+//! the version of the row it wrote: the person's next update starts from it
+//! instead of reading the row again, so an update that only moves the state
+//! is one statement instead of two.
+//!
+//! What is remembered is a guess, never trusted: the save writes only if the
+//! row is still the version remembered (`xmin`), so a row written meanwhile
+//! by anything else (another replica, an update holding the row's lock,
+//! `/forget`, a channel marking the person unreachable) makes the save write
+//! nothing, and the update is applied again from a fresh read. Nothing read
+//! from here reaches a person unless that save succeeded.
+
+use std::num::NonZeroUsize;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use lru::LruCache;
+
+use super::UserRecord;
+use crate::domain::{Language, Person};
+
+/// People remembered at most: the least recently saved are forgotten first.
+/// A state is a few hundred bytes of JSON, so this is a few megabytes at
+/// most; a surge's people each write within seconds of their last reply.
+pub const RECENT_PEOPLE: NonZeroUsize = NonZeroUsize::new(10_000).expect("not zero");
+
+/// How long a saved state is remembered: a person who comes back later is
+/// read from the database, and their conversation does not sit in the
+/// process's memory longer than this after their last update.
+pub const REMEMBERED_FOR: Duration = Duration::from_secs(600);
+
+/// A person's state as this process saved it.
+#[derive(Debug)]
+struct Remembered {
+    language: Language,
+    state: serde_json::Value,
+    /// The row's `xmin` after the save, as text.
+    version: String,
+    saved_at: Instant,
+}
+
+/// The recent people's saved states, least recently saved forgotten first.
+#[derive(Debug)]
+pub(super) struct RecentStates {
+    people: Mutex<LruCache<Person, Remembered>>,
+}
+
+impl RecentStates {
+    pub(super) fn new(capacity: NonZeroUsize) -> Self {
+        Self { people: Mutex::new(LruCache::new(capacity)) }
+    }
+
+    /// Takes what was remembered of `person` (a record and its row version),
+    /// if it is recent enough; it is remembered again only when the update
+    /// that takes it is saved.
+    pub(super) fn take(&self, person: &Person) -> Option<(UserRecord, String)> {
+        let remembered = self.lock().pop(person)?;
+        if remembered.saved_at.elapsed() > REMEMBERED_FOR {
+            return None;
+        }
+        let record = UserRecord { language: remembered.language, state: remembered.state, is_new: false };
+        Some((record, remembered.version))
+    }
+
+    /// Remembers the state just saved for `person` at row version `version`.
+    pub(super) fn remember(&self, person: &Person, language: Language, state: serde_json::Value, version: String) {
+        let remembered = Remembered { language, state, version, saved_at: Instant::now() };
+        self.lock().put(person.clone(), remembered);
+    }
+
+    /// Forgets `person`: their row is about to be written another way.
+    pub(super) fn forget(&self, person: &Person) {
+        self.lock().pop(person);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<Person, Remembered>> {
+        // Every operation above leaves the map whole, so a panic elsewhere
+        // while it was held cannot have left it half-changed.
+        self.people.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ChannelKind;
+
+    fn person(id: &str) -> Person {
+        Person { channel: ChannelKind::Telegram, external_id: id.to_owned() }
+    }
+
+    fn states(capacity: usize) -> RecentStates {
+        RecentStates::new(NonZeroUsize::new(capacity).expect("capacity"))
+    }
+
+    #[test]
+    fn a_remembered_state_is_taken_once() {
+        let recent = states(4);
+        recent.remember(&person("1"), Language::En, serde_json::json!({"screen": "menu"}), "77".into());
+        let (record, version) = recent.take(&person("1")).expect("remembered");
+        assert_eq!(
+            (record.language, record.state, record.is_new, version.as_str()),
+            (Language::En, serde_json::json!({"screen": "menu"}), false, "77")
+        );
+        assert!(recent.take(&person("1")).is_none(), "taken twice");
+    }
+
+    #[test]
+    fn the_same_id_on_another_channel_is_another_person() {
+        let recent = states(4);
+        recent.remember(&person("1"), Language::Uk, serde_json::json!({}), "5".into());
+        let viber = Person { channel: ChannelKind::Viber, external_id: "1".into() };
+        assert!(recent.take(&viber).is_none());
+    }
+
+    #[test]
+    fn the_least_recently_saved_is_forgotten_first() {
+        let recent = states(2);
+        for id in ["1", "2", "3"] {
+            recent.remember(&person(id), Language::Uk, serde_json::json!({}), id.into());
+        }
+        assert!(recent.take(&person("1")).is_none(), "over capacity");
+        assert!(recent.take(&person("2")).is_some());
+        assert!(recent.take(&person("3")).is_some());
+    }
+
+    #[test]
+    fn forgetting_a_person_drops_their_state() {
+        let recent = states(4);
+        recent.remember(&person("1"), Language::Uk, serde_json::json!({}), "9".into());
+        recent.forget(&person("1"));
+        assert!(recent.take(&person("1")).is_none());
+    }
+
+    #[test]
+    fn an_old_state_is_not_used() {
+        let recent = states(4);
+        recent.remember(&person("1"), Language::Uk, serde_json::json!({}), "9".into());
+        let long_ago = Instant::now().checked_sub(REMEMBERED_FOR + Duration::from_secs(1)).expect("uptime");
+        recent.lock().get_mut(&person("1")).expect("remembered").saved_at = long_ago;
+        assert!(recent.take(&person("1")).is_none());
+    }
+}
