@@ -177,6 +177,7 @@ impl Store {
         sqlx::migrate!("./migrations").run(&pool).await?;
         let health = Arc::new(Health { down: AtomicBool::new(false), last_probe: Mutex::new(Instant::now()) });
         let recent = Arc::new(recent_states::RecentStates::new(recent_states::RECENT_PEOPLE));
+        recent_states::RecentStates::sweep(&recent);
         Ok(Self { pool, health, recent })
     }
 
@@ -226,8 +227,10 @@ impl Store {
         !self.health.down.load(Ordering::Acquire)
     }
 
-    /// Records that the database could not be reached.
+    /// Records that the database could not be reached, and forgets the
+    /// states remembered for recent people (see `RecentStates::clear`).
     pub fn mark_down(&self) {
+        self.recent.clear();
         *self.health.last_probe.lock().unwrap_or_else(PoisonError::into_inner) = Instant::now();
         self.set_up(false);
     }

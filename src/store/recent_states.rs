@@ -11,7 +11,7 @@
 //! from here reaches a person unless that save succeeded.
 
 use std::num::NonZeroUsize;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use lru::LruCache;
@@ -26,8 +26,14 @@ pub const RECENT_PEOPLE: NonZeroUsize = NonZeroUsize::new(10_000).expect("not ze
 
 /// How long a saved state is remembered: a person who comes back later is
 /// read from the database, and their conversation does not sit in the
-/// process's memory longer than this after their last update.
+/// process's memory much longer than this after their last update here
+/// (older states are dropped as others are saved, and by a sweep once a
+/// minute when none are).
 pub const REMEMBERED_FOR: Duration = Duration::from_secs(600);
+
+/// How often states older than [`REMEMBERED_FOR`] are dropped while no one
+/// writes.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 /// A person's state as this process saved it.
 #[derive(Debug)]
@@ -65,18 +71,50 @@ impl RecentStates {
     /// Remembers the state just saved for `person` at row version `version`.
     pub(super) fn remember(&self, person: &Person, language: Language, state: serde_json::Value, version: String) {
         let remembered = Remembered { language, state, version, saved_at: Instant::now() };
-        self.lock().put(person.clone(), remembered);
+        let mut people = self.lock();
+        drop_expired(&mut people);
+        people.put(person.clone(), remembered);
     }
 
-    /// Forgets `person`: their row is about to be written another way.
+    /// Forgets `person` (`/forget`).
     pub(super) fn forget(&self, person: &Person) {
         self.lock().pop(person);
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<Person, Remembered>> {
+    /// Forgets everyone: after the database was unreachable, which may have
+    /// been a failover to a standby that had not received the last
+    /// transactions, so that the new primary hands out transaction ids
+    /// (row versions) again.
+    pub(super) fn clear(&self) {
+        self.lock().clear();
+    }
+
+    /// Drops the states older than [`REMEMBERED_FOR`] every [`SWEEP_EVERY`],
+    /// until the store they belong to is gone.
+    pub(super) fn sweep(recent: &Arc<Self>) {
+        let recent = Arc::downgrade(recent);
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(SWEEP_EVERY);
+            loop {
+                every.tick().await;
+                let Some(recent) = recent.upgrade() else { return };
+                drop_expired(&mut recent.lock());
+            }
+        });
+    }
+
+    fn lock(&self) -> MutexGuard<'_, LruCache<Person, Remembered>> {
         // Every operation above leaves the map whole, so a panic elsewhere
         // while it was held cannot have left it half-changed.
         self.people.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Drops the states older than [`REMEMBERED_FOR`]. Only saving puts a
+/// person first, so the least recently used end holds the oldest saves.
+fn drop_expired(people: &mut LruCache<Person, Remembered>) {
+    while people.peek_lru().is_some_and(|(_, oldest)| oldest.saved_at.elapsed() > REMEMBERED_FOR) {
+        people.pop_lru();
     }
 }
 
@@ -130,6 +168,32 @@ mod tests {
         recent.remember(&person("1"), Language::Uk, serde_json::json!({}), "9".into());
         recent.forget(&person("1"));
         assert!(recent.take(&person("1")).is_none());
+    }
+
+    #[test]
+    fn old_states_are_dropped_when_another_is_saved_and_clear_drops_all() {
+        let recent = states(4);
+        for id in ["1", "2"] {
+            recent.remember(&person(id), Language::Uk, serde_json::json!({}), id.into());
+        }
+        let long_ago = Instant::now().checked_sub(REMEMBERED_FOR + Duration::from_secs(1)).expect("uptime");
+        recent.lock().peek_mut(&person("1")).expect("remembered").saved_at = long_ago;
+        recent.remember(&person("3"), Language::Uk, serde_json::json!({}), "3".into());
+        assert_eq!(recent.lock().len(), 2, "the old one is gone from memory, not only unused");
+        assert!(recent.lock().peek(&person("1")).is_none());
+        recent.clear();
+        assert!(recent.take(&person("2")).is_none() && recent.take(&person("3")).is_none());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_sweep_drops_old_states_while_no_one_writes() {
+        let recent = Arc::new(states(4));
+        recent.remember(&person("1"), Language::Uk, serde_json::json!({}), "1".into());
+        let long_ago = Instant::now().checked_sub(REMEMBERED_FOR + Duration::from_secs(1)).expect("uptime");
+        recent.lock().peek_mut(&person("1")).expect("remembered").saved_at = long_ago;
+        RecentStates::sweep(&recent);
+        tokio::time::sleep(SWEEP_EVERY + Duration::from_secs(1)).await;
+        assert_eq!(recent.lock().len(), 0);
     }
 
     #[test]

@@ -123,7 +123,7 @@ impl UserUpdate {
     /// Only the day is noted (for pruning people inactive for a year): a
     /// moment would date the end of a check-in.
     /// The state saved is remembered for the person's next update
-    /// ([`super::recent_states`]).
+    /// (`store::recent_states`).
     pub async fn finish(mut self, language: Language, state: &serde_json::Value) -> Result<(), StoreError> {
         let version: String = sqlx::query_scalar(
             "UPDATE chat_user SET language = $3, state = $4, active = true, seen_on = current_date \

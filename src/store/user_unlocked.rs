@@ -23,11 +23,12 @@ pub struct UserRead {
     /// The row's version when read: its `xmin`, the transaction that wrote
     /// it last, which every write of the row changes (a lock alone does not).
     version: String,
-    /// The connection it was read on, kept for the save: sqlx pings every
-    /// connection handed back to the pool, so a second connection for the
-    /// save would cost a round trip more. No transaction is open on it.
-    /// None until the save when the record was remembered.
-    connection: Option<PoolConnection<Postgres>>,
+    /// The connection it was read on (taken from the pool for a remembered
+    /// record), kept for the save: sqlx pings every connection handed back
+    /// to the pool, so a second connection for the save would cost a round
+    /// trip more, and the wait for one falls before the update checks its
+    /// time left for the save. No transaction is open on it.
+    connection: PoolConnection<Postgres>,
     remembered: bool,
 }
 
@@ -64,7 +65,10 @@ impl Store {
     /// handed out once.
     pub async fn read_user(&self, person: &Person, language_if_new: Language) -> Result<UserRead, StoreError> {
         match self.recent.take(person) {
-            Some((record, version)) => Ok(UserRead { record, version, connection: None, remembered: true }),
+            Some((record, version)) => {
+                let connection = self.pool.acquire().await?;
+                Ok(UserRead { record, version, connection, remembered: true })
+            }
             None => self.read_stored_user(person, language_if_new).await,
         }
     }
@@ -85,7 +89,7 @@ impl Store {
                 let language =
                     Language::parse(&language).ok_or_else(|| StoreError::Corrupt(format!("language {language:?}")))?;
                 let record = UserRecord { language, state, is_new };
-                return Ok(UserRead { record, version, connection: Some(connection), remembered: false });
+                return Ok(UserRead { record, version, connection, remembered: false });
             }
             is_new |= insert_person(&mut *connection, person, language_if_new).await?;
         }
@@ -94,8 +98,7 @@ impl Store {
     /// Saves the person's language and state as [`super::UserUpdate::finish`]
     /// does and claims the delivery (when there is one), in one statement, if
     /// their row is still as `read` found it, on the connection it was read
-    /// on (or one from the pool for a remembered record). A saved state is
-    /// remembered for the person's next update.
+    /// on. A saved state is remembered for the person's next update.
     pub async fn save_user_if_unchanged(
         &self,
         read: &mut UserRead,
@@ -104,11 +107,7 @@ impl Store {
         language: Language,
         state: serde_json::Value,
     ) -> Result<Saved, StoreError> {
-        let connection = match read.connection.take() {
-            Some(connection) => connection,
-            None => self.pool.acquire().await?,
-        };
-        let connection = read.connection.insert(connection);
+        let connection = &mut read.connection;
         let saved = match delivery {
             None => save(connection, person, language, &state, &read.version).await?,
             Some(key) => match save_and_claim(connection, person, language, &state, &read.version, key).await {

@@ -169,9 +169,24 @@ async fn an_update_holding_the_row_remembers_what_it_saved(pool: PgPool) {
     // Takes a seat: applied holding the row.
     let signed_up = app.press("olena", UK, &Action::Skip(Skipped::Phone("lviv-pws".into()))).await;
     assert!(signed_up.text().contains("Вас записано"), "{}", signed_up.text());
-    let remembered = app.store.read_user(&person, UK).await.unwrap();
+    let mut remembered = app.store.read_user(&person, UK).await.unwrap();
     assert!(remembered.was_remembered(), "the locked update's state is remembered");
     assert_eq!(remembered.record.state, app.stored_state("olena").await);
+    let saved = app.store.save_user_if_unchanged(&mut remembered, &person, None, UK, json!({"kind": "idle"})).await;
+    assert_eq!(saved.unwrap(), Saved::Saved, "with the row's version as the locked update left it");
+}
+
+#[sqlx::test]
+async fn nothing_remembered_is_used_after_the_database_was_unreachable(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let person = Person { channel: ChannelKind::Console, external_id: "olena".to_owned() };
+    let mut read = app.store.read_user(&person, UK).await.unwrap();
+    let saved = app.store.save_user_if_unchanged(&mut read, &person, None, UK, json!({"step": 1})).await;
+    assert_eq!(saved.unwrap(), Saved::Saved);
+    // A failover to a standby that had not received the last transactions
+    // hands out their ids (row versions) again.
+    app.store.mark_down();
+    assert!(!app.store.read_user(&person, UK).await.unwrap().was_remembered());
 }
 
 #[sqlx::test]
