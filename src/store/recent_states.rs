@@ -16,7 +16,6 @@ use std::time::{Duration, Instant};
 
 use lru::LruCache;
 
-use super::UserRecord;
 use crate::domain::{Language, Person};
 
 /// People remembered at most: the least recently saved are forgotten first.
@@ -56,16 +55,15 @@ impl RecentStates {
         Self { people: Mutex::new(LruCache::new(capacity)) }
     }
 
-    /// Takes what was remembered of `person` (a record and its row version),
-    /// if it is recent enough; it is remembered again only when the update
-    /// that takes it is saved.
-    pub(super) fn take(&self, person: &Person) -> Option<(UserRecord, String)> {
+    /// Takes what was remembered of `person` (language, state and row
+    /// version), if it is recent enough; it is remembered again only when
+    /// the update that takes it is saved.
+    pub(super) fn take(&self, person: &Person) -> Option<(Language, serde_json::Value, String)> {
         let remembered = self.lock().pop(person)?;
         if remembered.saved_at.elapsed() > REMEMBERED_FOR {
             return None;
         }
-        let record = UserRecord { language: remembered.language, state: remembered.state, is_new: false };
-        Some((record, remembered.version))
+        Some((remembered.language, remembered.state, remembered.version))
     }
 
     /// Remembers the state just saved for `person` at row version `version`.
@@ -135,11 +133,8 @@ mod tests {
     fn a_remembered_state_is_taken_once() {
         let recent = states(4);
         recent.remember(&person("1"), Language::En, serde_json::json!({"screen": "menu"}), "77".into());
-        let (record, version) = recent.take(&person("1")).expect("remembered");
-        assert_eq!(
-            (record.language, record.state, record.is_new, version.as_str()),
-            (Language::En, serde_json::json!({"screen": "menu"}), false, "77")
-        );
+        let (language, state, version) = recent.take(&person("1")).expect("remembered");
+        assert_eq!((language, state, version.as_str()), (Language::En, serde_json::json!({"screen": "menu"}), "77"));
         assert!(recent.take(&person("1")).is_none(), "taken twice");
     }
 

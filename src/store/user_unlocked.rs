@@ -65,8 +65,9 @@ impl Store {
     /// handed out once.
     pub async fn read_user(&self, person: &Person, language_if_new: Language) -> Result<UserRead, StoreError> {
         match self.recent.take(person) {
-            Some((record, version)) => {
+            Some((language, state, version)) => {
                 let connection = self.pool.acquire().await?;
+                let record = UserRecord { language, state, is_new: false };
                 Ok(UserRead { record, version, connection, remembered: true })
             }
             None => self.read_stored_user(person, language_if_new).await,
