@@ -104,6 +104,12 @@ desk-audit-what = What
 desk-audit-old = Before
 desk-audit-new = After
 desk-audit-none = Nothing has been changed through the desk yet.
+# Who acted, before their id on that channel.
+desk-channel = { $channel ->
+    [telegram] Telegram
+    [viber] Viber
+   *[console] terminal
+}
 desk-action = { $action ->
     [sign-in] Signed in to the desk
     [sign-out] Signed out of the desk

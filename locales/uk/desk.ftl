@@ -104,6 +104,12 @@ desk-audit-what = Що
 desk-audit-old = Було
 desk-audit-new = Стало
 desk-audit-none = Змін через пульт ще не було.
+# Who acted, before their id on that channel.
+desk-channel = { $channel ->
+    [telegram] Telegram
+    [viber] Viber
+   *[console] термінал
+}
 desk-action = { $action ->
     [sign-in] Вхід у пульт
     [sign-out] Вихід із пульта

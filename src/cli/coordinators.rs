@@ -65,6 +65,17 @@ impl From<ChannelArg> for ChannelKind {
     }
 }
 
+/// A person as `--channel` and `--user` name them ("terminal local"), for
+/// what the commands print.
+pub fn named(person: &Person) -> String {
+    let channel = match person.channel {
+        ChannelKind::Telegram => "telegram",
+        ChannelKind::Viber => "viber",
+        ChannelKind::Console => "terminal",
+    };
+    format!("{channel} {}", person.external_id)
+}
+
 /// Runs one coordinator command.
 pub async fn run(config: &Config, command: Coordinator) -> anyhow::Result<()> {
     match command {
@@ -121,13 +132,8 @@ pub async fn list(config: &Config) -> anyhow::Result<()> {
         println!("no coordinators");
     }
     for entry in coordinators {
-        println!(
-            "{}\t{}\t{}\tsince {}",
-            entry.centre,
-            entry.person.channel.as_str(),
-            entry.person.external_id,
-            entry.added_at.format("%Y-%m-%d")
-        );
+        let named = named(&entry.person).replacen(' ', "\t", 1);
+        println!("{}\t{named}\tsince {}", entry.centre, entry.added_at.format("%Y-%m-%d"));
     }
     Ok(())
 }
@@ -138,20 +144,16 @@ pub async fn add(config: &Config, centre: &str, person: Person) -> anyhow::Resul
     if !added {
         anyhow::bail!("no centre with id {centre:?}");
     }
-    println!(
-        "{} {} now coordinates centre {centre}; they open their groups with /coordinate",
-        person.channel.as_str(),
-        person.external_id
-    );
+    println!("{} now coordinates centre {centre}; they open their groups with /coordinate", named(&person));
     Ok(())
 }
 
 pub async fn revoke(config: &Config, centre: &str, person: Person) -> anyhow::Result<()> {
     let revoked = config.with_store(async |store| Ok(store.revoke_coordinator(centre, &person).await?)).await?;
     if !revoked {
-        anyhow::bail!("{} {} does not coordinate {centre:?}", person.channel.as_str(), person.external_id);
+        anyhow::bail!("{} does not coordinate {centre:?}", named(&person));
     }
-    println!("{} {} no longer coordinates {centre}", person.channel.as_str(), person.external_id);
+    println!("{} no longer coordinates {centre}", named(&person));
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 use clap::{Args, Subcommand};
 
+use super::coordinators::named;
 use super::{ChannelArg, Config};
 use crate::domain::Person;
 
@@ -59,7 +60,7 @@ pub async fn run(config: &Config, command: Operator) -> anyhow::Result<()> {
         Operator::Add(who) => {
             let person = who.person();
             config.with_store(async |store| Ok(store.add_operator(&person).await?)).await?;
-            println!("{} {} is now an operator; they sign in with /desk", person.channel.as_str(), person.external_id);
+            println!("{} is now an operator; they sign in with /desk", named(&person));
         }
         Operator::List => {
             let operators = config.with_store(async |store| Ok(store.operators().await?)).await?;
@@ -67,16 +68,17 @@ pub async fn run(config: &Config, command: Operator) -> anyhow::Result<()> {
                 println!("no operators");
             }
             for (person, added_at) in operators {
-                println!("{}\t{}\tsince {}", person.channel.as_str(), person.external_id, added_at.format("%Y-%m-%d"));
+                let named = named(&person).replacen(' ', "\t", 1);
+                println!("{named}\tsince {}", added_at.format("%Y-%m-%d"));
             }
         }
         Operator::Revoke(who) => {
             let person = who.person();
             let revoked = config.with_store(async |store| Ok(store.revoke_operator(&person).await?)).await?;
             if !revoked {
-                anyhow::bail!("{} {} is not an operator", person.channel.as_str(), person.external_id);
+                anyhow::bail!("{} is not an operator", named(&person));
             }
-            println!("{} {} is no longer an operator", person.channel.as_str(), person.external_id);
+            println!("{} is no longer an operator", named(&person));
         }
     }
     Ok(())
@@ -89,11 +91,7 @@ pub async fn desk(config: &Config, command: Desk) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     let token = config.with_store(async |store| Ok(store.create_desk_link(&person, now).await?)).await?;
     let Some(token) = token else {
-        anyhow::bail!(
-            "{} {} is neither an operator nor a coordinator (see `operator add`)",
-            person.channel.as_str(),
-            person.external_id
-        );
+        anyhow::bail!("{} is neither an operator nor a coordinator (see `operator add`)", named(&person));
     };
     println!("{}", crate::domain::desk_sign_in_url(desk.desk_url.as_str(), &token));
     eprintln!("works once, for 10 minutes");

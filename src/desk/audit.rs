@@ -17,7 +17,32 @@ const SHOWN: i64 = 500;
 #[template(path = "desk/audit.html")]
 struct AuditPage {
     chrome: Chrome,
-    entries: Vec<AuditEntry>,
+    entries: Vec<Shown>,
+}
+
+/// One row as the page shows it.
+struct Shown {
+    entry: AuditEntry,
+    /// What the action was done to, when the action's name does not say it
+    /// (signing in and out are done to the desk).
+    subject: Option<String>,
+    /// The field an edit of a centre changed, named in words by the page.
+    field: Option<String>,
+}
+
+impl From<AuditEntry> for Shown {
+    fn from(entry: AuditEntry) -> Self {
+        let (subject, field) = match entry.action.as_str() {
+            "sign-in" | "sign-out" => (None, None),
+            // Stored as "<centre> <field>" (`store::centre_edit`).
+            "edit-centre" => match entry.subject.rsplit_once(' ') {
+                Some((centre, field)) => (Some(centre.to_owned()), Some(field.to_owned())),
+                None => (Some(entry.subject.clone()), None),
+            },
+            _ => (Some(entry.subject.clone()), None),
+        };
+        Self { entry, subject, field }
+    }
 }
 
 /// GET /audit (operators).
@@ -26,7 +51,10 @@ pub async fn log(State(state): State<DeskState>, signed: Signed) -> Response {
         return signed.forbidden();
     }
     match state.store.audit_log(SHOWN).await {
-        Ok(entries) => page::html(&AuditPage { chrome: signed.chrome, entries }),
+        Ok(entries) => {
+            let entries = entries.into_iter().map(Shown::from).collect();
+            page::html(&AuditPage { chrome: signed.chrome, entries })
+        }
         Err(error) => {
             tracing::error!(%error, "cannot read the audit log");
             page::message(StatusCode::INTERNAL_SERVER_ERROR, signed.chrome, "desk-error")

@@ -373,7 +373,7 @@ async fn operators_invite_list_and_revoke_coordinators(pool: PgPool) {
     let chat = run(&url, &["chat", "--user", "anna"], &format!("/start coord-{code}\n"));
     assert!(stdout(&chat).contains("Тепер ви координатор"), "{}", stdout(&chat));
     let list = run(&url, &["coordinator", "list"], "");
-    assert!(stdout(&list).contains("sample-lvivska\tconsole\tanna\tsince "), "{}", stdout(&list));
+    assert!(stdout(&list).contains("sample-lvivska\tterminal\tanna\tsince "), "{}", stdout(&list));
     let revoke = run(
         &url,
         &["coordinator", "revoke", "--centre", "sample-lvivska", "--channel", "terminal", "--user", "anna"],
@@ -519,7 +519,7 @@ async fn operators_are_added_listed_revoked_and_signed_in_by_a_link_from_the_ter
     let added = run(&url, &["operator", "add", "--channel", "terminal", "--user", "op"], "");
     assert!(added.status.success(), "{}", stderr(&added));
     let listed = run(&url, &["operator", "list"], "");
-    assert!(stdout(&listed).starts_with("console\top\tsince "), "{}", stdout(&listed));
+    assert!(stdout(&listed).starts_with("terminal\top\tsince "), "{}", stdout(&listed));
 
     let link = run(
         &url,

@@ -324,6 +324,11 @@ async fn an_operator_edits_a_centre_through_the_bots_edit_path_and_every_change_
     assert_eq!(audit[0].old_value, history[0].old_value);
     let log = desk.get("/audit", Some(&cookie)).await.text().await.unwrap();
     assert!(log.contains("Зміна даних центру") && log.contains("+380441234567"), "{log}");
+    // Who in words and the field in words, not the stored codes; signing in
+    // is done to the desk, which goes without saying.
+    assert!(log.contains("термінал op") && !log.contains("console op"), "{log}");
+    assert!(log.contains(&format!(": {}, Телефони", centre.id.as_str())), "{log}");
+    assert!(log.contains("<td>Вхід у пульт</td>"), "{log}");
     assert!(log.contains("Коли (за київським часом)"), "{log}");
     // Each page's title names the page (a tab or a bookmark tells them apart).
     assert!(log.contains("<title>Журнал змін — Пульт центрів життєстійкості</title>"), "{log}");

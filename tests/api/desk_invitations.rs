@@ -94,7 +94,7 @@ async fn an_invitation_made_in_the_desk_and_scanned_from_its_qr_code_makes_a_coo
 
     browser.client.goto(&format!("{}/centres/{id}/coordinators", desk.base)).await.unwrap();
     let page = browser.text().await;
-    assert!(page.contains("console …741") && page.contains("використано"), "who used it, masked: {page}");
+    assert!(page.contains("термінал …741") && page.contains("використано"), "who used it, masked: {page}");
     assert!(!page.contains("new-coordinator-7741"), "never the whole id: {page}");
     browser.screenshot("coordinators").await;
     browser.client.clone().close().await.unwrap();

@@ -143,7 +143,7 @@ fn every_id_the_desk_uses_exists_in_both_desk_locales() {
             let names = ["line", "problem", "text", "detail", "column", "expected", "found", "id", "first", "raw"];
             let more = [
                 "asked", "cached", "used", "unused", "field", "max", "lat", "lon", "min_lat", "max_lat", "min_lon",
-                "max_lon", "oblast", "closest", "action", "source", "code",
+                "max_lon", "oblast", "closest", "action", "source", "code", "channel",
             ];
             let text = names.into_iter().chain(more).fold(text, |text, name| text.plain(name, "x"));
             let rendered = catalog.try_render(language, &text);
