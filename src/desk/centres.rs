@@ -222,11 +222,14 @@ struct List {
 }
 
 /// One page (1-based) of the centres by verified date, oldest first (or
-/// newest), then by name: only that page is put in order, after two linear
+/// newest), then by name in Ukrainian alphabetical order (each centre comes
+/// with its name's place, [`alphabet::places`]), then by id, so that every
+/// centre has one page: only that page is put in order, after two linear
 /// selections, not the whole list.
-fn page_of(mut kept: Vec<&Centre>, page: usize, newest: bool) -> Vec<&Centre> {
-    let order = |a: &&Centre, b: &&Centre| {
-        let oldest_first = a.verified_on.cmp(&b.verified_on).then_with(|| a.name_uk.cmp(&b.name_uk));
+fn page_of(mut kept: Vec<(&Centre, u32)>, page: usize, newest: bool) -> Vec<&Centre> {
+    let order = |(a, a_place): &(&Centre, u32), (b, b_place): &(&Centre, u32)| {
+        let oldest_first =
+            a.verified_on.cmp(&b.verified_on).then(a_place.cmp(b_place)).then_with(|| a.id.as_str().cmp(b.id.as_str()));
         if newest { oldest_first.reverse() } else { oldest_first }
     };
     let start = ((page - 1) * PAGE_SIZE).min(kept.len());
@@ -240,7 +243,7 @@ fn page_of(mut kept: Vec<&Centre>, page: usize, newest: bool) -> Vec<&Centre> {
     }
     let mut shown = kept.split_off(start);
     shown.sort_unstable_by(order);
-    shown
+    shown.into_iter().map(|(centre, _)| centre).collect()
 }
 
 /// The list's address with these filters on another page.
@@ -264,12 +267,13 @@ pub async fn list(State(state): State<DeskState>, signed: Signed, Asked(filter):
     let mut oblasts = BTreeSet::new();
     let query = filter.q.trim().to_lowercase();
     let keys = (!query.is_empty()).then(|| state.search_keys(&visible.directory));
-    let mut kept: Vec<&Centre> = Vec::new();
+    let places = state.name_places(&visible.directory);
+    let mut kept: Vec<(&Centre, u32)> = Vec::new();
     for (i, centre, flags) in visible.rows() {
         oblasts.extend(centre.oblast.as_deref());
         let found = keys.as_ref().is_none_or(|keys| keys[i].contains(&query));
         if found && filter.keeps(centre, &flags) {
-            kept.push(centre);
+            kept.push((centre, places[i]));
         }
     }
     let oblasts = alphabet::sorted(oblasts);

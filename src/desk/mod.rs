@@ -16,7 +16,7 @@
 //! (`bot_words`); `scope` finds the centre and group a request is about, or
 //! refuses it.
 
-mod alphabet;
+pub mod alphabet;
 mod area;
 mod asked;
 mod audit;

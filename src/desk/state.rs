@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+use super::alphabet;
 use super::kept::Kept;
 use crate::directory::{Directory, SharedDirectory};
 use crate::domain::BotLinks;
@@ -67,7 +68,10 @@ pub struct DeskState {
     /// data: then the desk offers the HSDS and GeoJSON downloads.
     pub(super) publication: Option<Arc<Publication>>,
     /// The list's search text of each centre of the last directory searched.
-    search: Arc<Mutex<Option<SearchKeys>>>,
+    search: Arc<Mutex<Option<PerDirectory<Vec<String>>>>>,
+    /// Each centre's place by its name in Ukrainian alphabetical order, in
+    /// the last directory listed.
+    name_places: Arc<Mutex<Option<PerDirectory<Vec<u32>>>>>,
     /// Each centre's coordinators and open reports, under their version
     /// (see [`Store::centre_tallies_version`]).
     tallies: Arc<Kept<i64, CentreTallies>>,
@@ -89,11 +93,26 @@ type Weeks = (NaiveDate, NaiveDate);
 /// The statistics page's check-in table and usage per week.
 type WeeklyStatistics = (Vec<StatsRow>, Vec<UsageWeek>);
 
-/// Each centre's names and hromada, lowercased, in the directory's order;
-/// built once per directory snapshot rather than per centre per request.
-struct SearchKeys {
+/// A value derived from every centre of one directory snapshot, in its
+/// order: built once per snapshot rather than per centre per request.
+struct PerDirectory<T> {
     directory: std::sync::Weak<Directory>,
-    keys: Arc<Vec<String>>,
+    value: Arc<T>,
+}
+
+/// What `slot` holds for `directory`, derived (and kept) unless it holds it.
+fn derived<T>(
+    slot: &Mutex<Option<PerDirectory<T>>>,
+    directory: &Arc<Directory>,
+    derive: impl FnOnce(&Directory) -> T,
+) -> Arc<T> {
+    let mut slot = slot.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(kept) = slot.as_ref().filter(|kept| std::ptr::eq(kept.directory.as_ptr(), Arc::as_ptr(directory))) {
+        return kept.value.clone();
+    }
+    let value = Arc::new(derive(directory));
+    *slot = Some(PerDirectory { directory: Arc::downgrade(directory), value: value.clone() });
+    value
 }
 
 /// An uploaded centres file.
@@ -124,6 +143,7 @@ impl DeskState {
             directory: None,
             publication: None,
             search: Arc::default(),
+            name_places: Arc::default(),
             tallies: Arc::new(Kept::while_key_stays()),
             statistics: Arc::new(Kept::for_at_most(WEEKLY_FIGURES_AGE)),
             coverage: Arc::new(Kept::for_at_most(WEEKLY_FIGURES_AGE)),
@@ -134,22 +154,22 @@ impl DeskState {
     /// The lowercased "name_uk, name_en, hromada" of each centre of
     /// `directory`, in its order (see [`Directory::entries`]).
     pub(super) fn search_keys(&self, directory: &Arc<Directory>) -> Arc<Vec<String>> {
-        let mut search = self.search.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(cached) = search.as_ref().filter(|c| std::ptr::eq(c.directory.as_ptr(), Arc::as_ptr(directory))) {
-            return cached.keys.clone();
-        }
-        let keys: Arc<Vec<String>> = Arc::new(
-            directory
-                .centres()
-                .iter()
-                .map(|c| {
-                    let hromada = c.hromada.as_deref().unwrap_or_default();
-                    format!("{}\n{}\n{}", c.name_uk, c.name_en, hromada).to_lowercase()
-                })
-                .collect(),
-        );
-        *search = Some(SearchKeys { directory: Arc::downgrade(directory), keys: keys.clone() });
-        keys
+        derived(&self.search, directory, |directory| {
+            let key = |c: &crate::domain::Centre| {
+                let hromada = c.hromada.as_deref().unwrap_or_default();
+                format!("{}\n{}\n{}", c.name_uk, c.name_en, hromada).to_lowercase()
+            };
+            directory.centres().iter().map(key).collect()
+        })
+    }
+
+    /// Each centre's place by its Ukrainian name in Ukrainian alphabetical
+    /// order ([`alphabet::places`]), in `directory`'s order: the list's
+    /// order within a verified date.
+    pub(super) fn name_places(&self, directory: &Arc<Directory>) -> Arc<Vec<u32>> {
+        derived(&self.name_places, directory, |directory| {
+            alphabet::places(directory.centres().iter().map(|c| c.name_uk.as_str()))
+        })
     }
 
     /// Each centre's coordinators and open reports now: read again only when

@@ -1,6 +1,8 @@
-//! The list's pages: in order by verified date then name, each centre on
-//! exactly one page, both ways; the search over names and hromadas.
+//! The list's pages: in order by verified date, then name in Ukrainian
+//! alphabetical order, then id, each centre on exactly one page, both ways;
+//! the search over names and hromadas.
 
+use resilience_bot::desk::alphabet;
 use resilience_bot::directory::centre_csv;
 use sqlx::PgPool;
 
@@ -28,7 +30,19 @@ async fn every_centre_is_on_exactly_one_page_in_order_both_ways(pool: PgPool) {
     let cookie = desk.signed_in_operator().await;
     let mut centres = desk.app.store.centres().await.unwrap();
     assert!(centres.len() > 50);
-    centres.sort_by(|a, b| a.verified_on.cmp(&b.verified_on).then_with(|| a.name_uk.cmp(&b.name_uk)));
+    let by_code_points: Vec<String> = {
+        let mut sorted = centres.clone();
+        sorted.sort_by(|a, b| a.verified_on.cmp(&b.verified_on).then_with(|| a.name_uk.cmp(&b.name_uk)));
+        sorted.into_iter().map(|c| c.id.as_str().to_owned()).collect()
+    };
+    // By date, then name in Ukrainian alphabetical order ("Ізмаїльська"
+    // after "Ж…", not before "А…" as by code points), then id.
+    centres.sort_by(|a, b| {
+        a.verified_on
+            .cmp(&b.verified_on)
+            .then_with(|| alphabet::compare(&a.name_uk, &b.name_uk))
+            .then_with(|| a.id.as_str().cmp(b.id.as_str()))
+    });
 
     for newest in [false, true] {
         let sort = if newest { "newest" } else { "" };
@@ -41,14 +55,10 @@ async fn every_centre_is_on_exactly_one_page_in_order_both_ways(pool: PgPool) {
         if newest {
             expected.reverse();
         }
-        // Equal dates and names may come either way round: compare the keys.
-        let key = |id: &str| {
-            let c = centres.iter().find(|c| c.id.as_str() == id).unwrap();
-            (c.verified_on, c.name_uk.clone())
-        };
-        let listed_keys: Vec<_> = listed.iter().map(|id| key(id)).collect();
-        let expected_keys: Vec<_> = expected.iter().map(|id| key(id)).collect();
-        assert_eq!(listed_keys, expected_keys, "newest: {newest}");
+        assert_eq!(listed, expected, "newest: {newest}");
+        if !newest {
+            assert_ne!(listed, by_code_points, "the names' order is the alphabet's, not code points'");
+        }
         let mut unique = listed.clone();
         unique.sort();
         unique.dedup();
