@@ -62,6 +62,7 @@ desk-centre-address = Address
 desk-centre-phones = Phones
 desk-centre-hours = Opening hours
 desk-centre-verified = Verified
+desk-centre-not-given = not given
 desk-centre-coordinators = Coordinators: { $count }
 desk-centre-subscribers = Subscribers: { $count }
 desk-centre-history = Change history

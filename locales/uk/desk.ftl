@@ -62,6 +62,7 @@ desk-centre-address = Адреса
 desk-centre-phones = Телефони
 desk-centre-hours = Графік роботи
 desk-centre-verified = Перевірено
+desk-centre-not-given = не вказано
 desk-centre-coordinators = Координатори: { $count }
 desk-centre-subscribers = Підписники: { $count }
 desk-centre-history = Історія змін

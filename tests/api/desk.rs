@@ -366,3 +366,18 @@ async fn an_edit_needs_the_csrf_token_and_the_centre(pool: PgPool) {
     assert_eq!(own_edit.status(), StatusCode::SEE_OTHER);
     assert_eq!(changes(&desk).await.len(), 1);
 }
+
+#[sqlx::test]
+async fn a_centre_without_phones_or_hours_says_so_rather_than_showing_nothing(pool: PgPool) {
+    let desk = Desk::start(pool).await;
+    let cookie = desk.signed_in_operator().await;
+    let centres = desk.app.store.centres().await.unwrap();
+    let without = centres.iter().find(|c| c.phones.is_empty()).expect("a sample centre without phones");
+    let page = desk.get(&format!("/centres/{}", without.id.as_str()), Some(&cookie)).await.text().await.unwrap();
+    assert!(page.contains("<dt>Телефони</dt><dd><em>не вказано</em></dd>"), "{page}");
+    let with = centres.iter().find(|c| !c.phones.is_empty() && c.opening_hours.is_some()).expect("one with both");
+    let page = desk.get(&format!("/centres/{}", with.id.as_str()), Some(&cookie)).await.text().await.unwrap();
+    let phone = with.phones[0].display();
+    assert!(page.contains(&format!("<dt>Телефони</dt><dd>{phone}")), "{page}");
+    assert!(!page.contains("не вказано"), "{page}");
+}
