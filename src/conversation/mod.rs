@@ -204,7 +204,7 @@ impl Conversation {
         // for the TCP timeout; past this it counts as down. Dropping the
         // update's future rolls its transaction back; the unlocked save is
         // one statement that would commit anyway, so it is not started
-        // unless the time left covers it (`unlocked::SAVE_TIME`).
+        // unless the time left covers it ([`crate::store::SAVE_TIME`]).
         let deadline = tokio::time::Instant::now() + APPLY_TIMEOUT;
         let applied = tokio::time::timeout_at(deadline, self.apply_delivery(user, incoming, delivery, deadline))
             .await

@@ -15,13 +15,6 @@ use super::{Conversation, ConversationError, Outgoing, flow};
 use crate::domain::{ChannelKind, Language, Person};
 use crate::store::Saved;
 
-/// The longest the save may take: `lock_timeout` (10 s, `Store::connect`)
-/// waiting for a locked update of the same person, and a margin. A save
-/// started with less time left before the update's deadline could commit
-/// after the update was given up for lost, its replies never sent, and the
-/// platform's redelivery then dropped as a repeat.
-const SAVE_TIME: std::time::Duration = std::time::Duration::from_secs(15);
-
 /// Unlocked tries of an update before it takes the person's lock: a row
 /// that moved this often is being written by many updates at once (a burst
 /// of taps), which the lock serves better than more retries.
@@ -113,12 +106,9 @@ impl Conversation {
         if step.effect.is_some() {
             return Ok(Unlocked::NeedsLock { created: made });
         }
-        if deadline.saturating_duration_since(tokio::time::Instant::now()) < SAVE_TIME {
-            return Err(ConversationError::Unavailable);
-        }
         match self
             .store
-            .save_user_if_unchanged(&mut read, person, delivery, step.language, step.state.to_json())
+            .save_user_if_unchanged(&mut read, person, delivery, step.language, step.state.to_json(), deadline)
             .await?
         {
             Saved::Saved => {}
@@ -127,6 +117,7 @@ impl Conversation {
                 return Ok(Unlocked::Applied(None));
             }
             Saved::Moved => return Ok(Unlocked::Moved { created: made, remembered: read.was_remembered() }),
+            Saved::Late => return Err(ConversationError::Unavailable),
         }
         // Counted once the person's state is saved, by the writer that adds
         // them later with others: never next to the person's row.

@@ -15,6 +15,7 @@ mod coordination;
 mod coordinator;
 mod coordinator_desk;
 mod desk;
+mod error;
 mod forget;
 mod geocoder;
 mod invite;
@@ -23,6 +24,9 @@ mod notice;
 mod recent_states;
 mod report;
 mod report_inbox;
+mod save_batch;
+mod save_queue;
+mod state_save;
 mod subscription;
 mod tally;
 pub mod testing;
@@ -50,6 +54,7 @@ pub use coordinator_desk::{CentreCoordinator, InvitationEntry, mask};
 pub use desk::{
     AuditEntry, DeskRole, DeskSession, LINK_LIFETIME, LinkRefused, NewSession, SESSION_IDLE, SESSION_MAX, new_secret,
 };
+pub use error::StoreError;
 pub use forget::Forgotten;
 pub use invite::{CoordinatorEntry, Redeemed, hash_code, new_invite_code};
 pub use listen::CentreChanges;
@@ -58,59 +63,7 @@ pub use recent_states::{RECENT_PEOPLE, REMEMBERED_FOR};
 pub use report::{Filed, REPORTS_PER_DAY, Resolution, TOPICS};
 pub use report_inbox::{DeskResolution, InboxFilter, InboxReport};
 pub use user::{UserRecord, UserUpdate};
-pub use user_unlocked::{Saved, UserRead};
-
-/// A failure talking to the database.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("database error: {0}")]
-    Database(sqlx::Error),
-    /// A constraint of the schema refused the change (what it referred to
-    /// is gone, a value is out of range): it would fail the same way again.
-    #[error("database error: {source}")]
-    Refused { constraint: String, source: sqlx::Error },
-    #[error("cannot apply migrations: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("stored data is invalid: {0}")]
-    Corrupt(String),
-    /// The change contradicts what is stored; nothing was changed.
-    #[error("nothing was changed:\n{0}")]
-    Conflict(String),
-}
-
-impl From<sqlx::Error> for StoreError {
-    fn from(error: sqlx::Error) -> Self {
-        let constraint = error.as_database_error().and_then(|e| e.constraint()).map(str::to_owned);
-        match constraint {
-            Some(constraint) => Self::Refused { constraint, source: error },
-            None => Self::Database(error),
-        }
-    }
-}
-
-impl StoreError {
-    /// Whether the database could not be reached or went away (connection
-    /// refused or reset, no connection in time, the server shutting down or
-    /// starting up), as opposed to refusing a statement.
-    pub fn is_unavailable(&self) -> bool {
-        match self {
-            Self::Database(sqlx::Error::Database(error)) => error.code().is_some_and(|code| {
-                // Class 08: connection exceptions; 57P01–57P03: shutting
-                // down, crashed, not accepting connections yet.
-                code.starts_with("08") || matches!(code.as_ref(), "57P01" | "57P02" | "57P03")
-            }),
-            Self::Database(
-                sqlx::Error::Io(_)
-                | sqlx::Error::Tls(_)
-                | sqlx::Error::Protocol(_)
-                | sqlx::Error::PoolTimedOut
-                | sqlx::Error::PoolClosed
-                | sqlx::Error::WorkerCrashed,
-            ) => true,
-            _ => false,
-        }
-    }
-}
+pub use user_unlocked::{SAVE_TIME, Saved, UserRead};
 
 /// Connections per process (see `Conversation::in_progress` for how many
 /// updates use them at once).
@@ -137,6 +90,8 @@ pub struct Store {
     health: Arc<Health>,
     /// The states this process saved last for its recent people.
     recent: Arc<recent_states::RecentStates>,
+    /// Their next saves, written together.
+    saves: save_queue::SaveQueue,
 }
 
 /// Whether the database answered lately. While it is down, updates do not
@@ -178,7 +133,8 @@ impl Store {
         let health = Arc::new(Health { down: AtomicBool::new(false), last_probe: Mutex::new(Instant::now()) });
         let recent = Arc::new(recent_states::RecentStates::new(recent_states::RECENT_PEOPLE));
         recent_states::RecentStates::sweep(&recent);
-        Ok(Self { pool, health, recent })
+        let saves = save_queue::SaveQueue::start(&pool, IDLE_BEFORE_PING);
+        Ok(Self { pool, health, recent, saves })
     }
 
     pub fn pool(&self) -> &PgPool {

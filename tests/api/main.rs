@@ -53,6 +53,7 @@ mod pool;
 mod privacy;
 mod reload;
 mod reports;
+mod saved_together;
 mod served_binary;
 mod shutdown;
 mod slow_clients;

@@ -30,6 +30,11 @@ async fn at_once(
     tasks.join_all().await
 }
 
+/// A deadline that leaves a save all the time it may take.
+fn later() -> tokio::time::Instant {
+    tokio::time::Instant::now() + 2 * resilience_bot::store::SAVE_TIME
+}
+
 fn olena() -> User {
     User { channel: ChannelKind::Console, id: "olena".to_owned(), platform_language: Some("uk".to_owned()) }
 }
@@ -51,21 +56,26 @@ async fn a_save_over_a_row_that_moved_writes_nothing_and_leaves_its_delivery_unc
     let mut stale = app.store.read_user(&person, UK).await.unwrap();
     assert!(!stale.record.is_new);
 
-    let saved = app.store.save_user_if_unchanged(&mut first, &person, Some("d1"), UK, json!({"step": 1})).await;
+    let saved =
+        app.store.save_user_if_unchanged(&mut first, &person, Some("d1"), UK, json!({"step": 1}), later()).await;
     assert_eq!(saved.unwrap(), Saved::Saved);
-    let moved = app.store.save_user_if_unchanged(&mut stale, &person, Some("d2"), UK, json!({"step": 2})).await;
+    let moved =
+        app.store.save_user_if_unchanged(&mut stale, &person, Some("d2"), UK, json!({"step": 2}), later()).await;
     assert_eq!(moved.unwrap(), Saved::Moved);
     assert!(claimed(&app, "d1").await && !claimed(&app, "d2").await, "the moved save's claim was undone");
     assert_eq!(app.stored_state("olena").await, json!({"step": 1}));
-    let without_delivery = app.store.save_user_if_unchanged(&mut stale, &person, None, UK, json!({"step": 3})).await;
+    let without_delivery =
+        app.store.save_user_if_unchanged(&mut stale, &person, None, UK, json!({"step": 3}), later()).await;
     assert_eq!(without_delivery.unwrap(), Saved::Moved);
 
     // From a fresh read: d2 is applied; d1 again is a repeat and writes nothing.
     let mut fresh = app.store.read_stored_user(&person, UK).await.unwrap();
-    let repeat = app.store.save_user_if_unchanged(&mut fresh, &person, Some("d1"), UK, json!({"step": 4})).await;
+    let repeat =
+        app.store.save_user_if_unchanged(&mut fresh, &person, Some("d1"), UK, json!({"step": 4}), later()).await;
     assert_eq!(repeat.unwrap(), Saved::Repeated);
     assert_eq!(app.stored_state("olena").await, json!({"step": 1}));
-    let applied = app.store.save_user_if_unchanged(&mut fresh, &person, Some("d2"), UK, json!({"step": 5})).await;
+    let applied =
+        app.store.save_user_if_unchanged(&mut fresh, &person, Some("d2"), UK, json!({"step": 5}), later()).await;
     assert_eq!(applied.unwrap(), Saved::Saved);
     assert_eq!(app.stored_state("olena").await, json!({"step": 5}));
 }
@@ -110,14 +120,15 @@ async fn a_remembered_state_is_handed_out_once_and_saved_only_over_the_row_it_wa
     let person = Person { channel: ChannelKind::Console, external_id: "olena".to_owned() };
     let mut read = app.store.read_user(&person, UK).await.unwrap();
     assert!(!read.was_remembered(), "nothing was saved yet");
-    let saved = app.store.save_user_if_unchanged(&mut read, &person, Some("d1"), UK, json!({"step": 1})).await;
+    let saved = app.store.save_user_if_unchanged(&mut read, &person, Some("d1"), UK, json!({"step": 1}), later()).await;
     assert_eq!(saved.unwrap(), Saved::Saved);
 
     let mut remembered = app.store.read_user(&person, UK).await.unwrap();
     assert!(remembered.was_remembered(), "the state just saved is remembered");
     assert_eq!((remembered.record.state.clone(), remembered.record.is_new), (json!({"step": 1}), false));
     assert!(!app.store.read_user(&person, UK).await.unwrap().was_remembered(), "handed out once");
-    let saved = app.store.save_user_if_unchanged(&mut remembered, &person, Some("d2"), UK, json!({"step": 2})).await;
+    let saved =
+        app.store.save_user_if_unchanged(&mut remembered, &person, Some("d2"), UK, json!({"step": 2}), later()).await;
     assert_eq!(saved.unwrap(), Saved::Saved);
     assert_eq!(app.stored_state("olena").await, json!({"step": 2}));
 
@@ -128,7 +139,8 @@ async fn a_remembered_state_is_handed_out_once_and_saved_only_over_the_row_it_wa
         .execute(app.store.pool())
         .await
         .unwrap();
-    let moved = app.store.save_user_if_unchanged(&mut remembered, &person, Some("d3"), UK, json!({"step": 3})).await;
+    let moved =
+        app.store.save_user_if_unchanged(&mut remembered, &person, Some("d3"), UK, json!({"step": 3}), later()).await;
     assert_eq!(moved.unwrap(), Saved::Moved);
     assert_eq!(app.stored_state("olena").await, json!({"step": 9}));
     assert!(!claimed(&app, "d3").await, "the moved save claimed nothing");
@@ -172,7 +184,8 @@ async fn an_update_holding_the_row_remembers_what_it_saved(pool: PgPool) {
     let mut remembered = app.store.read_user(&person, UK).await.unwrap();
     assert!(remembered.was_remembered(), "the locked update's state is remembered");
     assert_eq!(remembered.record.state, app.stored_state("olena").await);
-    let saved = app.store.save_user_if_unchanged(&mut remembered, &person, None, UK, json!({"kind": "idle"})).await;
+    let saved =
+        app.store.save_user_if_unchanged(&mut remembered, &person, None, UK, json!({"kind": "idle"}), later()).await;
     assert_eq!(saved.unwrap(), Saved::Saved, "with the row's version as the locked update left it");
 }
 
@@ -181,7 +194,7 @@ async fn nothing_remembered_is_used_after_the_database_was_unreachable(pool: PgP
     let app = TestApp::new(pool).await;
     let person = Person { channel: ChannelKind::Console, external_id: "olena".to_owned() };
     let mut read = app.store.read_user(&person, UK).await.unwrap();
-    let saved = app.store.save_user_if_unchanged(&mut read, &person, None, UK, json!({"step": 1})).await;
+    let saved = app.store.save_user_if_unchanged(&mut read, &person, None, UK, json!({"step": 1}), later()).await;
     assert_eq!(saved.unwrap(), Saved::Saved);
     // A failover to a standby that had not received the last transactions
     // hands out their ids (row versions) again.
@@ -194,7 +207,10 @@ async fn forgetting_a_person_leaves_nothing_of_them_remembered(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let person = Person { channel: ChannelKind::Console, external_id: "olena".to_owned() };
     let mut read = app.store.read_user(&person, UK).await.unwrap();
-    let saved = app.store.save_user_if_unchanged(&mut read, &person, None, UK, json!({"last_search": "Бровари"})).await;
+    let saved = app
+        .store
+        .save_user_if_unchanged(&mut read, &person, None, UK, json!({"last_search": "Бровари"}), later())
+        .await;
     assert_eq!(saved.unwrap(), Saved::Saved);
     drop(read);
     let (update, _) = app.store.begin_user(&person, UK).await.unwrap();

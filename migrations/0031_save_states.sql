@@ -1,0 +1,48 @@
+-- The states this process remembers for its recent people, saved together:
+-- one call and one commit for every save waiting (store/save_queue.rs), each
+-- with the rules of a save on its own (store/state_save.rs). In order, for
+-- each save:
+-- 1. Lock the person's row if it is still the version saved last (`xmin`),
+--    skipping it if another transaction holds it (a locked update of the
+--    same person): waiting would hold every save of the batch for up to
+--    `lock_timeout`. A row moved or held is "moved": nothing is written,
+--    and the bot applies the update again from a fresh read.
+-- 2. Claim the delivery, if there is one. A claim that exists (a redelivery,
+--    committed or committing) makes it a repeat: nothing is written.
+-- 3. Write the state; return the row's new version.
+-- Two saves of one person in a batch: the first is written, and the second
+-- finds the row moved by it. A plain loop of simple statements rather than
+-- one statement over the arrays: Postgres reuses the loop's plans, while a
+-- statement joining arrays of each call's length is planned on every call,
+-- which cost more than saving together saved.
+CREATE FUNCTION save_states(
+    channels text[], external_ids text[], languages text[], states jsonb[], versions text[], keys text[]
+) RETURNS TABLE (n bigint, version text, applied_before boolean)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    save record;
+BEGIN
+    FOR save IN
+        SELECT * FROM unnest(channels, external_ids, languages, states, versions, keys)
+            WITH ORDINALITY AS s (channel, external_id, language, state, version, key, n)
+    LOOP
+        n := save.n;
+        version := NULL;
+        applied_before := false;
+        PERFORM FROM chat_user u
+        WHERE u.channel = save.channel AND u.external_id = save.external_id AND u.xmin = save.version::xid
+        FOR UPDATE SKIP LOCKED;
+        IF FOUND AND save.key IS NOT NULL THEN
+            INSERT INTO applied_delivery (channel, key) VALUES (save.channel, save.key) ON CONFLICT DO NOTHING;
+            applied_before := NOT FOUND;
+        END IF;
+        IF FOUND THEN
+            UPDATE chat_user u
+            SET language = save.language, state = save.state, active = true, seen_on = current_date
+            WHERE u.channel = save.channel AND u.external_id = save.external_id
+            RETURNING u.xmin::text INTO version;
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
+$$;

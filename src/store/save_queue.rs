@@ -1,0 +1,165 @@
+//! Remembered states waiting to be saved, saved together
+//! ([`super::save_batch`]): a save waits only while the one before it is
+//! being written, and everything that arrived meanwhile goes in the next
+//! statement. At a few updates a second each batch holds one save; under
+//! load, dozens, for one commit.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::pool::PoolConnection;
+use sqlx::{PgPool, Postgres};
+use tokio::sync::{Mutex, mpsc, oneshot};
+use tokio::time::Instant;
+
+use super::StoreError;
+use super::save_batch::{refused, save_batch, save_each};
+use super::state_save::{SaveOutcome, StateSave};
+
+/// Batches written at once, each on its own connection: while one waits for
+/// its commit's flush, the next is being gathered and can be written.
+const WRITERS: usize = 2;
+
+/// The most saves in one statement.
+const MOST_TOGETHER: usize = 64;
+
+/// A save waiting for a writer.
+struct Waiting {
+    save: StateSave,
+    /// The latest the save may start: later, it could commit after its
+    /// update was given up (see `Store::save_user_if_unchanged`).
+    start_by: Instant,
+    answer: oneshot::Sender<Answer>,
+}
+
+/// A save handed back with its outcome (None: it could not start in time,
+/// and nothing was written).
+type Answer = (StateSave, Result<Option<SaveOutcome>, StoreError>);
+
+/// The queue's sending end; the writers end when every clone is dropped.
+#[derive(Debug, Clone)]
+pub(super) struct SaveQueue {
+    sender: mpsc::UnboundedSender<Waiting>,
+}
+
+impl std::fmt::Debug for Waiting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Waiting").field("start_by", &self.start_by).finish_non_exhaustive()
+    }
+}
+
+impl SaveQueue {
+    /// Starts the writers, on connections from `pool`, each keeping its
+    /// connection while saves keep coming, and handing it back after
+    /// `keep_connection` without any: the pool asks a connection idle that
+    /// long whether it still answers before handing it out, and a writer's
+    /// own is not asked. Unbounded: the saves waiting are at most the
+    /// updates in progress, which the conversation bounds.
+    pub(super) fn start(pool: &PgPool, keep_connection: Duration) -> Self {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        let receiver = Arc::new(Mutex::new(receiver));
+        for _ in 0..WRITERS {
+            tokio::spawn(write(pool.clone(), Arc::clone(&receiver), keep_connection));
+        }
+        Self { sender }
+    }
+
+    /// Saves `save` with the others waiting, if it can start by `start_by`,
+    /// and hands it back with its outcome: None when it could not start in
+    /// time and nothing was written.
+    pub(super) async fn save(&self, save: StateSave, start_by: Instant) -> Result<Answer, StoreError> {
+        let (answer, answered) = oneshot::channel();
+        // Only when the runtime is shutting down.
+        let stopped = || StoreError::Database(sqlx::Error::PoolClosed);
+        self.sender.send(Waiting { save, start_by, answer }).map_err(|_| stopped())?;
+        answered.await.map_err(|_| stopped())
+    }
+}
+
+/// One writer: takes every save waiting (up to [`MOST_TOGETHER`]), writes
+/// them in one statement, answers each, and again.
+async fn write(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Waiting>>>, keep_connection: Duration) {
+    let mut held: Option<PoolConnection<Postgres>> = None;
+    let mut batch = Vec::with_capacity(MOST_TOGETHER);
+    loop {
+        {
+            let mut queue = queue.lock().await;
+            let received = if held.is_some() {
+                match tokio::time::timeout(keep_connection, queue.recv_many(&mut batch, MOST_TOGETHER)).await {
+                    Ok(received) => received,
+                    Err(_idle) => {
+                        held = None;
+                        continue;
+                    }
+                }
+            } else {
+                queue.recv_many(&mut batch, MOST_TOGETHER).await
+            };
+            if received == 0 {
+                return;
+            }
+        }
+        // The connection first: its wait falls before each save's check of
+        // its time left, as for a save on its own.
+        let connection = match held.take() {
+            Some(connection) => connection,
+            None => match pool.acquire().await {
+                Ok(connection) => connection,
+                Err(error) => {
+                    answer_all_failed(batch.drain(..), &error.into());
+                    continue;
+                }
+            },
+        };
+        let now = Instant::now();
+        let (on_time, late): (Vec<_>, Vec<_>) =
+            batch.drain(..).partition(|waiting| waiting.start_by >= now && !waiting.answer.is_closed());
+        for Waiting { save, answer, .. } in late {
+            let _ = answer.send((save, Ok(None)));
+        }
+        if on_time.is_empty() {
+            held = Some(connection);
+            continue;
+        }
+        let mut connection = connection;
+        let starts_by: Vec<Instant> = on_time.iter().map(|waiting| waiting.start_by).collect();
+        let (saves, answers): (Vec<StateSave>, Vec<_>) = on_time.into_iter().map(|w| (w.save, w.answer)).unzip();
+        let outcomes = match save_batch(&mut connection, &saves).await {
+            Ok(outcomes) => outcomes.into_iter().map(|outcome| Ok(Some(outcome))).collect(),
+            Err(error) if refused(&error) => {
+                // Each save again on its own, if it still may start.
+                save_each(&mut connection, &saves, |i| starts_by[i] >= Instant::now()).await
+            }
+            Err(error) => {
+                // The connection may be what broke: it goes back to the
+                // pool, which closes it if it no longer answers.
+                drop(connection);
+                for (answer, save) in answers.into_iter().zip(saves) {
+                    let _ = answer.send((save, Err(for_each_save(&error))));
+                }
+                continue;
+            }
+        };
+        for ((answer, save), outcome) in answers.into_iter().zip(saves).zip(outcomes) {
+            let _ = answer.send((save, outcome));
+        }
+        held = Some(connection);
+    }
+}
+
+fn answer_all_failed(waiting: impl Iterator<Item = Waiting>, error: &StoreError) {
+    for Waiting { save, answer, .. } in waiting {
+        let _ = answer.send((save, Err(for_each_save(error))));
+    }
+}
+
+/// The batch's failure for each of its saves, in the original's words
+/// (sqlx's errors cannot be cloned), still telling whether the database
+/// could not be reached.
+fn for_each_save(error: &StoreError) -> StoreError {
+    if error.is_unavailable() {
+        StoreError::Database(sqlx::Error::Io(std::io::Error::other(error.to_string())))
+    } else {
+        StoreError::Corrupt(error.to_string())
+    }
+}
