@@ -1,29 +1,31 @@
 //! Remembered states waiting to be saved, saved together
-//! ([`super::save_batch`]): a save waits only while the one before it is
+//! ([`super::save_batch`]): a save waits only while the batch before it is
 //! being written, and everything that arrived meanwhile goes in the next
 //! statement. At a few updates a second each batch holds one save; under
-//! load, dozens, for one commit.
+//! load, several, for one commit.
+//!
+//! One writer: while it waits for its commit, the saves arriving gather for
+//! the next. Two would start them sooner but in smaller batches, and
+//! `load --bench` measured fewer updates a second with two (README,
+//! Performance). The writer never waits for a lock (`save_states` skips
+//! rows other updates hold), so one slow person cannot hold the others'
+//! saves.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
 use sqlx::{PgPool, Postgres};
-use tokio::sync::{Mutex, mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
 use super::StoreError;
 use super::save_batch::{refused, save_batch, save_each};
 use super::state_save::{SaveOutcome, StateSave};
 
-/// Batches written at once, each on its own connection: while one waits for
-/// its commit's flush, the next is being gathered and can be written.
-const WRITERS: usize = 2;
-
 /// The most saves in one statement.
 const MOST_TOGETHER: usize = 64;
 
-/// A save waiting for a writer.
+/// A save waiting for the writer.
 struct Waiting {
     save: StateSave,
     /// The latest the save may start: later, it could commit after its
@@ -36,7 +38,7 @@ struct Waiting {
 /// and nothing was written).
 type Answer = (StateSave, Result<Option<SaveOutcome>, StoreError>);
 
-/// The queue's sending end; the writers end when every clone is dropped.
+/// The queue's sending end; the writer ends when every clone is dropped.
 #[derive(Debug, Clone)]
 pub(super) struct SaveQueue {
     sender: mpsc::UnboundedSender<Waiting>,
@@ -49,18 +51,15 @@ impl std::fmt::Debug for Waiting {
 }
 
 impl SaveQueue {
-    /// Starts the writers, on connections from `pool`, each keeping its
-    /// connection while saves keep coming, and handing it back after
-    /// `keep_connection` without any: the pool asks a connection idle that
-    /// long whether it still answers before handing it out, and a writer's
-    /// own is not asked. Unbounded: the saves waiting are at most the
-    /// updates in progress, which the conversation bounds.
+    /// Starts the writer, on a connection from `pool` that it keeps while
+    /// saves keep coming and hands back after `keep_connection` without
+    /// any: the pool asks a connection idle that long whether it still
+    /// answers before handing it out, and the writer's own is not asked.
+    /// Unbounded: the saves waiting are at most the updates in progress,
+    /// which the conversation bounds.
     pub(super) fn start(pool: &PgPool, keep_connection: Duration) -> Self {
         let (sender, receiver) = mpsc::unbounded_channel();
-        let receiver = Arc::new(Mutex::new(receiver));
-        for _ in 0..WRITERS {
-            tokio::spawn(write(pool.clone(), Arc::clone(&receiver), keep_connection));
-        }
+        tokio::spawn(write(pool.clone(), receiver, keep_connection));
         Self { sender }
     }
 
@@ -76,32 +75,29 @@ impl SaveQueue {
     }
 }
 
-/// One writer: takes every save waiting (up to [`MOST_TOGETHER`]), writes
+/// The writer: takes every save waiting (up to [`MOST_TOGETHER`]), writes
 /// them in one statement, answers each, and again.
-async fn write(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Waiting>>>, keep_connection: Duration) {
+async fn write(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Waiting>, keep_connection: Duration) {
     let mut held: Option<PoolConnection<Postgres>> = None;
     let mut batch = Vec::with_capacity(MOST_TOGETHER);
     loop {
-        {
-            let mut queue = queue.lock().await;
-            let received = if held.is_some() {
-                match tokio::time::timeout(keep_connection, queue.recv_many(&mut batch, MOST_TOGETHER)).await {
-                    Ok(received) => received,
-                    Err(_idle) => {
-                        held = None;
-                        continue;
-                    }
+        let received = if held.is_some() {
+            match tokio::time::timeout(keep_connection, queue.recv_many(&mut batch, MOST_TOGETHER)).await {
+                Ok(received) => received,
+                Err(_idle) => {
+                    held = None;
+                    continue;
                 }
-            } else {
-                queue.recv_many(&mut batch, MOST_TOGETHER).await
-            };
-            if received == 0 {
-                return;
             }
+        } else {
+            queue.recv_many(&mut batch, MOST_TOGETHER).await
+        };
+        if received == 0 {
+            return;
         }
         // The connection first: its wait falls before each save's check of
         // its time left, as for a save on its own.
-        let connection = match held.take() {
+        let mut connection = match held.take() {
             Some(connection) => connection,
             None => match pool.acquire().await {
                 Ok(connection) => connection,
@@ -121,7 +117,6 @@ async fn write(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Waiting>>>
             held = Some(connection);
             continue;
         }
-        let mut connection = connection;
         let starts_by: Vec<Instant> = on_time.iter().map(|waiting| waiting.start_by).collect();
         let (saves, answers): (Vec<StateSave>, Vec<_>) = on_time.into_iter().map(|w| (w.save, w.answer)).unzip();
         let outcomes = match save_batch(&mut connection, &saves).await {
