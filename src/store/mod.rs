@@ -62,8 +62,9 @@ pub use notice::{Notice, NoticeOutcome, PendingNotice};
 pub use recent_states::{RECENT_PEOPLE, REMEMBERED_FOR};
 pub use report::{Filed, REPORTS_PER_DAY, Resolution, TOPICS};
 pub use report_inbox::{DeskResolution, InboxFilter, InboxReport};
+pub use state_save::SAVE_TIME;
 pub use user::{UserRecord, UserUpdate};
-pub use user_unlocked::{SAVE_TIME, Saved, UserRead};
+pub use user_unlocked::{Saved, UserRead};
 
 /// Connections per process (see `Conversation::in_progress` for how many
 /// updates use them at once).

@@ -8,7 +8,7 @@
 use sqlx::PgConnection;
 
 use super::StoreError;
-use super::state_save::{SaveOutcome, StateSave, save_one};
+use super::state_save::{SaveOutcome, StateSave};
 
 /// The batch as one call of `save_states` (migration 0031, which says how
 /// each save is made): one row per save, `n` counting them from 1.
@@ -36,9 +36,10 @@ pub(super) fn refused(error: &StoreError) -> bool {
 }
 
 /// Saves `saves` on `connection` one by one, after saving them together was
-/// [`refused`]: each gets its own outcome, and one bad save costs
-/// the others nothing. `on_time(i)`: whether save `i` may still start
-/// (None for those that may not; nothing is written for them).
+/// [`refused`]: each gets its own outcome, and one bad save costs the others
+/// nothing. Each is a call of its own, so a row another update holds is
+/// still skipped, not waited for. `on_time(i)`: whether save `i` may still
+/// start (None for those that may not; nothing is written for them).
 pub(super) async fn save_each(
     connection: &mut PgConnection,
     saves: &[StateSave],
@@ -47,7 +48,7 @@ pub(super) async fn save_each(
     let mut outcomes = Vec::with_capacity(saves.len());
     for (i, one) in saves.iter().enumerate() {
         outcomes.push(match on_time(i) {
-            true => save_one(connection, one).await.map(Some),
+            true => save_batch(connection, std::slice::from_ref(one)).await.map(|mut only| only.pop()),
             false => Ok(None),
         });
     }

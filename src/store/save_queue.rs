@@ -20,7 +20,7 @@ use tokio::time::Instant;
 
 use super::StoreError;
 use super::save_batch::{refused, save_batch, save_each};
-use super::state_save::{SaveOutcome, StateSave};
+use super::state_save::{SAVE_TIME, SaveOutcome, StateSave};
 
 /// The most saves in one statement.
 const MOST_TOGETHER: usize = 64;
@@ -68,7 +68,8 @@ impl SaveQueue {
     /// time and nothing was written.
     pub(super) async fn save(&self, save: StateSave, start_by: Instant) -> Result<Answer, StoreError> {
         let (answer, answered) = oneshot::channel();
-        // Only when the runtime is shutting down.
+        // The writer is gone (the runtime is shutting down), or the batch
+        // panicked.
         let stopped = || StoreError::Database(sqlx::Error::PoolClosed);
         self.sender.send(Waiting { save, start_by, answer }).map_err(|_| stopped())?;
         answered.await.map_err(|_| stopped())
@@ -97,7 +98,7 @@ async fn write(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Waiting>, keep_c
         }
         // The connection first: its wait falls before each save's check of
         // its time left, as for a save on its own.
-        let mut connection = match held.take() {
+        let connection = match held.take() {
             Some(connection) => connection,
             None => match pool.acquire().await {
                 Ok(connection) => connection,
@@ -117,28 +118,63 @@ async fn write(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Waiting>, keep_c
             held = Some(connection);
             continue;
         }
-        let starts_by: Vec<Instant> = on_time.iter().map(|waiting| waiting.start_by).collect();
-        let (saves, answers): (Vec<StateSave>, Vec<_>) = on_time.into_iter().map(|w| (w.save, w.answer)).unzip();
-        let outcomes = match save_batch(&mut connection, &saves).await {
-            Ok(outcomes) => outcomes.into_iter().map(|outcome| Ok(Some(outcome))).collect(),
-            Err(error) if refused(&error) => {
-                // Each save again on its own, if it still may start.
-                save_each(&mut connection, &saves, |i| starts_by[i] >= Instant::now()).await
-            }
-            Err(error) => {
-                // The connection may be what broke: it goes back to the
-                // pool, which closes it if it no longer answers.
-                drop(connection);
-                for (answer, save) in answers.into_iter().zip(saves) {
-                    let _ = answer.send((save, Err(for_each_save(&error))));
-                }
-                continue;
+        // In a task of its own, so that a panic costs this batch (its saves
+        // are answered with an error as their answers are dropped), not the
+        // writer.
+        held = match tokio::spawn(write_batch(connection, on_time)).await {
+            Ok(connection) => connection,
+            Err(panicked) => {
+                tracing::error!(error = %panicked, "saving states together failed");
+                None
             }
         };
-        for ((answer, save), outcome) in answers.into_iter().zip(saves).zip(outcomes) {
-            let _ = answer.send((save, outcome));
+    }
+}
+
+/// Writes `on_time` in one call and answers each; the connection back if it
+/// still serves. A call that takes longer than [`SAVE_TIME`] (a database
+/// that stopped answering without closing the connection) is given up: its
+/// updates were given up by then, and the writer must not wait for the
+/// connection's TCP timeout with every other save behind it.
+async fn write_batch(
+    mut connection: PoolConnection<Postgres>,
+    on_time: Vec<Waiting>,
+) -> Option<PoolConnection<Postgres>> {
+    let starts_by: Vec<Instant> = on_time.iter().map(|waiting| waiting.start_by).collect();
+    let (saves, answers): (Vec<StateSave>, Vec<_>) = on_time.into_iter().map(|w| (w.save, w.answer)).unzip();
+    let written = tokio::time::timeout(SAVE_TIME, async {
+        match save_batch(&mut connection, &saves).await {
+            Ok(outcomes) => Ok(outcomes.into_iter().map(|outcome| Ok(Some(outcome))).collect::<Vec<_>>()),
+            // Each save again on its own, if it still may start.
+            Err(error) if refused(&error) => {
+                Ok(save_each(&mut connection, &saves, |i| starts_by[i] >= Instant::now()).await)
+            }
+            Err(error) => Err(error),
         }
-        held = Some(connection);
+    })
+    .await
+    .unwrap_or_else(|_| {
+        let stopped_answering =
+            std::io::Error::new(std::io::ErrorKind::TimedOut, "saving states together took too long");
+        Err(StoreError::Database(sqlx::Error::Io(stopped_answering)))
+    });
+    let (outcomes, serves) = match written {
+        Ok(outcomes) => {
+            let serves = !outcomes.iter().any(|outcome| outcome.as_ref().is_err_and(StoreError::is_unavailable));
+            (outcomes, serves)
+        }
+        Err(error) => (saves.iter().map(|_| Err(for_each_save(&error))).collect(), false),
+    };
+    for ((answer, save), outcome) in answers.into_iter().zip(saves).zip(outcomes) {
+        let _ = answer.send((save, outcome));
+    }
+    // A connection that may be broken is closed rather than handed back:
+    // the pool would ask it whether it still answers, and wait as long.
+    if serves {
+        Some(connection)
+    } else {
+        drop(connection.detach());
+        None
     }
 }
 

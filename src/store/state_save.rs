@@ -1,14 +1,24 @@
 //! One person's state saved only if their row is still the version it was
-//! read or last saved at, and the platform's delivery claimed with it: the
-//! statements of an update applied without holding the row
-//! ([`super::user_unlocked`]), and of a batch saved one by one
+//! read at, and the platform's delivery claimed with it: the statements of
+//! an update applied without holding the row ([`super::user_unlocked`]);
+//! what such a save is, whether saved alone or with others
 //! ([`super::save_batch`]).
+
+use std::time::Duration;
 
 use sqlx::PgConnection;
 
 use super::StoreError;
 use super::bind::BindPerson;
 use crate::domain::{Language, Person};
+
+/// The longest a save may take: `lock_timeout` (10 s, [`super::Store::connect`])
+/// waiting for another transaction (a locked update of the same person, or
+/// the same delivery claimed by a redelivery), and a margin. A save started
+/// with less time left before its update's deadline could commit after the
+/// update was given up for lost, its replies never sent, and the platform's
+/// redelivery then dropped as a repeat.
+pub const SAVE_TIME: Duration = Duration::from_secs(15);
 
 /// SQLSTATE raised by `delivery_applied_before()` (migration 0030) to undo
 /// a state written for a delivery that was applied before.

@@ -9,24 +9,14 @@
 //! (nearly all of them), while those that change other rows take the lock
 //! ([`Store::begin_user`]).
 
-use std::time::Duration;
-
 use sqlx::Postgres;
 use sqlx::pool::PoolConnection;
 
 use super::bind::BindPerson;
-use super::state_save::{SaveOutcome, StateSave, save_one};
+use super::state_save::{SAVE_TIME, SaveOutcome, StateSave, save_one};
 use super::user::insert_person;
 use super::{Store, StoreError, UserRecord};
 use crate::domain::{Language, Person};
-
-/// The longest a save may take: `lock_timeout` (10 s, [`Store::connect`])
-/// waiting for another transaction (a locked update of the same person, or
-/// the same delivery claimed by a redelivery), and a margin. A save started
-/// with less time left before its update's deadline could commit after the
-/// update was given up for lost, its replies never sent, and the platform's
-/// redelivery then dropped as a repeat.
-pub const SAVE_TIME: Duration = Duration::from_secs(15);
 
 /// A person's row as read without a lock, or as this process saved it last.
 #[derive(Debug)]

@@ -112,6 +112,51 @@ async fn a_row_another_update_holds_is_skipped_rather_than_waited_for(pool: PgPo
 }
 
 #[sqlx::test]
+async fn a_row_only_referred_to_by_a_row_being_written_elsewhere_is_saved(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let store = &app.store;
+    let saves = vec![together(store, "olena", Some("o1"), json!({"step": 1})).await];
+    // A reminder being set for olena on another connection: its foreign key
+    // shares her row's key, which a save does not change.
+    let mut elsewhere = store.pool().begin().await.unwrap();
+    sqlx::query(
+        "INSERT INTO checkin_reminder (channel, external_id, due_on) VALUES ('console', 'olena', current_date)",
+    )
+    .execute(&mut *elsewhere)
+    .await
+    .unwrap();
+    let saved = tokio::time::timeout(Duration::from_secs(5), store.save_together(saves)).await.expect("not waited");
+    assert_eq!(outcomes(saved.unwrap()), [Saved::Saved]);
+    elsewhere.commit().await.unwrap();
+    assert_eq!(app.stored_state("olena").await, json!({"step": 1}));
+}
+
+#[sqlx::test]
+async fn a_remembered_save_skips_a_row_another_update_holds_and_is_applied_again(pool: PgPool) {
+    let app = TestApp::new(pool).await;
+    let store = &app.store;
+    let olena = person("olena");
+    let in_time = || tokio::time::Instant::now() + 2 * SAVE_TIME;
+    let mut read = store.read_user(&olena, UK).await.unwrap();
+    let saved = store.save_user_if_unchanged(&mut read, &olena, None, UK, json!({"step": 1}), in_time()).await;
+    assert_eq!(saved.unwrap(), Saved::Saved);
+    drop(read);
+    let mut remembered = store.read_user(&olena, UK).await.unwrap();
+    assert!(remembered.was_remembered());
+    let mut holding = store.pool().begin().await.unwrap();
+    sqlx::query("SELECT FROM chat_user WHERE external_id = 'olena' FOR NO KEY UPDATE")
+        .execute(&mut *holding)
+        .await
+        .unwrap();
+    let save = store.save_user_if_unchanged(&mut remembered, &olena, Some("d2"), UK, json!({"step": 2}), in_time());
+    let moved = tokio::time::timeout(Duration::from_secs(5), save).await.expect("the queue does not wait for her row");
+    assert_eq!(moved.unwrap(), Saved::Moved);
+    holding.rollback().await.unwrap();
+    assert_eq!(app.stored_state("olena").await, json!({"step": 1}));
+    assert!(!claimed(store, "d2").await);
+}
+
+#[sqlx::test]
 async fn a_redelivery_claimed_while_saving_together_is_a_repeat_and_costs_the_others_nothing(pool: PgPool) {
     let app = TestApp::new(pool).await;
     let store = &app.store;
