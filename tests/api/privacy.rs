@@ -167,9 +167,14 @@ async fn twelve_people_checking_in_through_serve_cannot_be_linked_to_their_answe
     .unwrap();
     // (Should the test run across midnight, a day could differ: it takes seconds.)
     assert_eq!(distinct, (1, 1, 1, 1));
-    // Reminders: six, each 13 to 16 days on, with no receipts table beside them.
+    // Reminders: six, each 13 to 16 days after Kyiv's date (the bot's day,
+    // a day ahead of the server's between 22:00 and midnight UTC), with no
+    // receipts table beside them.
     let reminders: Vec<i32> =
-        sqlx::query_scalar("SELECT due_on - current_date FROM checkin_reminder").fetch_all(&pool).await.unwrap();
+        sqlx::query_scalar("SELECT due_on - (now() AT TIME ZONE 'Europe/Kyiv')::date FROM checkin_reminder")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     assert_eq!(reminders.len(), 6);
     assert!(reminders.iter().all(|days| (13..=16).contains(days)), "{reminders:?}");
     let receipts: Option<String> =
