@@ -26,11 +26,27 @@ pub(super) async fn save_batch(
     outcomes_in_order(rows, saves.len())
 }
 
+/// Saves `saves` together ([`save_batch`]), or, when Postgres refuses that,
+/// one by one ([`save_each`], each only if `on_time(i)`): one outcome per
+/// save, in order (None: not started). The error is the batch's when the
+/// database could not be reached or it is unknown what was written.
+pub(super) async fn save_together_or_each(
+    connection: &mut PgConnection,
+    saves: &[StateSave],
+    on_time: impl Fn(usize) -> bool,
+) -> Result<Vec<Result<Option<SaveOutcome>, StoreError>>, StoreError> {
+    match save_batch(connection, saves).await {
+        Ok(outcomes) => Ok(outcomes.into_iter().map(|outcome| Ok(Some(outcome))).collect()),
+        Err(error) if refused(&error) => Ok(save_each(connection, saves, on_time).await),
+        Err(error) => Err(error),
+    }
+}
+
 /// Whether saving together failed because Postgres refused the statement
 /// (a value a constraint refuses, a lock not had in time), which it then
 /// rolled back; not when the database could not be reached (whether it
 /// committed is unknown) or the statement's answer made no sense (it did).
-pub(super) fn refused(error: &StoreError) -> bool {
+fn refused(error: &StoreError) -> bool {
     matches!(error, StoreError::Refused { .. } | StoreError::Database(sqlx::Error::Database(_)))
         && !error.is_unavailable()
 }
@@ -40,7 +56,7 @@ pub(super) fn refused(error: &StoreError) -> bool {
 /// nothing. Each is a call of its own, so a row another update holds is
 /// still skipped, not waited for. `on_time(i)`: whether save `i` may still
 /// start (None for those that may not; nothing is written for them).
-pub(super) async fn save_each(
+async fn save_each(
     connection: &mut PgConnection,
     saves: &[StateSave],
     on_time: impl Fn(usize) -> bool,

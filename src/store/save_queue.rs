@@ -19,7 +19,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
 use super::StoreError;
-use super::save_batch::{refused, save_batch, save_each};
+use super::save_batch::save_together_or_each;
 use super::state_save::{SAVE_TIME, SaveOutcome, StateSave};
 
 /// The most saves in one statement.
@@ -42,12 +42,6 @@ type Answer = (StateSave, Result<Option<SaveOutcome>, StoreError>);
 #[derive(Debug, Clone)]
 pub(super) struct SaveQueue {
     sender: mpsc::UnboundedSender<Waiting>,
-}
-
-impl std::fmt::Debug for Waiting {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Waiting").field("start_by", &self.start_by).finish_non_exhaustive()
-    }
 }
 
 impl SaveQueue {
@@ -142,22 +136,15 @@ async fn write_batch(
 ) -> Option<PoolConnection<Postgres>> {
     let starts_by: Vec<Instant> = on_time.iter().map(|waiting| waiting.start_by).collect();
     let (saves, answers): (Vec<StateSave>, Vec<_>) = on_time.into_iter().map(|w| (w.save, w.answer)).unzip();
-    let written = tokio::time::timeout(SAVE_TIME, async {
-        match save_batch(&mut connection, &saves).await {
-            Ok(outcomes) => Ok(outcomes.into_iter().map(|outcome| Ok(Some(outcome))).collect::<Vec<_>>()),
-            // Each save again on its own, if it still may start.
-            Err(error) if refused(&error) => {
-                Ok(save_each(&mut connection, &saves, |i| starts_by[i] >= Instant::now()).await)
-            }
-            Err(error) => Err(error),
-        }
-    })
-    .await
-    .unwrap_or_else(|_| {
-        let stopped_answering =
-            std::io::Error::new(std::io::ErrorKind::TimedOut, "saving states together took too long");
-        Err(StoreError::Database(sqlx::Error::Io(stopped_answering)))
-    });
+    // Refused together, each is saved again on its own if it still may start.
+    let on_time = |i: usize| starts_by[i] >= Instant::now();
+    let written = tokio::time::timeout(SAVE_TIME, save_together_or_each(&mut connection, &saves, on_time))
+        .await
+        .unwrap_or_else(|_| {
+            let stopped_answering =
+                std::io::Error::new(std::io::ErrorKind::TimedOut, "saving states together took too long");
+            Err(StoreError::Database(sqlx::Error::Io(stopped_answering)))
+        });
     let (outcomes, serves) = match written {
         Ok(outcomes) => {
             let serves = !outcomes.iter().any(|outcome| outcome.as_ref().is_err_and(StoreError::is_unavailable));

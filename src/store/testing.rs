@@ -6,7 +6,7 @@ use std::future::Future;
 
 use super::cohort::{CapacityChange, Promotion, resize};
 use super::coordination::lock_cohort;
-use super::save_batch::{refused, save_batch, save_each};
+use super::save_batch::save_together_or_each;
 use super::state_save::{SaveOutcome, StateSave};
 use super::{Saved, Store, StoreError, UserRead};
 use crate::domain::Person;
@@ -66,11 +66,7 @@ impl Unchecked for Store {
             })
             .collect();
         let mut connection = self.pool.acquire().await?;
-        let outcomes = match save_batch(&mut connection, &saves).await {
-            Ok(outcomes) => outcomes.into_iter().map(|outcome| Ok(Some(outcome))).collect(),
-            Err(error) if refused(&error) => save_each(&mut connection, &saves, |_| true).await,
-            Err(error) => return Err(error),
-        };
+        let outcomes = save_together_or_each(&mut connection, &saves, |_| true).await?;
         Ok(outcomes
             .into_iter()
             .map(|outcome| {
